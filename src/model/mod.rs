@@ -1,0 +1,108 @@
+//! The content model: typed quarters, sections, KPIs, objectives, key
+//! results, people and narrative slides, as the loader hands them on.
+//!
+//! The YAML file kinds (`site.yaml`, `people.yaml`, `quarter.yaml`,
+//! `sections/*.yaml`) deserialize straight into the types here, so these
+//! types *are* the content format documented in `docs/content-format.md`.
+
+pub mod date;
+pub mod fiscal;
+pub mod located;
+pub mod narrative;
+pub mod paths;
+pub mod people;
+pub mod quarter;
+pub mod section;
+pub mod site;
+pub mod status;
+
+pub use date::Date;
+pub use fiscal::{FiscalCalendar, FiscalQuarter, FyLabel};
+pub use located::{Located, Pos};
+pub use narrative::{NarrativeSlide, SlideMinutes};
+pub use people::Person;
+pub use quarter::{DeckItem, Highlights, Meeting, QuarterFile, Win, Workflow, WorkflowKind};
+pub use section::{
+    CheckIn, Direction, DrillDown, KeyResult, Kpi, Objective, SectionFile, TargetScope,
+};
+pub use site::SiteFile;
+pub use status::{Outlook, Status};
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// A whole review repository, loaded and validated.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The content folder on disk.
+    pub root: PathBuf,
+    pub config: SiteFile,
+    pub calendar: FiscalCalendar,
+    pub people: Vec<Person>,
+    /// Every quarter, oldest first.
+    pub quarters: Vec<Quarter>,
+    /// Theme folder on disk, when site.yaml names one.
+    pub theme_dir: Option<PathBuf>,
+    /// Files referenced by the content (images, photos), relative to the
+    /// content root, to be published under `media/`.
+    pub media: Vec<String>,
+}
+
+/// One quarter's review.
+#[derive(Debug, Clone)]
+pub struct Quarter {
+    pub id: FiscalQuarter,
+    /// Folder of the quarter, relative to the content root.
+    pub dir: String,
+    pub file: QuarterFile,
+    /// Sections in deck order.
+    pub sections: Vec<Section>,
+    /// Narrative files by name (file stem in `narrative/`).
+    pub narratives: BTreeMap<String, Narrative>,
+    /// Minutes from `minutes.md`, by slide id.
+    pub minutes: Vec<SlideMinutes>,
+    /// The deck order, explicit or defaulted.
+    pub deck: Vec<DeckItem>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// File stem of `sections/ID.yaml`.
+    pub id: String,
+    /// Path of the section file relative to the content root.
+    pub file: String,
+    pub data: SectionFile,
+    /// Target quarters of the objectives, parsed, in objective order.
+    pub targets: Vec<Option<FiscalQuarter>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Narrative {
+    /// Path relative to the content root.
+    pub file: String,
+    pub slides: Vec<NarrativeSlide>,
+}
+
+impl Site {
+    /// The quarter with this fiscal id, if the repository has it.
+    pub fn quarter(&self, id: FiscalQuarter) -> Option<&Quarter> {
+        self.quarters
+            .binary_search_by_key(&id, |q| q.id)
+            .ok()
+            .map(|i| &self.quarters[i])
+    }
+}
+
+impl Quarter {
+    pub fn objectives(&self) -> impl Iterator<Item = (&Section, &Objective)> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.data.objectives.iter().map(move |o| (s, o)))
+    }
+
+    pub fn kpis(&self) -> impl Iterator<Item = (&Section, &Kpi)> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.data.kpis.iter().map(move |k| (s, k)))
+    }
+}

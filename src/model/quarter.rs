@@ -1,0 +1,133 @@
+//! `quarter.yaml`: one quarter's review meeting, its deck order and its
+//! department-wide highlights.
+
+use super::date::Date;
+use super::located::Located;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuarterFile {
+    /// Fiscal year, named by the calendar year it starts in (see site.yaml).
+    pub fiscal_year: Located<i32>,
+    /// Quarter of the fiscal year, 1–4.
+    pub quarter: Located<u8>,
+    /// Title of the review, e.g. `Technology Tuning Session`.
+    pub title: String,
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    /// The department or organisation unit under review.
+    #[serde(default)]
+    pub department: Option<String>,
+    #[serde(default)]
+    pub meeting: Option<Meeting>,
+    /// Section ids (file names in `sections/` without `.yaml`), in deck order.
+    #[serde(default)]
+    pub sections: Vec<Located<String>>,
+    /// The order of the deck. Default: title, agenda, every narrative file,
+    /// every section, department, questions.
+    #[serde(default)]
+    pub deck: Option<Vec<Located<DeckItem>>>,
+    #[serde(default)]
+    pub highlights: Highlights,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub date: Located<Date>,
+    #[serde(default)]
+    pub time: Option<String>,
+    #[serde(default)]
+    pub attendees: Vec<String>,
+    #[serde(default)]
+    pub remote_attendees: Vec<String>,
+    /// Who took the minutes.
+    #[serde(default)]
+    pub minutes_by: Option<String>,
+}
+
+/// One entry of the deck order.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeckItem {
+    /// The title slide.
+    Title,
+    /// The agenda: one line per section.
+    Agenda,
+    /// A section: divider, overview, KPIs, objectives, highlights.
+    Section(String),
+    /// Every slide of `narrative/NAME.md`.
+    Narrative(String),
+    /// Department update: people, objectives by status, wins, challenges, upcoming.
+    Department,
+    /// The closing questions slide.
+    Questions,
+}
+
+/// Wins, challenges and upcoming work, for a quarter or for one section.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Highlights {
+    /// Supporting wins, each credited to a team.
+    #[serde(default)]
+    pub wins: Vec<Win>,
+    #[serde(default)]
+    pub challenges: Vec<String>,
+    #[serde(default)]
+    pub upcoming: Vec<String>,
+    #[serde(default)]
+    pub successes: Vec<String>,
+    #[serde(default)]
+    pub misses: Vec<String>,
+    /// Core workflows: the recurring work behind the goals.
+    #[serde(default)]
+    pub workflows: Vec<Workflow>,
+}
+
+impl Highlights {
+    pub fn is_empty(&self) -> bool {
+        self.wins.is_empty()
+            && self.challenges.is_empty()
+            && self.upcoming.is_empty()
+            && self.successes.is_empty()
+            && self.misses.is_empty()
+            && self.workflows.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Win {
+    pub team: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workflow {
+    pub category: String,
+    pub workflow: String,
+    #[serde(default)]
+    pub comment: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: WorkflowKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WorkflowKind {
+    New,
+    Reactive,
+    Maintenance,
+}
+
+impl WorkflowKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            WorkflowKind::New => "New",
+            WorkflowKind::Reactive => "Reactive",
+            WorkflowKind::Maintenance => "Maintenance",
+        }
+    }
+}

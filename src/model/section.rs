@@ -1,0 +1,199 @@
+//! `sections/ID.yaml`: one team, department or strategic priority in one
+//! quarter, with its KPIs, objectives and key results.
+
+use super::date::Date;
+use super::located::Located;
+use super::quarter::Highlights;
+use super::status::Status;
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionFile {
+    pub title: String,
+    /// What kind of section this is, shown on its divider: `Team`,
+    /// `MTP priority`, `Department` ... Free text.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Owner or manager.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// Approximate team size in full-time equivalents.
+    #[serde(default)]
+    pub fte: Option<Located<f64>>,
+    /// How time was spent, in percent, in the order written:
+    /// `{focus: 70, strengthen: 30}`.
+    #[serde(default)]
+    pub time_split: Option<Located<IndexMap<String, f64>>>,
+    /// Markdown: what the section is and does.
+    #[serde(default)]
+    pub overview: Option<String>,
+    /// Markdown: progress and challenges this quarter.
+    #[serde(default)]
+    pub progress: Option<String>,
+    /// Markdown items: next actions.
+    #[serde(default)]
+    pub actions: Vec<String>,
+    #[serde(default)]
+    pub kpis: Vec<Kpi>,
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
+    #[serde(default)]
+    pub highlights: Highlights,
+}
+
+/// Whether a bigger number is good news or bad news.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    #[default]
+    #[serde(alias = "higher-is-better", alias = "up")]
+    Higher,
+    #[serde(alias = "lower-is-better", alias = "down")]
+    Lower,
+}
+
+impl Direction {
+    pub fn label(self) -> &'static str {
+        match self {
+            Direction::Higher => "higher is better",
+            Direction::Lower => "lower is better",
+        }
+    }
+}
+
+/// A named figure tracked quarter after quarter. The same `id` in two
+/// quarters is the same KPI: its values form a trend.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kpi {
+    pub id: Located<String>,
+    pub name: String,
+    /// Unit written after the value: `%`, `req/s`, `days`, `ms`.
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub direction: Direction,
+    /// This quarter's value.
+    pub value: f64,
+    /// Last quarter's value, for when the repository has no earlier quarter
+    /// with this KPI. An earlier quarter in the repository always wins.
+    #[serde(default)]
+    pub previous: Option<f64>,
+    /// Markdown: what the figure means, how it is measured.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Markdown: comment on this quarter's figure.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    pub id: Located<String>,
+    pub title: String,
+    /// `focus`, `strengthen`, `experiment`, or a priority name.
+    #[serde(default)]
+    pub category: Option<String>,
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// Markdown: the objective statement.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Markdown: what happened this quarter.
+    #[serde(default)]
+    pub progress: Option<String>,
+    /// How success is measured.
+    #[serde(default)]
+    pub measures: Vec<String>,
+    pub status: Status,
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// Quarter by which the objective should be complete: `2020 Q4` or `Q4 FY20-21`.
+    #[serde(default)]
+    pub target_quarter: Option<Located<String>>,
+    /// Markdown: what was learnt.
+    #[serde(default)]
+    pub learnings: Option<String>,
+    #[serde(default)]
+    pub checkins: Vec<CheckIn>,
+    /// For an objective in trouble: the situation, the impact, the recommendation.
+    #[serde(default)]
+    pub drilldown: Option<DrillDown>,
+    #[serde(default)]
+    pub key_results: Vec<KeyResult>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DrillDown {
+    pub situation: String,
+    pub impact: String,
+    pub recommendation: String,
+}
+
+/// A dated status within the quarter ("October 28 status").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckIn {
+    pub date: Located<Date>,
+    pub status: Status,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A measurable result of an objective. Its value is recorded each quarter
+/// in that quarter's file; the Q1–Q4 row comes from the repository.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyResult {
+    pub id: Located<String>,
+    /// The key result as worded now (the *proposed* wording when reworded).
+    pub title: String,
+    /// The original wording, when the key result was reworded this quarter.
+    #[serde(default)]
+    pub original: Option<String>,
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// Unit of baseline, target and value: `maintainers`, `days`, `%`.
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub baseline: Option<Located<f64>>,
+    /// Baseline in words, shown instead of (or beside) the number.
+    #[serde(default)]
+    pub baseline_text: Option<String>,
+    #[serde(default)]
+    pub target: Option<Located<f64>>,
+    #[serde(default)]
+    pub target_text: Option<String>,
+    /// Whether the target is for the fiscal `year` (default) or this `quarter`.
+    #[serde(default)]
+    pub target_scope: TargetScope,
+    /// Which way is better. Default: from baseline toward target.
+    #[serde(default)]
+    pub direction: Option<Located<Direction>>,
+    /// This quarter's value.
+    #[serde(default)]
+    pub value: Option<f64>,
+    /// This quarter's status in words: `8% (2033) increase from baseline`.
+    #[serde(default)]
+    pub value_text: Option<String>,
+    #[serde(default)]
+    pub status: Option<Status>,
+    /// Goals set for this quarter.
+    #[serde(default)]
+    pub goals: Vec<String>,
+    #[serde(default)]
+    pub checkins: Vec<CheckIn>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TargetScope {
+    #[default]
+    Year,
+    Quarter,
+}

@@ -1,0 +1,52 @@
+//! `site.yaml`: settings for the whole review repository.
+
+use super::fiscal::FyLabel;
+use super::located::Located;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteFile {
+    /// The organisation whose reviews these are, e.g. `Wikimedia Foundation`.
+    pub organisation: String,
+    /// The site's title, shown on the index page.
+    pub title: String,
+    /// Month (1–12) in which the fiscal year starts. Default 1 (January).
+    #[serde(default = "january")]
+    pub fiscal_year_start_month: Located<u32>,
+    /// How fiscal years are labelled: `span` (FY20-21), `end` (FY2021), `start` (FY2020).
+    #[serde(default)]
+    pub fiscal_year_label: FyLabel,
+    /// Public URL the site is published under, e.g. `https://example.org/reviews/`.
+    /// Pages link to each other with relative links, so this is only used for
+    /// canonical links; `--base-url` overrides it.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Folder (inside the content folder) whose `templates/` and `static/`
+    /// files override the built-in theme, file by file.
+    #[serde(default)]
+    pub theme: Option<Located<String>>,
+    /// Language of the content, for `<html lang>`. Default `en`.
+    #[serde(default = "english")]
+    pub language: String,
+    /// Markdown options.
+    #[serde(default)]
+    pub markdown: MarkdownOptions,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownOptions {
+    /// Pass raw HTML in Markdown through unescaped. Off by default: raw HTML
+    /// is shown as text. Turn on only for content you trust.
+    #[serde(default)]
+    pub allow_html: bool,
+}
+
+fn january() -> Located<u32> {
+    Located::new(1, Default::default())
+}
+
+fn english() -> String {
+    "en".to_string()
+}

@@ -5,4 +5,8 @@
 //! [`derive`] (progress, changes, people) → [`render`] (Markdown, templates)
 //! → [`write`] (atomic swap of the output folder).
 
+pub mod derive;
+pub mod diagnostics;
+pub mod load;
 pub mod model;
+pub mod render;

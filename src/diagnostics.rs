@@ -1,0 +1,283 @@
+//! Diagnostics: errors and warnings about the content, written for the
+//! person who has to fix them. Each names the file, line and column, the
+//! field, what was expected, and a suggestion where there is one; it prints
+//! with the offending source line underlined.
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use std::fmt::{self, Write as _};
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// File relative to the content folder, `/`-separated.
+    pub file: String,
+    /// 1-based line and column; 0 when the problem is about the file as a whole.
+    pub line: u32,
+    pub column: u32,
+    /// The field, as a path: `objectives[1].key_results[0].target`.
+    pub field: Option<String>,
+    pub message: String,
+    /// What would have been accepted.
+    pub expected: Option<String>,
+    /// A suggestion: `did you mean `baseline`?`.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            file: file.into(),
+            line: 0,
+            column: 0,
+            field: None,
+            message: message.into(),
+            expected: None,
+            help: None,
+        }
+    }
+
+    pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(file, message)
+        }
+    }
+
+    pub fn at(mut self, line: u32, column: u32) -> Self {
+        self.line = line;
+        self.column = column;
+        self
+    }
+
+    pub fn at_pos(self, pos: crate::model::Pos) -> Self {
+        self.at(pos.line, pos.column)
+    }
+
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        let field = field.into();
+        self.field = (!field.is_empty()).then_some(field);
+        self
+    }
+
+    pub fn expected(mut self, expected: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:column`, or just `file` when there is no position.
+    pub fn location(&self) -> String {
+        if self.line == 0 {
+            self.file.clone()
+        } else {
+            format!("{}:{}:{}", self.file, self.line, self.column)
+        }
+    }
+
+    /// Render for a terminal: the one-line summary, the source line with a
+    /// caret, then field, expected and help lines. `source` is the file's
+    /// text when it can be read.
+    pub fn render(&self, content_root: &Path, source: Option<&str>) -> String {
+        let shown_path = display_path(content_root, &self.file);
+        let mut out = String::new();
+        let word = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let location = if self.line == 0 {
+            shown_path.clone()
+        } else {
+            format!("{shown_path}:{}:{}", self.line, self.column)
+        };
+        let _ = writeln!(out, "{word}: {location}: {}", self.message);
+        if let Some(snippet) = source.and_then(|s| self.snippet(&shown_path, s)) {
+            out.push_str(&snippet);
+            out.push('\n');
+        }
+        if let Some(field) = &self.field {
+            let _ = writeln!(out, "  = field: {field}");
+        }
+        if let Some(expected) = &self.expected {
+            let _ = writeln!(out, "  = expected: {expected}");
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "  = help: {help}");
+        }
+        out
+    }
+
+    fn snippet(&self, path: &str, source: &str) -> Option<String> {
+        if self.line == 0 {
+            return None;
+        }
+        let (start, len) = span_at(source, self.line, self.column)?;
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let report = &[level.primary_title("").element(
+            Snippet::source(source)
+                .path(path)
+                .fold(true)
+                .annotation(AnnotationKind::Primary.span(start..start + len)),
+        )];
+        let rendered = Renderer::plain().render(report).to_string();
+        // Drop annotate-snippets' own title line: ours comes first already.
+        let body: Vec<&str> = rendered.lines().skip(1).collect();
+        Some(body.join("\n"))
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message)?;
+        if let Some(field) = &self.field {
+            write!(f, " (field `{field}`)")?;
+        }
+        if let Some(expected) = &self.expected {
+            write!(f, "; expected {expected}")?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "; {help}")?;
+        }
+        Ok(())
+    }
+}
+
+fn display_path(content_root: &Path, file: &str) -> String {
+    let joined = content_root.join(file);
+    joined.to_string_lossy().replace('\\', "/")
+}
+
+/// Byte span of the token starting at (line, column) in `source`: up to the
+/// end of the word or quoted value, at least one character.
+fn span_at(source: &str, line: u32, column: u32) -> Option<(usize, usize)> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        source
+            .match_indices('\n')
+            .nth(line as usize - 2)
+            .map(|(i, _)| i + 1)?
+    };
+    let text = &source[line_start..];
+    let text = &text[..text.find('\n').unwrap_or(text.len())];
+    let col_byte = text
+        .char_indices()
+        .nth(column.saturating_sub(1) as usize)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    let rest = &text[col_byte..];
+    let len = rest
+        .find(|c: char| c == ':' || c == ',' || c == ']' || c == '}' || c == '#')
+        .unwrap_or(rest.len());
+    let len = rest[..len].trim_end().len().max(rest.chars().next().map_or(0, char::len_utf8));
+    Some((line_start + col_byte, len))
+}
+
+/// The known name closest to `unknown`, when it is close enough to be a typo.
+pub fn suggest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let unknown_l = unknown.to_ascii_lowercase();
+    known
+        .into_iter()
+        .map(|k| (strsim::jaro_winkler(&unknown_l, &k.to_ascii_lowercase()), k))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, k)| k)
+}
+
+/// Every diagnostic of one run, errors and warnings, in a stable order.
+#[derive(Debug, Default, Clone)]
+pub struct Report {
+    pub items: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(ds);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter().filter(|d| d.is_error())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter().filter(|d| !d.is_error())
+    }
+
+    /// Sort by file, position and message so output never depends on
+    /// the order threads finished in.
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| {
+            (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+        });
+        self.items.dedup();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_nearest_known_name() {
+        let known = ["baseline", "target", "value", "value_text"];
+        assert_eq!(suggest("basline", known), Some("baseline"));
+        assert_eq!(suggest("Target", known), Some("target"));
+        assert_eq!(suggest("zzz", known), None);
+    }
+
+    #[test]
+    fn renders_location_source_line_and_help() {
+        let source = "title: x\nkpis:\n  - id: a\n    basline: 3\n";
+        let d = Diagnostic::error("q/sections/a.yaml", "unknown field `basline`")
+            .at(4, 5)
+            .field("kpis[0].basline")
+            .expected("one of id, name, baseline")
+            .help("did you mean `baseline`?");
+        let text = d.render(Path::new("content"), Some(source));
+        assert!(text.starts_with("error: content/q/sections/a.yaml:4:5: unknown field `basline`\n"), "{text}");
+        assert!(text.contains("basline: 3"), "{text}");
+        assert!(text.contains("^^^^^^^"), "{text}");
+        assert!(text.contains("= field: kpis[0].basline"));
+        assert!(text.contains("= help: did you mean `baseline`?"));
+    }
+
+    #[test]
+    fn renders_without_source_or_position() {
+        let d = Diagnostic::error("site.yaml", "file is missing");
+        assert_eq!(d.render(Path::new("c"), None), "error: c/site.yaml: file is missing\n");
+        assert_eq!(d.to_string(), "site.yaml: file is missing");
+    }
+
+    #[test]
+    fn span_never_panics_on_out_of_range_positions() {
+        assert_eq!(span_at("a: b", 9, 1), None);
+        assert!(span_at("a: b", 1, 99).is_some());
+        assert!(span_at("é: ü", 1, 4).is_some());
+    }
+}

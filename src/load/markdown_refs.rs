@@ -1,0 +1,1 @@
+//! References inside Markdown (images, links): found and checked at load time.

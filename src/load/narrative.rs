@@ -1,0 +1,1 @@
+//! Narrative Markdown files: front matter, slides, speaker notes and minutes.

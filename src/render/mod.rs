@@ -1,0 +1,4 @@
+//! Rendering: the site model and its derived figures become HTML pages.
+
+pub mod markdown;
+pub mod numbers;

@@ -1,0 +1,1 @@
+//! Number formatting for pages: fixed, deterministic, readable.

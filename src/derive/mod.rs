@@ -1,3 +1,210 @@
 //! Derived figures: what the deck computes from the content rather than
 //! reading it (changes since last quarter, key-result progress, new hires
-//! and anniversaries).
+//! and anniversaries, objectives grouped by outlook).
+//!
+//! Owns [`derive`], the stage between the typed model and rendering: pure
+//! functions of a [`Site`], computed per quarter in parallel, with results
+//! in the same order as `site.quarters`. Nothing here panics on content:
+//! non-finite numbers, duplicate ids and missing quarters all yield "no
+//! figure" rather than a wrong one.
+
+pub mod kpi;
+pub mod people;
+pub mod progress;
+
+#[cfg(test)]
+mod fixtures;
+
+pub use kpi::{ChangeBase, KpiChange, Verdict, kpi_history};
+pub use people::{Anniversary, AnniversaryGroup, NewHire};
+pub use progress::{KrFacts, KrQuarter, Progress, ProgressState};
+
+use crate::model::{FiscalQuarter, Outlook, Quarter, Site};
+use crate::numbers;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Everything derived for a site.
+#[derive(Debug, Clone)]
+pub struct Derived {
+    /// One entry per quarter, parallel to `site.quarters` (same index).
+    pub quarters: Vec<QuarterFacts>,
+}
+
+/// The derived figures of one quarter.
+#[derive(Debug, Clone)]
+pub struct QuarterFacts {
+    /// The quarter these facts are about.
+    pub quarter: FiscalQuarter,
+    /// The nearest earlier quarter present in the repository.
+    pub previous: Option<FiscalQuarter>,
+    /// Change of each KPI since its last known value, by KPI id. A KPI with
+    /// no earlier value anywhere has no entry.
+    pub kpi_changes: BTreeMap<String, KpiChange>,
+    /// Direction, progress and Q1–Q4 row of each key result, by
+    /// (objective id, key result id).
+    pub key_results: BTreeMap<(String, String), KrFacts>,
+    /// People who joined, or joined their team by transfer, in the quarter.
+    pub new_hires: Vec<NewHire>,
+    /// Work anniversaries in the quarter, most years first.
+    pub anniversaries: Vec<AnniversaryGroup>,
+    /// Objective ids grouped by the outlook of their status, in section order.
+    pub status_counts: BTreeMap<Outlook, Vec<String>>,
+}
+
+impl Derived {
+    /// The facts of the quarter at `index` in `site.quarters`.
+    pub fn get(&self, index: usize) -> Option<&QuarterFacts> {
+        self.quarters.get(index)
+    }
+}
+
+/// Derive every figure of every quarter.
+pub fn derive(site: &Site) -> Derived {
+    let kpis = kpi::KpiIndex::new(site);
+    let key_results = progress::KrIndex::new(site);
+    let present: BTreeSet<FiscalQuarter> = site.quarters.iter().map(|q| q.id).collect();
+    let quarters = site
+        .quarters
+        .par_iter()
+        .map(|quarter| {
+            let first_day = site.calendar.start(quarter.id);
+            let last_day = site.calendar.end(quarter.id);
+            QuarterFacts {
+                quarter: quarter.id,
+                previous: present.range(..quarter.id).next_back().copied(),
+                kpi_changes: kpi::kpi_changes(quarter, &kpis),
+                key_results: progress::key_results(quarter, &key_results),
+                new_hires: people::new_hires(&site.people, first_day, last_day),
+                anniversaries: people::anniversaries(&site.people, first_day, last_day),
+                status_counts: status_counts(quarter),
+            }
+        })
+        .collect();
+    Derived { quarters }
+}
+
+/// The quarter's objective ids grouped by [`crate::model::Status::outlook`],
+/// each group in section (deck) order. Empty groups are left out.
+pub fn status_counts(quarter: &Quarter) -> BTreeMap<Outlook, Vec<String>> {
+    let mut groups: BTreeMap<Outlook, Vec<String>> = BTreeMap::new();
+    for (_, objective) in quarter.objectives() {
+        groups
+            .entry(objective.status.outlook())
+            .or_default()
+            .push(objective.id.value.clone());
+    }
+    groups
+}
+
+/// The decimals of the most precise of `inputs`: how finely a difference
+/// between them is meaningful.
+pub(crate) fn precision(inputs: &[f64]) -> usize {
+    inputs
+        .iter()
+        .map(|x| numbers::decimals(*x))
+        .max()
+        .unwrap_or(0)
+}
+
+/// `x` rounded to `places` decimals, so float noise such as
+/// `99.962 − 99.979 = −0.01700000000001` becomes `−0.017`. Never returns
+/// `−0.0`.
+pub(crate) fn round_to(x: f64, places: usize) -> f64 {
+    let places = i32::try_from(places.min(numbers::MAX_DECIMALS)).unwrap_or(0);
+    let scale = 10f64.powi(places);
+    let scaled = x * scale;
+    if !scaled.is_finite() {
+        // Too large to carry decimals at all: already whole.
+        return x + 0.0;
+    }
+    scaled.round() / scale + 0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{fq, quarter, site};
+    use super::*;
+
+    #[test]
+    fn rounding_removes_float_noise() {
+        assert_eq!(round_to(99.962 - 99.979, 3), -0.017);
+        assert_eq!(round_to(0.1 + 0.2 - 0.3, 1), 0.0);
+        assert!(round_to(-0.00001, 2).is_sign_positive());
+        assert_eq!(round_to(1e306, 6), 1e306);
+        assert_eq!(precision(&[99.962, 440.0]), 3);
+        assert_eq!(precision(&[]), 0);
+    }
+
+    #[test]
+    fn previous_is_the_nearest_earlier_quarter_present() {
+        let s = site(
+            7,
+            vec![
+                quarter(2019, 4, &[]),
+                quarter(2020, 2, &[]),
+                quarter(2020, 3, &[]),
+            ],
+            "",
+        );
+        let d = derive(&s);
+        let previous: Vec<_> = d.quarters.iter().map(|q| q.previous).collect();
+        assert_eq!(previous, vec![None, Some(fq(2019, 4)), Some(fq(2020, 2))]);
+        assert_eq!(d.quarters[2].quarter, fq(2020, 3));
+        assert!(d.get(3).is_none());
+    }
+
+    #[test]
+    fn objectives_are_grouped_by_outlook_in_section_order() {
+        let a = "title: A\nobjectives:\n\
+                 - {id: a1, title: A1, status: done}\n\
+                 - {id: a2, title: A2, status: at-risk}\n\
+                 - {id: a3, title: A3, status: on-track}\n";
+        let b = "title: B\nobjectives:\n\
+                 - {id: b1, title: B1, status: blocked}\n\
+                 - {id: b2, title: B2, status: in-progress}\n\
+                 - {id: b3, title: B3, status: postponed}\n";
+        let s = site(1, vec![quarter(2020, 1, &[a, b])], "");
+        let counts = &derive(&s).quarters[0].status_counts;
+        let ids = |o: Outlook| counts.get(&o).cloned().unwrap_or_default();
+        assert_eq!(ids(Outlook::Complete), ["a1"]);
+        assert_eq!(ids(Outlook::Healthy), ["a3", "b2"]);
+        assert_eq!(ids(Outlook::Trouble), ["a2", "b1"]);
+        assert_eq!(ids(Outlook::Idle), ["b3"]);
+        let order: Vec<_> = counts.keys().copied().collect();
+        assert_eq!(
+            order,
+            [
+                Outlook::Complete,
+                Outlook::Healthy,
+                Outlook::Trouble,
+                Outlook::Idle
+            ]
+        );
+    }
+
+    #[test]
+    fn quarters_without_objectives_have_no_groups() {
+        let s = site(1, vec![quarter(2020, 1, &["title: Empty\n"])], "");
+        assert!(derive(&s).quarters[0].status_counts.is_empty());
+    }
+
+    #[test]
+    fn derive_is_deterministic_and_parallel_to_the_site() {
+        let kpi = |v: u32| format!("title: S\nkpis:\n- {{id: k, name: K, value: {v}}}\n");
+        let quarters: Vec<_> = (0..24u32)
+            .map(|i| {
+                let section = kpi(i * 3 % 7);
+                quarter(2015 + (i / 4) as i32, (i % 4 + 1) as u8, &[&section])
+            })
+            .collect();
+        let s = site(7, quarters, "");
+        let first = format!("{:?}", derive(&s).quarters);
+        let second = format!("{:?}", derive(&s).quarters);
+        assert_eq!(first, second);
+        let d = derive(&s);
+        for (facts, q) in d.quarters.iter().zip(&s.quarters) {
+            assert_eq!(facts.quarter, q.id);
+        }
+    }
+}

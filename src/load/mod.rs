@@ -1,5 +1,206 @@
 //! Loading: walk the content folder, parse every file, validate, and hand
-//! on a typed [`crate::model::Site`] or every problem found.
+//! on a typed [`crate::model::Site`], or every problem found at once.
 
+pub mod checks;
 pub mod markdown_refs;
 pub mod narrative;
+mod quarter;
+pub mod walk;
+pub mod yaml;
+
+use crate::diagnostics::{Diagnostic, Report};
+use crate::model::{FiscalCalendar, Person, Site, SiteFile, paths};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A file's text, kept so diagnostics can show the offending line.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub file: String,
+    pub text: String,
+}
+
+/// The outcome of loading: the site when there were no errors, and every
+/// diagnostic (errors and warnings) either way.
+pub struct Loaded {
+    pub site: Option<Site>,
+    pub report: Report,
+    pub sources: Vec<Source>,
+}
+
+/// Load and validate the review repository at `root`.
+pub fn load(root: &Path) -> Loaded {
+    let mut report = Report::default();
+    let mut sources = Vec::new();
+    if !root.is_dir() {
+        report.push(
+            Diagnostic::error(root.to_string_lossy(), "the content folder does not exist")
+                .help("pass the folder that holds site.yaml with --content, or run `quarterdeck init DIR`"),
+        );
+        return Loaded { site: None, report, sources };
+    }
+    let (files, problems) = walk::walk(root);
+    report.extend(problems);
+
+    let config = match &files.site {
+        Some(file) => parse_top::<SiteFile>(root, file, &mut report, &mut sources),
+        None => {
+            report.push(
+                Diagnostic::error("site.yaml", "the content folder has no site.yaml")
+                    .expected("site.yaml with at least `organisation` and `title`"),
+            );
+            None
+        }
+    };
+    let people: Vec<Person> = files
+        .people
+        .as_ref()
+        .and_then(|file| parse_top::<crate::model::people::PeopleFile>(root, file, &mut report, &mut sources))
+        .map(|p| p.people)
+        .unwrap_or_default();
+
+    let Some(config) = config else {
+        report.sort();
+        return Loaded { site: None, report, sources };
+    };
+    let Some(calendar) = FiscalCalendar::new(*config.fiscal_year_start_month, config.fiscal_year_label) else {
+        report.push(
+            Diagnostic::error("site.yaml", format!("there is no month {}", *config.fiscal_year_start_month))
+                .at_pos(config.fiscal_year_start_month.pos)
+                .field("fiscal_year_start_month")
+                .expected("a month number from 1 (January) to 12 (December)"),
+        );
+        report.sort();
+        return Loaded { site: None, report, sources };
+    };
+
+    let mut media = Vec::new();
+    check_people(root, &people, &mut report, &mut media);
+    let theme_dir = config.theme.as_ref().and_then(|theme| match paths::resolve("", theme) {
+        Some(rel) if root.join(&rel).is_dir() => Some(root.join(rel)),
+        _ => {
+            report.push(
+                Diagnostic::error("site.yaml", format!("theme folder `{}` not found", theme.value))
+                    .at_pos(theme.pos)
+                    .field("theme")
+                    .expected("a folder inside the content folder holding templates/ and/or static/"),
+            );
+            None
+        }
+    });
+
+    let loads: Vec<_> = files
+        .quarters
+        .par_iter()
+        .map(|(dir, qfiles)| quarter::load_quarter(root, dir, qfiles, &calendar))
+        .collect();
+    let mut quarters = Vec::new();
+    for load in loads {
+        report.extend(load.problems);
+        media.extend(load.media);
+        sources.extend(load.sources);
+        quarters.extend(load.quarter);
+    }
+    quarters.sort_by_key(|q| q.id);
+    check_one_folder_per_quarter(&quarters, &calendar, &mut report);
+
+    media.sort();
+    media.dedup();
+    report.sort();
+    let site = (!report.has_errors()).then(|| Site {
+        root: root.to_path_buf(),
+        config,
+        calendar,
+        people,
+        quarters,
+        theme_dir,
+        media,
+    });
+    Loaded { site, report, sources }
+}
+
+fn parse_top<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    file: &str,
+    report: &mut Report,
+    sources: &mut Vec<Source>,
+) -> Option<T> {
+    let text = match read(root, file) {
+        Ok(t) => t,
+        Err(d) => {
+            report.push(d);
+            return None;
+        }
+    };
+    let parsed = yaml::parse::<T>(file, &text);
+    sources.push(Source { file: file.to_string(), text });
+    parsed.map_err(|d| report.push(d)).ok()
+}
+
+/// Read a content file as UTF-8 text.
+pub(crate) fn read(root: &Path, file: &str) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(root.join(file))
+        .map_err(|e| Diagnostic::error(file, format!("cannot read the file: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Diagnostic::error(file, format!("the file is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+            .help("save the file as UTF-8")
+    })
+}
+
+fn check_one_folder_per_quarter(quarters: &[crate::model::Quarter], cal: &FiscalCalendar, report: &mut Report) {
+    for pair in quarters.windows(2) {
+        if pair[0].id == pair[1].id {
+            let (a, b) = (&pair[0], &pair[1]);
+            report.push(
+                Diagnostic::error(
+                    format!("{}/quarter.yaml", b.dir),
+                    format!("{} is claimed by two folders", cal.label(b.id)),
+                )
+                .at_pos(b.file.fiscal_year.pos)
+                .field("fiscal_year")
+                .expected("one folder per quarter")
+                .help(format!("{} also declares fiscal_year {} quarter {}; fix one of them", a.dir, a.id.fiscal_year, a.id.quarter)),
+            );
+        }
+    }
+}
+
+fn check_people(root: &Path, people: &[Person], report: &mut Report, media: &mut Vec<String>) {
+    let file = "people.yaml";
+    let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, p) in people.iter().enumerate() {
+        if let Some(first) = names.insert(p.name.as_str(), i) {
+            report.push(
+                Diagnostic::error(file, format!("`{}` is listed twice", p.name.value))
+                    .at_pos(p.name.pos)
+                    .field(format!("people[{i}].name"))
+                    .help(format!("people[{first}] has the same name; merge the entries or tell them apart")),
+            );
+        }
+        for (what, date) in [("left", &p.left), ("transferred", &p.transferred)] {
+            if let Some(d) = date
+                && d.value < p.start.value
+            {
+                report.push(
+                    Diagnostic::error(file, format!("`{what}` {} is before the start date {}", d.value, p.start.value))
+                        .at_pos(d.pos)
+                        .field(format!("people[{i}].{what}")),
+                );
+            }
+        }
+        if let Some(photo) = &p.photo {
+            let ctx = markdown_refs::RefContext {
+                file,
+                base_dir: "",
+                root,
+                line_offset: 1,
+                fixed_pos: Some(photo.pos),
+            };
+            let alt = p.photo_alt.clone().unwrap_or_else(|| format!("Photo of {}", p.name.value));
+            let (problems, found) = markdown_refs::check_refs(&format!("![{alt}](<{}>)", photo.value), &ctx);
+            report.extend(problems);
+            media.extend(found);
+        }
+    }
+}

@@ -61,6 +61,8 @@ pub struct Quarter {
     pub narratives: BTreeMap<String, Narrative>,
     /// Minutes from `minutes.md`, by slide id.
     pub minutes: Vec<SlideMinutes>,
+    /// Text of `minutes.md` before the first slide heading.
+    pub minutes_preamble: Option<String>,
     /// The deck order, explicit or defaulted.
     pub deck: Vec<DeckItem>,
 }
@@ -80,6 +82,8 @@ pub struct Section {
 pub struct Narrative {
     /// Path relative to the content root.
     pub file: String,
+    /// `title` from the file's front matter.
+    pub title: Option<String>,
     pub slides: Vec<NarrativeSlide>,
 }
 

@@ -1,0 +1,184 @@
+//! Small semantic checks shared by the loader: id syntax, duplicate ids,
+//! key-result direction, time splits.
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{Direction, KeyResult, Located, Pos};
+use std::collections::BTreeMap;
+
+/// Ids appear in URLs: lowercase ASCII letters, digits and hyphens,
+/// starting with a letter or digit.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A readable slug suggestion for an id that is not valid.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+pub fn check_id(file: &str, field: &str, id: &Located<String>, out: &mut Vec<Diagnostic>) {
+    if !is_valid_id(id) {
+        let slug = slugify(id);
+        let d = Diagnostic::error(file, format!("`{}` is not a valid id", id.value))
+            .at_pos(id.pos)
+            .field(field)
+            .expected("lowercase letters, digits and hyphens, e.g. `code-review-time`");
+        out.push(if slug.is_empty() {
+            d
+        } else {
+            d.help(format!("write `{slug}`"))
+        });
+    }
+}
+
+/// Tracks ids seen in one scope and reports the second use of any.
+pub struct Unique<'a> {
+    what: &'a str,
+    seen: BTreeMap<String, (String, Pos)>,
+}
+
+impl<'a> Unique<'a> {
+    pub fn new(what: &'a str) -> Self {
+        Self {
+            what,
+            seen: BTreeMap::new(),
+        }
+    }
+
+    pub fn add(&mut self, file: &str, field: &str, id: &str, pos: Pos, out: &mut Vec<Diagnostic>) {
+        match self.seen.get(id) {
+            Some((first_file, first)) => out.push(
+                Diagnostic::error(file, format!("duplicate {} id `{id}`", self.what))
+                    .at_pos(pos)
+                    .field(field)
+                    .expected(format!("{} ids unique within the quarter", self.what))
+                    .help(format!(
+                        "`{id}` is already used at {first_file}:{}:{}; rename one of them",
+                        first.line, first.column
+                    )),
+            ),
+            None => {
+                self.seen.insert(id.to_string(), (file.to_string(), pos));
+            }
+        }
+    }
+}
+
+/// Baseline, target and an explicit direction must agree: a target below
+/// the baseline means lower is better.
+pub fn check_key_result(file: &str, field: &str, kr: &KeyResult, out: &mut Vec<Diagnostic>) {
+    let (Some(baseline), Some(target)) = (&kr.baseline, &kr.target) else {
+        return;
+    };
+    let Some(direction) = &kr.direction else {
+        return;
+    };
+    let implied = if target.value < baseline.value {
+        Some(Direction::Lower)
+    } else if target.value > baseline.value {
+        Some(Direction::Higher)
+    } else {
+        None
+    };
+    if let Some(implied) = implied
+        && implied != direction.value
+    {
+        out.push(
+            Diagnostic::error(
+                file,
+                format!(
+                    "direction `{}` contradicts baseline {} and target {}",
+                    match direction.value {
+                        Direction::Higher => "higher",
+                        Direction::Lower => "lower",
+                    },
+                    baseline.value,
+                    target.value
+                ),
+            )
+            .at_pos(direction.pos)
+            .field(format!("{field}.direction"))
+            .help("remove `direction` (it follows from baseline and target) or correct the target"),
+        );
+    }
+}
+
+/// A time split is in percent: no negative shares; a total far from 100 is
+/// worth a warning.
+pub fn check_time_split(
+    file: &str,
+    split: &Located<indexmap::IndexMap<String, f64>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (name, share) in split.value.iter() {
+        if !share.is_finite() || *share < 0.0 {
+            out.push(
+                Diagnostic::error(file, format!("time share `{name}` is {share}"))
+                    .at_pos(split.pos)
+                    .field(format!("time_split.{name}"))
+                    .expected("a percentage from 0 to 100"),
+            );
+        }
+    }
+    let total: f64 = split.value.values().sum();
+    if (total - 100.0).abs() > 0.5 && total.is_finite() {
+        out.push(
+            Diagnostic::warning(file, format!("time split adds up to {total} %, not 100 %"))
+                .at_pos(split.pos)
+                .field("time_split"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_url_safe() {
+        assert!(is_valid_id("code-review-time"));
+        assert!(is_valid_id("kr1"));
+        assert!(!is_valid_id("Code Review"));
+        assert!(!is_valid_id("-x"));
+        assert!(!is_valid_id(""));
+        assert_eq!(slugify("Code Review Time!"), "code-review-time");
+    }
+
+    #[test]
+    fn second_use_of_an_id_points_at_the_first() {
+        let mut u = Unique::new("objective");
+        let mut out = Vec::new();
+        u.add("a.yaml", "objectives[0].id", "x", Pos { line: 3, column: 9 }, &mut out);
+        u.add("b.yaml", "objectives[1].id", "x", Pos { line: 7, column: 9 }, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].file, "b.yaml");
+        assert!(out[0].help.as_ref().unwrap().contains("a.yaml:3:9"));
+    }
+
+    #[test]
+    fn direction_must_agree_with_baseline_and_target() {
+        let kr: KeyResult =
+            serde_saphyr::from_str("id: a\ntitle: t\nbaseline: 19\ntarget: 18\ndirection: higher\n").unwrap();
+        let mut out = Vec::new();
+        check_key_result("f", "kr", &kr, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].line, 5);
+        let ok: KeyResult =
+            serde_saphyr::from_str("id: a\ntitle: t\nbaseline: 19\ntarget: 18\ndirection: lower\n").unwrap();
+        out.clear();
+        check_key_result("f", "kr", &ok, &mut out);
+        assert!(out.is_empty());
+    }
+}

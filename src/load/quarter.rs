@@ -1,0 +1,373 @@
+//! One quarter folder: `quarter.yaml`, its sections, narrative files and
+//! minutes, parsed and checked into a [`Quarter`].
+
+use super::checks::{Unique, check_id, check_key_result, check_time_split};
+use super::markdown_refs::{RefContext, check_refs, find_refs};
+use super::narrative::{parse_minutes, parse_narrative};
+use super::walk::{QuarterFiles, stem};
+use super::{Source, read};
+use crate::diagnostics::{Diagnostic, suggest};
+use crate::model::{
+    DeckItem, FiscalCalendar, FiscalQuarter, Highlights, Located, Narrative, Pos, Quarter,
+    QuarterFile, Section, SectionFile,
+};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// What loading one quarter folder produced.
+pub struct QuarterLoad {
+    pub quarter: Option<Quarter>,
+    pub problems: Vec<Diagnostic>,
+    pub media: Vec<String>,
+    pub sources: Vec<Source>,
+}
+
+pub fn load_quarter(root: &Path, dir: &str, files: &QuarterFiles, cal: &FiscalCalendar) -> QuarterLoad {
+    let mut out = QuarterLoad {
+        quarter: None,
+        problems: Vec::new(),
+        media: Vec::new(),
+        sources: Vec::new(),
+    };
+    let Some(qfile) = &files.quarter_yaml else {
+        out.problems.push(
+            Diagnostic::error(dir, "this quarter folder has no quarter.yaml")
+                .expected("quarter.yaml with fiscal_year, quarter and title"),
+        );
+        return out;
+    };
+    let Some(meta) = parse_file::<QuarterFile>(root, qfile, &mut out) else {
+        return out;
+    };
+    let id = FiscalQuarter::new(*meta.fiscal_year, *meta.quarter);
+    if !(1..=4).contains(&*meta.quarter) {
+        out.problems.push(
+            Diagnostic::error(qfile, format!("there is no quarter {}", *meta.quarter))
+                .at_pos(meta.quarter.pos)
+                .field("quarter")
+                .expected("1, 2, 3 or 4"),
+        );
+    } else if id.is_none() {
+        out.problems.push(
+            Diagnostic::error(qfile, format!("fiscal year {} is out of range", *meta.fiscal_year))
+                .at_pos(meta.fiscal_year.pos)
+                .field("fiscal_year")
+                .expected("a four-digit year, the calendar year the fiscal year starts in"),
+        );
+    }
+    check_highlights(root, qfile, &meta.highlights, &mut out);
+
+    // Sections, in the order quarter.yaml lists them.
+    let mut by_id: BTreeMap<String, Section> = BTreeMap::new();
+    for file in &files.sections {
+        let sid = stem(file).to_string();
+        let located = Located::new(sid.clone(), Pos::default());
+        check_id(file, "file name", &located, &mut out.problems);
+        if let Some(data) = parse_file::<SectionFile>(root, file, &mut out) {
+            let targets = data
+                .objectives
+                .iter()
+                .enumerate()
+                .map(|(i, o)| parse_target(cal, file, i, o.target_quarter.as_ref(), &mut out.problems))
+                .collect();
+            check_section(root, file, &data, &mut out);
+            by_id.insert(sid.clone(), Section { id: sid, file: file.clone(), data, targets });
+        }
+    }
+    // Every section file, parsed or not: one that failed to parse is already
+    // reported and must not also be called missing.
+    let known: Vec<String> = files.sections.iter().map(|f| stem(f).to_string()).collect();
+    let mut sections = Vec::new();
+    let mut listed = Unique::new("section");
+    for (i, sid) in meta.sections.iter().enumerate() {
+        listed.add(qfile, &format!("sections[{i}]"), sid, sid.pos, &mut out.problems);
+        match by_id.remove(sid.as_str()) {
+            Some(s) => sections.push(s),
+            None if known.contains(&sid.value) => {}
+            None => out.problems.push(missing_section(qfile, dir, i, sid, &known)),
+        }
+    }
+    for (sid, s) in by_id {
+        if meta.sections.is_empty() {
+            sections.push(s);
+        } else {
+            out.problems.push(
+                Diagnostic::error(&s.file, format!("section `{sid}` is not listed in quarter.yaml"))
+                    .expected("every file in sections/ listed under `sections:` in quarter.yaml")
+                    .help(format!("add `- {sid}` to `sections:` in {qfile}")),
+            );
+        }
+    }
+    check_unique_ids(&sections, &mut out.problems);
+
+    // Narrative files and minutes.
+    let mut narratives = BTreeMap::new();
+    for file in &files.narratives {
+        let Some(text) = read_source(root, file, &mut out) else { continue };
+        match parse_narrative(file, stem(file), &text) {
+            Ok(parsed) => {
+                narratives.insert(
+                    stem(file).to_string(),
+                    Narrative { file: file.clone(), title: parsed.front.title, slides: parsed.slides },
+                );
+            }
+            Err(problems) => out.problems.extend(problems),
+        }
+        check_markdown_file(root, file, &text, &mut out);
+    }
+    let mut minutes = Vec::new();
+    let mut minutes_preamble = None;
+    if let Some(file) = &files.minutes
+        && let Some(text) = read_source(root, file, &mut out)
+    {
+        match parse_minutes(file, &text) {
+            Ok((preamble, items)) => {
+                minutes_preamble = preamble;
+                minutes = items;
+            }
+            Err(problems) => out.problems.extend(problems),
+        }
+        check_markdown_file(root, file, &text, &mut out);
+    }
+
+    let deck = deck_order(qfile, &meta, &sections, &narratives, &mut out.problems);
+    if let Some(id) = id {
+        out.quarter = Some(Quarter {
+            id,
+            dir: dir.to_string(),
+            file: meta,
+            sections,
+            narratives,
+            minutes,
+            minutes_preamble,
+            deck,
+        });
+    }
+    out
+}
+
+fn parse_file<T: serde::de::DeserializeOwned>(root: &Path, file: &str, out: &mut QuarterLoad) -> Option<T> {
+    let text = read_source(root, file, out)?;
+    match super::yaml::parse::<T>(file, &text) {
+        Ok(v) => Some(v),
+        Err(d) => {
+            out.problems.push(d);
+            None
+        }
+    }
+}
+
+fn read_source(root: &Path, file: &str, out: &mut QuarterLoad) -> Option<String> {
+    match read(root, file) {
+        Ok(text) => {
+            out.sources.push(Source { file: file.to_string(), text: text.clone() });
+            Some(text)
+        }
+        Err(d) => {
+            out.problems.push(d);
+            None
+        }
+    }
+}
+
+fn parse_target(
+    cal: &FiscalCalendar,
+    file: &str,
+    index: usize,
+    target: Option<&Located<String>>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<FiscalQuarter> {
+    let target = target?;
+    let parsed = cal.parse_quarter(target);
+    if parsed.is_none() {
+        problems.push(
+            Diagnostic::error(file, format!("`{}` is not a quarter", target.value))
+                .at_pos(target.pos)
+                .field(format!("objectives[{index}].target_quarter"))
+                .expected("a quarter such as `2020 Q4` (fiscal year as in quarter.yaml) or the site's label, e.g. `Q4 FY20-21`"),
+        );
+    }
+    parsed
+}
+
+fn missing_section(qfile: &str, dir: &str, i: usize, sid: &Located<String>, known: &[String]) -> Diagnostic {
+    let d = Diagnostic::error(qfile, format!("section `{}` has no file", sid.value))
+        .at_pos(sid.pos)
+        .field(format!("sections[{i}]"))
+        .expected(format!("a file {dir}/sections/{}.yaml", sid.value));
+    match suggest(sid, known.iter().map(String::as_str)) {
+        Some(s) => d.help(format!("did you mean `{s}`?")),
+        None => d,
+    }
+}
+
+/// KPI and objective ids are unique across the quarter; key-result ids
+/// within their objective; section and objective ids share the slide-id space.
+fn check_unique_ids(sections: &[Section], problems: &mut Vec<Diagnostic>) {
+    let mut kpis = Unique::new("KPI");
+    let mut objectives = Unique::new("objective or section");
+    for s in sections {
+        objectives.add(&s.file, "file name", &s.id, Pos::default(), problems);
+    }
+    for s in sections {
+        for (i, k) in s.data.kpis.iter().enumerate() {
+            kpis.add(&s.file, &format!("kpis[{i}].id"), &k.id, k.id.pos, problems);
+        }
+        for (i, o) in s.data.objectives.iter().enumerate() {
+            objectives.add(&s.file, &format!("objectives[{i}].id"), &o.id, o.id.pos, problems);
+            let mut krs = Unique::new("key result");
+            for (j, kr) in o.key_results.iter().enumerate() {
+                krs.add(&s.file, &format!("objectives[{i}].key_results[{j}].id"), &kr.id, kr.id.pos, problems);
+            }
+        }
+    }
+}
+
+fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterLoad) {
+    let p = &mut out.problems;
+    if let Some(split) = &data.time_split {
+        check_time_split(file, split, p);
+    }
+    if let Some(fte) = &data.fte
+        && (!fte.is_finite() || **fte < 0.0)
+    {
+        p.push(Diagnostic::error(file, format!("FTE of {} is not a team size", **fte)).at_pos(fte.pos).field("fte").expected("a number of full-time equivalents, 0 or more"));
+    }
+    for (i, k) in data.kpis.iter().enumerate() {
+        check_id(file, &format!("kpis[{i}].id"), &k.id, p);
+        if !k.value.is_finite() {
+            p.push(Diagnostic::error(file, "KPI value is not a finite number").at_pos(k.id.pos).field(format!("kpis[{i}].value")));
+        }
+    }
+    for (i, o) in data.objectives.iter().enumerate() {
+        check_id(file, &format!("objectives[{i}].id"), &o.id, p);
+        for (j, kr) in o.key_results.iter().enumerate() {
+            let field = format!("objectives[{i}].key_results[{j}]");
+            check_id(file, &format!("{field}.id"), &kr.id, p);
+            check_key_result(file, &field, kr, p);
+        }
+    }
+    let texts = section_markdown(data);
+    check_markdown_list(root, file, parent(file), &texts, out);
+    check_highlights(root, file, &data.highlights, out);
+}
+
+/// Every Markdown-bearing string of a section file.
+fn section_markdown(data: &SectionFile) -> Vec<&str> {
+    let mut t: Vec<&str> = Vec::new();
+    t.extend(data.overview.as_deref());
+    t.extend(data.progress.as_deref());
+    t.extend(data.actions.iter().map(String::as_str));
+    for k in &data.kpis {
+        t.extend(k.description.as_deref());
+        t.extend(k.note.as_deref());
+    }
+    for o in &data.objectives {
+        t.extend([o.description.as_deref(), o.progress.as_deref(), o.learnings.as_deref()].into_iter().flatten());
+        t.extend(o.measures.iter().map(String::as_str));
+        t.extend(o.checkins.iter().filter_map(|c| c.note.as_deref()));
+        if let Some(d) = &o.drilldown {
+            t.extend([d.situation.as_str(), d.impact.as_str(), d.recommendation.as_str()]);
+        }
+        for kr in &o.key_results {
+            t.push(&kr.title);
+            t.extend([kr.original.as_deref(), kr.value_text.as_deref(), kr.baseline_text.as_deref(), kr.target_text.as_deref()].into_iter().flatten());
+            t.extend(kr.goals.iter().map(String::as_str));
+            t.extend(kr.checkins.iter().filter_map(|c| c.note.as_deref()));
+        }
+    }
+    t
+}
+
+fn check_highlights(root: &Path, file: &str, h: &Highlights, out: &mut QuarterLoad) {
+    let mut t: Vec<&str> = Vec::new();
+    t.extend(h.wins.iter().map(|w| w.text.as_str()));
+    for list in [&h.challenges, &h.upcoming, &h.successes, &h.misses] {
+        t.extend(list.iter().map(String::as_str));
+    }
+    t.extend(h.workflows.iter().filter_map(|w| w.comment.as_deref()));
+    check_markdown_list(root, file, parent(file), &t, out);
+}
+
+/// Markdown inside YAML: problems point at where the offending URL is
+/// written in the YAML file.
+fn check_markdown_list(root: &Path, file: &str, base_dir: &str, texts: &[&str], out: &mut QuarterLoad) {
+    let source = out.sources.iter().rev().find(|s| s.file == file).map(|s| s.text.clone());
+    for text in texts {
+        let refs = find_refs(text);
+        let Some(first) = refs.first() else { continue };
+        let pos = source
+            .as_deref()
+            .and_then(|s| locate(s, &first.url))
+            .unwrap_or_default();
+        let ctx = RefContext { file, base_dir, root, line_offset: 1, fixed_pos: Some(pos) };
+        let (problems, media) = check_refs(text, &ctx);
+        out.problems.extend(problems);
+        out.media.extend(media);
+    }
+}
+
+fn check_markdown_file(root: &Path, file: &str, text: &str, out: &mut QuarterLoad) {
+    let ctx = RefContext { file, base_dir: parent(file), root, line_offset: 1, fixed_pos: None };
+    let (problems, media) = check_refs(text, &ctx);
+    out.problems.extend(problems);
+    out.media.extend(media);
+}
+
+/// Line and column of the first occurrence of `needle` in `source`.
+pub fn locate(source: &str, needle: &str) -> Option<Pos> {
+    if needle.is_empty() {
+        return None;
+    }
+    let at = source.find(needle)?;
+    let before = &source[..at];
+    let line = before.matches('\n').count() as u32 + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = source[line_start..at].chars().count() as u32 + 1;
+    Some(Pos { line, column })
+}
+
+fn parent(file: &str) -> &str {
+    file.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+fn deck_order(
+    qfile: &str,
+    meta: &QuarterFile,
+    sections: &[Section],
+    narratives: &BTreeMap<String, Narrative>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<DeckItem> {
+    let Some(items) = &meta.deck else {
+        let mut deck = vec![DeckItem::Title, DeckItem::Agenda];
+        deck.extend(narratives.keys().map(|n| DeckItem::Narrative(n.clone())));
+        deck.extend(sections.iter().map(|s| DeckItem::Section(s.id.clone())));
+        deck.extend([DeckItem::Department, DeckItem::Questions]);
+        return deck;
+    };
+    let section_ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
+    let mut seen: Vec<&DeckItem> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let field = format!("deck[{i}]");
+        let (known, what, name): (Vec<&str>, &str, &str) = match &item.value {
+            DeckItem::Section(name) => (section_ids.clone(), "section", name),
+            DeckItem::Narrative(name) => (narratives.keys().map(String::as_str).collect(), "narrative file", name),
+            _ => (Vec::new(), "", ""),
+        };
+        if !what.is_empty() && !known.contains(&name) {
+            let d = Diagnostic::error(qfile, format!("the deck names {what} `{name}`, which this quarter does not have"))
+                .at_pos(item.pos)
+                .field(&field)
+                .expected(if known.is_empty() { format!("no {what}s exist in this quarter") } else { format!("one of {}", known.join(", ")) });
+            problems.push(match suggest(name, known.iter().copied()) {
+                Some(s) => d.help(format!("did you mean `{s}`?")),
+                None => d,
+            });
+        }
+        if seen.contains(&&item.value) {
+            problems.push(Diagnostic::error(qfile, "this deck item appears twice").at_pos(item.pos).field(&field));
+        }
+        seen.push(&item.value);
+    }
+    items.iter().map(|i| i.value.clone()).collect()
+}

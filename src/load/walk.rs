@@ -1,0 +1,160 @@
+//! Finding the content files: walk the content folder in a sorted,
+//! deterministic order and sort every file into its kind.
+
+use crate::diagnostics::Diagnostic;
+use std::collections::BTreeMap;
+use std::path::Path;
+use walkdir::WalkDir;
+
+/// The files of one quarter folder, relative to the content root.
+#[derive(Debug, Default, Clone)]
+pub struct QuarterFiles {
+    pub quarter_yaml: Option<String>,
+    pub sections: Vec<String>,
+    pub narratives: Vec<String>,
+    pub minutes: Option<String>,
+}
+
+/// Every content file found, by kind.
+#[derive(Debug, Default, Clone)]
+pub struct ContentFiles {
+    pub site: Option<String>,
+    pub people: Option<String>,
+    /// Quarter folders (relative to the root) and their files, sorted.
+    pub quarters: BTreeMap<String, QuarterFiles>,
+}
+
+/// Walk `root` and classify what is there. Files that are neither content
+/// nor media inside a quarter (a stray `.yml`, a YAML file in the wrong
+/// place) are reported, so a typo in a file name never goes unnoticed.
+pub fn walk(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
+    let mut files = ContentFiles::default();
+    let mut problems = Vec::new();
+    let walker = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name().to_string_lossy().as_ref()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let at = err
+                    .path()
+                    .and_then(|p| p.strip_prefix(root).ok())
+                    .map(rel_string)
+                    .unwrap_or_default();
+                problems.push(Diagnostic::error(at, format!("cannot read: {err}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(root) else {
+            continue;
+        };
+        let rel = rel_string(rel);
+        classify(&rel, &mut files, &mut problems);
+    }
+    (files, problems)
+}
+
+fn classify(rel: &str, files: &mut ContentFiles, problems: &mut Vec<Diagnostic>) {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let is_yaml = rel.ends_with(".yaml");
+    if rel.ends_with(".yml") {
+        problems.push(
+            Diagnostic::error(rel, "YAML files must end in `.yaml`; this one is ignored otherwise")
+                .help(format!("rename it to `{}`", rel.trim_end_matches(".yml").to_string() + ".yaml")),
+        );
+        return;
+    }
+    match parts.as_slice() {
+        ["site.yaml"] => files.site = Some(rel.to_string()),
+        ["people.yaml"] => files.people = Some(rel.to_string()),
+        ["quarters", folder, rest @ ..] if !rest.is_empty() => {
+            let key = format!("quarters/{folder}");
+            let q = files.quarters.entry(key).or_default();
+            match rest {
+                ["quarter.yaml"] => q.quarter_yaml = Some(rel.to_string()),
+                ["minutes.md"] => q.minutes = Some(rel.to_string()),
+                ["sections", name] if is_yaml && !name.is_empty() => q.sections.push(rel.to_string()),
+                ["narrative", name] if name.ends_with(".md") => q.narratives.push(rel.to_string()),
+                _ if is_yaml || rel.ends_with(".md") => problems.push(
+                    Diagnostic::error(rel, "this file is not part of any quarter's content")
+                        .expected("quarter.yaml, minutes.md, sections/ID.yaml or narrative/NAME.md in a quarter folder"),
+                ),
+                _ => {} // media: images and the like, referenced from content
+            }
+        }
+        [_] if is_yaml => problems.push(
+            Diagnostic::error(rel, "unknown file at the top of the content folder")
+                .expected("site.yaml or people.yaml"),
+        ),
+        _ => {}
+    }
+}
+
+fn is_hidden(name: &str) -> bool {
+    name.starts_with('.') && name != "." && name != ".."
+}
+
+fn rel_string(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The file stem of a `/`-separated path: `sections/ops.yaml` → `ops`.
+pub fn stem(rel: &str) -> &str {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.rsplit_once('.').map_or(name, |(s, _)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn classifies_files_and_reports_strays() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in [
+            "site.yaml",
+            "people.yaml",
+            "quarters/b/quarter.yaml",
+            "quarters/a/quarter.yaml",
+            "quarters/a/sections/ops.yaml",
+            "quarters/a/sections/api.yaml",
+            "quarters/a/narrative/intro.md",
+            "quarters/a/minutes.md",
+            "quarters/a/img/x.png",
+            "quarters/a/kpis.yaml",
+            "quarters/a/sections/old.yml",
+            ".git/config",
+        ] {
+            let p = root.join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "x").unwrap();
+        }
+        let (files, problems) = walk(root);
+        assert_eq!(files.site.as_deref(), Some("site.yaml"));
+        let keys: Vec<_> = files.quarters.keys().cloned().collect();
+        assert_eq!(keys, ["quarters/a", "quarters/b"]);
+        let a = &files.quarters["quarters/a"];
+        assert_eq!(a.sections, ["quarters/a/sections/api.yaml", "quarters/a/sections/ops.yaml"]);
+        assert_eq!(a.narratives, ["quarters/a/narrative/intro.md"]);
+        assert_eq!(a.minutes.as_deref(), Some("quarters/a/minutes.md"));
+        let files_with_problems: Vec<_> = problems.iter().map(|p| p.file.as_str()).collect();
+        assert_eq!(files_with_problems, ["quarters/a/kpis.yaml", "quarters/a/sections/old.yml"]);
+    }
+
+    #[test]
+    fn stem_drops_folder_and_extension() {
+        assert_eq!(stem("quarters/a/sections/ops.yaml"), "ops");
+        assert_eq!(stem("intro.md"), "intro");
+    }
+}

@@ -1,0 +1,290 @@
+//! The deck of one quarter: the slides generated from the data and the
+//! narrative, in the author's order, each with a stable id (its URL
+//! fragment), speaker notes and the minutes recorded against it.
+
+use super::theme::error_chain;
+use super::view::{self, Ctx, HighlightsView, ObjectiveView, SectionView};
+use crate::diagnostics::{Diagnostic, suggest};
+use crate::model::DeckItem;
+use serde::Serialize;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use tera::{Context, Tera};
+
+/// One rendered slide.
+#[derive(Debug, Clone, Serialize)]
+pub struct Slide {
+    pub id: String,
+    pub kind: &'static str,
+    /// Plain-text title, for the agenda, the overview and the page outline.
+    pub title: String,
+    pub classes: String,
+    pub html: String,
+    pub notes: String,
+    pub minutes: String,
+    pub number: usize,
+}
+
+/// A slide before rendering: its template and data.
+struct Planned {
+    id: String,
+    kind: &'static str,
+    title: String,
+    classes: String,
+    data: Value,
+    notes: String,
+    minutes: String,
+}
+
+impl Planned {
+    fn new(id: impl Into<String>, kind: &'static str, title: impl Into<String>, data: Value) -> Self {
+        Self {
+            id: id.into(),
+            kind,
+            title: title.into(),
+            classes: String::new(),
+            data,
+            notes: String::new(),
+            minutes: String::new(),
+        }
+    }
+}
+
+/// The section views of a quarter, built once and shared by the deck and
+/// the objective pages.
+pub fn sections(ctx: &Ctx) -> Vec<SectionView> {
+    ctx.quarter.sections.iter().map(|s| view::section(ctx, s)).collect()
+}
+
+/// Plan and render every slide of the quarter's deck.
+pub fn slides(ctx: &Ctx, sections: &[SectionView], tera: &Tera, common: &Value) -> Result<Vec<Slide>, Vec<Diagnostic>> {
+    let mut plan = Vec::new();
+    for item in &ctx.quarter.deck {
+        match item {
+            DeckItem::Title => plan.push(title_slide(ctx)),
+            DeckItem::Agenda => plan.push(Planned::new("agenda", "agenda", "Agenda", json!({ "sections": agenda(ctx, sections) }))),
+            DeckItem::Section(id) => {
+                if let Some(s) = sections.iter().find(|s| &s.id == id) {
+                    section_slides(s, &mut plan);
+                }
+            }
+            DeckItem::Narrative(name) => narrative_slides(ctx, name, &mut plan),
+            DeckItem::Department => department_slides(ctx, sections, &mut plan),
+            DeckItem::Questions => plan.push(Planned::new("questions", "questions", "Questions", json!({}))),
+        }
+    }
+    attach_minutes(ctx, &mut plan)?;
+    let mut problems = Vec::new();
+    let mut out = Vec::with_capacity(plan.len());
+    for (i, p) in plan.into_iter().enumerate() {
+        let mut context = Context::new();
+        context.insert("site", common);
+        context.insert("slide", &p.data);
+        context.insert("slide_id", &p.id);
+        context.insert("slide_title", &p.title);
+        match tera.render(&format!("slides/{}.html", p.kind), &context) {
+            Ok(html) => out.push(Slide {
+                id: p.id,
+                kind: p.kind,
+                title: p.title,
+                classes: p.classes,
+                html,
+                notes: p.notes,
+                minutes: p.minutes,
+                number: i + 1,
+            }),
+            Err(e) => problems.push(Diagnostic::error(
+                format!("templates/slides/{}.html", p.kind),
+                format!("cannot render slide `{}`: {}", p.id, error_chain(&e)),
+            )),
+        }
+    }
+    if problems.is_empty() { Ok(out) } else { Err(problems) }
+}
+
+fn title_slide(ctx: &Ctx) -> Planned {
+    let q = ctx.quarter;
+    let meeting = q.file.meeting.as_ref();
+    Planned::new(
+        "title",
+        "title",
+        q.file.title.clone(),
+        json!({
+            "title": q.file.title,
+            "subtitle": q.file.subtitle,
+            "department": q.file.department,
+            "quarter": ctx.label(q.id),
+            "months": ctx.site.calendar.months_label(q.id),
+            "organisation": ctx.site.config.organisation,
+            "date": meeting.map(|m| m.date.long()),
+            "iso_date": meeting.map(|m| m.date.to_string()),
+        }),
+    )
+}
+
+fn agenda(ctx: &Ctx, sections: &[SectionView]) -> Vec<Value> {
+    ctx.quarter
+        .deck
+        .iter()
+        .filter_map(|item| match item {
+            DeckItem::Section(id) => sections.iter().find(|s| &s.id == id).map(|s| json!({ "id": s.id, "title": s.title, "owner": s.owner })),
+            DeckItem::Department => Some(json!({ "id": "department", "title": "Department update", "owner": "" })),
+            DeckItem::Narrative(name) => ctx.quarter.narratives.get(name).and_then(|n| {
+                let first = n.slides.first()?;
+                Some(json!({ "id": first.id, "title": n.title.clone().or(first.title.clone()).unwrap_or_default(), "owner": "" }))
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+fn section_slides(s: &SectionView, plan: &mut Vec<Planned>) {
+    let data = serde_json::to_value(s).unwrap_or(Value::Null);
+    plan.push(Planned::new(s.id.clone(), "section", s.title.clone(), data.clone()));
+    if !s.progress.is_empty() || !s.actions.is_empty() {
+        plan.push(Planned::new(format!("{}-progress", s.id), "progress", format!("{}: progress and challenges", s.title), data.clone()));
+    }
+    if !s.kpis.is_empty() {
+        plan.push(Planned::new(format!("{}-kpis", s.id), "kpis", format!("{}: KPIs", s.title), data.clone()));
+    }
+    for o in &s.objectives {
+        objective_slides(o, plan);
+    }
+    let h = &s.highlights;
+    if !(h.wins.is_empty() && h.challenges.is_empty() && h.upcoming.is_empty() && h.successes.is_empty() && h.misses.is_empty()) {
+        plan.push(Planned::new(format!("{}-highlights", s.id), "highlights", format!("{}: highlights", s.title), data.clone()));
+    }
+    if !h.workflows.is_empty() {
+        plan.push(Planned::new(format!("{}-workflows", s.id), "workflows", format!("{}: core workflows", s.title), data));
+    }
+}
+
+fn objective_slides(o: &ObjectiveView, plan: &mut Vec<Planned>) {
+    let data = serde_json::to_value(o).unwrap_or(Value::Null);
+    plan.push(Planned::new(o.id.clone(), "objective", o.title.clone(), data.clone()));
+    if !o.key_results.is_empty() {
+        plan.push(Planned::new(format!("{}-key-results", o.id), "key-results", format!("{}: key results", o.title), data.clone()));
+    }
+    if !o.reworded.is_empty() {
+        plan.push(Planned::new(format!("{}-change", o.id), "change", format!("OKR change: {}", o.title), data.clone()));
+    }
+    if o.drilldown.is_some() {
+        plan.push(Planned::new(format!("{}-drill-down", o.id), "drill-down", format!("Drill down: {}", o.title), data));
+    }
+}
+
+fn narrative_slides(ctx: &Ctx, name: &str, plan: &mut Vec<Planned>) {
+    let Some(n) = ctx.quarter.narratives.get(name) else { return };
+    for s in &n.slides {
+        let html = ctx.block(&n.file, &s.body, &format!("{}-", s.id));
+        let mut p = Planned::new(s.id.clone(), "narrative", s.title.clone().unwrap_or_else(|| s.id.clone()), json!({ "html": html }));
+        p.classes = s.classes.join(" ");
+        p.notes = s.notes.as_deref().map(|t| ctx.block(&n.file, t, &format!("{}-notes-", s.id))).unwrap_or_default();
+        p.minutes = s.minutes.as_deref().map(|t| ctx.block(&n.file, t, &format!("{}-minutes-", s.id))).unwrap_or_default();
+        plan.push(p);
+    }
+}
+
+fn department_slides(ctx: &Ctx, sections: &[SectionView], plan: &mut Vec<Planned>) {
+    let q = ctx.quarter;
+    let quarter = ctx.label(q.id);
+    let months = ctx.site.calendar.months_label(q.id);
+    let department = q.file.department.clone().unwrap_or_else(|| ctx.site.config.organisation.clone());
+    plan.push(Planned::new("department", "department", "Department update", json!({ "department": department, "quarter": quarter })));
+    let hires: Vec<Value> = ctx
+        .facts
+        .new_hires
+        .iter()
+        .map(|h| {
+            json!({
+                "name": h.name, "team": h.team, "transfer": h.transfer,
+                "photo": h.photo.as_ref().map(|p| format!("{}media/{p}", ctx.root)),
+                "photo_alt": h.photo_alt.clone().unwrap_or_else(|| format!("Photo of {}", h.name)),
+            })
+        })
+        .collect();
+    let mut teams: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for h in hires {
+        let team = h["team"].as_str().unwrap_or_default().to_string();
+        teams.entry(team).or_default().push(h);
+    }
+    let teams: Vec<Value> = teams.into_iter().map(|(team, people)| json!({ "team": team, "people": people })).collect();
+    plan.push(Planned::new("new-hires", "new-hires", "New hires", json!({ "teams": teams, "quarter": quarter, "months": months })));
+    let groups: Vec<Value> = ctx
+        .facts
+        .anniversaries
+        .iter()
+        .map(|g| json!({ "years": g.years, "label": if g.years == 1 { "1 year".to_string() } else { format!("{} years", g.years) }, "people": g.people.iter().map(|p| json!({"name": p.name, "team": p.team})).collect::<Vec<_>>() }))
+        .collect();
+    plan.push(Planned::new("anniversaries", "anniversaries", "Anniversaries", json!({ "groups": groups, "months": months })));
+
+    let objectives: Vec<&ObjectiveView> = sections.iter().flat_map(|s| s.objectives.iter()).collect();
+    if !objectives.is_empty() {
+        let groups: Vec<Value> = ctx
+            .facts
+            .status_counts
+            .iter()
+            .map(|(outlook, ids)| {
+                let items: Vec<Value> = ids
+                    .iter()
+                    .filter_map(|id| objectives.iter().find(|o| &o.id == id))
+                    .map(|o| json!({ "id": o.id, "title": o.title, "status": o.status, "section": o.section_title }))
+                    .collect();
+                json!({ "key": outlook.key(), "label": outlook.label(), "count": items.len(), "objectives": items })
+            })
+            .collect();
+        plan.push(Planned::new("objectives-by-status", "objectives-by-status", "Objectives by status", json!({ "groups": groups, "total": objectives.len(), "quarter": quarter })));
+    }
+    let h: HighlightsView = view::highlights(ctx, &format!("{}/quarter.yaml", q.dir), &q.file.highlights);
+    if !h.wins.is_empty() {
+        plan.push(Planned::new("wins", "wins", "Supporting wins", json!({ "wins": h.wins })));
+    }
+    for (id, title, items) in [("challenges", "Challenges", &h.challenges), ("upcoming", "Upcoming", &h.upcoming)] {
+        if !items.is_empty() {
+            plan.push(Planned::new(id, "list", title, json!({ "title": title, "items": items })));
+        }
+    }
+    if !h.successes.is_empty() || !h.misses.is_empty() {
+        plan.push(Planned::new("successes-and-misses", "successes-and-misses", "Successes and misses", json!({ "successes": h.successes, "misses": h.misses })));
+    }
+    if !h.workflows.is_empty() {
+        plan.push(Planned::new("workflows", "workflows", "Core workflows", json!({ "highlights": h, "title": "Department" })));
+    }
+}
+
+/// Check slide ids are unique and attach `minutes.md` entries to their slides.
+fn attach_minutes(ctx: &Ctx, plan: &mut [Planned]) -> Result<(), Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, p) in plan.iter().enumerate() {
+        if let Some(first) = seen.insert(p.id.as_str(), i) {
+            problems.push(
+                Diagnostic::error(format!("{}/quarter.yaml", ctx.quarter.dir), format!("two slides of this deck have the id `{}`", p.id))
+                    .help(format!("slide {} ({}) and slide {} ({}) collide; give the narrative slide another id with `{{#new-id}}` on its heading, or rename the section or objective", first + 1, plan[first].kind, i + 1, p.kind)),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let ids: Vec<String> = plan.iter().map(|p| p.id.clone()).collect();
+    let file = format!("{}/minutes.md", ctx.quarter.dir);
+    for m in &ctx.quarter.minutes {
+        match plan.iter_mut().find(|p| p.id == m.slide) {
+            Some(p) => {
+                let html = ctx.block(&file, &m.text, &format!("{}-minutes-", m.slide));
+                p.minutes = if p.minutes.is_empty() { html } else { format!("{}\n{html}", p.minutes) };
+            }
+            None => {
+                let d = Diagnostic::error(&file, format!("minutes for slide `{}`, which is not in this deck", m.slide))
+                    .at_pos(m.pos)
+                    .expected("a slide id of this quarter's deck (see docs/content-format.md, \"Slide ids\")");
+                problems.push(match suggest(&m.slide, ids.iter().map(String::as_str)) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d,
+                });
+            }
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}

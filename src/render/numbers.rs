@@ -1,1 +1,0 @@
-//! Number formatting for pages: fixed, deterministic, readable.

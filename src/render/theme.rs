@@ -1,0 +1,121 @@
+//! The theme: templates and static files built into the binary from
+//! `themes/default/`, each replaceable by a file of the same name in the
+//! site's theme folder (`templates/NAME.html`, `static/NAME`).
+
+use crate::diagnostics::Diagnostic;
+use std::collections::BTreeMap;
+use std::path::Path;
+use tera::Tera;
+
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// Every built-in template, by name.
+pub const TEMPLATES: &[(&str, &str)] = embed!(
+    "base.html",
+    "index.html",
+    "deck.html",
+    "objective.html",
+    "macros.html",
+    "slides/title.html",
+    "slides/agenda.html",
+    "slides/section.html",
+    "slides/progress.html",
+    "slides/kpis.html",
+    "slides/objective.html",
+    "slides/key-results.html",
+    "slides/change.html",
+    "slides/drill-down.html",
+    "slides/highlights.html",
+    "slides/workflows.html",
+    "slides/department.html",
+    "slides/new-hires.html",
+    "slides/anniversaries.html",
+    "slides/objectives-by-status.html",
+    "slides/wins.html",
+    "slides/list.html",
+    "slides/successes-and-misses.html",
+    "slides/questions.html",
+    "slides/narrative.html",
+);
+
+/// Built-in static files, published under `assets/`.
+pub const STATIC: &[(&str, &str)] = &[
+    ("style.css", include_str!("../../themes/default/static/style.css")),
+    ("deck.js", include_str!("../../themes/default/static/deck.js")),
+];
+
+pub struct Theme {
+    pub tera: Tera,
+    /// Static files by name (built-in, or the override).
+    pub assets: BTreeMap<String, Vec<u8>>,
+}
+
+/// Build the theme once per build: built-in templates, then the site's
+/// overrides on top, all parsed up front so a template error is reported
+/// before anything renders.
+pub fn load_theme(theme_dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
+    let mut sources: BTreeMap<String, String> = TEMPLATES
+        .iter()
+        .map(|(n, s)| (n.to_string(), s.to_string()))
+        .collect();
+    let mut assets: BTreeMap<String, Vec<u8>> = STATIC
+        .iter()
+        .map(|(n, s)| (n.to_string(), s.as_bytes().to_vec()))
+        .collect();
+    let mut problems = Vec::new();
+    if let Some(dir) = theme_dir {
+        overrides(&dir.join("templates"), &mut |name, bytes| match String::from_utf8(bytes) {
+            Ok(text) => {
+                sources.insert(name, text);
+            }
+            Err(_) => problems.push(Diagnostic::error(format!("templates/{name}"), "template is not UTF-8 text")),
+        });
+        overrides(&dir.join("static"), &mut |name, bytes| {
+            assets.insert(name, bytes);
+        });
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str()))) {
+        problems.push(
+            Diagnostic::error("theme", format!("template error: {}", error_chain(&e)))
+                .help("fix the template named above in the theme folder, or delete it to use the built-in one"),
+        );
+    }
+    if problems.is_empty() { Ok(Theme { tera, assets }) } else { Err(problems) }
+}
+
+fn overrides(dir: &Path, add: &mut dyn FnMut(String, Vec<u8>)) {
+    if !dir.is_dir() {
+        return;
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else { continue };
+        let name = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        if let Ok(bytes) = std::fs::read(entry.path()) {
+            add(name, bytes);
+        }
+    }
+}
+
+/// Tera nests the useful part of an error in its sources.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = e.source();
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ")
+}

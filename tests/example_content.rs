@@ -1,0 +1,131 @@
+//! The example content in `content/` (the seeds' real reviews) builds, and
+//! what the pages say is what the YAML says.
+
+mod common;
+use common::*;
+use quarterdeck::numbers::format_value;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn content() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))
+}
+
+/// Build the example content once for all tests in this file.
+fn built() -> &'static Path {
+    static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        run(&["build", "--content", path(content()), "--output", path(&out)]).expect_ok();
+        dir
+    })
+    .path()
+    .join("site")
+    .leak()
+}
+
+fn page(rel: &str) -> scraper::Html {
+    scraper::Html::parse_document(&std::fs::read_to_string(built().join(rel)).unwrap())
+}
+
+#[test]
+fn builds_without_warnings_or_broken_links() {
+    let e = run(&["check", "--content", path(content())]).expect_ok();
+    assert!(e.contains("(0 warnings)"), "{e}");
+    assert_eq!(broken_links(built()), Vec::<String>::new());
+}
+
+#[test]
+fn index_lists_every_quarter_newest_first() {
+    let index = page("index.html");
+    let labels: Vec<String> = texts(&index, ".quarter-card h2").iter().map(|t| t.split(':').next().unwrap().to_string()).collect();
+    assert_eq!(labels, ["Q2 FY20-21", "Q1 FY20-21", "Q1 FY15-16"]);
+}
+
+#[test]
+fn every_kpi_and_key_result_figure_matches_the_yaml() {
+    let loaded = quarterdeck::load::load(content());
+    let site = loaded.site.expect("example content loads");
+    let mut checked = 0;
+    for q in &site.quarters {
+        let slug = site.calendar.slug(q.id);
+        let deck = page(&format!("{slug}/index.html"));
+        for (_, kpi) in q.kpis() {
+            let shown = text_of(&deck, &format!("#kpi-{} .kpi-value", kpi.id.as_str()));
+            assert!(shown.starts_with(&format_value(kpi.value).replace('-', "−")), "{}: {shown}", kpi.id.as_str());
+            checked += 1;
+        }
+        for (_, o) in q.objectives() {
+            let p = page(&format!("{slug}/objectives/{}.html", o.id.as_str()));
+            for kr in &o.key_results {
+                let detail = text_of(&p, &format!("#kr-{}", kr.id.as_str()));
+                if let Some(v) = kr.value {
+                    assert!(detail.contains(&format_value(v)), "{} {}: {detail}", o.id.as_str(), kr.id.as_str());
+                    checked += 1;
+                }
+                if let Some(b) = &kr.baseline {
+                    assert!(detail.contains(&format!("Baseline {}", format_value(b.value))), "{detail}");
+                }
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} figures checked");
+}
+
+#[test]
+fn q1_fy20_21_people_come_from_the_roster() {
+    let deck = page("fy20-21-q1/index.html");
+    let mut hires = texts(&deck, "#new-hires .people li");
+    hires.sort();
+    assert_eq!(
+        hires,
+        ["Diana Montation", "Lukasz Sobanski", "Moriel Schottlender (internal transfer)", "Razzi Abuissa", "Tobias Klausmann"]
+    );
+    let groups: Vec<(String, Vec<String>)> = deck
+        .select(&sel("#anniversaries .anniversary-group"))
+        .map(|g| {
+            let years = normalise(&g.select(&sel("dt")).next().unwrap().text().collect::<String>());
+            let mut names: Vec<String> = g.select(&sel("dd")).map(|d| normalise(&d.text().collect::<String>())).collect();
+            names.sort();
+            (years, names)
+        })
+        .collect();
+    let expect = |y: &str, names: &[&str]| {
+        let g = groups.iter().find(|(years, _)| years == y).unwrap_or_else(|| panic!("no group {y}: {groups:?}"));
+        let mut want: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(g.1, want, "{y}");
+    };
+    expect("14 years", &["Mark Bergsma"]);
+    expect("9 years", &["Chris Johnson", "Aaron Schulz", "Jeff Green"]);
+    expect("8 years", &["Dan Andreescu", "Dan Zahn", "Andrew Bogott"]);
+    expect("7 years", &["Bryan Davis"]);
+    expect("6 years", &["Marcel Ruiz Forns"]);
+    expect("5 years", &["Peter Hedenskog", "Trey Jones"]);
+    expect("4 years", &["Manuel Arostegui", "Riccardo Coccioli"]);
+    expect("3 years", &["Miriam Redi", "Diego Saez-Trumper", "Cindy Cicalese"]);
+    expect("2 years", &["Daniel Kinzler", "Scott Bassett", "Effie Mouseli", "Cole White", "Bill Pirkle"]);
+    expect("1 year", &["Martin Gerlach", "Kevin Bazira", "Dallas Wisehaupt", "Alex Paskulin", "Hieu Pham", "Sukhbir Singh", "Grant Ingersoll"]);
+    assert_eq!(groups.len(), 10);
+    let order: Vec<&str> = groups.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(order.first(), Some(&"14 years"), "longest service first");
+}
+
+#[test]
+fn october_2015_kpis_show_their_change() {
+    let deck = page("fy15-16-q1/index.html");
+    let all = text_of(&deck, "#deck");
+    assert!(all.contains("99.962"), "availability");
+    assert!(all.contains("−0.017"), "availability change");
+    assert!(all.contains("440"), "REST API req/s");
+    assert!(all.contains("+77"), "REST API change");
+}
+
+#[test]
+fn two_builds_of_the_example_are_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("again");
+    run(&["build", "--content", path(content()), "--output", path(&out)]).expect_ok();
+    assert!(snapshot(&out) == snapshot(built()), "builds differ");
+}

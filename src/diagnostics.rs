@@ -22,12 +22,12 @@ pub struct Diagnostic {
     pub line: u32,
     pub column: u32,
     /// The field, as a path: `objectives[1].key_results[0].target`.
-    pub field: Option<String>,
+    pub field: Option<Box<str>>,
     pub message: String,
     /// What would have been accepted.
-    pub expected: Option<String>,
+    pub expected: Option<Box<str>>,
     /// A suggestion: `did you mean `baseline`?`.
-    pub help: Option<String>,
+    pub help: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -62,18 +62,18 @@ impl Diagnostic {
     }
 
     pub fn field(mut self, field: impl Into<String>) -> Self {
-        let field = field.into();
-        self.field = (!field.is_empty()).then_some(field);
+        let field: String = field.into();
+        self.field = (!field.is_empty()).then(|| field.into_boxed_str());
         self
     }
 
     pub fn expected(mut self, expected: impl Into<String>) -> Self {
-        self.expected = Some(expected.into());
+        self.expected = Some(expected.into().into_boxed_str());
         self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(help.into().into_boxed_str());
         self
     }
 
@@ -184,10 +184,11 @@ fn span_at(source: &str, line: u32, column: u32) -> Option<(usize, usize)> {
         .map(|(i, _)| i)
         .unwrap_or(text.len());
     let rest = &text[col_byte..];
-    let len = rest
-        .find(|c: char| c == ':' || c == ',' || c == ']' || c == '}' || c == '#')
-        .unwrap_or(rest.len());
-    let len = rest[..len].trim_end().len().max(rest.chars().next().map_or(0, char::len_utf8));
+    let len = rest.find([':', ',', ']', '}', '#']).unwrap_or(rest.len());
+    let len = rest[..len]
+        .trim_end()
+        .len()
+        .max(rest.chars().next().map_or(0, char::len_utf8));
     Some((line_start + col_byte, len))
 }
 
@@ -260,7 +261,10 @@ mod tests {
             .expected("one of id, name, baseline")
             .help("did you mean `baseline`?");
         let text = d.render(Path::new("content"), Some(source));
-        assert!(text.starts_with("error: content/q/sections/a.yaml:4:5: unknown field `basline`\n"), "{text}");
+        assert!(
+            text.starts_with("error: content/q/sections/a.yaml:4:5: unknown field `basline`\n"),
+            "{text}"
+        );
         assert!(text.contains("basline: 3"), "{text}");
         assert!(text.contains("^^^^^^^"), "{text}");
         assert!(text.contains("= field: kpis[0].basline"));
@@ -270,7 +274,10 @@ mod tests {
     #[test]
     fn renders_without_source_or_position() {
         let d = Diagnostic::error("site.yaml", "file is missing");
-        assert_eq!(d.render(Path::new("c"), None), "error: c/site.yaml: file is missing\n");
+        assert_eq!(
+            d.render(Path::new("c"), None),
+            "error: c/site.yaml: file is missing\n"
+        );
         assert_eq!(d.to_string(), "site.yaml: file is missing");
     }
 

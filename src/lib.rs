@@ -40,7 +40,11 @@ impl Outcome {
             .items
             .iter()
             .map(|d| {
-                let source = self.sources.iter().find(|s| s.file == d.file).map(|s| s.text.as_str());
+                let source = self
+                    .sources
+                    .iter()
+                    .find(|s| s.file == d.file)
+                    .map(|s| s.text.as_str());
                 d.render(content, source)
             })
             .collect::<Vec<_>>()
@@ -51,15 +55,25 @@ impl Outcome {
 /// Load, derive and render without writing anything.
 fn prepare(options: &Options) -> (Outcome, Option<render::Rendered>) {
     let loaded = load::load(&options.content);
-    let mut outcome = Outcome { report: loaded.report, sources: loaded.sources, pages: 0 };
+    let mut outcome = Outcome {
+        report: loaded.report,
+        sources: loaded.sources,
+        pages: 0,
+    };
     let Some(site) = loaded.site else {
         return (outcome, None);
     };
     let derived = derive::derive(&site);
-    let render_options = render::RenderOptions { base_url: options.base_url.clone() };
+    let render_options = render::RenderOptions {
+        base_url: options.base_url.clone(),
+    };
     match render::render(&site, &derived, &render_options) {
         Ok(rendered) => {
-            outcome.pages = rendered.files.iter().filter(|f| f.path.ends_with(".html")).count();
+            outcome.pages = rendered
+                .files
+                .iter()
+                .filter(|f| f.path.ends_with(".html"))
+                .count();
             (outcome, Some(rendered))
         }
         Err(problems) => {
@@ -84,7 +98,10 @@ pub fn build(options: &Options) -> Outcome {
         && !outcome.report.has_errors()
         && let Err(e) = write::write_site(&options.output, &rendered.files, &rendered.copies)
     {
-        outcome.report.push(Diagnostic::error(options.output.to_string_lossy(), e.to_string()));
+        outcome.report.push(Diagnostic::error(
+            options.output.to_string_lossy(),
+            e.to_string(),
+        ));
     }
     outcome
 }

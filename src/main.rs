@@ -46,10 +46,32 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
     let (options, building) = match cli.command {
-        Command::Build { paths, output, base_url } => (Options { content: paths.content, output, base_url }, true),
-        Command::Check { paths } => (Options { content: paths.content, output: PathBuf::new(), base_url: None }, false),
+        Command::Build {
+            paths,
+            output,
+            base_url,
+        } => (
+            Options {
+                content: paths.content,
+                output,
+                base_url,
+            },
+            true,
+        ),
+        Command::Check { paths } => (
+            Options {
+                content: paths.content,
+                output: PathBuf::new(),
+                base_url: None,
+            },
+            false,
+        ),
     };
-    let outcome = if building { quarterdeck::build(&options) } else { quarterdeck::check(&options) };
+    let outcome = if building {
+        quarterdeck::build(&options)
+    } else {
+        quarterdeck::check(&options)
+    };
     let text = outcome.render(&options.content);
     if !text.is_empty() {
         eprintln!("{text}");
@@ -61,15 +83,28 @@ fn main() -> ExitCode {
             "{errors} error{}, {warnings} warning{}{}",
             plural(errors),
             plural(warnings),
-            if building { "; nothing was written, the previous output is unchanged" } else { "" }
+            if building {
+                "; nothing was written, the previous output is unchanged"
+            } else {
+                ""
+            }
         );
         return ExitCode::FAILURE;
     }
     let ms = started.elapsed().as_millis();
     if building {
-        eprintln!("built {} pages into {} in {ms} ms ({warnings} warning{})", outcome.pages, options.output.display(), plural(warnings));
+        eprintln!(
+            "built {} pages into {} in {ms} ms ({warnings} warning{})",
+            outcome.pages,
+            options.output.display(),
+            plural(warnings)
+        );
     } else {
-        eprintln!("content is valid: {} pages would be built ({warnings} warning{})", outcome.pages, plural(warnings));
+        eprintln!(
+            "content is valid: {} pages would be built ({warnings} warning{})",
+            outcome.pages,
+            plural(warnings)
+        );
     }
     ExitCode::SUCCESS
 }

@@ -14,46 +14,88 @@ fn broken(edit: impl FnOnce(&Fixture)) -> String {
     assert!(before.contains_key("index.html"));
     edit(&f);
     let stderr = f.build().expect_err();
-    assert_eq!(snapshot(&f.output()), before, "previous output must be untouched");
+    assert_eq!(
+        snapshot(&f.output()),
+        before,
+        "previous output must be untouched"
+    );
     assert!(stderr.contains("nothing was written"), "{stderr}");
     let check = f.check().expect_err();
-    assert_eq!(check.lines().next(), stderr.lines().next(), "check reports what build reports");
+    assert_eq!(
+        check.lines().next(),
+        stderr.lines().next(),
+        "check reports what build reports"
+    );
     stderr
 }
 
 #[test]
 fn malformed_yaml() {
-    let e = broken(|f| f.write("quarters/q1/sections/platform.yaml", "title: Platform\nkpis: [\n"));
+    let e = broken(|f| {
+        f.write(
+            "quarters/q1/sections/platform.yaml",
+            "title: Platform\nkpis: [\n",
+        )
+    });
     assert!(e.contains("quarters/q1/sections/platform.yaml:2:"), "{e}");
 }
 
 #[test]
 fn wrong_type() {
-    let e = broken(|f| f.write("quarters/q1/sections/platform.yaml", &SECTION.replace("value: 440", "value: lots")));
-    assert!(e.contains("quarters/q1/sections/platform.yaml:7:12: not a number"), "{e}");
+    let e = broken(|f| {
+        f.write(
+            "quarters/q1/sections/platform.yaml",
+            &SECTION.replace("value: 440", "value: lots"),
+        )
+    });
+    assert!(
+        e.contains("quarters/q1/sections/platform.yaml:7:12: not a number"),
+        "{e}"
+    );
     assert!(e.contains("1 error,"), "no follow-on errors: {e}");
     assert!(e.contains("field: kpis[0].value"), "{e}");
 }
 
 #[test]
 fn unknown_key_with_suggestion() {
-    let e = broken(|f| f.write("quarters/q1/sections/platform.yaml", &SECTION.replace("        baseline: 0", "        basline: 0")));
-    assert!(e.contains("platform.yaml:16:9: unknown field `basline`"), "{e}");
-    assert!(e.contains("field: objectives[0].key_results[0].basline"), "{e}");
+    let e = broken(|f| {
+        f.write(
+            "quarters/q1/sections/platform.yaml",
+            &SECTION.replace("        baseline: 0", "        basline: 0"),
+        )
+    });
+    assert!(
+        e.contains("platform.yaml:16:9: unknown field `basline`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("field: objectives[0].key_results[0].basline"),
+        "{e}"
+    );
     assert!(e.contains("did you mean `baseline`?"), "{e}");
     assert!(e.contains("basline: 0"), "the offending line is shown: {e}");
 }
 
 #[test]
 fn unknown_status_with_suggestion() {
-    let e = broken(|f| f.write("quarters/q1/sections/platform.yaml", &SECTION.replace("status: on-track\n    key", "status: on-trak\n    key")));
+    let e = broken(|f| {
+        f.write(
+            "quarters/q1/sections/platform.yaml",
+            &SECTION.replace("status: on-track\n    key", "status: on-trak\n    key"),
+        )
+    });
     assert!(e.contains("unknown value `on-trak`"), "{e}");
     assert!(e.contains("did you mean `on-track`?"), "{e}");
 }
 
 #[test]
 fn missing_required_field() {
-    let e = broken(|f| f.write("quarters/q1/quarter.yaml", "fiscal_year: 2020\nquarter: 1\nsections: [platform]\n"));
+    let e = broken(|f| {
+        f.write(
+            "quarters/q1/quarter.yaml",
+            "fiscal_year: 2020\nquarter: 1\nsections: [platform]\n",
+        )
+    });
     assert!(e.contains("quarters/q1/quarter.yaml:"), "{e}");
     assert!(e.contains("missing required field `title`"), "{e}");
 }
@@ -68,7 +110,12 @@ fn impossible_date() {
 
 #[test]
 fn missing_image() {
-    let e = broken(|f| f.write("quarters/q1/narrative/intro.md", "# Welcome\n\n![Chart](chart.png)\n"));
+    let e = broken(|f| {
+        f.write(
+            "quarters/q1/narrative/intro.md",
+            "# Welcome\n\n![Chart](chart.png)\n",
+        )
+    });
     assert!(e.contains("quarters/q1/narrative/intro.md:3:"), "{e}");
     assert!(e.contains("chart.png"), "{e}");
 }
@@ -77,7 +124,10 @@ fn missing_image() {
 fn image_outside_the_content_folder() {
     let e = broken(|f| {
         std::fs::write(f.dir.path().join("secret.png"), "x").unwrap();
-        f.write("quarters/q1/narrative/intro.md", "# Welcome\n\n![Secret](../../../secret.png)\n");
+        f.write(
+            "quarters/q1/narrative/intro.md",
+            "# Welcome\n\n![Secret](../../../secret.png)\n",
+        );
     });
     assert!(e.contains("quarters/q1/narrative/intro.md:3:"), "{e}");
     assert!(e.contains("content folder"), "{e}");
@@ -85,23 +135,39 @@ fn image_outside_the_content_folder() {
 
 #[test]
 fn missing_photo() {
-    let e = broken(|f| f.write("people.yaml", &format!("{PEOPLE}    photo: people/grace.jpg\n")));
+    let e = broken(|f| {
+        f.write(
+            "people.yaml",
+            &format!("{PEOPLE}    photo: people/grace.jpg\n"),
+        )
+    });
     assert!(e.contains("people.yaml:8:"), "{e}");
     assert!(e.contains("people/grace.jpg"), "{e}");
 }
 
 #[test]
 fn javascript_link() {
-    let e = broken(|f| f.write("quarters/q1/narrative/intro.md", "# Welcome\n\n[click](javascript:alert(1))\n"));
+    let e = broken(|f| {
+        f.write(
+            "quarters/q1/narrative/intro.md",
+            "# Welcome\n\n[click](javascript:alert(1))\n",
+        )
+    });
     assert!(e.contains("quarters/q1/narrative/intro.md:3:"), "{e}");
     assert!(e.contains("javascript"), "{e}");
 }
 
 #[test]
 fn duplicate_ids() {
-    let doubled = SECTION.replace("  - id: api-gateway", "  - id: api-gateway\n    title: Again\n    status: done\n  - id: api-gateway");
+    let doubled = SECTION.replace(
+        "  - id: api-gateway",
+        "  - id: api-gateway\n    title: Again\n    status: done\n  - id: api-gateway",
+    );
     let e = broken(|f| f.write("quarters/q1/sections/platform.yaml", &doubled));
-    assert!(e.contains("duplicate objective or section id `api-gateway`"), "{e}");
+    assert!(
+        e.contains("duplicate objective or section id `api-gateway`"),
+        "{e}"
+    );
     assert!(e.contains("platform.yaml:13:9"), "{e}");
     assert!(e.contains("already used at"), "{e}");
 }
@@ -109,16 +175,28 @@ fn duplicate_ids() {
 #[test]
 fn duplicate_kpi_across_sections() {
     let e = broken(|f| {
-        f.write("quarters/q1/quarter.yaml", &QUARTER.replace("[platform]", "[platform, data]"));
-        f.write("quarters/q1/sections/data.yaml", "title: Data\nkpis:\n  - id: api-requests\n    name: Again\n    value: 1\n");
+        f.write(
+            "quarters/q1/quarter.yaml",
+            &QUARTER.replace("[platform]", "[platform, data]"),
+        );
+        f.write(
+            "quarters/q1/sections/data.yaml",
+            "title: Data\nkpis:\n  - id: api-requests\n    name: Again\n    value: 1\n",
+        );
     });
-    assert!(e.contains("quarters/q1/sections/data.yaml:3:9: duplicate KPI id `api-requests`"), "{e}");
+    assert!(
+        e.contains("quarters/q1/sections/data.yaml:3:9: duplicate KPI id `api-requests`"),
+        "{e}"
+    );
 }
 
 #[test]
 fn two_folders_claim_the_same_quarter() {
     let e = broken(|f| {
-        f.write("quarters/q1-copy/quarter.yaml", &QUARTER.replace("sections: [platform]\n", ""));
+        f.write(
+            "quarters/q1-copy/quarter.yaml",
+            &QUARTER.replace("sections: [platform]\n", ""),
+        );
     });
     assert!(e.contains("Q1 FY20-21 is claimed by two folders"), "{e}");
     assert!(e.contains("quarters/q1"), "{e}");
@@ -126,10 +204,18 @@ fn two_folders_claim_the_same_quarter() {
 
 #[test]
 fn section_not_listed_and_listed_but_missing() {
-    let e = broken(|f| f.write("quarters/q1/quarter.yaml", &QUARTER.replace("[platform]", "[platfrom]")));
+    let e = broken(|f| {
+        f.write(
+            "quarters/q1/quarter.yaml",
+            &QUARTER.replace("[platform]", "[platfrom]"),
+        )
+    });
     assert!(e.contains("section `platfrom` has no file"), "{e}");
     assert!(e.contains("did you mean `platform`?"), "{e}");
-    assert!(e.contains("section `platform` is not listed in quarter.yaml"), "{e}");
+    assert!(
+        e.contains("section `platform` is not listed in quarter.yaml"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -141,8 +227,16 @@ fn minutes_for_a_slide_that_does_not_exist() {
 
 #[test]
 fn impossible_quarter_and_fiscal_month() {
-    let e = broken(|f| f.write("quarters/q1/quarter.yaml", &QUARTER.replace("quarter: 1", "quarter: 5")));
-    assert!(e.contains("quarters/q1/quarter.yaml:2:10: there is no quarter 5"), "{e}");
+    let e = broken(|f| {
+        f.write(
+            "quarters/q1/quarter.yaml",
+            &QUARTER.replace("quarter: 1", "quarter: 5"),
+        )
+    });
+    assert!(
+        e.contains("quarters/q1/quarter.yaml:2:10: there is no quarter 5"),
+        "{e}"
+    );
     let e = broken(|f| f.write("site.yaml", &SITE.replace("month: 7", "month: 13")));
     assert!(e.contains("site.yaml:3:26: there is no month 13"), "{e}");
 }
@@ -150,7 +244,10 @@ fn impossible_quarter_and_fiscal_month() {
 #[test]
 fn every_error_is_reported_at_once() {
     let e = broken(|f| {
-        f.write("quarters/q1/sections/platform.yaml", &SECTION.replace("value: 440", "value: lots"));
+        f.write(
+            "quarters/q1/sections/platform.yaml",
+            &SECTION.replace("value: 440", "value: lots"),
+        );
         f.write("people.yaml", &PEOPLE.replace("2019-08-15", "2019-02-30"));
     });
     assert!(e.contains("platform.yaml:7:12"), "{e}");
@@ -172,5 +269,8 @@ fn refuses_to_overwrite_a_folder_it_did_not_write() {
     std::fs::write(f.output().join("thesis.tex"), "years of work").unwrap();
     let e = f.build().expect_err();
     assert!(e.contains("refusing to replace"), "{e}");
-    assert_eq!(std::fs::read_to_string(f.output().join("thesis.tex")).unwrap(), "years of work");
+    assert_eq!(
+        std::fs::read_to_string(f.output().join("thesis.tex")).unwrap(),
+        "years of work"
+    );
 }

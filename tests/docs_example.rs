@@ -6,21 +6,49 @@ use common::*;
 
 #[test]
 fn the_documented_example_builds() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/content-format.md")).unwrap();
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/content-format.md"
+    ))
+    .unwrap();
     let f = Fixture::empty();
     let mut written = Vec::new();
     let mut lines = doc.lines();
     while let Some(line) = lines.next() {
-        let Some(path) = line.trim().strip_prefix("<!-- file:").and_then(|r| r.strip_suffix("-->")) else { continue };
-        let fence = lines.next().expect("a fenced block follows the file marker");
-        assert!(fence.starts_with("```"), "a fenced block follows <!-- file: {path} -->");
-        let body: Vec<&str> = lines.by_ref().take_while(|l| !l.starts_with("```")).collect();
+        let Some(path) = line
+            .trim()
+            .strip_prefix("<!-- file:")
+            .and_then(|r| r.strip_suffix("-->"))
+        else {
+            continue;
+        };
+        let fence = lines
+            .next()
+            .expect("a fenced block follows the file marker");
+        assert!(
+            fence.starts_with("```"),
+            "a fenced block follows <!-- file: {path} -->"
+        );
+        let body: Vec<&str> = lines
+            .by_ref()
+            .take_while(|l| !l.starts_with("```"))
+            .collect();
         f.write(path.trim(), &(body.join("\n") + "\n"));
         written.push(path.trim().to_string());
     }
-    assert!(written.iter().any(|p| p == "site.yaml"), "the example has a site.yaml: {written:?}");
-    assert!(written.iter().any(|p| p.ends_with("quarter.yaml")), "{written:?}");
+    assert!(
+        written.iter().any(|p| p == "site.yaml"),
+        "the example has a site.yaml: {written:?}"
+    );
+    assert!(
+        written.iter().any(|p| p.ends_with("quarter.yaml")),
+        "{written:?}"
+    );
     f.build().expect_ok();
     assert!(f.output().join("index.html").is_file());
-    assert!(broken_links(&f.output()).is_empty(), "{:?}", broken_links(&f.output()));
+    assert!(
+        broken_links(&f.output()).is_empty(),
+        "{:?}",
+        broken_links(&f.output())
+    );
 }

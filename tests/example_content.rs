@@ -17,7 +17,14 @@ fn built() -> &'static Path {
     OUT.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
-        run(&["build", "--content", path(content()), "--output", path(&out)]).expect_ok();
+        run(&[
+            "build",
+            "--content",
+            path(content()),
+            "--output",
+            path(&out),
+        ])
+        .expect_ok();
         dir
     })
     .path()
@@ -39,7 +46,10 @@ fn builds_without_warnings_or_broken_links() {
 #[test]
 fn index_lists_every_quarter_newest_first() {
     let index = page("index.html");
-    let labels: Vec<String> = texts(&index, ".quarter-card h2").iter().map(|t| t.split(':').next().unwrap().to_string()).collect();
+    let labels: Vec<String> = texts(&index, ".quarter-card h2")
+        .iter()
+        .map(|t| t.split(':').next().unwrap().to_string())
+        .collect();
     assert_eq!(labels, ["Q2 FY20-21", "Q1 FY20-21", "Q1 FY15-16"]);
 }
 
@@ -53,19 +63,38 @@ fn every_kpi_and_key_result_figure_matches_the_yaml() {
         let deck = page(&format!("{slug}/index.html"));
         for (_, kpi) in q.kpis() {
             let shown = text_of(&deck, &format!("#kpi-{} .kpi-value", kpi.id.as_str()));
-            assert!(shown.starts_with(&format_value(kpi.value).replace('-', "−")), "{}: {shown}", kpi.id.as_str());
+            assert!(
+                shown.starts_with(&format_value(kpi.value).replace('-', "−")),
+                "{}: {shown}",
+                kpi.id.as_str()
+            );
             checked += 1;
         }
         for (_, o) in q.objectives() {
             let p = page(&format!("{slug}/objectives/{}.html", o.id.as_str()));
             for kr in &o.key_results {
                 let detail = text_of(&p, &format!("#kr-{}", kr.id.as_str()));
-                if let Some(v) = kr.value {
-                    assert!(detail.contains(&format_value(v)), "{} {}: {detail}", o.id.as_str(), kr.id.as_str());
-                    checked += 1;
-                }
-                if let Some(b) = &kr.baseline {
-                    assert!(detail.contains(&format!("Baseline {}", format_value(b.value))), "{detail}");
+                // Words, when the author gave them, are shown; else the number.
+                let shown = |n: Option<f64>, t: Option<&String>| match (n, t) {
+                    (_, Some(t)) => Some(normalise(&t.replace(['`', '*'], ""))),
+                    (Some(n), None) => Some(format_value(n)),
+                    (None, None) => None,
+                };
+                let baseline = kr.baseline.as_ref().map(|b| b.value);
+                for (label, expect) in [
+                    ("This quarter", shown(kr.value, kr.value_text.as_ref())),
+                    ("Baseline", shown(baseline, kr.baseline_text.as_ref())),
+                ] {
+                    if let Some(expect) = expect {
+                        let want = format!("{label} {expect}");
+                        assert!(
+                            detail.contains(&want),
+                            "{} {}: want {want:?} in {detail}",
+                            o.id.as_str(),
+                            kr.id.as_str()
+                        );
+                        checked += 1;
+                    }
                 }
             }
         }
@@ -80,19 +109,37 @@ fn q1_fy20_21_people_come_from_the_roster() {
     hires.sort();
     assert_eq!(
         hires,
-        ["Diana Montation", "Lukasz Sobanski", "Moriel Schottlender (internal transfer)", "Razzi Abuissa", "Tobias Klausmann"]
+        [
+            "Diana Montation",
+            "Lukasz Sobanski",
+            "Moriel Schottlender (internal transfer)",
+            "Razzi Abuissa",
+            "Tobias Klausmann"
+        ]
     );
     let groups: Vec<(String, Vec<String>)> = deck
         .select(&sel("#anniversaries .anniversary-group"))
         .map(|g| {
-            let years = normalise(&g.select(&sel("dt")).next().unwrap().text().collect::<String>());
-            let mut names: Vec<String> = g.select(&sel("dd")).map(|d| normalise(&d.text().collect::<String>())).collect();
+            let years = normalise(
+                &g.select(&sel("dt"))
+                    .next()
+                    .unwrap()
+                    .text()
+                    .collect::<String>(),
+            );
+            let mut names: Vec<String> = g
+                .select(&sel("dd"))
+                .map(|d| normalise(&d.text().collect::<String>()))
+                .collect();
             names.sort();
             (years, names)
         })
         .collect();
     let expect = |y: &str, names: &[&str]| {
-        let g = groups.iter().find(|(years, _)| years == y).unwrap_or_else(|| panic!("no group {y}: {groups:?}"));
+        let g = groups
+            .iter()
+            .find(|(years, _)| years == y)
+            .unwrap_or_else(|| panic!("no group {y}: {groups:?}"));
         let mut want: Vec<String> = names.iter().map(|s| s.to_string()).collect();
         want.sort();
         assert_eq!(g.1, want, "{y}");
@@ -104,9 +151,32 @@ fn q1_fy20_21_people_come_from_the_roster() {
     expect("6 years", &["Marcel Ruiz Forns"]);
     expect("5 years", &["Peter Hedenskog", "Trey Jones"]);
     expect("4 years", &["Manuel Arostegui", "Riccardo Coccioli"]);
-    expect("3 years", &["Miriam Redi", "Diego Saez-Trumper", "Cindy Cicalese"]);
-    expect("2 years", &["Daniel Kinzler", "Scott Bassett", "Effie Mouseli", "Cole White", "Bill Pirkle"]);
-    expect("1 year", &["Martin Gerlach", "Kevin Bazira", "Dallas Wisehaupt", "Alex Paskulin", "Hieu Pham", "Sukhbir Singh", "Grant Ingersoll"]);
+    expect(
+        "3 years",
+        &["Miriam Redi", "Diego Saez-Trumper", "Cindy Cicalese"],
+    );
+    expect(
+        "2 years",
+        &[
+            "Daniel Kinzler",
+            "Scott Bassett",
+            "Effie Mouseli",
+            "Cole White",
+            "Bill Pirkle",
+        ],
+    );
+    expect(
+        "1 year",
+        &[
+            "Martin Gerlach",
+            "Kevin Bazira",
+            "Dallas Wisehaupt",
+            "Alex Paskulin",
+            "Hieu Pham",
+            "Sukhbir Singh",
+            "Grant Ingersoll",
+        ],
+    );
     assert_eq!(groups.len(), 10);
     let order: Vec<&str> = groups.iter().map(|g| g.0.as_str()).collect();
     assert_eq!(order.first(), Some(&"14 years"), "longest service first");
@@ -126,6 +196,13 @@ fn october_2015_kpis_show_their_change() {
 fn two_builds_of_the_example_are_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("again");
-    run(&["build", "--content", path(content()), "--output", path(&out)]).expect_ok();
+    run(&[
+        "build",
+        "--content",
+        path(content()),
+        "--output",
+        path(&out),
+    ])
+    .expect_ok();
     assert!(snapshot(&out) == snapshot(built()), "builds differ");
 }

@@ -10,10 +10,26 @@ fn deck_shows_the_figures_of_the_yaml() {
     f.build().expect_ok();
     let deck = f.page("fy20-21-q1/index.html");
     assert_eq!(text_of(&deck, "h1"), "Platform review Q1 FY20-21");
-    let ids: Vec<String> = deck.select(&sel("section.slide")).map(|s| s.value().attr("id").unwrap().to_string()).collect();
+    let ids: Vec<String> = deck
+        .select(&sel("section.slide"))
+        .map(|s| s.value().attr("id").unwrap().to_string())
+        .collect();
     assert_eq!(
         ids,
-        ["title", "agenda", "welcome", "platform", "platform-kpis", "api-gateway", "api-gateway-key-results", "department", "new-hires", "anniversaries", "objectives-by-status", "questions"]
+        [
+            "title",
+            "agenda",
+            "welcome",
+            "platform",
+            "platform-kpis",
+            "api-gateway",
+            "api-gateway-key-results",
+            "department",
+            "new-hires",
+            "anniversaries",
+            "objectives-by-status",
+            "questions"
+        ]
     );
     assert_eq!(text_of(&deck, "#kpi-api-requests .kpi-value"), "440 req/s");
     let change = text_of(&deck, "#kpi-api-requests .kpi-change");
@@ -36,46 +52,87 @@ fn every_objective_has_a_page_linked_both_ways() {
     f.build().expect_ok();
     let page = f.page("fy20-21-q1/objectives/api-gateway.html");
     assert_eq!(texts(&page, "h1"), ["Launch the API gateway"]);
-    assert!(page.select(&sel("a[href='../index.html#api-gateway']")).next().is_some());
+    assert!(
+        page.select(&sel("a[href='../index.html#api-gateway']"))
+            .next()
+            .is_some()
+    );
     let deck = f.page("fy20-21-q1/index.html");
-    assert!(deck.select(&sel("a[href='../fy20-21-q1/objectives/api-gateway.html']")).next().is_some());
-    assert!(broken_links(&f.output()).is_empty(), "{:?}", broken_links(&f.output()));
+    assert!(
+        deck.select(&sel("a[href='../fy20-21-q1/objectives/api-gateway.html']"))
+            .next()
+            .is_some()
+    );
+    assert!(
+        broken_links(&f.output()).is_empty(),
+        "{:?}",
+        broken_links(&f.output())
+    );
 }
 
 #[test]
 fn index_lists_quarters_newest_first() {
     let f = Fixture::valid();
-    f.write("quarters/q2/quarter.yaml", "fiscal_year: 2020\nquarter: 2\ntitle: Second review\n");
-    f.write("quarters/older/quarter.yaml", "fiscal_year: 2019\nquarter: 4\ntitle: Older review\n");
+    f.write(
+        "quarters/q2/quarter.yaml",
+        "fiscal_year: 2020\nquarter: 2\ntitle: Second review\n",
+    );
+    f.write(
+        "quarters/older/quarter.yaml",
+        "fiscal_year: 2019\nquarter: 4\ntitle: Older review\n",
+    );
     f.build().expect_ok();
     let index = f.page("index.html");
     assert_eq!(
         texts(&index, ".quarter-card h2"),
-        ["Q2 FY20-21: Second review", "Q1 FY20-21: Platform review", "Q4 FY19-20: Older review"]
+        [
+            "Q2 FY20-21: Second review",
+            "Q1 FY20-21: Platform review",
+            "Q4 FY19-20: Older review"
+        ]
     );
-    assert!(broken_links(&f.output()).is_empty(), "{:?}", broken_links(&f.output()));
+    assert!(
+        broken_links(&f.output()).is_empty(),
+        "{:?}",
+        broken_links(&f.output())
+    );
 }
 
 #[test]
 fn text_from_yaml_and_raw_html_in_markdown_are_escaped() {
     let f = Fixture::valid();
-    f.write("quarters/q1/quarter.yaml", &QUARTER.replace("Platform review", "\"<script>alert('t')</script> review\""));
-    f.write("quarters/q1/narrative/intro.md", "# Welcome\n\n<img src=x onerror=alert(1)>\n\n<b>bold?</b>\n");
+    f.write(
+        "quarters/q1/quarter.yaml",
+        &QUARTER.replace("Platform review", "\"<script>alert('t')</script> review\""),
+    );
+    f.write(
+        "quarters/q1/narrative/intro.md",
+        "# Welcome\n\n<img src=x onerror=alert(1)>\n\n<b>bold?</b>\n",
+    );
     f.build().expect_ok();
     let raw = std::fs::read_to_string(f.output().join("fy20-21-q1/index.html")).unwrap();
     assert!(!raw.contains("<script>alert"), "YAML text escaped");
     assert!(!raw.contains("<img src=x"), "raw HTML escaped");
     let deck = f.page("fy20-21-q1/index.html");
     assert!(text_of(&deck, "h1").starts_with("<script>alert('t')</script> review"));
-    assert!(text_of(&deck, "#welcome").contains("<b>bold?</b>"), "shown as text");
+    assert!(
+        text_of(&deck, "#welcome").contains("<b>bold?</b>"),
+        "shown as text"
+    );
     assert!(deck.select(&sel("#welcome b")).next().is_none());
 }
 
 #[test]
 fn raw_html_passes_when_the_site_opts_in() {
     let f = Fixture::valid();
-    f.write("site.yaml", &format!("{SITE}markdown:\n  allow_html: true\n"));
-    f.write("quarters/q1/narrative/intro.md", "# Welcome\n\n<b>bold</b>\n");
+    f.write(
+        "site.yaml",
+        &format!("{SITE}markdown:\n  allow_html: true\n"),
+    );
+    f.write(
+        "quarters/q1/narrative/intro.md",
+        "# Welcome\n\n<b>bold</b>\n",
+    );
     f.build().expect_ok();
     let deck = f.page("fy20-21-q1/index.html");
     assert_eq!(text_of(&deck, "#welcome b"), "bold");
@@ -94,26 +151,49 @@ fn two_builds_are_byte_identical() {
 fn theme_overrides_replace_single_templates() {
     let f = Fixture::valid();
     f.write("site.yaml", &format!("{SITE}theme: brand\n"));
-    f.write("brand/templates/slides/questions.html", "<h2 class=\"custom\">Over to you</h2>\n");
+    f.write(
+        "brand/templates/slides/questions.html",
+        "<h2 class=\"custom\">Over to you</h2>\n",
+    );
     f.write("brand/static/style.css", "body { color: black; }\n");
     f.build().expect_ok();
     let deck = f.page("fy20-21-q1/index.html");
     assert_eq!(text_of(&deck, "#questions h2.custom"), "Over to you");
-    assert_eq!(texts(&deck, "#agenda h2"), ["Agenda"], "other templates stay built in");
-    assert_eq!(std::fs::read_to_string(f.output().join("assets/style.css")).unwrap(), "body { color: black; }\n");
+    assert_eq!(
+        texts(&deck, "#agenda h2"),
+        ["Agenda"],
+        "other templates stay built in"
+    );
+    assert_eq!(
+        std::fs::read_to_string(f.output().join("assets/style.css")).unwrap(),
+        "body { color: black; }\n"
+    );
 }
 
 #[test]
 fn images_are_published_under_media() {
     let f = Fixture::valid();
-    f.write("quarters/q1/narrative/chart.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>");
-    f.write("quarters/q1/narrative/intro.md", "# Welcome\n\n![A chart](chart.svg)\n");
+    f.write(
+        "quarters/q1/narrative/chart.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>",
+    );
+    f.write(
+        "quarters/q1/narrative/intro.md",
+        "# Welcome\n\n![A chart](chart.svg)\n",
+    );
     f.build().expect_ok();
     let deck = f.page("fy20-21-q1/index.html");
     let img = deck.select(&sel("#welcome img")).next().unwrap();
-    assert_eq!(img.value().attr("src"), Some("../media/quarters/q1/narrative/chart.svg"));
+    assert_eq!(
+        img.value().attr("src"),
+        Some("../media/quarters/q1/narrative/chart.svg")
+    );
     assert_eq!(img.value().attr("alt"), Some("A chart"));
-    assert!(f.output().join("media/quarters/q1/narrative/chart.svg").is_file());
+    assert!(
+        f.output()
+            .join("media/quarters/q1/narrative/chart.svg")
+            .is_file()
+    );
     assert!(broken_links(&f.output()).is_empty());
 }
 

@@ -246,10 +246,7 @@ mod tests {
         // Outstanding code reviews: baseline 1088, target 1043, now 918.
         let f = fraction(1088.0, 1043.0, 918.0).expect("numeric key result");
         assert!((f - 170.0 / 45.0).abs() < 1e-12, "{f}");
-        assert_eq!(
-            crate::numbers::format_fraction_percent(f),
-            "378\u{202F}%"
-        );
+        assert_eq!(crate::numbers::format_fraction_percent(f), "378\u{202F}%");
         assert_eq!(state(1088.0, 1043.0, 918.0), Some(ProgressState::Passed));
     }
 

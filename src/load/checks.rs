@@ -160,8 +160,20 @@ mod tests {
     fn second_use_of_an_id_points_at_the_first() {
         let mut u = Unique::new("objective");
         let mut out = Vec::new();
-        u.add("a.yaml", "objectives[0].id", "x", Pos { line: 3, column: 9 }, &mut out);
-        u.add("b.yaml", "objectives[1].id", "x", Pos { line: 7, column: 9 }, &mut out);
+        u.add(
+            "a.yaml",
+            "objectives[0].id",
+            "x",
+            Pos { line: 3, column: 9 },
+            &mut out,
+        );
+        u.add(
+            "b.yaml",
+            "objectives[1].id",
+            "x",
+            Pos { line: 7, column: 9 },
+            &mut out,
+        );
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].file, "b.yaml");
         assert!(out[0].help.as_ref().unwrap().contains("a.yaml:3:9"));
@@ -169,14 +181,17 @@ mod tests {
 
     #[test]
     fn direction_must_agree_with_baseline_and_target() {
-        let kr: KeyResult =
-            serde_saphyr::from_str("id: a\ntitle: t\nbaseline: 19\ntarget: 18\ndirection: higher\n").unwrap();
+        let kr: KeyResult = serde_saphyr::from_str(
+            "id: a\ntitle: t\nbaseline: 19\ntarget: 18\ndirection: higher\n",
+        )
+        .unwrap();
         let mut out = Vec::new();
         check_key_result("f", "kr", &kr, &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].line, 5);
         let ok: KeyResult =
-            serde_saphyr::from_str("id: a\ntitle: t\nbaseline: 19\ntarget: 18\ndirection: lower\n").unwrap();
+            serde_saphyr::from_str("id: a\ntitle: t\nbaseline: 19\ntarget: 18\ndirection: lower\n")
+                .unwrap();
         out.clear();
         check_key_result("f", "kr", &ok, &mut out);
         assert!(out.is_empty());

@@ -6,7 +6,7 @@
 
 use crate::diagnostics::{Diagnostic, suggest};
 use crate::model::{Pos, paths};
-use crate::render::markdown::options;
+use crate::render::markdown::{local_path, options};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::path::Path;
 
@@ -160,14 +160,14 @@ fn check_image(url: &str, ctx: &RefContext, canonical_root: Option<&Path>) -> Im
         }
         None => {}
     }
-    let path = url.split(['?', '#']).next().unwrap_or("");
+    let path = local_path(url);
     if path.trim().is_empty() {
         return ImageVerdict::Problem(
             Diagnostic::error(ctx.file, "image has no file path")
                 .expected("a file inside the content folder"),
         );
     }
-    let Some(resolved) = paths::resolve(ctx.base_dir, path) else {
+    let Some(resolved) = paths::resolve(ctx.base_dir, &path) else {
         return ImageVerdict::Problem(
             Diagnostic::error(
                 ctx.file,
@@ -375,6 +375,8 @@ mod tests {
             "image path `../../../../etc/passwd` leaves the content folder"
         );
         let d = only_error(&fx, "![p](/../secret.png)");
+        assert!(d.message.contains("leaves the content folder"));
+        let d = only_error(&fx, "![p](%2e%2e/%2e%2e/%2e%2e/%2e%2e/secret.png)");
         assert!(d.message.contains("leaves the content folder"));
     }
 

@@ -38,7 +38,11 @@ pub fn load(root: &Path) -> Loaded {
             Diagnostic::error(root.to_string_lossy(), "the content folder does not exist")
                 .help("pass the folder that holds site.yaml with --content, or run `quarterdeck init DIR`"),
         );
-        return Loaded { site: None, report, sources };
+        return Loaded {
+            site: None,
+            report,
+            sources,
+        };
     }
     let (files, problems) = walk::walk(root);
     report.extend(problems);
@@ -56,39 +60,62 @@ pub fn load(root: &Path) -> Loaded {
     let people: Vec<Person> = files
         .people
         .as_ref()
-        .and_then(|file| parse_top::<crate::model::people::PeopleFile>(root, file, &mut report, &mut sources))
+        .and_then(|file| {
+            parse_top::<crate::model::people::PeopleFile>(root, file, &mut report, &mut sources)
+        })
         .map(|p| p.people)
         .unwrap_or_default();
 
     let Some(config) = config else {
         report.sort();
-        return Loaded { site: None, report, sources };
+        return Loaded {
+            site: None,
+            report,
+            sources,
+        };
     };
-    let Some(calendar) = FiscalCalendar::new(*config.fiscal_year_start_month, config.fiscal_year_label) else {
+    let Some(calendar) =
+        FiscalCalendar::new(*config.fiscal_year_start_month, config.fiscal_year_label)
+    else {
         report.push(
-            Diagnostic::error("site.yaml", format!("there is no month {}", *config.fiscal_year_start_month))
-                .at_pos(config.fiscal_year_start_month.pos)
-                .field("fiscal_year_start_month")
-                .expected("a month number from 1 (January) to 12 (December)"),
+            Diagnostic::error(
+                "site.yaml",
+                format!("there is no month {}", *config.fiscal_year_start_month),
+            )
+            .at_pos(config.fiscal_year_start_month.pos)
+            .field("fiscal_year_start_month")
+            .expected("a month number from 1 (January) to 12 (December)"),
         );
         report.sort();
-        return Loaded { site: None, report, sources };
+        return Loaded {
+            site: None,
+            report,
+            sources,
+        };
     };
 
     let mut media = Vec::new();
     check_people(root, &people, &mut report, &mut media);
-    let theme_dir = config.theme.as_ref().and_then(|theme| match paths::resolve("", theme) {
-        Some(rel) if root.join(&rel).is_dir() => Some(root.join(rel)),
-        _ => {
-            report.push(
-                Diagnostic::error("site.yaml", format!("theme folder `{}` not found", theme.value))
+    let theme_dir = config
+        .theme
+        .as_ref()
+        .and_then(|theme| match paths::resolve("", theme) {
+            Some(rel) if root.join(&rel).is_dir() => Some(root.join(rel)),
+            _ => {
+                report.push(
+                    Diagnostic::error(
+                        "site.yaml",
+                        format!("theme folder `{}` not found", theme.value),
+                    )
                     .at_pos(theme.pos)
                     .field("theme")
-                    .expected("a folder inside the content folder holding templates/ and/or static/"),
-            );
-            None
-        }
-    });
+                    .expected(
+                        "a folder inside the content folder holding templates/ and/or static/",
+                    ),
+                );
+                None
+            }
+        });
 
     let loads: Vec<_> = files
         .quarters
@@ -117,7 +144,11 @@ pub fn load(root: &Path) -> Loaded {
         theme_dir,
         media,
     });
-    Loaded { site, report, sources }
+    Loaded {
+        site,
+        report,
+        sources,
+    }
 }
 
 fn parse_top<T: serde::de::DeserializeOwned>(
@@ -134,7 +165,10 @@ fn parse_top<T: serde::de::DeserializeOwned>(
         }
     };
     let parsed = yaml::parse::<T>(file, &text);
-    sources.push(Source { file: file.to_string(), text });
+    sources.push(Source {
+        file: file.to_string(),
+        text,
+    });
     parsed.map_err(|d| report.push(d)).ok()
 }
 
@@ -143,12 +177,22 @@ pub(crate) fn read(root: &Path, file: &str) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(root.join(file))
         .map_err(|e| Diagnostic::error(file, format!("cannot read the file: {e}")))?;
     String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::error(file, format!("the file is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
-            .help("save the file as UTF-8")
+        Diagnostic::error(
+            file,
+            format!(
+                "the file is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+        .help("save the file as UTF-8")
     })
 }
 
-fn check_one_folder_per_quarter(quarters: &[crate::model::Quarter], cal: &FiscalCalendar, report: &mut Report) {
+fn check_one_folder_per_quarter(
+    quarters: &[crate::model::Quarter],
+    cal: &FiscalCalendar,
+    report: &mut Report,
+) {
     for pair in quarters.windows(2) {
         if pair[0].id == pair[1].id {
             let (a, b) = (&pair[0], &pair[1]);
@@ -160,7 +204,10 @@ fn check_one_folder_per_quarter(quarters: &[crate::model::Quarter], cal: &Fiscal
                 .at_pos(b.file.fiscal_year.pos)
                 .field("fiscal_year")
                 .expected("one folder per quarter")
-                .help(format!("{} also declares fiscal_year {} quarter {}; fix one of them", a.dir, a.id.fiscal_year, a.id.quarter)),
+                .help(format!(
+                    "{} also declares fiscal_year {} quarter {}; fix one of them",
+                    a.dir, a.id.fiscal_year, a.id.quarter
+                )),
             );
         }
     }
@@ -175,7 +222,9 @@ fn check_people(root: &Path, people: &[Person], report: &mut Report, media: &mut
                 Diagnostic::error(file, format!("`{}` is listed twice", p.name.value))
                     .at_pos(p.name.pos)
                     .field(format!("people[{i}].name"))
-                    .help(format!("people[{first}] has the same name; merge the entries or tell them apart")),
+                    .help(format!(
+                        "people[{first}] has the same name; merge the entries or tell them apart"
+                    )),
             );
         }
         for (what, date) in [("left", &p.left), ("transferred", &p.transferred)] {
@@ -183,9 +232,15 @@ fn check_people(root: &Path, people: &[Person], report: &mut Report, media: &mut
                 && d.value < p.start.value
             {
                 report.push(
-                    Diagnostic::error(file, format!("`{what}` {} is before the start date {}", d.value, p.start.value))
-                        .at_pos(d.pos)
-                        .field(format!("people[{i}].{what}")),
+                    Diagnostic::error(
+                        file,
+                        format!(
+                            "`{what}` {} is before the start date {}",
+                            d.value, p.start.value
+                        ),
+                    )
+                    .at_pos(d.pos)
+                    .field(format!("people[{i}].{what}")),
                 );
             }
         }
@@ -197,8 +252,12 @@ fn check_people(root: &Path, people: &[Person], report: &mut Report, media: &mut
                 line_offset: 1,
                 fixed_pos: Some(photo.pos),
             };
-            let alt = p.photo_alt.clone().unwrap_or_else(|| format!("Photo of {}", p.name.value));
-            let (problems, found) = markdown_refs::check_refs(&format!("![{alt}](<{}>)", photo.value), &ctx);
+            let alt = p
+                .photo_alt
+                .clone()
+                .unwrap_or_else(|| format!("Photo of {}", p.name.value));
+            let (problems, found) =
+                markdown_refs::check_refs(&format!("![{alt}](<{}>)", photo.value), &ctx);
             report.extend(problems);
             media.extend(found);
         }

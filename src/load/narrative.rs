@@ -516,7 +516,8 @@ fn split_slides<'t>(
                 )));
             }
             if let Some(chunk) =
-                std::mem::replace(&mut current, ChunkBuilder::new(line_no + 1)).finish()
+                std::mem::replace(&mut current, ChunkBuilder::new(line_no.saturating_add(1)))
+                    .finish()
             {
                 chunks.push(chunk);
             }

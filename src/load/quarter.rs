@@ -22,7 +22,12 @@ pub struct QuarterLoad {
     pub sources: Vec<Source>,
 }
 
-pub fn load_quarter(root: &Path, dir: &str, files: &QuarterFiles, cal: &FiscalCalendar) -> QuarterLoad {
+pub fn load_quarter(
+    root: &Path,
+    dir: &str,
+    files: &QuarterFiles,
+    cal: &FiscalCalendar,
+) -> QuarterLoad {
     let mut out = QuarterLoad {
         quarter: None,
         problems: Vec::new(),
@@ -49,10 +54,13 @@ pub fn load_quarter(root: &Path, dir: &str, files: &QuarterFiles, cal: &FiscalCa
         );
     } else if id.is_none() {
         out.problems.push(
-            Diagnostic::error(qfile, format!("fiscal year {} is out of range", *meta.fiscal_year))
-                .at_pos(meta.fiscal_year.pos)
-                .field("fiscal_year")
-                .expected("a four-digit year, the calendar year the fiscal year starts in"),
+            Diagnostic::error(
+                qfile,
+                format!("fiscal year {} is out of range", *meta.fiscal_year),
+            )
+            .at_pos(meta.fiscal_year.pos)
+            .field("fiscal_year")
+            .expected("a four-digit year, the calendar year the fiscal year starts in"),
         );
     }
     check_highlights(root, qfile, &meta.highlights, &mut out);
@@ -68,10 +76,20 @@ pub fn load_quarter(root: &Path, dir: &str, files: &QuarterFiles, cal: &FiscalCa
                 .objectives
                 .iter()
                 .enumerate()
-                .map(|(i, o)| parse_target(cal, file, i, o.target_quarter.as_ref(), &mut out.problems))
+                .map(|(i, o)| {
+                    parse_target(cal, file, i, o.target_quarter.as_ref(), &mut out.problems)
+                })
                 .collect();
             check_section(root, file, &data, &mut out);
-            by_id.insert(sid.clone(), Section { id: sid, file: file.clone(), data, targets });
+            by_id.insert(
+                sid.clone(),
+                Section {
+                    id: sid,
+                    file: file.clone(),
+                    data,
+                    targets,
+                },
+            );
         }
     }
     // Every section file, parsed or not: one that failed to parse is already
@@ -80,11 +98,19 @@ pub fn load_quarter(root: &Path, dir: &str, files: &QuarterFiles, cal: &FiscalCa
     let mut sections = Vec::new();
     let mut listed = Unique::new("section");
     for (i, sid) in meta.sections.iter().enumerate() {
-        listed.add(qfile, &format!("sections[{i}]"), sid, sid.pos, &mut out.problems);
+        listed.add(
+            qfile,
+            &format!("sections[{i}]"),
+            sid,
+            sid.pos,
+            &mut out.problems,
+        );
         match by_id.remove(sid.as_str()) {
             Some(s) => sections.push(s),
             None if known.contains(&sid.value) => {}
-            None => out.problems.push(missing_section(qfile, dir, i, sid, &known)),
+            None => out
+                .problems
+                .push(missing_section(qfile, dir, i, sid, &known)),
         }
     }
     for (sid, s) in by_id {
@@ -92,9 +118,12 @@ pub fn load_quarter(root: &Path, dir: &str, files: &QuarterFiles, cal: &FiscalCa
             sections.push(s);
         } else {
             out.problems.push(
-                Diagnostic::error(&s.file, format!("section `{sid}` is not listed in quarter.yaml"))
-                    .expected("every file in sections/ listed under `sections:` in quarter.yaml")
-                    .help(format!("add `- {sid}` to `sections:` in {qfile}")),
+                Diagnostic::error(
+                    &s.file,
+                    format!("section `{sid}` is not listed in quarter.yaml"),
+                )
+                .expected("every file in sections/ listed under `sections:` in quarter.yaml")
+                .help(format!("add `- {sid}` to `sections:` in {qfile}")),
             );
         }
     }
@@ -103,12 +132,18 @@ pub fn load_quarter(root: &Path, dir: &str, files: &QuarterFiles, cal: &FiscalCa
     // Narrative files and minutes.
     let mut narratives = BTreeMap::new();
     for file in &files.narratives {
-        let Some(text) = read_source(root, file, &mut out) else { continue };
+        let Some(text) = read_source(root, file, &mut out) else {
+            continue;
+        };
         match parse_narrative(file, stem(file), &text) {
             Ok(parsed) => {
                 narratives.insert(
                     stem(file).to_string(),
-                    Narrative { file: file.clone(), title: parsed.front.title, slides: parsed.slides },
+                    Narrative {
+                        file: file.clone(),
+                        title: parsed.front.title,
+                        slides: parsed.slides,
+                    },
                 );
             }
             Err(problems) => out.problems.extend(problems),
@@ -146,7 +181,11 @@ pub fn load_quarter(root: &Path, dir: &str, files: &QuarterFiles, cal: &FiscalCa
     out
 }
 
-fn parse_file<T: serde::de::DeserializeOwned>(root: &Path, file: &str, out: &mut QuarterLoad) -> Option<T> {
+fn parse_file<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    file: &str,
+    out: &mut QuarterLoad,
+) -> Option<T> {
     let text = read_source(root, file, out)?;
     match super::yaml::parse::<T>(file, &text) {
         Ok(v) => Some(v),
@@ -160,7 +199,10 @@ fn parse_file<T: serde::de::DeserializeOwned>(root: &Path, file: &str, out: &mut
 fn read_source(root: &Path, file: &str, out: &mut QuarterLoad) -> Option<String> {
     match read(root, file) {
         Ok(text) => {
-            out.sources.push(Source { file: file.to_string(), text: text.clone() });
+            out.sources.push(Source {
+                file: file.to_string(),
+                text: text.clone(),
+            });
             Some(text)
         }
         Err(d) => {
@@ -190,7 +232,13 @@ fn parse_target(
     parsed
 }
 
-fn missing_section(qfile: &str, dir: &str, i: usize, sid: &Located<String>, known: &[String]) -> Diagnostic {
+fn missing_section(
+    qfile: &str,
+    dir: &str,
+    i: usize,
+    sid: &Located<String>,
+    known: &[String],
+) -> Diagnostic {
     let d = Diagnostic::error(qfile, format!("section `{}` has no file", sid.value))
         .at_pos(sid.pos)
         .field(format!("sections[{i}]"))
@@ -214,10 +262,22 @@ fn check_unique_ids(sections: &[Section], problems: &mut Vec<Diagnostic>) {
             kpis.add(&s.file, &format!("kpis[{i}].id"), &k.id, k.id.pos, problems);
         }
         for (i, o) in s.data.objectives.iter().enumerate() {
-            objectives.add(&s.file, &format!("objectives[{i}].id"), &o.id, o.id.pos, problems);
+            objectives.add(
+                &s.file,
+                &format!("objectives[{i}].id"),
+                &o.id,
+                o.id.pos,
+                problems,
+            );
             let mut krs = Unique::new("key result");
             for (j, kr) in o.key_results.iter().enumerate() {
-                krs.add(&s.file, &format!("objectives[{i}].key_results[{j}].id"), &kr.id, kr.id.pos, problems);
+                krs.add(
+                    &s.file,
+                    &format!("objectives[{i}].key_results[{j}].id"),
+                    &kr.id,
+                    kr.id.pos,
+                    problems,
+                );
             }
         }
     }
@@ -231,12 +291,21 @@ fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterL
     if let Some(fte) = &data.fte
         && (!fte.is_finite() || **fte < 0.0)
     {
-        p.push(Diagnostic::error(file, format!("FTE of {} is not a team size", **fte)).at_pos(fte.pos).field("fte").expected("a number of full-time equivalents, 0 or more"));
+        p.push(
+            Diagnostic::error(file, format!("FTE of {} is not a team size", **fte))
+                .at_pos(fte.pos)
+                .field("fte")
+                .expected("a number of full-time equivalents, 0 or more"),
+        );
     }
     for (i, k) in data.kpis.iter().enumerate() {
         check_id(file, &format!("kpis[{i}].id"), &k.id, p);
         if !k.value.is_finite() {
-            p.push(Diagnostic::error(file, "KPI value is not a finite number").at_pos(k.id.pos).field(format!("kpis[{i}].value")));
+            p.push(
+                Diagnostic::error(file, "KPI value is not a finite number")
+                    .at_pos(k.id.pos)
+                    .field(format!("kpis[{i}].value")),
+            );
         }
     }
     for (i, o) in data.objectives.iter().enumerate() {
@@ -263,15 +332,36 @@ fn section_markdown(data: &SectionFile) -> Vec<&str> {
         t.extend(k.note.as_deref());
     }
     for o in &data.objectives {
-        t.extend([o.description.as_deref(), o.progress.as_deref(), o.learnings.as_deref()].into_iter().flatten());
+        t.extend(
+            [
+                o.description.as_deref(),
+                o.progress.as_deref(),
+                o.learnings.as_deref(),
+            ]
+            .into_iter()
+            .flatten(),
+        );
         t.extend(o.measures.iter().map(String::as_str));
         t.extend(o.checkins.iter().filter_map(|c| c.note.as_deref()));
         if let Some(d) = &o.drilldown {
-            t.extend([d.situation.as_str(), d.impact.as_str(), d.recommendation.as_str()]);
+            t.extend([
+                d.situation.as_str(),
+                d.impact.as_str(),
+                d.recommendation.as_str(),
+            ]);
         }
         for kr in &o.key_results {
             t.push(&kr.title);
-            t.extend([kr.original.as_deref(), kr.value_text.as_deref(), kr.baseline_text.as_deref(), kr.target_text.as_deref()].into_iter().flatten());
+            t.extend(
+                [
+                    kr.original.as_deref(),
+                    kr.value_text.as_deref(),
+                    kr.baseline_text.as_deref(),
+                    kr.target_text.as_deref(),
+                ]
+                .into_iter()
+                .flatten(),
+            );
             t.extend(kr.goals.iter().map(String::as_str));
             t.extend(kr.checkins.iter().filter_map(|c| c.note.as_deref()));
         }
@@ -291,8 +381,19 @@ fn check_highlights(root: &Path, file: &str, h: &Highlights, out: &mut QuarterLo
 
 /// Markdown inside YAML: problems point at where the offending URL is
 /// written in the YAML file.
-fn check_markdown_list(root: &Path, file: &str, base_dir: &str, texts: &[&str], out: &mut QuarterLoad) {
-    let source = out.sources.iter().rev().find(|s| s.file == file).map(|s| s.text.clone());
+fn check_markdown_list(
+    root: &Path,
+    file: &str,
+    base_dir: &str,
+    texts: &[&str],
+    out: &mut QuarterLoad,
+) {
+    let source = out
+        .sources
+        .iter()
+        .rev()
+        .find(|s| s.file == file)
+        .map(|s| s.text.clone());
     for text in texts {
         let refs = find_refs(text);
         let Some(first) = refs.first() else { continue };
@@ -300,7 +401,13 @@ fn check_markdown_list(root: &Path, file: &str, base_dir: &str, texts: &[&str], 
             .as_deref()
             .and_then(|s| locate(s, &first.url))
             .unwrap_or_default();
-        let ctx = RefContext { file, base_dir, root, line_offset: 1, fixed_pos: Some(pos) };
+        let ctx = RefContext {
+            file,
+            base_dir,
+            root,
+            line_offset: 1,
+            fixed_pos: Some(pos),
+        };
         let (problems, media) = check_refs(text, &ctx);
         out.problems.extend(problems);
         out.media.extend(media);
@@ -308,7 +415,13 @@ fn check_markdown_list(root: &Path, file: &str, base_dir: &str, texts: &[&str], 
 }
 
 fn check_markdown_file(root: &Path, file: &str, text: &str, out: &mut QuarterLoad) {
-    let ctx = RefContext { file, base_dir: parent(file), root, line_offset: 1, fixed_pos: None };
+    let ctx = RefContext {
+        file,
+        base_dir: parent(file),
+        root,
+        line_offset: 1,
+        fixed_pos: None,
+    };
     let (problems, media) = check_refs(text, &ctx);
     out.problems.extend(problems);
     out.media.extend(media);
@@ -351,21 +464,36 @@ fn deck_order(
         let field = format!("deck[{i}]");
         let (known, what, name): (Vec<&str>, &str, &str) = match &item.value {
             DeckItem::Section(name) => (section_ids.clone(), "section", name),
-            DeckItem::Narrative(name) => (narratives.keys().map(String::as_str).collect(), "narrative file", name),
+            DeckItem::Narrative(name) => (
+                narratives.keys().map(String::as_str).collect(),
+                "narrative file",
+                name,
+            ),
             _ => (Vec::new(), "", ""),
         };
         if !what.is_empty() && !known.contains(&name) {
-            let d = Diagnostic::error(qfile, format!("the deck names {what} `{name}`, which this quarter does not have"))
-                .at_pos(item.pos)
-                .field(&field)
-                .expected(if known.is_empty() { format!("no {what}s exist in this quarter") } else { format!("one of {}", known.join(", ")) });
+            let d = Diagnostic::error(
+                qfile,
+                format!("the deck names {what} `{name}`, which this quarter does not have"),
+            )
+            .at_pos(item.pos)
+            .field(&field)
+            .expected(if known.is_empty() {
+                format!("no {what}s exist in this quarter")
+            } else {
+                format!("one of {}", known.join(", "))
+            });
             problems.push(match suggest(name, known.iter().copied()) {
                 Some(s) => d.help(format!("did you mean `{s}`?")),
                 None => d,
             });
         }
         if seen.contains(&&item.value) {
-            problems.push(Diagnostic::error(qfile, "this deck item appears twice").at_pos(item.pos).field(&field));
+            problems.push(
+                Diagnostic::error(qfile, "this deck item appears twice")
+                    .at_pos(item.pos)
+                    .field(&field),
+            );
         }
         seen.push(&item.value);
     }

@@ -65,8 +65,14 @@ fn classify(rel: &str, files: &mut ContentFiles, problems: &mut Vec<Diagnostic>)
     let is_yaml = rel.ends_with(".yaml");
     if rel.ends_with(".yml") {
         problems.push(
-            Diagnostic::error(rel, "YAML files must end in `.yaml`; this one is ignored otherwise")
-                .help(format!("rename it to `{}`", rel.trim_end_matches(".yml").to_string() + ".yaml")),
+            Diagnostic::error(
+                rel,
+                "YAML files must end in `.yaml`; this one is ignored otherwise",
+            )
+            .help(format!(
+                "rename it to `{}`",
+                rel.trim_end_matches(".yml").to_string() + ".yaml"
+            )),
         );
         return;
     }
@@ -145,11 +151,20 @@ mod tests {
         let keys: Vec<_> = files.quarters.keys().cloned().collect();
         assert_eq!(keys, ["quarters/a", "quarters/b"]);
         let a = &files.quarters["quarters/a"];
-        assert_eq!(a.sections, ["quarters/a/sections/api.yaml", "quarters/a/sections/ops.yaml"]);
+        assert_eq!(
+            a.sections,
+            [
+                "quarters/a/sections/api.yaml",
+                "quarters/a/sections/ops.yaml"
+            ]
+        );
         assert_eq!(a.narratives, ["quarters/a/narrative/intro.md"]);
         assert_eq!(a.minutes.as_deref(), Some("quarters/a/minutes.md"));
         let files_with_problems: Vec<_> = problems.iter().map(|p| p.file.as_str()).collect();
-        assert_eq!(files_with_problems, ["quarters/a/kpis.yaml", "quarters/a/sections/old.yml"]);
+        assert_eq!(
+            files_with_problems,
+            ["quarters/a/kpis.yaml", "quarters/a/sections/old.yml"]
+        );
     }
 
     #[test]

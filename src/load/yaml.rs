@@ -76,8 +76,14 @@ fn to_diagnostic(file: &str, path: &str, error: &YamlError) -> Diagnostic {
         }
         other => {
             let message = plain_message(&other.to_string());
-            if message.starts_with("invalid floating point") || message.starts_with("invalid integer") {
-                Diagnostic { message: "not a number".to_string(), ..base }.expected("a number, such as `440` or `99.962`")
+            if message.starts_with("invalid floating point")
+                || message.starts_with("invalid integer")
+            {
+                Diagnostic {
+                    message: "not a number".to_string(),
+                    ..base
+                }
+                .expected("a number, such as `440` or `99.962`")
             } else {
                 Diagnostic { message, ..base }
             }
@@ -168,7 +174,11 @@ mod tests {
     fn impossible_date_says_why() {
         let d = err("items:\n  - id: a\n    date: 2021-02-29\n");
         assert_eq!((d.line, d.column), (3, 11));
-        assert!(d.message.contains("February 2021 has 28 days"), "{}", d.message);
+        assert!(
+            d.message.contains("February 2021 has 28 days"),
+            "{}",
+            d.message
+        );
     }
 
     #[test]

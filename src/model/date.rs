@@ -14,21 +14,30 @@ impl Date {
     pub fn parse(text: &str) -> Result<Date, String> {
         let parts: Vec<&str> = text.trim().split('-').collect();
         let numbers: Option<Vec<u32>> = match parts.as_slice() {
-            [y, m, d] if y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len()) => {
+            [y, m, d]
+                if y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len()) =>
+            {
                 parts.iter().map(|p| p.parse().ok()).collect()
             }
             _ => None,
         };
         let Some([y, m, d]) = numbers.as_deref().map(|n| [n[0], n[1], n[2]]) else {
-            return Err(format!("`{text}` is not a date: expected YYYY-MM-DD, e.g. 2020-07-01"));
+            return Err(format!(
+                "`{text}` is not a date: expected YYYY-MM-DD, e.g. 2020-07-01"
+            ));
         };
         if !(1..=12).contains(&m) {
             return Err(format!("`{text}` is not a date: there is no month {m}"));
         }
-        NaiveDate::from_ymd_opt(y as i32, m, d).map(Date).ok_or_else(|| {
-            let last = days_in_month(y as i32, m);
-            format!("`{text}` is not a date: {} {y} has {last} days", month_name(m))
-        })
+        NaiveDate::from_ymd_opt(y as i32, m, d)
+            .map(Date)
+            .ok_or_else(|| {
+                let last = days_in_month(y as i32, m);
+                format!(
+                    "`{text}` is not a date: {} {y} has {last} days",
+                    month_name(m)
+                )
+            })
     }
 }
 
@@ -41,8 +50,18 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 
 fn month_name(m: u32) -> &'static str {
     [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ][(m as usize - 1) % 12]
 }
 
@@ -55,7 +74,12 @@ impl fmt::Display for Date {
 impl Date {
     /// `28 October 2020`: how a date reads on a slide.
     pub fn long(&self) -> String {
-        format!("{} {} {}", self.0.day(), month_name(self.0.month()), self.0.year())
+        format!(
+            "{} {} {}",
+            self.0.day(),
+            month_name(self.0.month()),
+            self.0.year()
+        )
     }
 }
 
@@ -95,8 +119,16 @@ mod tests {
             Date::parse("2020-13-01").unwrap_err(),
             "`2020-13-01` is not a date: there is no month 13"
         );
-        assert!(Date::parse("July 1st").unwrap_err().contains("expected YYYY-MM-DD"));
-        assert!(Date::parse("2020-04-31").unwrap_err().contains("April 2020 has 30 days"));
+        assert!(
+            Date::parse("July 1st")
+                .unwrap_err()
+                .contains("expected YYYY-MM-DD")
+        );
+        assert!(
+            Date::parse("2020-04-31")
+                .unwrap_err()
+                .contains("April 2020 has 30 days")
+        );
     }
 
     #[test]

@@ -129,7 +129,11 @@ impl FiscalCalendar {
             // A label: find the fiscal year whose label matches, near the digits given.
             let digits: String = bare.chars().take_while(|c| c.is_ascii_digit()).collect();
             let guess: i32 = digits.parse().ok()?;
-            let guess = if digits.len() <= 2 { 2000 + guess } else { guess };
+            let guess = if digits.len() <= 2 {
+                2000 + guess
+            } else {
+                guess
+            };
             // Nearest candidates first: a two-digit year is read as 20xx before 19xx.
             return [0, -1, 1, -100, -101, -99]
                 .into_iter()
@@ -293,7 +297,13 @@ mod tests {
     #[test]
     fn parses_the_forms_authors_write() {
         let q4 = FiscalQuarter::new(2020, 4).unwrap();
-        for text in ["2020 Q4", "2020-Q4", "Q4 FY20-21", "FY20-21 Q4", "fy20-21 q4"] {
+        for text in [
+            "2020 Q4",
+            "2020-Q4",
+            "Q4 FY20-21",
+            "FY20-21 Q4",
+            "fy20-21 q4",
+        ] {
             assert_eq!(july().parse_quarter(text), Some(q4), "{text}");
         }
         let end = FiscalCalendar::new(7, FyLabel::End).unwrap();

@@ -35,12 +35,18 @@ pub fn is_external(url: &str) -> bool {
 
 /// The URL's scheme in lower case (`https`, `mailto`, `javascript`), if any.
 pub fn scheme(url: &str) -> Option<String> {
-    let trimmed: String = url.trim().chars().filter(|c| !c.is_control() && *c != ' ').collect();
+    let trimmed: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control() && *c != ' ')
+        .collect();
     let colon = trimmed.find(':')?;
     let name = &trimmed[..colon];
     let valid = !name.is_empty()
         && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
     valid.then(|| name.to_ascii_lowercase())
 }
 
@@ -56,11 +62,23 @@ mod tests {
 
     #[test]
     fn resolves_relative_to_the_writing_file() {
-        assert_eq!(resolve("quarters/q1/narrative", "img/a.png").as_deref(), Some("quarters/q1/narrative/img/a.png"));
-        assert_eq!(resolve("quarters/q1", "../../media/a.png").as_deref(), Some("media/a.png"));
-        assert_eq!(resolve("quarters/q1", "/media/a.png").as_deref(), Some("media/a.png"));
+        assert_eq!(
+            resolve("quarters/q1/narrative", "img/a.png").as_deref(),
+            Some("quarters/q1/narrative/img/a.png")
+        );
+        assert_eq!(
+            resolve("quarters/q1", "../../media/a.png").as_deref(),
+            Some("media/a.png")
+        );
+        assert_eq!(
+            resolve("quarters/q1", "/media/a.png").as_deref(),
+            Some("media/a.png")
+        );
         assert_eq!(resolve("", "people/a.jpg").as_deref(), Some("people/a.jpg"));
-        assert_eq!(resolve("", "./people/./a.jpg?x=1#top").as_deref(), Some("people/a.jpg"));
+        assert_eq!(
+            resolve("", "./people/./a.jpg?x=1#top").as_deref(),
+            Some("people/a.jpg")
+        );
     }
 
     #[test]
@@ -74,7 +92,10 @@ mod tests {
     #[test]
     fn recognises_schemes_even_when_disguised() {
         assert_eq!(scheme("JavaScript:alert(1)").as_deref(), Some("javascript"));
-        assert_eq!(scheme(" java\tscript:alert(1)").as_deref(), Some("javascript"));
+        assert_eq!(
+            scheme(" java\tscript:alert(1)").as_deref(),
+            Some("javascript")
+        );
         assert_eq!(scheme("https://x.org").as_deref(), Some("https"));
         assert_eq!(scheme("img/a.png"), None);
         assert_eq!(scheme("#slide-3"), None);

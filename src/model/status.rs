@@ -18,7 +18,12 @@ pub enum Status {
     AtRisk,
     Blocked,
     Postponed,
-    #[serde(alias = "not started", alias = "to-do", alias = "to do", alias = "todo")]
+    #[serde(
+        alias = "not started",
+        alias = "to-do",
+        alias = "to do",
+        alias = "todo"
+    )]
     NotStarted,
     #[serde(alias = "not-complete", alias = "not complete")]
     Missed,
@@ -104,9 +109,7 @@ impl Status {
         match self {
             Status::Done => Outlook::Complete,
             Status::OnTrack | Status::InProgress => Outlook::Healthy,
-            Status::Partial | Status::AtRisk | Status::Blocked | Status::Missed => {
-                Outlook::Trouble
-            }
+            Status::Partial | Status::AtRisk | Status::Blocked | Status::Missed => Outlook::Trouble,
             Status::Postponed | Status::NotStarted | Status::Cancelled => Outlook::Idle,
         }
     }

@@ -37,7 +37,12 @@ struct Planned {
 }
 
 impl Planned {
-    fn new(id: impl Into<String>, kind: &'static str, title: impl Into<String>, data: Value) -> Self {
+    fn new(
+        id: impl Into<String>,
+        kind: &'static str,
+        title: impl Into<String>,
+        data: Value,
+    ) -> Self {
         Self {
             id: id.into(),
             kind,
@@ -53,16 +58,30 @@ impl Planned {
 /// The section views of a quarter, built once and shared by the deck and
 /// the objective pages.
 pub fn sections(ctx: &Ctx) -> Vec<SectionView> {
-    ctx.quarter.sections.iter().map(|s| view::section(ctx, s)).collect()
+    ctx.quarter
+        .sections
+        .iter()
+        .map(|s| view::section(ctx, s))
+        .collect()
 }
 
 /// Plan and render every slide of the quarter's deck.
-pub fn slides(ctx: &Ctx, sections: &[SectionView], tera: &Tera, common: &Value) -> Result<Vec<Slide>, Vec<Diagnostic>> {
+pub fn slides(
+    ctx: &Ctx,
+    sections: &[SectionView],
+    tera: &Tera,
+    common: &Value,
+) -> Result<Vec<Slide>, Vec<Diagnostic>> {
     let mut plan = Vec::new();
     for item in &ctx.quarter.deck {
         match item {
             DeckItem::Title => plan.push(title_slide(ctx)),
-            DeckItem::Agenda => plan.push(Planned::new("agenda", "agenda", "Agenda", json!({ "sections": agenda(ctx, sections) }))),
+            DeckItem::Agenda => plan.push(Planned::new(
+                "agenda",
+                "agenda",
+                "Agenda",
+                json!({ "sections": agenda(ctx, sections) }),
+            )),
             DeckItem::Section(id) => {
                 if let Some(s) = sections.iter().find(|s| &s.id == id) {
                     section_slides(s, &mut plan);
@@ -70,7 +89,12 @@ pub fn slides(ctx: &Ctx, sections: &[SectionView], tera: &Tera, common: &Value) 
             }
             DeckItem::Narrative(name) => narrative_slides(ctx, name, &mut plan),
             DeckItem::Department => department_slides(ctx, sections, &mut plan),
-            DeckItem::Questions => plan.push(Planned::new("questions", "questions", "Questions", json!({}))),
+            DeckItem::Questions => plan.push(Planned::new(
+                "questions",
+                "questions",
+                "Questions",
+                json!({}),
+            )),
         }
     }
     attach_minutes(ctx, &mut plan)?;
@@ -99,7 +123,11 @@ pub fn slides(ctx: &Ctx, sections: &[SectionView], tera: &Tera, common: &Value) 
             )),
         }
     }
-    if problems.is_empty() { Ok(out) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }
 
 fn title_slide(ctx: &Ctx) -> Planned {
@@ -140,47 +168,131 @@ fn agenda(ctx: &Ctx, sections: &[SectionView]) -> Vec<Value> {
 
 fn section_slides(s: &SectionView, plan: &mut Vec<Planned>) {
     let data = serde_json::to_value(s).unwrap_or(Value::Null);
-    plan.push(Planned::new(s.id.clone(), "section", s.title.clone(), data.clone()));
+    plan.push(Planned::new(
+        s.id.clone(),
+        "section",
+        s.title.clone(),
+        data.clone(),
+    ));
     if !s.progress.is_empty() || !s.actions.is_empty() {
-        plan.push(Planned::new(format!("{}-progress", s.id), "progress", format!("{}: progress and challenges", s.title), data.clone()));
+        plan.push(Planned::new(
+            format!("{}-progress", s.id),
+            "progress",
+            format!("{}: progress and challenges", s.title),
+            data.clone(),
+        ));
     }
     if !s.kpis.is_empty() {
-        plan.push(Planned::new(format!("{}-kpis", s.id), "kpis", format!("{}: KPIs", s.title), data.clone()));
+        plan.push(Planned::new(
+            format!("{}-kpis", s.id),
+            "kpis",
+            format!("{}: KPIs", s.title),
+            data.clone(),
+        ));
     }
     for o in &s.objectives {
         objective_slides(o, plan);
     }
     let h = &s.highlights;
-    if !(h.wins.is_empty() && h.challenges.is_empty() && h.upcoming.is_empty() && h.successes.is_empty() && h.misses.is_empty()) {
-        plan.push(Planned::new(format!("{}-highlights", s.id), "highlights", format!("{}: highlights", s.title), data.clone()));
+    if !(h.wins.is_empty()
+        && h.challenges.is_empty()
+        && h.upcoming.is_empty()
+        && h.successes.is_empty()
+        && h.misses.is_empty())
+    {
+        plan.push(Planned::new(
+            format!("{}-highlights", s.id),
+            "highlights",
+            format!("{}: highlights", s.title),
+            data.clone(),
+        ));
     }
     if !h.workflows.is_empty() {
-        plan.push(Planned::new(format!("{}-workflows", s.id), "workflows", format!("{}: core workflows", s.title), data));
+        plan.push(Planned::new(
+            format!("{}-workflows", s.id),
+            "workflows",
+            format!("{}: core workflows", s.title),
+            data,
+        ));
     }
 }
 
+/// Characters of text a slide can hold at the normal size before it needs
+/// the denser type of the `dense` class.
+const DENSE_AT: usize = 900;
+
 fn objective_slides(o: &ObjectiveView, plan: &mut Vec<Planned>) {
     let data = serde_json::to_value(o).unwrap_or(Value::Null);
-    plan.push(Planned::new(o.id.clone(), "objective", o.title.clone(), data.clone()));
+    let mut slide = Planned::new(o.id.clone(), "objective", o.title.clone(), data.clone());
+    if o.description.len() + o.progress.len() + o.measures.iter().map(String::len).sum::<usize>()
+        > DENSE_AT * 2
+    {
+        slide.classes = "dense".to_string();
+    }
+    plan.push(slide);
     if !o.key_results.is_empty() {
-        plan.push(Planned::new(format!("{}-key-results", o.id), "key-results", format!("{}: key results", o.title), data.clone()));
+        let mut slide = Planned::new(
+            format!("{}-key-results", o.id),
+            "key-results",
+            format!("{}: key results", o.title),
+            data.clone(),
+        );
+        let text: usize = o
+            .key_results
+            .iter()
+            .map(|k| {
+                k.title.len()
+                    + k.baseline.len()
+                    + k.target.len()
+                    + k.quarters.iter().map(|q| q.text.len()).sum::<usize>()
+            })
+            .sum();
+        if text > DENSE_AT {
+            slide.classes = "dense".to_string();
+        }
+        plan.push(slide);
     }
     if !o.reworded.is_empty() {
-        plan.push(Planned::new(format!("{}-change", o.id), "change", format!("OKR change: {}", o.title), data.clone()));
+        plan.push(Planned::new(
+            format!("{}-change", o.id),
+            "change",
+            format!("OKR change: {}", o.title),
+            data.clone(),
+        ));
     }
     if o.drilldown.is_some() {
-        plan.push(Planned::new(format!("{}-drill-down", o.id), "drill-down", format!("Drill down: {}", o.title), data));
+        plan.push(Planned::new(
+            format!("{}-drill-down", o.id),
+            "drill-down",
+            format!("Drill down: {}", o.title),
+            data,
+        ));
     }
 }
 
 fn narrative_slides(ctx: &Ctx, name: &str, plan: &mut Vec<Planned>) {
-    let Some(n) = ctx.quarter.narratives.get(name) else { return };
+    let Some(n) = ctx.quarter.narratives.get(name) else {
+        return;
+    };
     for s in &n.slides {
-        let html = ctx.block(&n.file, &s.body, &format!("{}-", s.id));
-        let mut p = Planned::new(s.id.clone(), "narrative", s.title.clone().unwrap_or_else(|| s.id.clone()), json!({ "html": html }));
+        let html = demote_headings(&ctx.block(&n.file, &s.body, &format!("{}-", s.id)));
+        let mut p = Planned::new(
+            s.id.clone(),
+            "narrative",
+            s.title.clone().unwrap_or_else(|| s.id.clone()),
+            json!({ "html": html }),
+        );
         p.classes = s.classes.join(" ");
-        p.notes = s.notes.as_deref().map(|t| ctx.block(&n.file, t, &format!("{}-notes-", s.id))).unwrap_or_default();
-        p.minutes = s.minutes.as_deref().map(|t| ctx.block(&n.file, t, &format!("{}-minutes-", s.id))).unwrap_or_default();
+        p.notes = s
+            .notes
+            .as_deref()
+            .map(|t| ctx.block(&n.file, t, &format!("{}-notes-", s.id)))
+            .unwrap_or_default();
+        p.minutes = s
+            .minutes
+            .as_deref()
+            .map(|t| ctx.block(&n.file, t, &format!("{}-minutes-", s.id)))
+            .unwrap_or_default();
         plan.push(p);
     }
 }
@@ -189,8 +301,17 @@ fn department_slides(ctx: &Ctx, sections: &[SectionView], plan: &mut Vec<Planned
     let q = ctx.quarter;
     let quarter = ctx.label(q.id);
     let months = ctx.site.calendar.months_label(q.id);
-    let department = q.file.department.clone().unwrap_or_else(|| ctx.site.config.organisation.clone());
-    plan.push(Planned::new("department", "department", "Department update", json!({ "department": department, "quarter": quarter })));
+    let department = q
+        .file
+        .department
+        .clone()
+        .unwrap_or_else(|| ctx.site.config.organisation.clone());
+    plan.push(Planned::new(
+        "department",
+        "department",
+        "Department update",
+        json!({ "department": department, "quarter": quarter }),
+    ));
     let hires: Vec<Value> = ctx
         .facts
         .new_hires
@@ -208,17 +329,31 @@ fn department_slides(ctx: &Ctx, sections: &[SectionView], plan: &mut Vec<Planned
         let team = h["team"].as_str().unwrap_or_default().to_string();
         teams.entry(team).or_default().push(h);
     }
-    let teams: Vec<Value> = teams.into_iter().map(|(team, people)| json!({ "team": team, "people": people })).collect();
-    plan.push(Planned::new("new-hires", "new-hires", "New hires", json!({ "teams": teams, "quarter": quarter, "months": months })));
+    let teams: Vec<Value> = teams
+        .into_iter()
+        .map(|(team, people)| json!({ "team": team, "people": people }))
+        .collect();
+    plan.push(Planned::new(
+        "new-hires",
+        "new-hires",
+        "New hires",
+        json!({ "teams": teams, "quarter": quarter, "months": months }),
+    ));
     let groups: Vec<Value> = ctx
         .facts
         .anniversaries
         .iter()
         .map(|g| json!({ "years": g.years, "label": if g.years == 1 { "1 year".to_string() } else { format!("{} years", g.years) }, "people": g.people.iter().map(|p| json!({"name": p.name, "team": p.team})).collect::<Vec<_>>() }))
         .collect();
-    plan.push(Planned::new("anniversaries", "anniversaries", "Anniversaries", json!({ "groups": groups, "months": months })));
+    plan.push(Planned::new(
+        "anniversaries",
+        "anniversaries",
+        "Anniversaries",
+        json!({ "groups": groups, "months": months }),
+    ));
 
-    let objectives: Vec<&ObjectiveView> = sections.iter().flat_map(|s| s.objectives.iter()).collect();
+    let objectives: Vec<&ObjectiveView> =
+        sections.iter().flat_map(|s| s.objectives.iter()).collect();
     if !objectives.is_empty() {
         let groups: Vec<Value> = ctx
             .facts
@@ -233,22 +368,55 @@ fn department_slides(ctx: &Ctx, sections: &[SectionView], plan: &mut Vec<Planned
                 json!({ "key": outlook.key(), "label": outlook.label(), "count": items.len(), "objectives": items })
             })
             .collect();
-        plan.push(Planned::new("objectives-by-status", "objectives-by-status", "Objectives by status", json!({ "groups": groups, "total": objectives.len(), "quarter": quarter })));
+        let mut slide = Planned::new(
+            "objectives-by-status",
+            "objectives-by-status",
+            "Objectives by status",
+            json!({ "groups": groups, "total": objectives.len(), "quarter": quarter }),
+        );
+        if objectives.len() > 6 {
+            slide.classes = "dense".to_string();
+        }
+        plan.push(slide);
     }
-    let h: HighlightsView = view::highlights(ctx, &format!("{}/quarter.yaml", q.dir), &q.file.highlights);
+    let h: HighlightsView =
+        view::highlights(ctx, &format!("{}/quarter.yaml", q.dir), &q.file.highlights);
     if !h.wins.is_empty() {
-        plan.push(Planned::new("wins", "wins", "Supporting wins", json!({ "wins": h.wins })));
+        plan.push(Planned::new(
+            "wins",
+            "wins",
+            "Supporting wins",
+            json!({ "wins": h.wins }),
+        ));
     }
-    for (id, title, items) in [("challenges", "Challenges", &h.challenges), ("upcoming", "Upcoming", &h.upcoming)] {
+    for (id, title, items) in [
+        ("challenges", "Challenges", &h.challenges),
+        ("upcoming", "Upcoming", &h.upcoming),
+    ] {
         if !items.is_empty() {
-            plan.push(Planned::new(id, "list", title, json!({ "title": title, "items": items })));
+            plan.push(Planned::new(
+                id,
+                "list",
+                title,
+                json!({ "title": title, "items": items }),
+            ));
         }
     }
     if !h.successes.is_empty() || !h.misses.is_empty() {
-        plan.push(Planned::new("successes-and-misses", "successes-and-misses", "Successes and misses", json!({ "successes": h.successes, "misses": h.misses })));
+        plan.push(Planned::new(
+            "successes-and-misses",
+            "successes-and-misses",
+            "Successes and misses",
+            json!({ "successes": h.successes, "misses": h.misses }),
+        ));
     }
     if !h.workflows.is_empty() {
-        plan.push(Planned::new("workflows", "workflows", "Core workflows", json!({ "highlights": h, "title": "Department" })));
+        plan.push(Planned::new(
+            "workflows",
+            "workflows",
+            "Core workflows",
+            json!({ "highlights": h, "title": "Department" }),
+        ));
     }
 }
 
@@ -273,12 +441,21 @@ fn attach_minutes(ctx: &Ctx, plan: &mut [Planned]) -> Result<(), Vec<Diagnostic>
         match plan.iter_mut().find(|p| p.id == m.slide) {
             Some(p) => {
                 let html = ctx.block(&file, &m.text, &format!("{}-minutes-", m.slide));
-                p.minutes = if p.minutes.is_empty() { html } else { format!("{}\n{html}", p.minutes) };
+                p.minutes = if p.minutes.is_empty() {
+                    html
+                } else {
+                    format!("{}\n{html}", p.minutes)
+                };
             }
             None => {
-                let d = Diagnostic::error(&file, format!("minutes for slide `{}`, which is not in this deck", m.slide))
-                    .at_pos(m.pos)
-                    .expected("a slide id of this quarter's deck (see docs/content-format.md, \"Slide ids\")");
+                let d = Diagnostic::error(
+                    &file,
+                    format!("minutes for slide `{}`, which is not in this deck", m.slide),
+                )
+                .at_pos(m.pos)
+                .expected(
+                    "a slide id of this quarter's deck (see docs/content-format.md, \"Slide ids\")",
+                );
                 problems.push(match suggest(&m.slide, ids.iter().map(String::as_str)) {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
                     None => d,
@@ -286,5 +463,36 @@ fn attach_minutes(ctx: &Ctx, plan: &mut [Planned]) -> Result<(), Vec<Diagnostic>
             }
         }
     }
-    if problems.is_empty() { Ok(()) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// A page has one `h1` (the deck title) and each slide is an `h2` section:
+/// a narrative slide's `#` heading becomes `h2`, `##` becomes `h3`, and so
+/// on. Only real tags are touched: text `<h1` in Markdown is escaped before
+/// it gets here.
+fn demote_headings(html: &str) -> String {
+    let mut out = html.to_string();
+    for level in (1..=5).rev() {
+        out = out
+            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::demote_headings;
+
+    #[test]
+    fn headings_move_down_one_level_without_collisions() {
+        assert_eq!(
+            demote_headings("<h1 id=\"a\">A</h1><h2>B</h2><p>&lt;h1&gt;</p><h6>F</h6>"),
+            "<h2 id=\"a\">A</h2><h3>B</h3><p>&lt;h1&gt;</p><h6>F</h6>"
+        );
+    }
 }

@@ -251,14 +251,41 @@ fn image_src<'a>(url: &CowStr<'a>, ctx: &MdContext) -> Option<CowStr<'a>> {
         Some(_) => None,
         None if url.trim_start().starts_with("//") => Some(url.clone()),
         None => {
-            let path = url.split(['?', '#']).next().unwrap_or("");
+            let path = local_path(url);
             if path.trim().is_empty() {
                 return None;
             }
-            let resolved = paths::resolve(ctx.base_dir, path)?;
+            let resolved = paths::resolve(ctx.base_dir, &path)?;
             Some(format!("{}media/{resolved}", ctx.root_prefix).into())
         }
     }
+}
+
+/// The file part of a local reference as the author meant it: query and
+/// fragment dropped, percent-escapes (`%20`) decoded. Still to be resolved
+/// with [`paths::resolve`], which catches `..` however it was written.
+pub fn local_path(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let bytes = path.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b, hex) {
+            (b'%', Some(value)) => {
+                decoded.push(value);
+                i += 3;
+            }
+            _ => {
+                decoded.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(decoded).unwrap_or_else(|_| path.to_string())
 }
 
 /// Index of the `End` that closes the element whose content starts at `from`
@@ -468,6 +495,14 @@ mod tests {
             "<p><img src=\"../media/quarters/2024-q1/narrative/img/team%20photo.png\" alt=\"Team &amp; &quot;co&quot;\" title=\"T\" /></p>\n"
         );
         assert_eq!(
+            render("![Team](img/team%20photo.png)"),
+            "<p><img src=\"../media/quarters/2024-q1/narrative/img/team%20photo.png\" alt=\"Team\" /></p>\n"
+        );
+        assert_eq!(
+            render("![x](%2e%2e/%2E%2E/%2e%2e/%2e%2e/x.png)"),
+            "<p>x</p>\n"
+        );
+        assert_eq!(
             render("![logo](/media/logo.svg)"),
             "<p><img src=\"../media/media/logo.svg\" alt=\"logo\" /></p>\n"
         );
@@ -569,6 +604,16 @@ mod tests {
         assert_eq!(slugify("e\u{301}te\u{301}"), "ete");
         assert_eq!(slugify("日本"), "");
         assert_eq!(slugify("İstanbul"), "istanbul");
+    }
+
+    #[test]
+    fn local_paths_drop_query_and_decode_escapes() {
+        assert_eq!(local_path("a%20b.png?v=1#x"), "a b.png");
+        assert_eq!(local_path("%2e%2E/x"), "../x");
+        assert_eq!(local_path("100%.png"), "100%.png");
+        assert_eq!(local_path("%zz%4"), "%zz%4");
+        assert_eq!(local_path("%C3%A9.png"), "é.png");
+        assert_eq!(local_path("%FF.png"), "%FF.png");
     }
 
     #[test]

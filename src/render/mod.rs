@@ -9,8 +9,8 @@ pub mod view;
 use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
-use crate::write::{CopiedFile, OutputFile};
 use crate::numbers;
+use crate::write::{CopiedFile, OutputFile};
 use markdown::MdRenderer;
 use rayon::prelude::*;
 use serde_json::{Value, json};
@@ -30,20 +30,39 @@ pub struct Rendered {
     pub copies: Vec<CopiedFile>,
 }
 
-pub fn render(site: &Site, derived: &Derived, options: &RenderOptions) -> Result<Rendered, Vec<Diagnostic>> {
+pub fn render(
+    site: &Site,
+    derived: &Derived,
+    options: &RenderOptions,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let theme = theme::load_theme(site.theme_dir.as_deref())?;
-    let md = MdRenderer { allow_html: site.config.markdown.allow_html };
-    let base_url = options.base_url.clone().or_else(|| site.config.base_url.clone()).map(|u| {
-        if u.ends_with('/') { u } else { format!("{u}/") }
-    });
+    let md = MdRenderer {
+        allow_html: site.config.markdown.allow_html,
+    };
+    let base_url = options
+        .base_url
+        .clone()
+        .or_else(|| site.config.base_url.clone())
+        .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
 
     let per_quarter: Vec<Result<Vec<OutputFile>, Vec<Diagnostic>>> = site
         .quarters
         .par_iter()
         .enumerate()
         .map(|(i, q)| {
-            let facts = derived.quarters.get(i).ok_or_else(|| vec![Diagnostic::error(&q.dir, "no derived figures for this quarter")])?;
-            let ctx = Ctx { site, quarter: q, facts, md: &md, root: "../" };
+            let facts = derived.quarters.get(i).ok_or_else(|| {
+                vec![Diagnostic::error(
+                    &q.dir,
+                    "no derived figures for this quarter",
+                )]
+            })?;
+            let ctx = Ctx {
+                site,
+                quarter: q,
+                facts,
+                md: &md,
+                root: "../",
+            };
             quarter_pages(&ctx, &theme, base_url.as_deref())
         })
         .collect();
@@ -64,13 +83,19 @@ pub fn render(site: &Site, derived: &Derived, options: &RenderOptions) -> Result
         return Err(problems);
     }
     for (name, bytes) in &theme.assets {
-        files.push(OutputFile { path: format!("assets/{name}"), bytes: bytes.clone() });
+        files.push(OutputFile {
+            path: format!("assets/{name}"),
+            bytes: bytes.clone(),
+        });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let copies = site
         .media
         .iter()
-        .map(|m| CopiedFile { from: site.root.join(m), to: format!("media/{m}") })
+        .map(|m| CopiedFile {
+            from: site.root.join(m),
+            to: format!("media/{m}"),
+        })
         .collect();
     Ok(Rendered { files, copies })
 }
@@ -87,13 +112,30 @@ fn common(site: &Site, root: &str, base_url: Option<&str>, path: &str) -> Value 
     })
 }
 
-fn page(tera: &Tera, template: &str, context: &Context, path: String) -> Result<OutputFile, Diagnostic> {
+fn page(
+    tera: &Tera,
+    template: &str,
+    context: &Context,
+    path: String,
+) -> Result<OutputFile, Diagnostic> {
     tera.render(template, context)
-        .map(|html| OutputFile { path: path.clone(), bytes: html.into_bytes() })
-        .map_err(|e| Diagnostic::error(format!("templates/{template}"), format!("cannot render {path}: {}", error_chain(&e))))
+        .map(|html| OutputFile {
+            path: path.clone(),
+            bytes: html.into_bytes(),
+        })
+        .map_err(|e| {
+            Diagnostic::error(
+                format!("templates/{template}"),
+                format!("cannot render {path}: {}", error_chain(&e)),
+            )
+        })
 }
 
-fn quarter_pages(ctx: &Ctx, theme: &Theme, base_url: Option<&str>) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+fn quarter_pages(
+    ctx: &Ctx,
+    theme: &Theme,
+    base_url: Option<&str>,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let site = ctx.site;
     let q = ctx.quarter;
     let slug = site.calendar.slug(q.id);
@@ -139,12 +181,22 @@ fn quarter_pages(ctx: &Ctx, theme: &Theme, base_url: Option<&str>) -> Result<Vec
             }
         }
     }
-    if problems.is_empty() { Ok(files) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
+    }
 }
 
 fn neighbour(site: &Site, id: crate::model::FiscalQuarter, later: bool) -> Value {
     let pos = site.quarters.iter().position(|q| q.id == id);
-    let other = pos.and_then(|p| if later { site.quarters.get(p + 1) } else { p.checked_sub(1).and_then(|i| site.quarters.get(i)) });
+    let other = pos.and_then(|p| {
+        if later {
+            site.quarters.get(p + 1)
+        } else {
+            p.checked_sub(1).and_then(|i| site.quarters.get(i))
+        }
+    });
     match other {
         Some(q) => json!({ "label": site.calendar.label(q.id), "slug": site.calendar.slug(q.id) }),
         None => Value::Null,
@@ -167,7 +219,11 @@ fn objective_history(site: &Site, id: &str) -> Vec<Value> {
         .collect()
 }
 
-fn index_page(site: &Site, theme: &Theme, base_url: Option<&str>) -> Result<OutputFile, Diagnostic> {
+fn index_page(
+    site: &Site,
+    theme: &Theme,
+    base_url: Option<&str>,
+) -> Result<OutputFile, Diagnostic> {
     let quarters: Vec<Value> = site
         .quarters
         .iter()

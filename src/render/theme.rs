@@ -44,8 +44,14 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
 
 /// Built-in static files, published under `assets/`.
 pub const STATIC: &[(&str, &str)] = &[
-    ("style.css", include_str!("../../themes/default/static/style.css")),
-    ("deck.js", include_str!("../../themes/default/static/deck.js")),
+    (
+        "style.css",
+        include_str!("../../themes/default/static/style.css"),
+    ),
+    (
+        "deck.js",
+        include_str!("../../themes/default/static/deck.js"),
+    ),
 ];
 
 pub struct Theme {
@@ -68,12 +74,18 @@ pub fn load_theme(theme_dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
         .collect();
     let mut problems = Vec::new();
     if let Some(dir) = theme_dir {
-        overrides(&dir.join("templates"), &mut |name, bytes| match String::from_utf8(bytes) {
-            Ok(text) => {
-                sources.insert(name, text);
-            }
-            Err(_) => problems.push(Diagnostic::error(format!("templates/{name}"), "template is not UTF-8 text")),
-        });
+        overrides(
+            &dir.join("templates"),
+            &mut |name, bytes| match String::from_utf8(bytes) {
+                Ok(text) => {
+                    sources.insert(name, text);
+                }
+                Err(_) => problems.push(Diagnostic::error(
+                    format!("templates/{name}"),
+                    "template is not UTF-8 text",
+                )),
+            },
+        );
         overrides(&dir.join("static"), &mut |name, bytes| {
             assets.insert(name, bytes);
         });
@@ -86,18 +98,28 @@ pub fn load_theme(theme_dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
                 .help("fix the template named above in the theme folder, or delete it to use the built-in one"),
         );
     }
-    if problems.is_empty() { Ok(Theme { tera, assets }) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(Theme { tera, assets })
+    } else {
+        Err(problems)
+    }
 }
 
 fn overrides(dir: &Path, add: &mut dyn FnMut(String, Vec<u8>)) {
     if !dir.is_dir() {
         return;
     }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         if !entry.file_type().is_file() {
             continue;
         }
-        let Ok(rel) = entry.path().strip_prefix(dir) else { continue };
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
         let name = rel
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())

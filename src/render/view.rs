@@ -3,13 +3,16 @@
 //! stays plain strings here and is escaped by the templates.
 
 use super::markdown::{MdContext, MdRenderer};
-use crate::numbers::{format_fraction_percent, format_number, format_percent_change, format_signed, format_value, decimals};
 use crate::derive::kpi::{ChangeBase, Verdict};
 use crate::derive::progress::ProgressState;
 use crate::derive::{KrFacts, QuarterFacts};
 use crate::model::{
     CheckIn, Direction, FiscalQuarter, Highlights, KeyResult, Kpi, Objective, Quarter, Section,
     Site, Status, TargetScope,
+};
+use crate::numbers::{
+    decimals, format_fraction_percent, format_number, format_percent_change, format_signed,
+    format_value,
 };
 use serde::Serialize;
 
@@ -28,13 +31,27 @@ impl Ctx<'_> {
     /// Render block Markdown written in `file` (content-relative).
     pub fn block(&self, file: &str, text: &str, id_prefix: &str) -> String {
         let base_dir = file.rsplit_once('/').map_or("", |(d, _)| d);
-        self.md.render(text, &MdContext { base_dir, root_prefix: self.root, id_prefix })
+        self.md.render(
+            text,
+            &MdContext {
+                base_dir,
+                root_prefix: self.root,
+                id_prefix,
+            },
+        )
     }
 
     /// Render one-line Markdown written in `file`.
     pub fn inline(&self, file: &str, text: &str) -> String {
         let base_dir = file.rsplit_once('/').map_or("", |(d, _)| d);
-        self.md.render_inline(text, &MdContext { base_dir, root_prefix: self.root, id_prefix: "" })
+        self.md.render_inline(
+            text,
+            &MdContext {
+                base_dir,
+                root_prefix: self.root,
+                id_prefix: "",
+            },
+        )
     }
 
     pub fn label(&self, q: FiscalQuarter) -> String {
@@ -51,7 +68,11 @@ pub struct StatusView {
 
 impl From<Status> for StatusView {
     fn from(s: Status) -> Self {
-        Self { key: s.key(), label: s.label(), symbol: s.symbol() }
+        Self {
+            key: s.key(),
+            label: s.label(),
+            symbol: s.symbol(),
+        }
     }
 }
 
@@ -72,7 +93,11 @@ fn checkins(ctx: &Ctx, file: &str, list: &[CheckIn]) -> Vec<CheckInView> {
             date: c.date.long(),
             iso: c.date.to_string(),
             status: c.status.into(),
-            note: c.note.as_deref().map(|n| ctx.inline(file, n)).unwrap_or_default(),
+            note: c
+                .note
+                .as_deref()
+                .map(|n| ctx.inline(file, n))
+                .unwrap_or_default(),
         })
         .collect()
 }
@@ -135,8 +160,16 @@ pub fn kpi(ctx: &Ctx, file: &str, k: &Kpi) -> KpiView {
         unit: k.unit.clone().unwrap_or_default(),
         direction: k.direction.label(),
         change,
-        description: k.description.as_deref().map(|t| ctx.inline(file, t)).unwrap_or_default(),
-        note: k.note.as_deref().map(|t| ctx.inline(file, t)).unwrap_or_default(),
+        description: k
+            .description
+            .as_deref()
+            .map(|t| ctx.inline(file, t))
+            .unwrap_or_default(),
+        note: k
+            .note
+            .as_deref()
+            .map(|t| ctx.inline(file, t))
+            .unwrap_or_default(),
     }
 }
 
@@ -175,21 +208,38 @@ pub struct QuarterCell {
     pub current: bool,
 }
 
-fn number_with_text(file: &str, ctx: &Ctx, n: Option<f64>, text: Option<&str>, unit: &str) -> String {
+fn number_with_text(
+    file: &str,
+    ctx: &Ctx,
+    n: Option<f64>,
+    text: Option<&str>,
+    unit: &str,
+) -> String {
     let number = n.map(|v| {
         let v = format_value(v);
-        if unit.is_empty() { v } else if unit == "%" { format!("{v} %") } else { format!("{v} {unit}") }
+        if unit.is_empty() {
+            v
+        } else if unit == "%" {
+            format!("{v} %")
+        } else {
+            format!("{v} {unit}")
+        }
     });
+    // The author's words, when given, say it best (and usually contain the
+    // number); the number alone otherwise.
     match (number, text) {
-        (Some(n), Some(t)) => format!("{n} — {}", ctx.inline(file, t)),
-        (Some(n), None) => html_escape(&n),
+        (_, Some(t)) if !t.trim().is_empty() => ctx.inline(file, t),
+        (Some(n), _) => html_escape(&n),
         (None, Some(t)) => ctx.inline(file, t),
         (None, None) => String::new(),
     }
 }
 
 pub fn key_result(ctx: &Ctx, file: &str, objective: &str, kr: &KeyResult) -> KrView {
-    let facts: Option<&KrFacts> = ctx.facts.key_results.get(&(objective.to_string(), kr.id.value.clone()));
+    let facts: Option<&KrFacts> = ctx
+        .facts
+        .key_results
+        .get(&(objective.to_string(), kr.id.value.clone()));
     let unit = kr.unit.as_deref().unwrap_or("");
     let progress = facts.and_then(|f| f.progress.as_ref()).map(|p| {
         let (state, state_label) = match p.state {
@@ -220,7 +270,12 @@ pub fn key_result(ctx: &Ctx, file: &str, objective: &str, kr: &KeyResult) -> KrV
                         ),
                         None => (String::new(), None),
                     };
-                    QuarterCell { label: format!("Q{}", i + 1), text, status, current }
+                    QuarterCell {
+                        label: format!("Q{}", i + 1),
+                        text,
+                        status,
+                        current,
+                    }
                 })
                 .collect()
         })
@@ -229,10 +284,26 @@ pub fn key_result(ctx: &Ctx, file: &str, objective: &str, kr: &KeyResult) -> KrV
     KrView {
         id: kr.id.value.clone(),
         title: ctx.inline(file, &kr.title),
-        original: kr.original.as_deref().map(|t| ctx.inline(file, t)).unwrap_or_default(),
+        original: kr
+            .original
+            .as_deref()
+            .map(|t| ctx.inline(file, t))
+            .unwrap_or_default(),
         owner: kr.owner.clone().unwrap_or_default(),
-        baseline: number_with_text(file, ctx, kr.baseline.as_ref().map(|b| b.value), kr.baseline_text.as_deref(), unit),
-        target: number_with_text(file, ctx, kr.target.as_ref().map(|t| t.value), kr.target_text.as_deref(), unit),
+        baseline: number_with_text(
+            file,
+            ctx,
+            kr.baseline.as_ref().map(|b| b.value),
+            kr.baseline_text.as_deref(),
+            unit,
+        ),
+        target: number_with_text(
+            file,
+            ctx,
+            kr.target.as_ref().map(|t| t.value),
+            kr.target_text.as_deref(),
+            unit,
+        ),
         target_scope: match kr.target_scope {
             TargetScope::Year => "Year goal",
             TargetScope::Quarter => "Quarter goal",
@@ -283,8 +354,16 @@ pub fn objective_page(site: &Site, q: FiscalQuarter, id: &str) -> String {
 
 pub fn objective(ctx: &Ctx, section: &Section, index: usize, o: &Objective) -> ObjectiveView {
     let file = section.file.as_str();
-    let key_results: Vec<KrView> = o.key_results.iter().map(|kr| key_result(ctx, file, &o.id, kr)).collect();
-    let reworded = key_results.iter().filter(|k| !k.original.is_empty()).cloned().collect();
+    let key_results: Vec<KrView> = o
+        .key_results
+        .iter()
+        .map(|kr| key_result(ctx, file, &o.id, kr))
+        .collect();
+    let reworded = key_results
+        .iter()
+        .filter(|k| !k.original.is_empty())
+        .cloned()
+        .collect();
     let prefix = format!("{}-", o.id.value);
     ObjectiveView {
         id: o.id.value.clone(),
@@ -294,12 +373,30 @@ pub fn objective(ctx: &Ctx, section: &Section, index: usize, o: &Objective) -> O
         category: o.category.clone().unwrap_or_default(),
         owner: o.owner.clone().unwrap_or_default(),
         status: o.status.into(),
-        description: o.description.as_deref().map(|t| ctx.block(file, t, &prefix)).unwrap_or_default(),
-        progress: o.progress.as_deref().map(|t| ctx.block(file, t, &prefix)).unwrap_or_default(),
+        description: o
+            .description
+            .as_deref()
+            .map(|t| ctx.block(file, t, &prefix))
+            .unwrap_or_default(),
+        progress: o
+            .progress
+            .as_deref()
+            .map(|t| ctx.block(file, t, &prefix))
+            .unwrap_or_default(),
         measures: o.measures.iter().map(|m| ctx.inline(file, m)).collect(),
         people: o.people.clone(),
-        target_quarter: section.targets.get(index).copied().flatten().map(|t| ctx.label(t)).unwrap_or_default(),
-        learnings: o.learnings.as_deref().map(|t| ctx.block(file, t, &prefix)).unwrap_or_default(),
+        target_quarter: section
+            .targets
+            .get(index)
+            .copied()
+            .flatten()
+            .map(|t| ctx.label(t))
+            .unwrap_or_default(),
+        learnings: o
+            .learnings
+            .as_deref()
+            .map(|t| ctx.block(file, t, &prefix))
+            .unwrap_or_default(),
         checkins: checkins(ctx, file, &o.checkins),
         drilldown: o.drilldown.as_ref().map(|d| DrillDownView {
             situation: ctx.block(file, &d.situation, &prefix),
@@ -342,18 +439,47 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
         title: s.data.title.clone(),
         kind: s.data.kind.clone().unwrap_or_default(),
         owner: s.data.owner.clone().unwrap_or_default(),
-        fte: s.data.fte.as_ref().map(|f| format_value(f.value)).unwrap_or_default(),
+        fte: s
+            .data
+            .fte
+            .as_ref()
+            .map(|f| format_value(f.value))
+            .unwrap_or_default(),
         time_split: s
             .data
             .time_split
             .as_ref()
-            .map(|t| t.value.iter().map(|(n, p)| ShareView { name: n.clone(), percent: format_value(*p) }).collect())
+            .map(|t| {
+                t.value
+                    .iter()
+                    .map(|(n, p)| ShareView {
+                        name: n.clone(),
+                        percent: format_value(*p),
+                    })
+                    .collect()
+            })
             .unwrap_or_default(),
-        overview: s.data.overview.as_deref().map(|t| ctx.block(file, t, &prefix)).unwrap_or_default(),
-        progress: s.data.progress.as_deref().map(|t| ctx.block(file, t, &prefix)).unwrap_or_default(),
+        overview: s
+            .data
+            .overview
+            .as_deref()
+            .map(|t| ctx.block(file, t, &prefix))
+            .unwrap_or_default(),
+        progress: s
+            .data
+            .progress
+            .as_deref()
+            .map(|t| ctx.block(file, t, &prefix))
+            .unwrap_or_default(),
         actions: s.data.actions.iter().map(|a| ctx.inline(file, a)).collect(),
         kpis: s.data.kpis.iter().map(|k| kpi(ctx, file, k)).collect(),
-        objectives: s.data.objectives.iter().enumerate().map(|(i, o)| objective(ctx, s, i, o)).collect(),
+        objectives: s
+            .data
+            .objectives
+            .iter()
+            .enumerate()
+            .map(|(i, o)| objective(ctx, s, i, o))
+            .collect(),
         highlights: highlights(ctx, file, &s.data.highlights),
     }
 }
@@ -383,9 +509,21 @@ pub struct WorkflowView {
 }
 
 pub fn highlights(ctx: &Ctx, file: &str, h: &Highlights) -> HighlightsView {
-    let list = |items: &[String]| items.iter().map(|i| ctx.inline(file, i)).collect::<Vec<_>>();
+    let list = |items: &[String]| {
+        items
+            .iter()
+            .map(|i| ctx.inline(file, i))
+            .collect::<Vec<_>>()
+    };
     HighlightsView {
-        wins: h.wins.iter().map(|w| WinView { team: w.team.clone(), text: ctx.inline(file, &w.text) }).collect(),
+        wins: h
+            .wins
+            .iter()
+            .map(|w| WinView {
+                team: w.team.clone(),
+                text: ctx.inline(file, &w.text),
+            })
+            .collect(),
         challenges: list(&h.challenges),
         upcoming: list(&h.upcoming),
         successes: list(&h.successes),
@@ -396,7 +534,11 @@ pub fn highlights(ctx: &Ctx, file: &str, h: &Highlights) -> HighlightsView {
             .map(|w| WorkflowView {
                 category: w.category.clone(),
                 workflow: w.workflow.clone(),
-                comment: w.comment.as_deref().map(|c| ctx.inline(file, c)).unwrap_or_default(),
+                comment: w
+                    .comment
+                    .as_deref()
+                    .map(|c| ctx.inline(file, c))
+                    .unwrap_or_default(),
                 kind: w.kind.label(),
             })
             .collect(),

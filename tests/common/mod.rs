@@ -10,9 +10,11 @@ use std::process::{Command, Output};
 
 /// A small but complete review repository: one section, one KPI, one
 /// objective with a key result, a narrative file and a roster.
-pub const SITE: &str = "organisation: Example Org\ntitle: Example reviews\nfiscal_year_start_month: 7\n";
+pub const SITE: &str =
+    "organisation: Example Org\ntitle: Example reviews\nfiscal_year_start_month: 7\n";
 pub const PEOPLE: &str = "people:\n  - name: Ada Lovelace\n    team: Platform\n    start: 2019-08-15\n  - name: Grace Hopper\n    team: Platform\n    start: 2020-09-01\n";
-pub const QUARTER: &str = "fiscal_year: 2020\nquarter: 1\ntitle: Platform review\nsections: [platform]\n";
+pub const QUARTER: &str =
+    "fiscal_year: 2020\nquarter: 1\ntitle: Platform review\nsections: [platform]\n";
 pub const SECTION: &str = "\
 title: Platform
 owner: Ada Lovelace
@@ -43,7 +45,9 @@ pub struct Fixture {
 impl Fixture {
     /// The valid fixture repository.
     pub fn valid() -> Self {
-        let f = Fixture { dir: tempfile::tempdir().unwrap() };
+        let f = Fixture {
+            dir: tempfile::tempdir().unwrap(),
+        };
         f.write("site.yaml", SITE);
         f.write("people.yaml", PEOPLE);
         f.write("quarters/q1/quarter.yaml", QUARTER);
@@ -54,7 +58,9 @@ impl Fixture {
 
     /// An empty repository to fill by hand.
     pub fn empty() -> Self {
-        Fixture { dir: tempfile::tempdir().unwrap() }
+        Fixture {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     pub fn content(&self) -> PathBuf {
@@ -77,7 +83,13 @@ impl Fixture {
 
     /// `quarterdeck build` of this fixture into its output folder.
     pub fn build(&self) -> Run {
-        run(&["build", "--content", path(&self.content()), "--output", path(&self.output())])
+        run(&[
+            "build",
+            "--content",
+            path(&self.content()),
+            "--output",
+            path(&self.output()),
+        ])
     }
 
     pub fn check(&self) -> Run {
@@ -85,7 +97,8 @@ impl Fixture {
     }
 
     pub fn page(&self, rel: &str) -> Html {
-        let text = fs::read_to_string(self.output().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let text =
+            fs::read_to_string(self.output().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
         Html::parse_document(&text)
     }
 }
@@ -115,15 +128,26 @@ impl Run {
 
     /// Assert failure and return stderr.
     pub fn expect_err(&self) -> String {
-        assert!(!self.ok(), "expected failure, got success:\n{}", self.stderr());
-        assert_eq!(self.output.status.code(), Some(1), "exit code 1 for bad content");
+        assert!(
+            !self.ok(),
+            "expected failure, got success:\n{}",
+            self.stderr()
+        );
+        assert_eq!(
+            self.output.status.code(),
+            Some(1),
+            "exit code 1 for bad content"
+        );
         assert!(!self.stderr().contains("panicked"), "{}", self.stderr());
         self.stderr()
     }
 }
 
 pub fn run(args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_quarterdeck")).args(args).output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_quarterdeck"))
+        .args(args)
+        .output()
+        .unwrap();
     Run { output }
 }
 
@@ -133,7 +157,12 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.unwrap();
         if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             out.insert(rel, fs::read(entry.path()).unwrap());
         }
     }
@@ -146,12 +175,17 @@ pub fn sel(s: &str) -> Selector {
 
 /// Normalised text of the first element matching `selector`.
 pub fn text_of(doc: &Html, selector: &str) -> String {
-    let el = doc.select(&sel(selector)).next().unwrap_or_else(|| panic!("no element matches {selector}"));
-    normalise(&el.text().collect::<String>())
+    let el = doc
+        .select(&sel(selector))
+        .next()
+        .unwrap_or_else(|| panic!("no element matches {selector}"));
+    normalise(&el.text().collect::<Vec<_>>().join(" "))
 }
 
 pub fn texts(doc: &Html, selector: &str) -> Vec<String> {
-    doc.select(&sel(selector)).map(|e| normalise(&e.text().collect::<String>())).collect()
+    doc.select(&sel(selector))
+        .map(|e| normalise(&e.text().collect::<Vec<_>>().join(" ")))
+        .collect()
 }
 
 pub fn normalise(s: &str) -> String {
@@ -167,7 +201,12 @@ pub fn broken_links(site: &Path) -> Vec<String> {
     for (rel, bytes) in &files {
         if rel.ends_with(".html") {
             let doc = Html::parse_document(&String::from_utf8_lossy(bytes));
-            ids.insert(rel.clone(), doc.select(&sel("[id]")).filter_map(|e| e.value().attr("id").map(String::from)).collect());
+            ids.insert(
+                rel.clone(),
+                doc.select(&sel("[id]"))
+                    .filter_map(|e| e.value().attr("id").map(String::from))
+                    .collect(),
+            );
             pages.push((rel.clone(), doc));
         }
     }
@@ -175,18 +214,28 @@ pub fn broken_links(site: &Path) -> Vec<String> {
     for (rel, doc) in &pages {
         let base = rel.rsplit_once('/').map_or("", |(d, _)| d);
         for el in doc.select(&sel("[href], [src]")) {
-            let Some(url) = el.value().attr("href").or(el.value().attr("src")) else { continue };
+            let Some(url) = el.value().attr("href").or(el.value().attr("src")) else {
+                continue;
+            };
             if url.contains("://") || url.starts_with("mailto:") || url.starts_with("tel:") {
                 continue;
             }
-            let (file, fragment) = url.split_once('#').map_or((url, None), |(f, h)| (f, Some(h)));
-            let target = if file.is_empty() { rel.clone() } else { join(base, file) };
+            let (file, fragment) = url
+                .split_once('#')
+                .map_or((url, None), |(f, h)| (f, Some(h)));
+            let target = if file.is_empty() {
+                rel.clone()
+            } else {
+                join(base, file)
+            };
             if !files.contains_key(&target) {
                 broken.push(format!("{rel}: {url} (no file {target})"));
                 continue;
             }
             if let Some(fragment) = fragment.filter(|f| !f.is_empty())
-                && !ids.get(&target).is_some_and(|list| list.iter().any(|i| i == fragment))
+                && !ids
+                    .get(&target)
+                    .is_some_and(|list| list.iter().any(|i| i == fragment))
             {
                 broken.push(format!("{rel}: {url} (no id {fragment} in {target})"));
             }

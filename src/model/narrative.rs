@@ -14,7 +14,8 @@ pub struct NarrativeSlide {
     pub notes: Option<String>,
     /// Markdown of the minutes recorded against this slide (`::: minutes`).
     pub minutes: Option<String>,
-    /// Extra CSS classes from the slide's `<!-- class: ... -->` line.
+    /// CSS classes: the file's front-matter `class`, then the first
+    /// heading's `{.class}` attributes.
     pub classes: Vec<String>,
     /// Line where the slide starts, for error messages.
     pub line: u32,

@@ -204,3 +204,32 @@ fn check_writes_nothing() {
     assert!(e.contains("content is valid"), "{e}");
     assert!(!f.output().exists());
 }
+
+#[test]
+fn photos_are_published_and_linked_by_their_resolved_path() {
+    let f = Fixture::valid();
+    f.write(
+        "people/grace hopper.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>",
+    );
+    f.write(
+        "people.yaml",
+        &format!("{PEOPLE}    photo: ./people/grace%20hopper.svg\n"),
+    );
+    f.build().expect_ok();
+    let deck = f.page("fy20-21-q1/index.html");
+    let img = deck
+        .select(&sel("#new-hires img"))
+        .next()
+        .expect("photo shown");
+    assert_eq!(
+        img.value().attr("src"),
+        Some("../media/people/grace%20hopper.svg")
+    );
+    assert_eq!(img.value().attr("alt"), Some("Photo of Grace Hopper"));
+    assert!(
+        broken_links(&f.output()).is_empty(),
+        "{:?}",
+        broken_links(&f.output())
+    );
+}

@@ -56,6 +56,20 @@ pub fn is_allowed_scheme(scheme: &str) -> bool {
     matches!(scheme, "http" | "https" | "mailto" | "tel")
 }
 
+/// Percent-encode a content-relative path for use in a URL: everything but
+/// unreserved characters and `/` is escaped, byte by byte.
+pub fn encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +93,15 @@ mod tests {
             resolve("", "./people/./a.jpg?x=1#top").as_deref(),
             Some("people/a.jpg")
         );
+    }
+
+    #[test]
+    fn encodes_paths_for_urls() {
+        assert_eq!(
+            encode("people/grace hopper.jpg"),
+            "people/grace%20hopper.jpg"
+        );
+        assert_eq!(encode("a/é#?.png"), "a/%C3%A9%23%3F.png");
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //! narrative, in the author's order, each with a stable id (its URL
 //! fragment), speaker notes and the minutes recorded against it.
 
+use super::markdown::local_path;
 use super::theme::error_chain;
 use super::view::{self, Ctx, HighlightsView, ObjectiveView, SectionView};
 use crate::diagnostics::{Diagnostic, suggest};
-use crate::model::DeckItem;
+use crate::model::{DeckItem, paths};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -319,7 +320,7 @@ fn department_slides(ctx: &Ctx, sections: &[SectionView], plan: &mut Vec<Planned
         .map(|h| {
             json!({
                 "name": h.name, "team": h.team, "transfer": h.transfer,
-                "photo": h.photo.as_ref().map(|p| format!("{}media/{p}", ctx.root)),
+                "photo": h.photo.as_ref().and_then(|p| paths::resolve("", &local_path(p))).map(|p| format!("{}media/{}", ctx.root, paths::encode(&p))),
                 "photo_alt": h.photo_alt.clone().unwrap_or_else(|| format!("Photo of {}", h.name)),
             })
         })

@@ -223,10 +223,11 @@ pub fn broken_links(site: &Path) -> Vec<String> {
             let (file, fragment) = url
                 .split_once('#')
                 .map_or((url, None), |(f, h)| (f, Some(h)));
+            let file = percent_decode(file);
             let target = if file.is_empty() {
                 rel.clone()
             } else {
-                join(base, file)
+                join(base, &file)
             };
             if !files.contains_key(&target) {
                 broken.push(format!("{rel}: {url} (no file {target})"));
@@ -256,4 +257,25 @@ fn join(base: &str, rel: &str) -> String {
         }
     }
     parts.join("/")
+}
+
+/// Decode `%XX` escapes in a URL path (what a browser does before opening a file).
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(h) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(h);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -23,6 +23,10 @@ pub struct Options {
     pub content: PathBuf,
     pub output: PathBuf,
     pub base_url: Option<String>,
+    /// `build --single-file`: each deck as one self-contained HTML file.
+    pub single_file: bool,
+    /// `build --no-notes`: speaker notes left out of the published pages.
+    pub no_notes: bool,
 }
 
 /// The result of a run: every diagnostic, and the sources they point into.
@@ -66,9 +70,13 @@ fn prepare(options: &Options) -> (Outcome, Option<render::Rendered>) {
     let derived = derive::derive(&site);
     let render_options = render::RenderOptions {
         base_url: options.base_url.clone(),
+        single_file: options.single_file,
+        notes: !options.no_notes,
     };
     match render::render(&site, &derived, &render_options) {
         Ok(rendered) => {
+            outcome.report.extend(rendered.warnings.iter().cloned());
+            outcome.report.sort();
             outcome.pages = rendered
                 .files
                 .iter()

@@ -27,6 +27,13 @@ enum Command {
         /// overrides `base_url` in site.yaml.
         #[arg(long)]
         base_url: Option<String>,
+        /// Write each deck as one self-contained HTML file (styles, script
+        /// and images inlined) that can be emailed and opened offline.
+        #[arg(long)]
+        single_file: bool,
+        /// Leave speaker notes out of the published pages (minutes stay).
+        #[arg(long)]
+        no_notes: bool,
     },
     /// Load and validate everything, report all problems, write nothing.
     Check {
@@ -50,11 +57,15 @@ fn main() -> ExitCode {
             paths,
             output,
             base_url,
+            single_file,
+            no_notes,
         } => (
             Options {
                 content: paths.content,
                 output,
                 base_url,
+                single_file,
+                no_notes,
             },
             true,
         ),
@@ -63,6 +74,8 @@ fn main() -> ExitCode {
                 content: paths.content,
                 output: PathBuf::new(),
                 base_url: None,
+                single_file: false,
+                no_notes: false,
             },
             false,
         ),

@@ -2,6 +2,7 @@
 //! narrative, in the author's order, each with a stable id (its URL
 //! fragment), speaker notes and the minutes recorded against it.
 
+use super::fit;
 use super::markdown::local_path;
 use super::theme::error_chain;
 use super::view::{self, Ctx, HighlightsView, ObjectiveView, SectionView};
@@ -35,6 +36,8 @@ struct Planned {
     data: Value,
     notes: String,
     minutes: String,
+    /// The file (and line) the slide comes from, for warnings about it.
+    source: Option<(String, u32)>,
 }
 
 impl Planned {
@@ -52,6 +55,7 @@ impl Planned {
             data,
             notes: String::new(),
             minutes: String::new(),
+            source: None,
         }
     }
 }
@@ -66,13 +70,14 @@ pub fn sections(ctx: &Ctx) -> Vec<SectionView> {
         .collect()
 }
 
-/// Plan and render every slide of the quarter's deck.
+/// Plan and render every slide of the quarter's deck. Returns the slides
+/// and a warning for each slide that is likely too long to fit its frame.
 pub fn slides(
     ctx: &Ctx,
     sections: &[SectionView],
     tera: &Tera,
     common: &Value,
-) -> Result<Vec<Slide>, Vec<Diagnostic>> {
+) -> Result<(Vec<Slide>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut plan = Vec::new();
     for item in &ctx.quarter.deck {
         match item {
@@ -85,7 +90,12 @@ pub fn slides(
             )),
             DeckItem::Section(id) => {
                 if let Some(s) = sections.iter().find(|s| &s.id == id) {
+                    let first = plan.len();
                     section_slides(s, &mut plan);
+                    let file = ctx.quarter.sections.iter().find(|x| &x.id == id);
+                    for p in plan.iter_mut().skip(first) {
+                        p.source = file.map(|f| (f.file.clone(), 0));
+                    }
                 }
             }
             DeckItem::Narrative(name) => narrative_slides(ctx, name, &mut plan),
@@ -100,24 +110,30 @@ pub fn slides(
     }
     attach_minutes(ctx, &mut plan)?;
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     let mut out = Vec::with_capacity(plan.len());
-    for (i, p) in plan.into_iter().enumerate() {
+    for (i, mut p) in plan.into_iter().enumerate() {
         let mut context = Context::new();
         context.insert("site", common);
         context.insert("slide", &p.data);
         context.insert("slide_id", &p.id);
         context.insert("slide_title", &p.title);
         match tera.render(&format!("slides/{}.html", p.kind), &context) {
-            Ok(html) => out.push(Slide {
-                id: p.id,
-                kind: p.kind,
-                title: p.title,
-                classes: p.classes,
-                html,
-                notes: p.notes,
-                minutes: p.minutes,
-                number: i + 1,
-            }),
+            Ok(html) => {
+                if let Some(w) = check_fit(ctx, &mut p, &html, i + 1) {
+                    warnings.push(w);
+                }
+                out.push(Slide {
+                    id: p.id,
+                    kind: p.kind,
+                    title: p.title,
+                    classes: p.classes,
+                    html,
+                    notes: p.notes,
+                    minutes: p.minutes,
+                    number: i + 1,
+                });
+            }
             Err(e) => problems.push(Diagnostic::error(
                 format!("templates/slides/{}.html", p.kind),
                 format!("cannot render slide `{}`: {}", p.id, error_chain(&e)),
@@ -125,10 +141,49 @@ pub fn slides(
         }
     }
     if problems.is_empty() {
-        Ok(out)
+        Ok((out, warnings))
     } else {
         Err(problems)
     }
+}
+
+/// How full a slide may be, at the dense type size, before the build warns
+/// that it is likely too long. Past 1.0 the browser scales the type down
+/// to fit; a little of that is fine, much of it makes the slide hard to
+/// read.
+const TOO_LONG: f64 = 1.15;
+
+/// Give a slide that does not fit at the normal type size the dense type,
+/// and warn about one that does not fit even then.
+fn check_fit(ctx: &Ctx, p: &mut Planned, html: &str, number: usize) -> Option<Diagnostic> {
+    let dense = p.classes.split_whitespace().any(|c| c == "dense");
+    if !dense && fit::fill(html, fit::NORMAL) > 1.0 {
+        p.classes = if p.classes.is_empty() {
+            "dense".to_string()
+        } else {
+            format!("{} dense", p.classes)
+        };
+    }
+    let fill = fit::fill(html, fit::DENSE);
+    if fill <= TOO_LONG {
+        return None;
+    }
+    let (file, line) = p
+        .source
+        .clone()
+        .unwrap_or_else(|| (format!("{}/quarter.yaml", ctx.quarter.dir), 0));
+    Some(
+        Diagnostic::warning(
+            file,
+            format!(
+                "slide {number} (`{}`) is likely too long: its content needs about {:.0} % of the slide's height, even in the smaller type",
+                p.id,
+                fill * 100.0
+            ),
+        )
+        .at(line, u32::from(line > 0))
+        .help("split it into two slides or shorten it; shown as it is, its type is scaled down until it fits, which may make it hard to read"),
+    )
 }
 
 fn title_slide(ctx: &Ctx) -> Planned {
@@ -277,6 +332,13 @@ fn narrative_slides(ctx: &Ctx, name: &str, plan: &mut Vec<Planned>) {
     };
     for s in &n.slides {
         let html = demote_headings(&ctx.block(&n.file, &s.body, &format!("{}-", s.id)));
+        // The slide's section carries its id; the heading that named it
+        // gets one of its own, so the page has each id once.
+        let html = html.replacen(
+            &format!(" id=\"{}\"", s.id),
+            &format!(" id=\"{}-heading\"", s.id),
+            1,
+        );
         let mut p = Planned::new(
             s.id.clone(),
             "narrative",
@@ -284,6 +346,7 @@ fn narrative_slides(ctx: &Ctx, name: &str, plan: &mut Vec<Planned>) {
             json!({ "html": html }),
         );
         p.classes = s.classes.join(" ");
+        p.source = Some((n.file.clone(), s.line));
         p.notes = s
             .notes
             .as_deref()

@@ -2,7 +2,9 @@
 //! Templates are parsed once; quarters render in parallel.
 
 pub mod deck;
+pub mod fit;
 pub mod markdown;
+pub mod single;
 pub mod theme;
 pub mod view;
 
@@ -18,16 +20,33 @@ use tera::{Context, Tera};
 use theme::{Theme, error_chain};
 use view::Ctx;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct RenderOptions {
     /// Overrides `base_url` from site.yaml.
     pub base_url: Option<String>,
+    /// Each deck (and the index) as one self-contained HTML file.
+    pub single_file: bool,
+    /// Publish speaker notes (`build --no-notes` turns this off).
+    pub notes: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        Self {
+            base_url: None,
+            single_file: false,
+            notes: true,
+        }
+    }
 }
 
 /// The complete site, ready to write.
 pub struct Rendered {
     pub files: Vec<OutputFile>,
     pub copies: Vec<CopiedFile>,
+    /// Problems worth a look that do not stop the build (slides likely too
+    /// long, files a single-file deck could not inline).
+    pub warnings: Vec<Diagnostic>,
 }
 
 pub fn render(
@@ -45,7 +64,8 @@ pub fn render(
         .or_else(|| site.config.base_url.clone())
         .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
 
-    let per_quarter: Vec<Result<Vec<OutputFile>, Vec<Diagnostic>>> = site
+    type QuarterPages = Result<(Vec<OutputFile>, Vec<Diagnostic>), Vec<Diagnostic>>;
+    let per_quarter: Vec<QuarterPages> = site
         .quarters
         .par_iter()
         .enumerate()
@@ -63,19 +83,23 @@ pub fn render(
                 md: &md,
                 root: "../",
             };
-            quarter_pages(&ctx, &theme, base_url.as_deref())
+            quarter_pages(&ctx, &theme, base_url.as_deref(), options)
         })
         .collect();
 
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     for r in per_quarter {
         match r {
-            Ok(f) => files.extend(f),
+            Ok((f, w)) => {
+                files.extend(f);
+                warnings.extend(w);
+            }
             Err(p) => problems.extend(p),
         }
     }
-    match index_page(site, &theme, base_url.as_deref()) {
+    match index_page(site, &theme, base_url.as_deref(), options) {
         Ok(f) => files.push(f),
         Err(p) => problems.push(p),
     }
@@ -89,7 +113,7 @@ pub fn render(
         });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    let copies = site
+    let copies: Vec<CopiedFile> = site
         .media
         .iter()
         .map(|m| CopiedFile {
@@ -97,7 +121,76 @@ pub fn render(
             to: format!("media/{m}"),
         })
         .collect();
-    Ok(Rendered { files, copies })
+    if options.single_file {
+        let (files, missing) = single_files(site, &files, &copies, base_url.as_deref());
+        warnings.extend(missing);
+        return Ok(Rendered {
+            files,
+            copies: Vec::new(),
+            warnings,
+        });
+    }
+    Ok(Rendered {
+        files,
+        copies,
+        warnings,
+    })
+}
+
+/// `--single-file`: the index and every deck, each rewritten into one
+/// self-contained file (`index.html`, `<quarter>.html`); nothing else is
+/// published.
+fn single_files(
+    site: &Site,
+    files: &[OutputFile],
+    copies: &[CopiedFile],
+    base_url: Option<&str>,
+) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    let mut pages: std::collections::BTreeMap<String, String> = site
+        .quarters
+        .iter()
+        .map(|q| {
+            let slug = site.calendar.slug(q.id);
+            (format!("{slug}/index.html"), format!("{slug}.html"))
+        })
+        .collect();
+    pages.insert("index.html".to_string(), "index.html".to_string());
+    let bundle = single::Bundle {
+        files: files
+            .iter()
+            .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+            .collect(),
+        copies: copies
+            .iter()
+            .map(|c| (c.to.as_str(), c.from.as_path()))
+            .collect(),
+        pages: pages.clone(),
+        base_url,
+    };
+    let mut out = Vec::new();
+    let mut warnings = Vec::new();
+    for f in files {
+        let Some(name) = pages.get(&f.path) else {
+            continue;
+        };
+        let html = String::from_utf8_lossy(&f.bytes);
+        let (text, missing) = single::standalone(&html, &f.path, &bundle);
+        for m in missing {
+            warnings.push(
+                Diagnostic::warning(
+                    name.as_str(),
+                    format!("`{m}` is not a file of the site, so it cannot be inlined"),
+                )
+                .help("the single-file page will show it only where that address can be reached"),
+            );
+        }
+        out.push(OutputFile {
+            path: name.clone(),
+            bytes: text.into_bytes(),
+        });
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    (out, warnings)
 }
 
 /// Values every page template can use.
@@ -107,9 +200,33 @@ fn common(site: &Site, root: &str, base_url: Option<&str>, path: &str) -> Value 
         "organisation": site.config.organisation,
         "language": site.config.language,
         "root": root,
+        "pages": root,
         "canonical": base_url.map(|b| format!("{b}{path}")),
         "generator": concat!("quarterdeck ", env!("CARGO_PKG_VERSION")),
     })
+}
+
+/// `common` values adjusted for a single-file build: the stylesheet and
+/// script inlined, and links to pages that are not published as single
+/// files (`site.pages`) pointing at the public site, or absent.
+fn for_output(
+    mut values: Value,
+    theme: &Theme,
+    options: &RenderOptions,
+    base_url: Option<&str>,
+) -> Value {
+    if options.single_file {
+        let text = |name: &str| {
+            theme
+                .assets
+                .get(name)
+                .map(|b| single::raw_text(&String::from_utf8_lossy(b)))
+                .unwrap_or_default()
+        };
+        values["inline"] = json!({ "css": text("style.css"), "js": text("deck.js") });
+        values["pages"] = json!(base_url);
+    }
+    values
 }
 
 fn page(
@@ -135,14 +252,25 @@ fn quarter_pages(
     ctx: &Ctx,
     theme: &Theme,
     base_url: Option<&str>,
-) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    options: &RenderOptions,
+) -> Result<(Vec<OutputFile>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let site = ctx.site;
     let q = ctx.quarter;
     let slug = site.calendar.slug(q.id);
     let deck_path = format!("{slug}/index.html");
-    let site_values = common(site, "../", base_url, &deck_path);
+    let site_values = for_output(
+        common(site, "../", base_url, &deck_path),
+        theme,
+        options,
+        base_url,
+    );
     let sections = deck::sections(ctx);
-    let slides = deck::slides(ctx, &sections, &theme.tera, &site_values)?;
+    let (mut slides, warnings) = deck::slides(ctx, &sections, &theme.tera, &site_values)?;
+    if !options.notes {
+        for s in &mut slides {
+            s.notes.clear();
+        }
+    }
     let label = ctx.label(q.id);
     let meeting = q.file.meeting.as_ref().map(|m| {
         json!({
@@ -165,6 +293,9 @@ fn quarter_pages(
     context.insert("quarter", &quarter);
     context.insert("slides", &slides);
     let mut files = vec![page(&theme.tera, "deck.html", &context, deck_path).map_err(|d| vec![d])?];
+    if options.single_file {
+        return Ok((files, warnings));
+    }
 
     let mut problems = Vec::new();
     for s in &sections {
@@ -182,7 +313,7 @@ fn quarter_pages(
         }
     }
     if problems.is_empty() {
-        Ok(files)
+        Ok((files, warnings))
     } else {
         Err(problems)
     }
@@ -223,6 +354,7 @@ fn index_page(
     site: &Site,
     theme: &Theme,
     base_url: Option<&str>,
+    options: &RenderOptions,
 ) -> Result<OutputFile, Diagnostic> {
     let quarters: Vec<Value> = site
         .quarters
@@ -246,7 +378,15 @@ fn index_page(
         })
         .collect();
     let mut c = Context::new();
-    c.insert("site", &common(site, "", base_url, "index.html"));
+    c.insert(
+        "site",
+        &for_output(
+            common(site, "", base_url, "index.html"),
+            theme,
+            options,
+            base_url,
+        ),
+    );
     c.insert("quarters", &quarters);
     page(&theme.tera, "index.html", &c, "index.html".to_string())
 }

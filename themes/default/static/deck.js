@@ -1,41 +1,342 @@
-// quarterdeck deck keys: the deck reads as a document without this script.
-// With it: → / Space / PageDown next, ← / Shift+Space / PageUp previous,
-// Home / End first and last, p present (one slide per screen), f fullscreen,
-// Escape stops presenting. The URL fragment follows the current slide.
+// quarterdeck deck: slide view, reading view, overview, presenter window.
+// The deck reads as a plain document without this script, and the script
+// makes no request of its own. Keys: see KEYS below.
 (function () {
   "use strict";
-  var slides = Array.prototype.slice.call(document.querySelectorAll(".slide"));
-  if (!slides.length) return;
-  var current = 0;
-  function indexOfHash() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    for (var i = 0; i < slides.length; i++) if (slides[i].id === id) return i;
-    return -1;
+  var doc = document, body = doc.body, win = window;
+  var deck = doc.getElementById("deck");
+  var slides = deck ? [].slice.call(deck.querySelectorAll(".deck > .slide")) : [];
+  var n = slides.length;
+  if (!n) return;
+  var params = new URLSearchParams(location.search);
+  var presenter = params.has("presenter");
+  var live = doc.getElementById("deck-status");
+  var main = doc.getElementById("main") || body;
+  var reduced = matchMedia("(prefers-reduced-motion: reduce)");
+  var narrow = matchMedia("(max-width: 700px)");
+  var current = -1, view = "reading", bar, counter, viewButton, overview, help, noNotes, timer, clock;
+  var me = Math.random().toString(36).slice(2), seq = 0, seen = {}, peer = null, channel = null;
+  var key = "quarterdeck " + location.pathname;
+  var KEYS = [
+    ["→  Space  Page Down", "next slide"], ["←  Shift+Space  Page Up", "previous slide"],
+    ["Home  End", "first, last slide"], ["o", "overview of all slides"],
+    ["p", "presenter view in a second window"], ["f", "full screen"],
+    ["r", "reading view / slide view"], ["?", "this list"], ["Esc", "close"]
+  ];
+
+  function el(tag, cls, text) {
+    var e = doc.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
   }
-  function show(i, push) {
-    current = Math.max(0, Math.min(slides.length - 1, i));
-    slides.forEach(function (s, n) { s.classList.toggle("current", n === current); });
-    var id = slides[current].id;
-    if (push && location.hash !== "#" + id) history.pushState(null, "", "#" + id);
-    if (!document.body.classList.contains("presenting")) slides[current].scrollIntoView({ block: "start" });
+  function button(label, action, title) {
+    var b = el("button", "", label);
+    b.type = "button";
+    if (title) b.setAttribute("aria-label", title);
+    b.addEventListener("click", action);
+    return b;
   }
-  window.addEventListener("hashchange", function () { var i = indexOfHash(); if (i >= 0) show(i, false); });
-  document.addEventListener("keydown", function (e) {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    var t = e.target && e.target.tagName;
-    if (t === "INPUT" || t === "TEXTAREA" || t === "SELECT") return;
-    var k = e.key;
-    if (k === "ArrowRight" || k === "PageDown" || (k === " " && !e.shiftKey)) { show(current + 1, true); }
-    else if (k === "ArrowLeft" || k === "PageUp" || (k === " " && e.shiftKey)) { show(current - 1, true); }
-    else if (k === "Home") { show(0, true); }
-    else if (k === "End") { show(slides.length - 1, true); }
-    else if (k === "p") { document.body.classList.toggle("presenting"); show(current, false); }
-    else if (k === "Escape") { document.body.classList.remove("presenting"); show(current, false); return; }
-    else if (k === "f") { if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen(); }
+  function store(k, v) { try { if (v === undefined) return sessionStorage.getItem(k); sessionStorage.setItem(k, v); } catch (e) { return null; } }
+  function say(text) { if (live) { live.textContent = ""; live.textContent = text; } }
+  function isSlides() { return view !== "reading"; }
+  function indexOf(id) {
+    if (!id) return -1;
+    var target = doc.getElementById(id);
+    var s = target && target.closest(".deck > .slide");
+    return s ? slides.indexOf(s) : -1;
+  }
+  function fromHash() {
+    var id = location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) { /* keep it as written */ }
+    return indexOf(id);
+  }
+
+  // Move to slide i. how: push (new history entry), replace, remote (from
+  // the other window), quiet (no announcement), scroll (reading view).
+  function show(i, how) {
+    how = how || {};
+    i = Math.max(0, Math.min(n - 1, i));
+    var changed = i !== current, s = slides[i];
+    var hadFocus = doc.activeElement && current >= 0 && slides[current].contains(doc.activeElement);
+    slides.forEach(function (x, k) {
+      x.classList.toggle("current", k === i);
+      x.classList.toggle("next", k === i + 1);
+    });
+    current = i;
+    var hash = "#" + s.id;
+    if (location.hash !== hash) {
+      if (how.push) history.pushState(null, "", hash);
+      else if (how.replace) history.replaceState(null, "", hash);
+    }
+    if (counter) counter.textContent = (i + 1) + " / " + n;
+    if (noNotes) noNotes.hidden = !!s.querySelector(".notes");
+    if (changed && !how.quiet) say(s.getAttribute("aria-label") || s.id);
+    if (!isSlides() && how.scroll) s.scrollIntoView({ block: "start", behavior: reduced.matches ? "auto" : "smooth" });
+    if (isSlides() && hadFocus && changed) s.focus({ preventScroll: true });
+    if (changed && !how.remote) send({ t: "go", id: s.id, i: i });
+  }
+  function go(i) { show(i, { push: true, scroll: true }); }
+
+  // Views: "slides" (one slide fills the screen), "reading" (the whole
+  // deck as one scrolling page, with notes and minutes under the slides).
+  function setView(v, remember) {
+    view = v;
+    body.classList.toggle("qd-slides", v === "slides");
+    body.classList.toggle("qd-reading", v === "reading");
+    if (remember) store("qd-view", v);
+    if (viewButton) viewButton.textContent = v === "reading" ? "Slide view" : "Reading view";
+    if (current >= 0) {
+      if (v === "reading") slides[current].scrollIntoView({ block: "start" });
+      else win.scrollTo(0, 0);
+    }
+  }
+  function toggleView() {
+    setView(isSlides() ? "reading" : "slides", true);
+    say(isSlides() ? "Slide view" : "Reading view");
+  }
+
+  // Type that does not fit its frame is scaled down until it does. Frames
+  // are sized in container units, so one measurement holds at any size.
+  function fit() {
+    body.classList.add("qd-measure");
+    var bodies = slides.map(function (s) { s.style.removeProperty("--fit"); return s.querySelector(".slide-body"); });
+    var scale = slides.map(function () { return 1; });
+    for (var pass = 0; pass < 5; pass++) {
+      var ratios = bodies.map(function (b) { return b && b.scrollHeight > b.clientHeight + 1 ? b.clientHeight / b.scrollHeight : 1; });
+      var moved = false;
+      ratios.forEach(function (r, k) {
+        if (r < 1 && scale[k] > 0.6) {
+          scale[k] = Math.max(0.6, scale[k] * Math.min(0.97, Math.sqrt(r)));
+          slides[k].style.setProperty("--fit", scale[k].toFixed(3));
+          moved = true;
+        }
+      });
+      if (!moved) break;
+    }
+    bodies.forEach(function (b, k) { slides[k].classList.toggle("overflowing", !!b && b.scrollHeight > b.clientHeight + 1); });
+    body.classList.remove("qd-measure");
+  }
+
+  // Sync with the other window of the deck (audience or presenter):
+  // BroadcastChannel, storage events and postMessage, whichever works.
+  function send(msg) {
+    msg.src = me;
+    msg.seq = ++seq;
+    if (channel) try { channel.postMessage(msg); } catch (e) { channel = null; }
+    try { localStorage.setItem(key, JSON.stringify(msg)); } catch (e) { /* storage off */ }
+    var other = peer || win.opener;
+    if (other && !other.closed) try { other.postMessage({ quarterdeck: msg }, "*"); } catch (e) { /* gone */ }
+  }
+  function receive(msg) {
+    if (!msg || msg.src === me || !(msg.seq > (seen[msg.src] || 0))) return;
+    seen[msg.src] = msg.seq;
+    if (msg.t === "go") {
+      var i = indexOf(msg.id);
+      show(i >= 0 ? i : msg.i, { replace: true, remote: true, scroll: true });
+    } else if (msg.t === "hello") {
+      send({ t: "go", id: slides[current].id, i: current });
+    }
+  }
+  try { channel = new BroadcastChannel(key); channel.onmessage = function (e) { receive(e.data); }; } catch (e) { channel = null; }
+  win.addEventListener("storage", function (e) {
+    if (e.key === key && e.newValue) try { receive(JSON.parse(e.newValue)); } catch (x) { /* not ours */ }
+  });
+  win.addEventListener("message", function (e) {
+    if (e.data && e.data.quarterdeck && (e.source === peer || e.source === win.opener)) receive(e.data.quarterdeck);
+  });
+
+  function openPresenter() {
+    if (presenter) return;
+    var url = location.href.split("#")[0].split("?")[0] + "?presenter" + location.hash;
+    peer = win.open(url, "quarterdeck-presenter");
+    say(peer ? "Presenter view opened in a new window" : "The presenter window was blocked: allow pop-ups for this page");
+  }
+
+  function fullscreen() {
+    if (doc.fullscreenElement) doc.exitFullscreen();
+    else if (doc.documentElement.requestFullscreen) doc.documentElement.requestFullscreen().catch(function () { say("Full screen is not available"); });
+  }
+
+  function dialog(cls, title) {
+    var d = el("dialog", cls);
+    var h = el("h2", "", title);
+    h.id = cls + "-title";
+    d.setAttribute("aria-labelledby", h.id);
+    var close = button("Close", function () { d.close(); });
+    close.className = "qd-close";
+    d.append(h, close);
+    d.addEventListener("close", function () {
+      if (isSlides()) slides[current].focus({ preventScroll: true });
+    });
+    main.append(d);
+    return d;
+  }
+
+  function openOverview() {
+    if (!overview) {
+      overview = dialog("qd-overview", "All slides");
+      var list = el("ol", "qd-grid");
+      slides.forEach(function (s, k) {
+        var frame = s.querySelector(".slide-frame").cloneNode(true);
+        [].forEach.call(frame.querySelectorAll("[id]"), function (x) { x.removeAttribute("id"); });
+        var thumb = el("div", s.className.replace(/\b(current|next)\b/g, "") + " qd-thumb");
+        thumb.setAttribute("style", s.getAttribute("style") || "");
+        thumb.setAttribute("aria-hidden", "true");
+        thumb.inert = true;
+        thumb.append(frame);
+        var a = el("a");
+        a.href = "#" + s.id;
+        a.append(thumb, el("span", "qd-caption", (k + 1) + ". " + (s.getAttribute("aria-label") || "").replace(/^Slide \d+ of \d+: /, "")));
+        a.addEventListener("click", function (e) { e.preventDefault(); overview.close(); go(k); });
+        var li = el("li");
+        li.append(a);
+        list.append(li);
+      });
+      overview.append(list);
+      overview.addEventListener("keydown", function (e) {
+        var links = [].slice.call(list.querySelectorAll("a")), at = links.indexOf(doc.activeElement);
+        if (e.key === "o") { overview.close(); e.preventDefault(); return; }
+        if (at < 0) return;
+        var cols = Math.max(1, Math.round(list.clientWidth / links[0].offsetWidth));
+        var to = { ArrowRight: at + 1, ArrowLeft: at - 1, ArrowDown: at + cols, ArrowUp: at - cols, Home: 0, End: links.length - 1 }[e.key];
+        if (to === undefined) return;
+        e.preventDefault();
+        e.stopPropagation();
+        links[Math.max(0, Math.min(links.length - 1, to))].focus();
+      });
+    }
+    overview.showModal();
+    var link = overview.querySelectorAll(".qd-grid a")[current];
+    link.focus();
+    link.scrollIntoView({ block: "nearest" });
+  }
+
+  function openHelp() {
+    if (!help) {
+      help = dialog("qd-help", "Keyboard shortcuts");
+      var dl = el("dl");
+      KEYS.forEach(function (k) {
+        var dt = el("dt");
+        k[0].split("  ").forEach(function (name, j) {
+          if (j) dt.append(" or ");
+          dt.append(el("kbd", "", name));
+        });
+        dl.append(dt, el("dd", "", k[1]));
+      });
+      help.append(dl, el("p", "", "Print (Ctrl+P) gives one slide per page; Print handout adds the speaker notes and minutes."));
+    }
+    help.showModal();
+  }
+
+  function printHandout() {
+    body.classList.add("qd-handout");
+    win.print();
+  }
+  win.addEventListener("afterprint", function () { if (!params.has("handout")) body.classList.remove("qd-handout"); });
+
+  function toolbar() {
+    bar = el("nav", "qd-bar");
+    bar.setAttribute("aria-label", "Slide controls");
+    counter = el("span", "qd-counter");
+    viewButton = button("Reading view", toggleView);
+    bar.append(
+      button("←", function () { go(current - 1); }, "Previous slide"), counter,
+      button("→", function () { go(current + 1); }, "Next slide"),
+      button("Overview", openOverview), viewButton,
+      button("Presenter", openPresenter), button("Full screen", fullscreen),
+      button("Print handout", printHandout), button("Keys", openHelp, "Keyboard shortcuts")
+    );
+    main.insertBefore(bar, main.firstChild);
+    var idle;
+    function wake() {
+      body.classList.remove("qd-idle");
+      clearTimeout(idle);
+      idle = setTimeout(function () { body.classList.add("qd-idle"); }, 2500);
+    }
+    doc.addEventListener("mousemove", wake);
+    wake();
+  }
+
+  function presenterView() {
+    body.classList.add("qd-presenter");
+    var head = el("div", "qd-presenter-bar");
+    counter = el("span", "qd-counter");
+    timer = el("span", "qd-timer", "0:00");
+    timer.setAttribute("role", "timer");
+    timer.setAttribute("aria-label", "Elapsed time");
+    clock = el("span", "qd-clock");
+    var started = Date.now(), pausedAt = 0;
+    var pause = button("Pause", function () {
+      if (pausedAt) { started += Date.now() - pausedAt; pausedAt = 0; pause.textContent = "Pause"; }
+      else { pausedAt = Date.now(); pause.textContent = "Resume"; }
+    });
+    var reset = button("Restart", function () { started = Date.now(); if (pausedAt) pausedAt = started; tick(); });
+    head.append(el("strong", "", "Presenter view"), counter, timer, pause, reset, clock);
+    main.insertBefore(head, main.firstChild);
+    noNotes = el("p", "qd-no-notes", "No speaker notes for this slide.");
+    main.append(noNotes);
+    function two(x) { return (x < 10 ? "0" : "") + x; }
+    function tick() {
+      var t = Math.floor(((pausedAt || Date.now()) - started) / 1000);
+      timer.textContent = Math.floor(t / 60) + ":" + two(t % 60);
+      var d = new Date();
+      clock.textContent = two(d.getHours()) + ":" + two(d.getMinutes());
+    }
+    tick();
+    setInterval(tick, 1000);
+    doc.title = "Presenter: " + doc.title;
+  }
+
+  doc.addEventListener("keydown", function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
+    var t = e.target, tag = t && t.tagName, k = e.key;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(tag))) return;
+    if (doc.querySelector("dialog[open]")) return;
+    var control = /^(A|BUTTON|SUMMARY)$/.test(tag);
+    var paging = isSlides() || presenter;
+    if (k === "ArrowRight" || (paging && (k === "PageDown" || (k === " " && !e.shiftKey && !control)))) go(current + 1);
+    else if (k === "ArrowLeft" || (paging && (k === "PageUp" || (k === " " && e.shiftKey && !control)))) go(current - 1);
+    else if (paging && k === "Home") go(0);
+    else if (paging && k === "End") go(n - 1);
+    else if (k === "o") openOverview();
+    else if (k === "p") openPresenter();
+    else if (k === "f") fullscreen();
+    else if (k === "r" && !presenter) toggleView();
+    else if (k === "?") openHelp();
     else return;
     e.preventDefault();
   });
-  var start = indexOfHash();
-  current = start >= 0 ? start : 0;
-  slides[current].classList.add("current");
+  function followUrl() { var i = fromHash(); if (i >= 0 && i !== current) show(i, { scroll: true }); }
+  win.addEventListener("popstate", followUrl);
+  win.addEventListener("hashchange", followUrl);
+
+  var ticking = 0;
+  win.addEventListener("scroll", function () {
+    if (isSlides() || ticking) return;
+    ticking = requestAnimationFrame(function () {
+      ticking = 0;
+      var line = win.innerHeight * 0.3;
+      for (var k = 0; k < n; k++) {
+        if (slides[k].getBoundingClientRect().bottom > line) {
+          if (k !== current) show(k, { replace: true, quiet: true });
+          break;
+        }
+      }
+    });
+  }, { passive: true });
+
+  slides.forEach(function (s) { s.tabIndex = -1; });
+  fit();
+  win.addEventListener("load", fit);
+  win.addEventListener("beforeprint", fit);
+  if (params.has("handout")) body.classList.add("qd-handout");
+  body.classList.add("qd-js");
+  if (presenter) presenterView();
+  else toolbar();
+  var start = fromHash();
+  show(start >= 0 ? start : 0, { quiet: true, remote: true });
+  setView(presenter ? "slides" : narrow.matches ? "reading" : store("qd-view") || "slides", false);
+  narrow.addEventListener("change", function () { if (!presenter) setView(narrow.matches ? "reading" : store("qd-view") || "slides", false); });
+  if (presenter) send({ t: "hello" });
 })();

@@ -15,6 +15,7 @@
   var reduced = matchMedia("(prefers-reduced-motion: reduce)");
   var narrow = matchMedia("(max-width: 700px)");
   var current = -1, view = "reading", bar, counter, viewButton, overview, help, noNotes, timer, clock;
+  var ticking = 0, auto = 0;
   var me = Math.random().toString(36).slice(2), seq = 0, seen = {}, peer = null, channel = null;
   var key = "quarterdeck " + location.pathname;
   var KEYS = [
@@ -72,7 +73,7 @@
     if (counter) counter.textContent = (i + 1) + " / " + n;
     if (noNotes) noNotes.hidden = !!s.querySelector(".notes");
     if (changed && !how.quiet) say(s.getAttribute("aria-label") || s.id);
-    if (!isSlides() && how.scroll) s.scrollIntoView({ block: "start", behavior: reduced.matches ? "auto" : "smooth" });
+    if (!isSlides() && how.scroll) auto = Date.now() + 1500, s.scrollIntoView({ block: "start", behavior: reduced.matches ? "auto" : "smooth" });
     if (isSlides() && hadFocus && changed) s.focus({ preventScroll: true });
     if (changed && !how.remote) send({ t: "go", id: s.id, i: i });
   }
@@ -179,7 +180,7 @@
       var list = el("ol", "qd-grid");
       slides.forEach(function (s, k) {
         var frame = s.querySelector(".slide-frame").cloneNode(true);
-        [].forEach.call(frame.querySelectorAll("[id]"), function (x) { x.removeAttribute("id"); });
+        [].forEach.call(frame.querySelectorAll("[id],[href]"), function (x) { x.removeAttribute("id"); x.removeAttribute("href"); });
         var thumb = el("div", s.className.replace(/\b(current|next)\b/g, "") + " qd-thumb");
         thumb.setAttribute("style", s.getAttribute("style") || "");
         thumb.setAttribute("aria-hidden", "true");
@@ -195,7 +196,7 @@
       });
       overview.append(list);
       overview.addEventListener("keydown", function (e) {
-        var links = [].slice.call(list.querySelectorAll("a")), at = links.indexOf(doc.activeElement);
+        var links = [].slice.call(list.querySelectorAll(":scope > li > a")), at = links.indexOf(doc.activeElement);
         if (e.key === "o") { overview.close(); e.preventDefault(); return; }
         if (at < 0) return;
         var cols = Math.max(1, Math.round(list.clientWidth / links[0].offsetWidth));
@@ -207,7 +208,7 @@
       });
     }
     overview.showModal();
-    var link = overview.querySelectorAll(".qd-grid a")[current];
+    var link = overview.querySelectorAll(".qd-grid > li > a")[current];
     link.focus();
     link.scrollIntoView({ block: "nearest" });
   }
@@ -311,9 +312,9 @@
   win.addEventListener("popstate", followUrl);
   win.addEventListener("hashchange", followUrl);
 
-  var ticking = 0;
+  win.addEventListener("scrollend", function () { auto = 0; });
   win.addEventListener("scroll", function () {
-    if (isSlides() || ticking) return;
+    if (isSlides() || ticking || Date.now() < auto) return;
     ticking = requestAnimationFrame(function () {
       ticking = 0;
       var line = win.innerHeight * 0.3;
@@ -336,7 +337,7 @@
   else toolbar();
   var start = fromHash();
   show(start >= 0 ? start : 0, { quiet: true, remote: true });
-  setView(presenter ? "slides" : narrow.matches ? "reading" : store("qd-view") || "slides", false);
+  setView(presenter ? "presenter" : narrow.matches ? "reading" : store("qd-view") || "slides", false);
   narrow.addEventListener("change", function () { if (!presenter) setView(narrow.matches ? "reading" : store("qd-view") || "slides", false); });
   if (presenter) send({ t: "hello" });
 })();

@@ -194,7 +194,7 @@ fn join(dir: &str, rel: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-fn data_url(path: &str, bytes: &[u8]) -> String {
+pub fn data_url(path: &str, bytes: &[u8]) -> String {
     let ext = path
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
@@ -234,7 +234,7 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// Text made safe to sit inside `<style>` or `<script>`: no end tag can
+/// Text made safe to sit inside `<script>` (or `<style>`): no end tag can
 /// close the element early.
 pub fn raw_text(text: &str) -> String {
     text.replace("</", "<\\/")

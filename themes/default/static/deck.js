@@ -115,7 +115,11 @@
       });
       if (!moved) break;
     }
-    bodies.forEach(function (b, k) { slides[k].classList.toggle("overflowing", !!b && b.scrollHeight > b.clientHeight + 1); });
+    bodies.forEach(function (b, k) {
+      var over = !!b && b.scrollHeight > b.clientHeight + 1;
+      slides[k].classList.toggle("overflowing", over);
+      if (over) b.tabIndex = 0; // what does not fit can still be scrolled by keyboard
+    });
     body.classList.remove("qd-measure");
   }
 
@@ -246,7 +250,7 @@
       button("→", function () { go(current + 1); }, "Next slide"),
       button("Overview", openOverview), viewButton,
       button("Presenter", openPresenter), button("Full screen", fullscreen),
-      button("Print handout", printHandout), button("Keys", openHelp, "Keyboard shortcuts")
+      button("Print handout", printHandout), button("Keys", openHelp)
     );
     main.insertBefore(bar, main.firstChild);
     var idle;

@@ -1,0 +1,119 @@
+// Every page of the example site is valid HTML (Nu HTML Checker, 0 errors),
+// has no WCAG 2.1 AA violation (axe-core in headless Chromium) in every
+// view of the deck, and no broken internal link; the same for the
+// single-file and the no-notes builds.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { brokenLinks, build, decks, fileUrl, files, launch, watch } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const vnu = require('vnu-jar');
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let browser, site, single, noNotes;
+before(async () => {
+  site = build().out;
+  single = build(['--single-file']).out;
+  noNotes = build(['--no-notes']).out;
+  browser = await launch();
+});
+after(async () => { await browser?.close(); });
+
+test('Nu HTML Checker: 0 errors on every page of every build', () => {
+  const pages = [site, single, noNotes].flatMap((d) => files(d));
+  let report;
+  try {
+    report = execFileSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', ...pages], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+  } catch (e) {
+    report = e.stderr || e.stdout;
+  }
+  const messages = JSON.parse(report || '{"messages":[]}').messages.filter((m) => m.type === 'error');
+  console.log(`# vnu: ${messages.length} errors in ${pages.length} pages`);
+  assert.deepEqual(messages.map((m) => `${m.url}:${m.lastLine}: ${m.message}`), []);
+});
+
+test('no broken internal link in any build', () => {
+  for (const dir of [site, single, noNotes]) {
+    const broken = brokenLinks(dir);
+    assert.deepEqual(broken, [], dir);
+  }
+  console.log(`# broken links: 0 in ${[site, single, noNotes].flatMap((d) => files(d)).length} pages`);
+});
+
+describe('axe-core, WCAG 2.1 A and AA', () => {
+  let total = 0, runs = 0;
+  async function check(page, what) {
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate((t) => window.axe.run(document, { runOnly: { type: 'tag', values: t }, resultTypes: ['violations'] }), tags);
+    const found = result.violations.map((v) => `${what}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    total += found.length;
+    runs += 1;
+    return found;
+  }
+  after(() => console.log(`# axe: ${total} violations in ${runs} page states`));
+
+  test('every page as it opens, wide and narrow', async () => {
+    const problems = [];
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+      const context = await browser.newContext({ viewport });
+      const page = watch(await context.newPage());
+      for (const file of [...files(site), ...files(single)]) {
+        await page.goto(fileUrl(file));
+        problems.push(...await check(page, `${path.relative(path.dirname(site), file)} @${viewport.width}`));
+      }
+      await context.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('every deck in the reading view, the overview, the key list and the presenter view', async () => {
+    const problems = [];
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    for (const d of decks) {
+      const url = fileUrl(path.join(site, d, 'index.html'));
+      const page = watch(await context.newPage());
+      await page.goto(url);
+      await page.keyboard.press('r');
+      problems.push(...await check(page, `${d} reading view`));
+      await page.keyboard.press('r');
+      await page.keyboard.press('o');
+      problems.push(...await check(page, `${d} overview`));
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('?');
+      problems.push(...await check(page, `${d} keys`));
+      await page.keyboard.press('Escape');
+      await page.goto(url + '?presenter');
+      problems.push(...await check(page, `${d} presenter`));
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+      problems.push(...await check(page, `${d} presenter, slide 6`));
+      await page.close();
+    }
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
+  test('every slide of every deck in the slide view', async () => {
+    const problems = [];
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = watch(await context.newPage());
+    for (const d of decks) {
+      await page.goto(fileUrl(path.join(site, d, 'index.html')));
+      await page.addScriptTag({ content: axeSource });
+      const n = await page.locator('.deck > .slide').count();
+      for (let i = 0; i < n; i++) {
+        const result = await page.evaluate((t) => window.axe.run(document.querySelector('.deck > .slide.current'), { runOnly: { type: 'tag', values: t }, resultTypes: ['violations'] }), tags);
+        runs += 1;
+        for (const v of result.violations) problems.push(`${d} slide ${i + 1}: ${v.id} ${v.help}: ${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(', ')}`);
+        await page.keyboard.press('ArrowRight');
+      }
+    }
+    total += problems.length;
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+});

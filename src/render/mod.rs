@@ -216,7 +216,13 @@ fn for_output(
     base_url: Option<&str>,
 ) -> Value {
     if options.single_file {
-        let asset = |name: &str| theme.assets.get(name).map(Vec::as_slice).unwrap_or_default();
+        let asset = |name: &str| {
+            theme
+                .assets
+                .get(name)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+        };
         // The stylesheet as a `data:` URL: a `<style>` element would do as
         // well in browsers, but the HTML checker's CSS grammar predates
         // container units and reports them as errors.

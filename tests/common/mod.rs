@@ -217,7 +217,11 @@ pub fn broken_links(site: &Path) -> Vec<String> {
             let Some(url) = el.value().attr("href").or(el.value().attr("src")) else {
                 continue;
             };
-            if url.contains("://") || url.starts_with("mailto:") || url.starts_with("tel:") {
+            if url.contains("://")
+                || url.starts_with("mailto:")
+                || url.starts_with("tel:")
+                || url.starts_with("data:")
+            {
                 continue;
             }
             let (file, fragment) = url

@@ -25,14 +25,18 @@
     ["r", "reading view / slide view"], ["?", "this list"], ["Esc", "close"]
   ];
 
+  function on(t, ev, f, o) { t.addEventListener(ev, f, o); }
+  function flag(e, c, v) { e.classList.toggle(c, v); }
+  function flagOn(c) { body.classList.add(c); }
+  function label(s) { return s.getAttribute("aria-label") || s.id; }
   function el(tag, cls, text) {
     var e = doc.createElement(tag);
     if (cls) e.className = cls;
     if (text) e.textContent = text;
     return e;
   }
-  function button(label, action, title) {
-    var b = el("button", "", label);
+  function button(label, action, title, cls) {
+    var b = el("button", cls, label);
     b.type = "button";
     if (title) b.setAttribute("aria-label", title);
     b.addEventListener("click", action);
@@ -49,20 +53,19 @@
   }
   function fromHash() {
     var id = location.hash.slice(1);
-    try { id = decodeURIComponent(id); } catch (e) { /* keep it as written */ }
+    try { id = decodeURIComponent(id); } catch (e) { /* as written */ }
     return indexOf(id);
   }
 
-  // Move to slide i. how: push (new history entry), replace, remote (from
-  // the other window), quiet (no announcement), scroll (reading view).
+  // Go to slide i; how: push|replace (history), remote, quiet, scroll.
   function show(i, how) {
     how = how || {};
     i = Math.max(0, Math.min(n - 1, i));
     var changed = i !== current, s = slides[i];
     var hadFocus = doc.activeElement && current >= 0 && slides[current].contains(doc.activeElement);
     slides.forEach(function (x, k) {
-      x.classList.toggle("current", k === i);
-      x.classList.toggle("next", k === i + 1);
+      flag(x, "current", k === i);
+      flag(x, "next", k === i + 1);
     });
     current = i;
     var hash = "#" + s.id;
@@ -72,19 +75,18 @@
     }
     if (counter) counter.textContent = (i + 1) + " / " + n;
     if (noNotes) noNotes.hidden = !!s.querySelector(".notes");
-    if (changed && !how.quiet) say(s.getAttribute("aria-label") || s.id);
+    if (changed && !how.quiet) say(label(s));
     if (!isSlides() && how.scroll) auto = Date.now() + 1500, s.scrollIntoView({ block: "start", behavior: reduced.matches ? "auto" : "smooth" });
     if (isSlides() && hadFocus && changed) s.focus({ preventScroll: true });
     if (changed && !how.remote) send({ t: "go", id: s.id, i: i });
   }
   function go(i) { show(i, { push: true, scroll: true }); }
 
-  // Views: "slides" (one slide fills the screen), "reading" (the whole
-  // deck as one scrolling page, with notes and minutes under the slides).
+  // Views: "slides" (one slide per screen), "reading" (one scrolling page).
   function setView(v, remember) {
     view = v;
-    body.classList.toggle("qd-slides", v === "slides");
-    body.classList.toggle("qd-reading", v === "reading");
+    flag(body, "qd-slides", v === "slides");
+    flag(body, "qd-reading", v === "reading");
     if (remember) store("qd-view", v);
     if (viewButton) viewButton.textContent = v === "reading" ? "Slide view" : "Reading view";
     if (current >= 0) {
@@ -97,10 +99,10 @@
     say(isSlides() ? "Slide view" : "Reading view");
   }
 
-  // Type that does not fit its frame is scaled down until it does. Frames
-  // are sized in container units, so one measurement holds at any size.
+  // Scale down type that overflows its frame (container units: one
+  // measurement holds at any size).
   function fit() {
-    body.classList.add("qd-measure");
+    flagOn("qd-measure");
     var bodies = slides.map(function (s) { s.style.removeProperty("--fit"); return s.querySelector(".slide-body"); });
     var scale = slides.map(function () { return 1; });
     for (var pass = 0; pass < 5; pass++) {
@@ -117,14 +119,14 @@
     }
     bodies.forEach(function (b, k) {
       var over = !!b && b.scrollHeight > b.clientHeight + 1;
-      slides[k].classList.toggle("overflowing", over);
+      flag(slides[k], "overflowing", over);
       if (over) b.tabIndex = 0; // what does not fit can still be scrolled by keyboard
     });
     body.classList.remove("qd-measure");
   }
 
-  // Sync with the other window of the deck (audience or presenter):
-  // BroadcastChannel, storage events and postMessage, whichever works.
+  // Sync the audience and presenter windows: BroadcastChannel, storage
+  // events and postMessage, whichever works (file:// included).
   function send(msg) {
     msg.src = me;
     msg.seq = ++seq;
@@ -144,10 +146,10 @@
     }
   }
   try { channel = new BroadcastChannel(key); channel.onmessage = function (e) { receive(e.data); }; } catch (e) { channel = null; }
-  win.addEventListener("storage", function (e) {
+  on(win, "storage", function (e) {
     if (e.key === key && e.newValue) try { receive(JSON.parse(e.newValue)); } catch (x) { /* not ours */ }
   });
-  win.addEventListener("message", function (e) {
+  on(win, "message", function (e) {
     if (e.data && e.data.quarterdeck && (e.source === peer || e.source === win.opener)) receive(e.data.quarterdeck);
   });
 
@@ -160,7 +162,7 @@
 
   function fullscreen() {
     if (doc.fullscreenElement) doc.exitFullscreen();
-    else if (doc.documentElement.requestFullscreen) doc.documentElement.requestFullscreen().catch(function () { say("Full screen is not available"); });
+    else if (doc.documentElement.requestFullscreen) doc.documentElement.requestFullscreen().catch(function () {});
   }
 
   function dialog(cls, title) {
@@ -192,7 +194,7 @@
         thumb.append(frame);
         var a = el("a");
         a.href = "#" + s.id;
-        a.append(thumb, el("span", "qd-caption", (k + 1) + ". " + (s.getAttribute("aria-label") || "").replace(/^Slide \d+ of \d+: /, "")));
+        a.append(thumb, el("span", "qd-caption", (k + 1) + ". " + label(s).replace(/^Slide \d+ of \d+: /, "")));
         a.addEventListener("click", function (e) { e.preventDefault(); overview.close(); go(k); });
         var li = el("li");
         li.append(a);
@@ -235,10 +237,10 @@
   }
 
   function printHandout() {
-    body.classList.add("qd-handout");
+    flagOn("qd-handout");
     win.print();
   }
-  win.addEventListener("afterprint", function () { if (!params.has("handout")) body.classList.remove("qd-handout"); });
+  on(win, "afterprint", function () { if (!params.has("handout")) body.classList.remove("qd-handout"); });
 
   function toolbar() {
     bar = el("nav", "qd-bar");
@@ -249,22 +251,22 @@
       button("←", function () { go(current - 1); }, "Previous slide"), counter,
       button("→", function () { go(current + 1); }, "Next slide"),
       button("Overview", openOverview), viewButton,
-      button("Presenter", openPresenter), button("Full screen", fullscreen),
-      button("Print handout", printHandout), button("Keys", openHelp)
+      button("Presenter", openPresenter, "", "qd-wide"), button("Full screen", fullscreen, "", "qd-wide"),
+      button("Print handout", printHandout, "", "qd-wide"), button("Keys", openHelp)
     );
     main.insertBefore(bar, main.firstChild);
     var idle;
     function wake() {
       body.classList.remove("qd-idle");
       clearTimeout(idle);
-      idle = setTimeout(function () { body.classList.add("qd-idle"); }, 2500);
+      idle = setTimeout(function () { flagOn("qd-idle"); }, 2500);
     }
-    doc.addEventListener("mousemove", wake);
+    on(doc, "mousemove", wake);
     wake();
   }
 
   function presenterView() {
-    body.classList.add("qd-presenter");
+    flagOn("qd-presenter");
     var head = el("div", "qd-presenter-bar");
     counter = el("span", "qd-counter");
     timer = el("span", "qd-timer", "0:00");
@@ -293,7 +295,7 @@
     doc.title = "Presenter: " + doc.title;
   }
 
-  doc.addEventListener("keydown", function (e) {
+  on(doc, "keydown", function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
     var t = e.target, tag = t && t.tagName, k = e.key;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(tag))) return;
@@ -313,11 +315,11 @@
     e.preventDefault();
   });
   function followUrl() { var i = fromHash(); if (i >= 0 && i !== current) show(i, { scroll: true }); }
-  win.addEventListener("popstate", followUrl);
-  win.addEventListener("hashchange", followUrl);
+  on(win, "popstate", followUrl);
+  on(win, "hashchange", followUrl);
 
-  win.addEventListener("scrollend", function () { auto = 0; });
-  win.addEventListener("scroll", function () {
+  on(win, "scrollend", function () { auto = 0; });
+  on(win, "scroll", function () {
     if (isSlides() || ticking || Date.now() < auto) return;
     ticking = requestAnimationFrame(function () {
       ticking = 0;
@@ -333,10 +335,10 @@
 
   slides.forEach(function (s) { s.tabIndex = -1; });
   fit();
-  win.addEventListener("load", fit);
-  win.addEventListener("beforeprint", fit);
-  if (params.has("handout")) body.classList.add("qd-handout");
-  body.classList.add("qd-js");
+  on(win, "load", fit);
+  on(win, "beforeprint", fit);
+  if (params.has("handout")) flagOn("qd-handout");
+  flagOn("qd-js");
   if (presenter) presenterView();
   else toolbar();
   var start = fromHash();

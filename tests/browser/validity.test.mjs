@@ -45,6 +45,17 @@ test('no broken internal link in any build', () => {
   console.log(`# broken links: 0 in ${[site, single, noNotes].flatMap((d) => files(d)).length} pages`);
 });
 
+test('every page has landmarks, a skip link and one h1', () => {
+  for (const file of [...files(site), ...files(single)]) {
+    const html = fs.readFileSync(file, 'utf8');
+    const name = path.basename(path.dirname(file)) + '/' + path.basename(file);
+    assert.equal((html.match(/<h1[\s>]/g) || []).length, 1, `${name}: one h1`);
+    for (const landmark of ['<header', '<main id="main"', '<footer']) assert.ok(html.includes(landmark), `${name}: ${landmark}`);
+    assert.match(html, /<a class="skip-link" href="#main">/, `${name}: skip link`);
+    assert.doesNotMatch(html, /role="application"/, name);
+  }
+});
+
 describe('axe-core, WCAG 2.1 A and AA', () => {
   let total = 0, runs = 0;
   async function check(page, what) {

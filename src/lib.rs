@@ -18,7 +18,7 @@ use load::Source;
 use std::path::{Path, PathBuf};
 
 /// What a build or check was asked to do.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     pub content: PathBuf,
     pub output: PathBuf,

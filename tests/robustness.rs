@@ -37,6 +37,7 @@ fn mangled_content_never_panics() {
         content: root.clone(),
         output: dir.path().join("out"),
         base_url: None,
+        ..Options::default()
     };
     let splices = [
         "\u{0}",

@@ -19,6 +19,7 @@ fn deck_shows_the_figures_of_the_yaml() {
         [
             "title",
             "agenda",
+            "since-last-quarter",
             "welcome",
             "platform",
             "platform-kpis",
@@ -28,6 +29,7 @@ fn deck_shows_the_figures_of_the_yaml() {
             "new-hires",
             "anniversaries",
             "objectives-by-status",
+            "objectives-over-time",
             "questions"
         ]
     );

@@ -1,5 +1,5 @@
 //! KPI changes and history: how each KPI moved since its last known value,
-//! and the value series of one KPI across the repository.
+//! and the value series of each KPI across the repository, gaps included.
 //!
 //! The last known value is the same KPI id in the latest earlier quarter
 //! that has it (skipping quarters that lack it); only when no earlier
@@ -101,16 +101,39 @@ fn first_value(quarter: &Quarter, kpi_id: &str) -> Option<f64> {
         .filter(|v| v.is_finite())
 }
 
+/// One quarter of a KPI's series.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KpiPoint {
+    pub quarter: FiscalQuarter,
+    /// `None`: the repository has this quarter, but not this KPI in it.
+    pub value: Option<f64>,
+    /// The value is the `previous:` field of the KPI's first quarter, for
+    /// the quarter before it.
+    pub stated: bool,
+}
+
 /// Every KPI's history, built once for the whole site.
 pub(crate) struct KpiIndex<'a> {
     by_id: HashMap<&'a str, BTreeMap<FiscalQuarter, f64>>,
+    /// The `previous:` field of each KPI in the first quarter that has it.
+    stated: HashMap<&'a str, (FiscalQuarter, f64)>,
+    /// Every quarter of the repository, oldest first.
+    quarters: Vec<FiscalQuarter>,
 }
 
 impl<'a> KpiIndex<'a> {
     pub(crate) fn new(site: &'a Site) -> Self {
         let mut by_id: HashMap<&'a str, BTreeMap<FiscalQuarter, f64>> = HashMap::new();
+        let mut stated: HashMap<&'a str, (FiscalQuarter, f64)> = HashMap::new();
         for quarter in &site.quarters {
             for (_, kpi) in quarter.kpis() {
+                if let Some(previous) = kpi.previous.filter(|p| p.is_finite())
+                    && !by_id.contains_key(kpi.id.value.as_str())
+                {
+                    stated
+                        .entry(kpi.id.value.as_str())
+                        .or_insert((quarter.id, previous));
+                }
                 // The first occurrence in a quarter wins, as in `kpi_history`,
                 // even when it is not finite (it is then dropped below).
                 by_id
@@ -123,7 +146,52 @@ impl<'a> KpiIndex<'a> {
         for history in by_id.values_mut() {
             history.retain(|_, v| v.is_finite());
         }
-        Self { by_id }
+        // A stated previous value counts only where no earlier quarter has
+        // the KPI, as in `kpi_changes`.
+        stated.retain(|id, (first, _)| {
+            by_id
+                .get(id)
+                .and_then(|h| h.keys().next())
+                .is_some_and(|q| q == first)
+        });
+        Self {
+            by_id,
+            stated,
+            quarters: site.quarters.iter().map(|q| q.id).collect(),
+        }
+    }
+
+    /// The series of every KPI, by id: each quarter of the repository from
+    /// the KPI's first to its last value, with `None` where a quarter lacks
+    /// it, preceded by the quarter of a stated previous value.
+    pub(crate) fn series(&self) -> BTreeMap<String, Vec<KpiPoint>> {
+        self.by_id
+            .iter()
+            .filter_map(|(id, history)| {
+                let (first, last) = (*history.keys().next()?, *history.keys().next_back()?);
+                let mut points: Vec<KpiPoint> = self
+                    .quarters
+                    .iter()
+                    .filter(|q| (first..=last).contains(*q))
+                    .map(|q| KpiPoint {
+                        quarter: *q,
+                        value: history.get(q).copied(),
+                        stated: false,
+                    })
+                    .collect();
+                if let Some((_, previous)) = self.stated.get(id) {
+                    points.insert(
+                        0,
+                        KpiPoint {
+                            quarter: first.prev(),
+                            value: Some(*previous),
+                            stated: true,
+                        },
+                    );
+                }
+                Some((id.to_string(), points))
+            })
+            .collect()
     }
 
     /// The latest quarter before `quarter` that has this KPI, with its value.
@@ -400,5 +468,59 @@ mod tests {
         let c = &changes_of(&s, 2)["k"];
         assert_eq!(c.from, ChangeBase::Quarter(fq(2020, 1)));
         assert_eq!(c.absolute, 3.0);
+    }
+
+    #[test]
+    fn the_series_spans_first_to_last_value_with_gaps_and_a_stated_start() {
+        let s = site(
+            7,
+            vec![
+                quarter(2019, 4, &[&kpis("- {id: other, name: O, value: 1}\n")]),
+                quarter(
+                    2020,
+                    1,
+                    &[&kpis("- {id: k, name: K, value: 5, previous: 3}\n")],
+                ),
+                quarter(2020, 2, &[&kpis("- {id: other, name: O, value: 2}\n")]),
+                quarter(
+                    2020,
+                    3,
+                    &[&kpis("- {id: k, name: K, value: 8, previous: 99}\n")],
+                ),
+                quarter(2020, 4, &[&kpis("- {id: other, name: O, value: 3}\n")]),
+            ],
+            "",
+        );
+        let series = &derive(&s).kpis;
+        let k: Vec<(FiscalQuarter, Option<f64>, bool)> = series["k"]
+            .iter()
+            .map(|p| (p.quarter, p.value, p.stated))
+            .collect();
+        assert_eq!(
+            k,
+            [
+                (fq(2019, 4), Some(3.0), true),
+                (fq(2020, 1), Some(5.0), false),
+                (fq(2020, 2), None, false),
+                (fq(2020, 3), Some(8.0), false),
+            ],
+            "the stated value takes the previous quarter's slot; a later `previous:` is ignored; \
+             quarters after the last value are left out"
+        );
+        let other: Vec<Option<f64>> = series["other"].iter().map(|p| p.value).collect();
+        assert_eq!(other, [Some(1.0), None, Some(2.0), None, Some(3.0)]);
+    }
+
+    #[test]
+    fn a_single_value_is_a_series_of_one() {
+        let s = site(
+            1,
+            vec![quarter(2020, 1, &[&kpis("- {id: k, name: K, value: 0}\n")])],
+            "",
+        );
+        let k = &derive(&s).kpis["k"];
+        assert_eq!(k.len(), 1);
+        assert_eq!(k[0].value, Some(0.0));
+        assert!(!k[0].stated);
     }
 }

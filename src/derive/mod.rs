@@ -11,13 +11,15 @@
 pub mod kpi;
 pub mod people;
 pub mod progress;
+pub mod since;
 
 #[cfg(test)]
 mod fixtures;
 
-pub use kpi::{ChangeBase, KpiChange, Verdict, kpi_history};
+pub use kpi::{ChangeBase, KpiChange, KpiPoint, Verdict, kpi_history};
 pub use people::{Anniversary, AnniversaryGroup, NewHire};
 pub use progress::{KrFacts, KrQuarter, Progress, ProgressState};
+pub use since::{SinceLast, StatusChange};
 
 use crate::model::{FiscalQuarter, Outlook, Quarter, Site};
 use crate::numbers;
@@ -29,6 +31,9 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Derived {
     /// One entry per quarter, parallel to `site.quarters` (same index).
     pub quarters: Vec<QuarterFacts>,
+    /// Every KPI's values across the repository, by KPI id: each quarter
+    /// from its first to its last value, gaps included.
+    pub kpis: BTreeMap<String, Vec<KpiPoint>>,
 }
 
 /// The derived figures of one quarter.
@@ -50,12 +55,22 @@ pub struct QuarterFacts {
     pub anniversaries: Vec<AnniversaryGroup>,
     /// Objective ids grouped by the outlook of their status, in section order.
     pub status_counts: BTreeMap<Outlook, Vec<String>>,
+    /// What changed since the previous quarter of the repository.
+    pub since: SinceLast,
 }
 
 impl Derived {
     /// The facts of the quarter at `index` in `site.quarters`.
     pub fn get(&self, index: usize) -> Option<&QuarterFacts> {
         self.quarters.get(index)
+    }
+
+    /// The facts of the quarter `q`, if the repository has it.
+    pub fn of(&self, q: FiscalQuarter) -> Option<&QuarterFacts> {
+        self.quarters
+            .binary_search_by_key(&q, |f| f.quarter)
+            .ok()
+            .and_then(|i| self.quarters.get(i))
     }
 }
 
@@ -70,10 +85,17 @@ pub fn derive(site: &Site) -> Derived {
         .map(|quarter| {
             let first_day = site.calendar.start(quarter.id);
             let last_day = site.calendar.end(quarter.id);
+            let previous = present.range(..quarter.id).next_back().copied();
+            let kpi_changes = kpi::kpi_changes(quarter, &kpis);
             QuarterFacts {
                 quarter: quarter.id,
-                previous: present.range(..quarter.id).next_back().copied(),
-                kpi_changes: kpi::kpi_changes(quarter, &kpis),
+                previous,
+                since: since::since_last(
+                    quarter,
+                    previous.and_then(|p| site.quarter(p)),
+                    &kpi_changes,
+                ),
+                kpi_changes,
                 key_results: progress::key_results(quarter, &key_results),
                 new_hires: people::new_hires(&site.people, first_day, last_day),
                 anniversaries: people::anniversaries(&site.people, first_day, last_day),
@@ -81,7 +103,10 @@ pub fn derive(site: &Site) -> Derived {
             }
         })
         .collect();
-    Derived { quarters }
+    Derived {
+        quarters,
+        kpis: kpis.series(),
+    }
 }
 
 /// The quarter's objective ids grouped by [`crate::model::Status::outlook`],

@@ -452,7 +452,11 @@ fn deck_order(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<DeckItem> {
     let Some(items) = &meta.deck else {
-        let mut deck = vec![DeckItem::Title, DeckItem::Agenda];
+        let mut deck = vec![
+            DeckItem::Title,
+            DeckItem::Agenda,
+            DeckItem::SinceLastQuarter,
+        ];
         deck.extend(narratives.keys().map(|n| DeckItem::Narrative(n.clone())));
         deck.extend(sections.iter().map(|s| DeckItem::Section(s.id.clone())));
         deck.extend([DeckItem::Department, DeckItem::Questions]);

@@ -24,8 +24,8 @@ pub struct QuarterFile {
     /// Section ids (file names in `sections/` without `.yaml`), in deck order.
     #[serde(default)]
     pub sections: Vec<Located<String>>,
-    /// The order of the deck. Default: title, agenda, every narrative file,
-    /// every section, department, questions.
+    /// The order of the deck. Default: title, agenda, since last quarter,
+    /// every narrative file, every section, department, questions.
     #[serde(default)]
     pub deck: Option<Vec<Located<DeckItem>>>,
     #[serde(default)]
@@ -55,6 +55,9 @@ pub enum DeckItem {
     Title,
     /// The agenda: one line per section.
     Agenda,
+    /// What changed since the previous quarter: objectives added, completed
+    /// and changed in status, KPIs that moved most.
+    SinceLastQuarter,
     /// A section: divider, overview, KPIs, objectives, highlights.
     Section(String),
     /// Every slide of `narrative/NAME.md`.

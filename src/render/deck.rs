@@ -4,6 +4,7 @@
 
 use super::fit;
 use super::markdown::local_path;
+use super::since::SinceView;
 use super::theme::error_chain;
 use super::view::{self, Ctx, HighlightsView, ObjectiveView, SectionView};
 use crate::diagnostics::{Diagnostic, suggest};
@@ -75,6 +76,7 @@ pub fn sections(ctx: &Ctx) -> Vec<SectionView> {
 pub fn slides(
     ctx: &Ctx,
     sections: &[SectionView],
+    since: &SinceView,
     tera: &Tera,
     common: &Value,
 ) -> Result<(Vec<Slide>, Vec<Diagnostic>), Vec<Diagnostic>> {
@@ -88,6 +90,25 @@ pub fn slides(
                 "Agenda",
                 json!({ "sections": agenda(ctx, sections) }),
             )),
+            DeckItem::SinceLastQuarter => {
+                let mut data = serde_json::to_value(since).unwrap_or(Value::Null);
+                data["shown"] = json!(SINCE_SHOWN);
+                let mut slide = Planned::new(
+                    "since-last-quarter",
+                    "since-last-quarter",
+                    "Since last quarter",
+                    data,
+                );
+                let items: usize = since
+                    .groups
+                    .iter()
+                    .map(|g| g.objectives.len().min(SINCE_SHOWN) + g.kpis.len())
+                    .sum();
+                if items > 6 {
+                    slide.classes = "dense".to_string();
+                }
+                plan.push(slide);
+            }
             DeckItem::Section(id) => {
                 if let Some(s) = sections.iter().find(|s| &s.id == id) {
                     let first = plan.len();
@@ -99,7 +120,7 @@ pub fn slides(
                 }
             }
             DeckItem::Narrative(name) => narrative_slides(ctx, name, &mut plan),
-            DeckItem::Department => department_slides(ctx, sections, &mut plan),
+            DeckItem::Department => department_slides(ctx, sections, since, &mut plan),
             DeckItem::Questions => plan.push(Planned::new(
                 "questions",
                 "questions",
@@ -213,6 +234,7 @@ fn agenda(ctx: &Ctx, sections: &[SectionView]) -> Vec<Value> {
         .filter_map(|item| match item {
             DeckItem::Section(id) => sections.iter().find(|s| &s.id == id).map(|s| json!({ "id": s.id, "title": s.title, "owner": s.owner })),
             DeckItem::Department => Some(json!({ "id": "department", "title": "Department update", "owner": "" })),
+            DeckItem::SinceLastQuarter => Some(json!({ "id": "since-last-quarter", "title": "Since last quarter", "owner": "" })),
             DeckItem::Narrative(name) => ctx.quarter.narratives.get(name).and_then(|n| {
                 let first = n.slides.first()?;
                 Some(json!({ "id": first.id, "title": n.title.clone().or(first.title.clone()).unwrap_or_default(), "owner": "" }))
@@ -273,6 +295,10 @@ fn section_slides(s: &SectionView, plan: &mut Vec<Planned>) {
     }
 }
 
+/// Objectives each list of the since-last-quarter slide names (`shown` in
+/// the slide's data); its page names them all.
+const SINCE_SHOWN: usize = 4;
+
 /// Characters of text a slide can hold at the normal size before it needs
 /// the denser type of the `dense` class.
 const DENSE_AT: usize = 900;
@@ -303,7 +329,8 @@ fn objective_slides(o: &ObjectiveView, plan: &mut Vec<Planned>) {
                     + k.quarters.iter().map(|q| q.text.len()).sum::<usize>()
             })
             .sum();
-        if text > DENSE_AT {
+        // Each key result takes a chart's height as well as its text.
+        if text > DENSE_AT || o.key_results.len() > 2 {
             slide.classes = "dense".to_string();
         }
         plan.push(slide);
@@ -361,7 +388,12 @@ fn narrative_slides(ctx: &Ctx, name: &str, plan: &mut Vec<Planned>) {
     }
 }
 
-fn department_slides(ctx: &Ctx, sections: &[SectionView], plan: &mut Vec<Planned>) {
+fn department_slides(
+    ctx: &Ctx,
+    sections: &[SectionView],
+    since: &SinceView,
+    plan: &mut Vec<Planned>,
+) {
     let q = ctx.quarter;
     let quarter = ctx.label(q.id);
     let months = ctx.site.calendar.months_label(q.id);
@@ -436,12 +468,20 @@ fn department_slides(ctx: &Ctx, sections: &[SectionView], plan: &mut Vec<Planned
             "objectives-by-status",
             "objectives-by-status",
             "Objectives by status",
-            json!({ "groups": groups, "total": objectives.len(), "quarter": quarter }),
+            json!({ "groups": groups, "total": objectives.len(), "quarter": quarter, "chart": since.status_chart }),
         );
         if objectives.len() > 6 {
             slide.classes = "dense".to_string();
         }
         plan.push(slide);
+        if let Some(chart) = &since.over_time_chart {
+            plan.push(Planned::new(
+                "objectives-over-time",
+                "objectives-over-time",
+                "Objectives over time",
+                json!({ "chart": chart, "quarter": quarter, "page": since.page }),
+            ));
+        }
     }
     let h: HighlightsView =
         view::highlights(ctx, &format!("{}/quarter.yaml", q.dir), &q.file.highlights);

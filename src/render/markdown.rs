@@ -303,6 +303,14 @@ fn matching_end(events: &[Event], from: usize) -> usize {
     events.len()
 }
 
+/// The plain text of a one-line Markdown field: what it says without its
+/// markup (raw HTML left out), for places that take no HTML, such as a
+/// chart's title.
+pub fn plain_inline(text: &str) -> String {
+    let events: Vec<Event> = Parser::new_ext(text, options()).collect();
+    plain_text(&events)
+}
+
 /// The plain text of the element whose content starts at `events[0]`, up
 /// to its closing `End`, whitespace collapsed.
 pub(crate) fn plain_text(events: &[Event]) -> String {
@@ -418,6 +426,15 @@ impl<'p> FootnoteIds<'p> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_of_a_field_drops_markup_and_raw_html() {
+        assert_eq!(
+            plain_inline("Reduce *review* time to `18` days <b>now</b>"),
+            "Reduce review time to 18 days now"
+        );
+        assert_eq!(plain_inline("[Docs](https://x.org) & more"), "Docs & more");
+    }
 
     const CTX: MdContext = MdContext {
         base_dir: "quarters/2024-q1/narrative",

@@ -1,9 +1,14 @@
 //! Rendering: the site model and its derived figures become HTML pages.
 //! Templates are parsed once; quarters render in parallel.
 
+pub mod charts;
 pub mod deck;
+pub mod figures;
 pub mod fit;
+pub mod history;
+pub mod kpi_page;
 pub mod markdown;
+pub mod since;
 pub mod single;
 pub mod theme;
 pub mod view;
@@ -11,11 +16,12 @@ pub mod view;
 use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
-use crate::numbers;
 use crate::write::{CopiedFile, OutputFile};
+use kpi_page::KpiRow;
 use markdown::MdRenderer;
 use rayon::prelude::*;
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
 use tera::{Context, Tera};
 use theme::{Theme, error_chain};
 use view::Ctx;
@@ -64,8 +70,7 @@ pub fn render(
         .or_else(|| site.config.base_url.clone())
         .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
 
-    type QuarterPages = Result<(Vec<OutputFile>, Vec<Diagnostic>), Vec<Diagnostic>>;
-    let per_quarter: Vec<QuarterPages> = site
+    let per_quarter: Vec<Result<QuarterOutput, Vec<Diagnostic>>> = site
         .quarters
         .par_iter()
         .enumerate()
@@ -80,8 +85,10 @@ pub fn render(
                 site,
                 quarter: q,
                 facts,
+                derived,
                 md: &md,
                 root: "../",
+                chart_errors: Default::default(),
             };
             quarter_pages(&ctx, &theme, base_url.as_deref(), options)
         })
@@ -90,12 +97,21 @@ pub fn render(
     let mut files = Vec::new();
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
+    let mut kpi_rows = Vec::new();
     for r in per_quarter {
         match r {
-            Ok((f, w)) => {
-                files.extend(f);
-                warnings.extend(w);
+            Ok(out) => {
+                files.extend(out.files);
+                warnings.extend(out.warnings);
+                kpi_rows.extend(out.kpis);
             }
+            Err(p) => problems.extend(p),
+        }
+    }
+    // KPI pages span quarters; a single-file build publishes decks only.
+    if !options.single_file {
+        match kpi_page::kpi_pages(site, derived, kpi_rows, &theme, base_url.as_deref()) {
+            Ok(f) => files.extend(f),
             Err(p) => problems.extend(p),
         }
     }
@@ -254,12 +270,20 @@ fn page(
         })
 }
 
+/// What one quarter contributes to the site: its pages, its KPIs as its
+/// deck shows them (for the KPI pages), and its warnings.
+struct QuarterOutput {
+    files: Vec<OutputFile>,
+    kpis: Vec<KpiRow>,
+    warnings: Vec<Diagnostic>,
+}
+
 fn quarter_pages(
     ctx: &Ctx,
     theme: &Theme,
     base_url: Option<&str>,
     options: &RenderOptions,
-) -> Result<(Vec<OutputFile>, Vec<Diagnostic>), Vec<Diagnostic>> {
+) -> Result<QuarterOutput, Vec<Diagnostic>> {
     let site = ctx.site;
     let q = ctx.quarter;
     let slug = site.calendar.slug(q.id);
@@ -271,12 +295,17 @@ fn quarter_pages(
         base_url,
     );
     let sections = deck::sections(ctx);
-    let (mut slides, warnings) = deck::slides(ctx, &sections, &theme.tera, &site_values)?;
+    let since = since::view(ctx, &sections);
+    let (mut slides, warnings) = deck::slides(ctx, &sections, &since, &theme.tera, &site_values)?;
     if !options.notes {
         for s in &mut slides {
             s.notes.clear();
         }
     }
+    let slide_titles: BTreeMap<&str, &str> = slides
+        .iter()
+        .map(|s| (s.id.as_str(), s.title.as_str()))
+        .collect();
     let label = ctx.label(q.id);
     let meeting = q.file.meeting.as_ref().map(|m| {
         json!({
@@ -293,36 +322,95 @@ fn quarter_pages(
         "minutes_preamble": q.minutes_preamble.as_deref().map(|t| ctx.block(&format!("{}/minutes.md", q.dir), t, "minutes-")),
         "previous": neighbour(site, q.id, false),
         "next": neighbour(site, q.id, true),
+        "since_page": since.page,
     });
     let mut context = Context::new();
     context.insert("site", &site_values);
     context.insert("quarter", &quarter);
     context.insert("slides", &slides);
-    let mut files = vec![page(&theme.tera, "deck.html", &context, deck_path).map_err(|d| vec![d])?];
+    let mut files =
+        vec![page(&theme.tera, "deck.html", &context, deck_path.clone()).map_err(|d| vec![d])?];
     if options.single_file {
-        return Ok((files, warnings));
+        let problems = ctx.chart_errors.take();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        return Ok(QuarterOutput {
+            files,
+            kpis: Vec::new(),
+            warnings,
+        });
     }
 
     let mut problems = Vec::new();
-    for s in &sections {
-        for o in &s.objectives {
+    let since_path = since::since_page(&slug);
+    let mut c = Context::new();
+    c.insert("site", &common(site, "../", base_url, &since_path));
+    c.insert("quarter", &quarter);
+    c.insert("since", &since);
+    c.insert("in_deck", &slide_titles.contains_key("since-last-quarter"));
+    match page(&theme.tera, "since-last-quarter.html", &c, since_path) {
+        Ok(f) => files.push(f),
+        Err(d) => problems.push(d),
+    }
+
+    for (section, s) in q.sections.iter().zip(&sections) {
+        for (objective, o) in section.data.objectives.iter().zip(&s.objectives) {
             let path = format!("{slug}/objectives/{}.html", o.id);
+            // The slides of the deck that show this objective.
+            let shown: Vec<Value> = [
+                o.id.clone(),
+                format!("{}-key-results", o.id),
+                format!("{}-change", o.id),
+                format!("{}-drill-down", o.id),
+            ]
+            .iter()
+            .filter_map(|id| {
+                let title = slide_titles.get(id.as_str())?;
+                Some(json!({ "id": id, "title": title }))
+            })
+            .collect();
+            let history_chart = ctx.chart(
+                &section.file,
+                figures::objective_history(site, objective, q.id),
+            );
             let mut c = Context::new();
             c.insert("site", &common(site, "../../", base_url, &path));
             c.insert("quarter", &quarter);
             c.insert("objective", o);
-            c.insert("history", &objective_history(site, &o.id));
+            c.insert("slides", &shown);
+            c.insert("history", &history::objective_history(ctx, &o.id, "../../"));
+            c.insert("history_chart", &history_chart);
             match page(&theme.tera, "objective.html", &c, path) {
                 Ok(f) => files.push(f),
                 Err(d) => problems.push(d),
             }
         }
     }
-    if problems.is_empty() {
-        Ok((files, warnings))
-    } else {
-        Err(problems)
+    problems.extend(ctx.chart_errors.take());
+    if !problems.is_empty() {
+        return Err(problems);
     }
+    let mut kpis = Vec::new();
+    for s in &sections {
+        let slide = format!("{}-kpis", s.id);
+        let slide = slide_titles
+            .contains_key(slide.as_str())
+            .then(|| format!("{deck_path}#{slide}"));
+        kpis.extend(s.kpis.iter().map(|k| KpiRow {
+            quarter: q.id,
+            label: label.clone(),
+            section: s.title.clone(),
+            slide: slide.clone(),
+            deck: deck_path.clone(),
+            kpi: k.clone(),
+        }));
+    }
+    Ok(QuarterOutput {
+        files,
+        kpis,
+        warnings,
+    })
 }
 
 fn neighbour(site: &Site, id: crate::model::FiscalQuarter, later: bool) -> Value {
@@ -338,22 +426,6 @@ fn neighbour(site: &Site, id: crate::model::FiscalQuarter, later: bool) -> Value
         Some(q) => json!({ "label": site.calendar.label(q.id), "slug": site.calendar.slug(q.id) }),
         None => Value::Null,
     }
-}
-
-/// The objective's status in every quarter of the repository that has it.
-fn objective_history(site: &Site, id: &str) -> Vec<Value> {
-    site.quarters
-        .iter()
-        .filter_map(|q| {
-            let (_, o) = q.objectives().find(|(_, o)| o.id.as_str() == id)?;
-            Some(json!({
-                "quarter": site.calendar.label(q.id),
-                "page": view::objective_page(site, q.id, id),
-                "status": view::StatusView::from(o.status),
-                "key_results": o.key_results.iter().map(|k| json!({"id": k.id.value, "value": k.value.map(numbers::format_value), "text": k.value_text, "status": k.status.map(view::StatusView::from)})).collect::<Vec<_>>(),
-            }))
-        })
-        .collect()
 }
 
 fn index_page(
@@ -383,6 +455,23 @@ fn index_page(
             })
         })
         .collect();
+    // Every KPI, as its latest quarter shows it.
+    let mut latest: BTreeMap<&str, Value> = BTreeMap::new();
+    for q in site.quarters.iter().rev() {
+        for (_, k) in q.kpis() {
+            latest.entry(k.id.as_str()).or_insert_with(|| {
+                json!({
+                    "name": k.name,
+                    "value": crate::numbers::format_value(k.value),
+                    "unit": k.unit,
+                    "quarter": site.calendar.label(q.id),
+                    "page": view::kpi_page(&k.id),
+                })
+            });
+        }
+    }
+    let mut kpis: Vec<Value> = latest.into_values().collect();
+    kpis.sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
     let mut c = Context::new();
     c.insert(
         "site",
@@ -394,5 +483,6 @@ fn index_page(
         ),
     );
     c.insert("quarters", &quarters);
+    c.insert("kpis", &kpis);
     page(&theme.tera, "index.html", &c, "index.html".to_string())
 }

@@ -2,10 +2,13 @@
 //! with numbers already formatted and Markdown already rendered. YAML text
 //! stays plain strings here and is escaped by the templates.
 
+use super::charts::{Chart, ChartError, with_unit};
+use super::figures;
 use super::markdown::{MdContext, MdRenderer};
 use crate::derive::kpi::{ChangeBase, Verdict};
 use crate::derive::progress::ProgressState;
-use crate::derive::{KrFacts, QuarterFacts};
+use crate::derive::{Derived, KrFacts, QuarterFacts};
+use crate::diagnostics::Diagnostic;
 use crate::model::{
     CheckIn, Direction, FiscalQuarter, Highlights, KeyResult, Kpi, Objective, Quarter, Section,
     Site, Status, TargetScope,
@@ -15,6 +18,7 @@ use crate::numbers::{
     format_value,
 };
 use serde::Serialize;
+use std::cell::RefCell;
 
 /// What every view builder needs: the site, this quarter's facts, and how
 /// to render Markdown for the page being built.
@@ -22,9 +26,13 @@ pub struct Ctx<'a> {
     pub site: &'a Site,
     pub quarter: &'a Quarter,
     pub facts: &'a QuarterFacts,
+    /// The figures of every quarter, for trends across quarters.
+    pub derived: &'a Derived,
     pub md: &'a MdRenderer,
     /// Relative prefix from the page to the site root (`../` for a deck).
     pub root: &'a str,
+    /// Charts that could not be drawn, reported when the quarter is done.
+    pub chart_errors: RefCell<Vec<Diagnostic>>,
 }
 
 impl Ctx<'_> {
@@ -57,6 +65,29 @@ impl Ctx<'_> {
     pub fn label(&self, q: FiscalQuarter) -> String {
         self.site.calendar.label(q)
     }
+
+    /// A drawn chart, or `None` with the failure recorded against `file`.
+    pub fn chart(&self, file: &str, drawn: Result<Chart, ChartError>) -> Option<Chart> {
+        drawn
+            .map_err(|e| {
+                self.chart_errors
+                    .borrow_mut()
+                    .push(Diagnostic::error(file, format!("cannot draw a chart: {e}")));
+            })
+            .ok()
+    }
+}
+
+/// The page of a KPI, relative to the site root: one page per KPI id for
+/// the whole repository, since its history spans quarters.
+pub fn kpi_page(id: &str) -> String {
+    format!("kpis/{id}.html")
+}
+
+/// Decimals to show a change with: those of the more precise of the value
+/// and the previous value.
+pub fn change_places(value: f64, previous: f64) -> usize {
+    decimals(value).max(decimals(previous))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -84,7 +115,7 @@ pub struct CheckInView {
     pub note: String,
 }
 
-fn checkins(ctx: &Ctx, file: &str, list: &[CheckIn]) -> Vec<CheckInView> {
+pub fn checkins(ctx: &Ctx, file: &str, list: &[CheckIn]) -> Vec<CheckInView> {
     let mut sorted: Vec<&CheckIn> = list.iter().collect();
     sorted.sort_by_key(|c| c.date.value);
     sorted
@@ -112,6 +143,10 @@ pub struct KpiView {
     pub change: Option<ChangeView>,
     pub description: String,
     pub note: String,
+    /// The KPI's trend up to this quarter.
+    pub chart: Option<Chart>,
+    /// The KPI's page, relative to the site root.
+    pub page: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -129,7 +164,7 @@ pub struct ChangeView {
 
 pub fn kpi(ctx: &Ctx, file: &str, k: &Kpi) -> KpiView {
     let change = ctx.facts.kpi_changes.get(k.id.as_str()).map(|c| {
-        let places = decimals(k.value).max(decimals(c.previous));
+        let places = change_places(k.value, c.previous);
         let (verdict, verdict_label, symbol) = match c.verdict {
             Verdict::Better => ("better", "better", "▲"),
             Verdict::Worse => ("worse", "worse", "▼"),
@@ -170,6 +205,9 @@ pub fn kpi(ctx: &Ctx, file: &str, k: &Kpi) -> KpiView {
             .as_deref()
             .map(|t| ctx.inline(file, t))
             .unwrap_or_default(),
+        chart: figures::kpi_trend(ctx.site, ctx.derived, k, Some(ctx.quarter.id), false)
+            .and_then(|drawn| ctx.chart(file, drawn)),
+        page: kpi_page(&k.id),
     }
 }
 
@@ -189,6 +227,8 @@ pub struct KrView {
     pub quarters: Vec<QuarterCell>,
     pub goals: Vec<String>,
     pub checkins: Vec<CheckInView>,
+    /// Progress from baseline to target, or the statuses by quarter.
+    pub chart: Option<Chart>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -208,23 +248,14 @@ pub struct QuarterCell {
     pub current: bool,
 }
 
-fn number_with_text(
+pub fn number_with_text(
     file: &str,
     ctx: &Ctx,
     n: Option<f64>,
     text: Option<&str>,
     unit: &str,
 ) -> String {
-    let number = n.map(|v| {
-        let v = format_value(v);
-        if unit.is_empty() {
-            v
-        } else if unit == "%" {
-            format!("{v} %")
-        } else {
-            format!("{v} {unit}")
-        }
-    });
+    let number = n.map(|v| with_unit(&format_value(v), unit));
     // The author's words, when given, say it best (and usually contain the
     // number); the number alone otherwise.
     match (number, text) {
@@ -315,6 +346,10 @@ pub fn key_result(ctx: &Ctx, file: &str, objective: &str, kr: &KeyResult) -> KrV
         quarters,
         goals: kr.goals.iter().map(|g| ctx.inline(file, g)).collect(),
         checkins: checkins(ctx, file, &kr.checkins),
+        chart: ctx.chart(
+            file,
+            figures::key_result(objective, kr, facts, ctx.quarter.id),
+        ),
     }
 }
 
@@ -423,6 +458,10 @@ pub struct SectionView {
     pub kpis: Vec<KpiView>,
     pub objectives: Vec<ObjectiveView>,
     pub highlights: HighlightsView,
+    /// How the section spent its time, when given.
+    pub time_chart: Option<Chart>,
+    /// The section's objectives grouped by status, when it has any.
+    pub status_chart: Option<Chart>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -481,6 +520,13 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
             .map(|(i, o)| objective(ctx, s, i, o))
             .collect(),
         highlights: highlights(ctx, file, &s.data.highlights),
+        time_chart: figures::time_split(s).and_then(|drawn| ctx.chart(file, drawn)),
+        status_chart: figures::status_groups(
+            format!("status-chart-{}", s.id),
+            s.data.title.clone(),
+            s.data.objectives.iter(),
+        )
+        .and_then(|drawn| ctx.chart(file, drawn)),
     }
 }
 

@@ -1,0 +1,143 @@
+//! Status glyphs: a distinct shape for each status (the shapes of the text
+//! symbols pages show beside status words: ✔ ● ◐ ◑ ▲ ■ ⏸ ○ ✖ ⊘), drawn
+//! with plotters at a data point, sized in canvas units, so that a chart
+//! never tells a status by colour alone.
+
+use super::palette::Colour;
+use super::svg::{DrawResult, Plot};
+use crate::model::{Outlook, Status};
+use plotters::prelude::*;
+use std::iter::once;
+
+/// The glyph of an outlook group: that of its most typical status.
+pub fn outlook_status(o: Outlook) -> Status {
+    match o {
+        Outlook::Complete => Status::Done,
+        Outlook::Healthy => Status::OnTrack,
+        Outlook::Trouble => Status::AtRisk,
+        Outlook::Idle => Status::NotStarted,
+    }
+}
+
+/// Draw the glyph of `status` centred on the data point `at`, `r` canvas
+/// units from its centre to its edge, in `colour`.
+pub fn status(
+    chart: &mut Plot,
+    at: (f64, f64),
+    status: Status,
+    r: i32,
+    colour: Colour,
+) -> DrawResult {
+    let r = r.max(2);
+    let solid = colour.rgb().filled();
+    let line = colour.rgb().stroke_width(2);
+    let heavy = colour.rgb().stroke_width(3);
+    let base = || EmptyElement::at(at);
+    match status {
+        Status::Done => {
+            let points = vec![(-r, 0), (-r / 3, r * 2 / 3), (r, -r * 2 / 3)];
+            chart.draw_series(once(base() + PathElement::new(points, heavy)))?;
+        }
+        Status::OnTrack => {
+            chart.draw_series(once(base() + Circle::new((0, 0), r, solid)))?;
+        }
+        Status::InProgress | Status::Partial => {
+            // ◐ fills the left half, ◑ the right half.
+            let side = if status == Status::InProgress {
+                -1.0
+            } else {
+                1.0
+            };
+            let half: Vec<(i32, i32)> = (0..=12)
+                .map(|i| {
+                    let angle = std::f64::consts::PI * f64::from(i) / 12.0;
+                    let x = side * f64::from(r) * angle.sin();
+                    let y = -f64::from(r) * angle.cos();
+                    (x.round() as i32, y.round() as i32)
+                })
+                .collect();
+            chart.draw_series(once(base() + Polygon::new(half, solid)))?;
+            chart.draw_series(once(base() + Circle::new((0, 0), r, line)))?;
+        }
+        Status::AtRisk => {
+            let points = vec![(0, -r), (r, r * 4 / 5), (-r, r * 4 / 5)];
+            chart.draw_series(once(base() + Polygon::new(points, solid)))?;
+        }
+        Status::Blocked => {
+            let s = r * 5 / 6;
+            chart.draw_series(once(base() + Rectangle::new([(-s, -s), (s, s)], solid)))?;
+        }
+        Status::Postponed => {
+            let (inner, outer) = (r / 4, r * 4 / 5);
+            chart.draw_series(once(
+                base() + Rectangle::new([(-outer, -r), (-inner, r)], solid),
+            ))?;
+            chart.draw_series(once(
+                base() + Rectangle::new([(inner, -r), (outer, r)], solid),
+            ))?;
+        }
+        Status::NotStarted => {
+            chart.draw_series(once(base() + Circle::new((0, 0), r, line)))?;
+        }
+        Status::Missed => {
+            let s = r * 4 / 5;
+            chart.draw_series(once(
+                base() + PathElement::new(vec![(-s, -s), (s, s)], heavy),
+            ))?;
+            chart.draw_series(once(
+                base() + PathElement::new(vec![(-s, s), (s, -s)], heavy),
+            ))?;
+        }
+        Status::Cancelled => {
+            let s = r * 7 / 10;
+            chart.draw_series(once(base() + Circle::new((0, 0), r, line)))?;
+            chart.draw_series(once(
+                base() + PathElement::new(vec![(-s, s), (s, -s)], line),
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::palette::THEME;
+    use super::super::svg::{Canvas, Frame};
+    use super::*;
+
+    fn drawn(s: Status) -> String {
+        let frame = Frame::canvas(40, 40);
+        let mut canvas = Canvas::new(40, 40);
+        canvas
+            .layer(&frame, "glyph", |chart| {
+                status(chart, (20.0, frame.up(20)), s, 8, THEME.status(s))
+            })
+            .unwrap();
+        canvas.finish("g", "glyph", "t", "d")
+    }
+
+    #[test]
+    fn every_status_has_its_own_shape() {
+        let mut shapes: Vec<String> = Status::ALL
+            .iter()
+            .map(|s| {
+                // The shape without its colour.
+                let svg = drawn(*s);
+                let start = svg.find("<g class=\"glyph\">").unwrap();
+                svg[start..]
+                    .split('"')
+                    .filter(|part| !part.starts_with('#'))
+                    .collect()
+            })
+            .collect();
+        shapes.sort();
+        shapes.dedup();
+        assert_eq!(shapes.len(), Status::ALL.len());
+    }
+
+    #[test]
+    fn glyphs_sit_on_their_point() {
+        let svg = drawn(Status::OnTrack);
+        assert!(svg.contains("<circle cx=\"20\" cy=\"20\" r=\"8\""), "{svg}");
+    }
+}

@@ -1,0 +1,128 @@
+//! Charts, computed at build time as static, accessible SVG.
+//!
+//! The interface is small and typed: each chart kind takes a plain data
+//! description (numbers, statuses, labels; no model or template types) and
+//! returns a [`Chart`]: the SVG as a string, its title and description in
+//! words, and the same numbers as a [`Table`] for the page to show beside
+//! the chart or in a collapsible block. Every chart is deterministic (same
+//! data, same bytes), scales with its container (`viewBox` only), names its
+//! numbers rounded as the pages do, and shows status with shapes and words,
+//! never by colour alone.
+//!
+//! Kinds: [`key_result`] (progress from baseline to target, or a status
+//! timeline for key results in words), [`status_timeline`], [`kpi_trend`],
+//! [`time_split`], [`status_groups`] and [`objectives_over_time`].
+
+mod glyphs;
+mod groups;
+mod layout;
+mod overtime;
+pub mod palette;
+mod progress;
+mod split;
+mod svg;
+mod timeline;
+mod trend;
+
+pub use groups::{GroupedObjective, OUTLOOKS, StatusGroupsChart, status_groups};
+pub use overtime::{OverTimeChart, QuarterCounts, objectives_over_time};
+pub use progress::{KeyResultChart, QuarterMark, key_result};
+pub use split::{TimeSplitChart, time_split};
+pub use timeline::{StatusTimelineChart, TimelineCell, status_timeline};
+pub use trend::{TrendChange, TrendChart, TrendPoint, kpi_trend};
+
+use serde::Serialize;
+use std::fmt;
+
+/// A drawn chart and the numbers behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chart {
+    /// Unique on its page: the SVG's title and description ids derive from it.
+    pub id: String,
+    /// `kr-progress`, `status-timeline`, `kpi-trend`, `time-split`,
+    /// `status-groups` or `objectives-over-time`.
+    pub kind: &'static str,
+    /// What the chart shows, in a line.
+    pub title: String,
+    /// The numbers in words.
+    pub desc: String,
+    /// The `<svg>` element.
+    pub svg: String,
+    /// The same numbers as a table.
+    pub table: Table,
+}
+
+/// A data table: a header row, then rows that each start with a header cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    pub caption: String,
+    pub head: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// The row's header cell.
+    pub header: String,
+    pub cells: Vec<String>,
+}
+
+/// A chart that could not be drawn (plotters refused the drawing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartError(pub String);
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+impl<E: std::error::Error + Send + Sync> From<plotters::drawing::DrawingAreaErrorKind<E>>
+    for ChartError
+{
+    fn from(e: plotters::drawing::DrawingAreaErrorKind<E>) -> Self {
+        ChartError(e.to_string())
+    }
+}
+
+/// A number with its unit as pages write it: `2033 maintainers`,
+/// `99.962 %`, `440 req/s`; the number alone without a unit.
+pub fn with_unit(number: &str, unit: &str) -> String {
+    match unit.trim() {
+        "" => number.to_string(),
+        "%" => format!("{number} %"),
+        unit => format!("{number} {unit}"),
+    }
+}
+
+/// `a, b and c`: a list as a sentence says it.
+fn sentence_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_follow_the_number() {
+        assert_eq!(with_unit("2033", "maintainers"), "2033 maintainers");
+        assert_eq!(with_unit("99.962", "%"), "99.962 %");
+        assert_eq!(with_unit("3", ""), "3");
+    }
+
+    #[test]
+    fn lists_read_as_sentences() {
+        let s = |v: &[&str]| sentence_list(&v.iter().map(|x| x.to_string()).collect::<Vec<_>>());
+        assert_eq!(s(&[]), "");
+        assert_eq!(s(&["a"]), "a");
+        assert_eq!(s(&["a", "b"]), "a and b");
+        assert_eq!(s(&["a", "b", "c"]), "a, b and c");
+    }
+}

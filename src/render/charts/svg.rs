@@ -1,0 +1,383 @@
+//! The drawing surface every chart shares: plotters' SVG backend draws the
+//! shapes in data coordinates, one backend per layer so that each layer
+//! becomes a classed `<g>`; text is written here as `<text>`, since
+//! plotters draws no text without a font feature.
+//!
+//! plotters' output is post-processed minimally: its `<svg>` element (fixed
+//! `width` and `height`) is replaced by one with only a `viewBox`, so the
+//! chart scales with its container, and with `role="img"`, a `<title>` and a
+//! `<desc>`. plotters writes integer coordinates, so no long float reaches
+//! the SVG.
+
+use super::ChartError;
+use super::palette::Colour;
+use crate::render::view::html_escape;
+use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+use std::fmt::Write;
+
+/// A plotters chart context over one layer: data coordinates are `f64`.
+pub type Plot<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// What drawing on a layer may fail with.
+pub type DrawResult = Result<(), DrawingAreaErrorKind<std::io::Error>>;
+
+/// The canvas size and the plot area inside it, with the data ranges the
+/// plot area shows. Margins are in canvas units (the `viewBox`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    pub width: u32,
+    pub height: u32,
+    pub left: u32,
+    pub right: u32,
+    pub top: u32,
+    pub bottom: u32,
+    /// Data range shown from the left to the right edge of the plot area.
+    pub x: (f64, f64),
+    /// Data range shown from the bottom to the top edge of the plot area.
+    pub y: (f64, f64),
+}
+
+impl Frame {
+    /// A frame over the whole canvas whose data coordinates are canvas
+    /// units: x to the right, y up from the bottom row (see [`up`](Self::up)).
+    /// plotters maps a range onto the pixels from the first to the last,
+    /// so the canvas `0..width` is the data range `0..width − 1`.
+    pub fn canvas(width: u32, height: u32) -> Self {
+        Self {
+            width,
+            height,
+            left: 0,
+            right: 0,
+            top: 0,
+            bottom: 0,
+            x: (0.0, f64::from(width.saturating_sub(1))),
+            y: (0.0, f64::from(height.saturating_sub(1))),
+        }
+    }
+
+    /// This frame with its y axis over the whole canvas height in canvas
+    /// units, as [`canvas`](Self::canvas) has it; x stays as it was.
+    pub fn canvas_y(self) -> Self {
+        Self {
+            top: 0,
+            bottom: 0,
+            y: Self::canvas(self.width, self.height).y,
+            ..self
+        }
+    }
+
+    /// The data y of canvas row `canvas_y`, in a frame whose y axis is the
+    /// canvas ([`canvas`](Self::canvas), [`canvas_y`](Self::canvas_y)).
+    pub fn up(&self, canvas_y: i32) -> f64 {
+        f64::from(i32::try_from(self.height).unwrap_or(i32::MAX) - 1 - canvas_y)
+    }
+
+    /// Where the data point `(x, y)` lands on the canvas, as plotters maps it.
+    pub fn at(&self, x: f64, y: f64) -> Result<(i32, i32), ChartError> {
+        let mut scratch = String::new();
+        let root =
+            SVGBackend::with_string(&mut scratch, (self.width, self.height)).into_drawing_area();
+        let chart = self.build(&root)?;
+        Ok(chart.backend_coord(&(x, y)))
+    }
+
+    fn build<'a, 'b>(
+        &self,
+        root: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    ) -> Result<Plot<'a, 'b>, ChartError> {
+        let valid = |(a, b): (f64, f64)| a.is_finite() && b.is_finite() && a < b;
+        if !valid(self.x) || !valid(self.y) {
+            return Err(ChartError(format!(
+                "empty data range {:?} × {:?}",
+                self.x, self.y
+            )));
+        }
+        if self.left + self.right >= self.width || self.top + self.bottom >= self.height {
+            return Err(ChartError("margins leave no plot area".to_string()));
+        }
+        ChartBuilder::on(root)
+            .margin_left(self.left)
+            .margin_right(self.right)
+            .margin_top(self.top)
+            .margin_bottom(self.bottom)
+            .build_cartesian_2d(self.x.0..self.x.1, self.y.0..self.y.1)
+            .map_err(ChartError::from)
+    }
+}
+
+/// Horizontal alignment of a text label at its anchor point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+impl Anchor {
+    fn svg(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}
+
+/// One text label, in canvas units. `y` is the baseline.
+#[derive(Debug, Clone)]
+pub struct Text<'a> {
+    pub x: i32,
+    pub y: i32,
+    pub anchor: Anchor,
+    pub size: u32,
+    pub bold: bool,
+    pub colour: Colour,
+    /// Class of the `<text>` element, so tests and styles can find it.
+    pub class: &'a str,
+    pub content: &'a str,
+}
+
+impl<'a> Text<'a> {
+    /// Regular text in the ink colour.
+    pub fn new(x: i32, y: i32, class: &'a str, content: &'a str) -> Self {
+        Self {
+            x,
+            y,
+            anchor: Anchor::Start,
+            size: TEXT_SIZE,
+            bold: false,
+            colour: super::palette::THEME.ink,
+            class,
+            content,
+        }
+    }
+
+    pub fn anchor(mut self, anchor: Anchor) -> Self {
+        self.anchor = anchor;
+        self
+    }
+
+    pub fn size(mut self, size: u32) -> Self {
+        self.size = size;
+        self
+    }
+
+    pub fn bold(mut self) -> Self {
+        self.bold = true;
+        self
+    }
+
+    pub fn colour(mut self, colour: Colour) -> Self {
+        self.colour = colour;
+        self
+    }
+}
+
+/// Default text size, in canvas units.
+pub const TEXT_SIZE: u32 = 13;
+
+/// Estimated width of `text` at `size`: no font is measured at build time,
+/// so layout reserves room for fairly wide glyphs.
+pub fn text_width(text: &str, size: u32) -> i32 {
+    let chars = i32::try_from(text.chars().count()).unwrap_or(i32::MAX / 64);
+    let size = i32::try_from(size).unwrap_or(64);
+    chars.saturating_mul(size).saturating_mul(58) / 100
+}
+
+/// A chart being drawn: layers of shapes and text, in drawing order.
+pub struct Canvas {
+    width: u32,
+    height: u32,
+    body: String,
+}
+
+impl Canvas {
+    pub fn new(width: u32, height: u32) -> Self {
+        Self {
+            width,
+            height,
+            body: String::new(),
+        }
+    }
+
+    /// Draw one layer of shapes with plotters on `frame`, grouped in a
+    /// `<g class="class">`.
+    pub fn layer<F>(&mut self, frame: &Frame, class: &str, draw: F) -> Result<(), ChartError>
+    where
+        F: for<'a, 'b> FnOnce(&mut Plot<'a, 'b>) -> DrawResult,
+    {
+        let mut buffer = String::new();
+        {
+            let root = SVGBackend::with_string(&mut buffer, (frame.width, frame.height))
+                .into_drawing_area();
+            let mut chart = frame.build(&root)?;
+            draw(&mut chart)?;
+            root.present()?;
+        }
+        let inner = elements(&buffer)?;
+        let _ = writeln!(self.body, "<g class=\"{}\">", html_escape(class));
+        self.body.push_str(inner);
+        self.body.push_str("</g>\n");
+        Ok(())
+    }
+
+    /// Add a text label.
+    pub fn text(&mut self, t: &Text) {
+        let _ = write!(
+            self.body,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"{}\" fill=\"{}\"",
+            t.x,
+            t.y,
+            t.anchor.svg(),
+            t.size,
+            t.colour.hex()
+        );
+        if t.bold {
+            self.body.push_str(" font-weight=\"bold\"");
+        }
+        if !t.class.is_empty() {
+            let _ = write!(self.body, " class=\"{}\"", html_escape(t.class));
+        }
+        let _ = writeln!(self.body, ">{}</text>", html_escape(t.content));
+    }
+
+    /// The finished `<svg>`: scalable (`viewBox` only), an image to
+    /// assistive technology, named by `title` and described by `desc`.
+    /// `id` must be unique on the page the chart goes on.
+    pub fn finish(self, id: &str, kind: &str, title: &str, desc: &str) -> String {
+        let id = html_escape(id);
+        let mut out = String::with_capacity(self.body.len() + title.len() + desc.len() + 400);
+        let _ = writeln!(
+            out,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" class=\"chart-svg chart-{kind}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" font-family=\"{FONTS}\">",
+            w = self.width,
+            h = self.height,
+            kind = html_escape(kind),
+        );
+        let _ = writeln!(
+            out,
+            "<title id=\"{id}-title\">{}</title>",
+            html_escape(title)
+        );
+        let _ = writeln!(out, "<desc id=\"{id}-desc\">{}</desc>", html_escape(desc));
+        out.push_str(&self.body);
+        out.push_str("</svg>");
+        out
+    }
+}
+
+/// The system font stack of the theme's stylesheet.
+const FONTS: &str =
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+/// The elements plotters wrote inside its `<svg>` element.
+fn elements(svg: &str) -> Result<&str, ChartError> {
+    let open_end = svg
+        .starts_with("<svg")
+        .then(|| svg.find(">\n"))
+        .flatten()
+        .ok_or_else(|| ChartError("plotters wrote no <svg> element".to_string()))?;
+    let close = svg
+        .rfind("</svg>")
+        .filter(|c| *c >= open_end + 2)
+        .ok_or_else(|| ChartError("plotters left the <svg> element open".to_string()))?;
+    Ok(&svg[open_end + 2..close])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::charts::palette::THEME;
+
+    fn frame() -> Frame {
+        Frame {
+            width: 200,
+            height: 100,
+            left: 20,
+            right: 10,
+            top: 5,
+            bottom: 15,
+            x: (0.0, 10.0),
+            y: (-1.0, 1.0),
+        }
+    }
+
+    #[test]
+    fn maps_the_plot_area_edges_to_the_margins() {
+        let f = frame();
+        // plotters maps a range onto its first to its last pixel.
+        assert_eq!(f.at(0.0, 1.0).unwrap(), (20, 5));
+        assert_eq!(f.at(10.0, -1.0).unwrap(), (189, 84));
+        assert_eq!(f.at(5.0, 0.0).unwrap(), (104, 45));
+    }
+
+    #[test]
+    fn a_canvas_frame_maps_canvas_units_to_themselves() {
+        let f = Frame::canvas(120, 80);
+        for (x, y) in [(0, 0), (16, 18), (119, 79), (60, 40)] {
+            assert_eq!(f.at(f64::from(x), f.up(y)).unwrap(), (x, y));
+        }
+        let data = Frame {
+            x: (5.0, 6.0),
+            ..frame()
+        }
+        .canvas_y();
+        for y in [0, 18, 99] {
+            assert_eq!(data.at(5.0, data.up(y)).unwrap().1, y);
+        }
+    }
+
+    #[test]
+    fn refuses_empty_ranges_and_margins() {
+        let mut f = frame();
+        f.x = (1.0, 1.0);
+        assert!(f.at(1.0, 0.0).is_err());
+        let mut f = frame();
+        f.y = (0.0, f64::NAN);
+        assert!(f.at(1.0, 0.0).is_err());
+        let mut f = frame();
+        f.left = 300;
+        assert!(f.at(1.0, 0.0).is_err());
+    }
+
+    #[test]
+    fn layers_are_grouped_and_the_svg_is_scalable_and_labelled() {
+        let f = frame();
+        let mut canvas = Canvas::new(f.width, f.height);
+        canvas
+            .layer(&f, "bar", |chart| {
+                chart.draw_series([Rectangle::new(
+                    [(0.0, 0.0), (5.0, 1.0)],
+                    THEME.accent.rgb().filled(),
+                )])?;
+                Ok(())
+            })
+            .unwrap();
+        canvas.text(&Text::new(3, 4, "label", "a < b & \"c\""));
+        let svg = canvas.finish("c1", "test", "Title", "Desc with 5 < 6");
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 100\"")
+        );
+        assert!(!svg.contains("width=\"200\""), "{svg}");
+        assert!(svg.contains("role=\"img\""));
+        assert!(svg.contains("<title id=\"c1-title\">Title</title>"));
+        assert!(svg.contains("<desc id=\"c1-desc\">Desc with 5 &lt; 6</desc>"));
+        assert!(
+            svg.contains("<g class=\"bar\">\n<rect x=\"20\" y=\"5\" width=\"84\" height=\"40\""),
+            "{svg}"
+        );
+        assert!(svg.contains(">a &lt; b &amp; &quot;c&quot;</text>"));
+        assert_eq!(svg.matches("<svg").count(), 1);
+        assert!(svg.ends_with("</g>\n<text x=\"3\" y=\"4\" text-anchor=\"start\" font-size=\"13\" fill=\"#1B1F24\" class=\"label\">a &lt; b &amp; &quot;c&quot;</text>\n</svg>"));
+    }
+
+    #[test]
+    fn text_width_grows_with_length_and_size() {
+        assert!(text_width("Baseline 1880", 13) > text_width("Q1", 13));
+        assert!(text_width("Q1", 20) > text_width("Q1", 10));
+        assert_eq!(text_width("", 13), 0);
+    }
+}

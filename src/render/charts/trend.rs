@@ -1,0 +1,416 @@
+//! KPI trend: the KPI's value in every quarter of the repository from its
+//! first appearance on, as a line of points with this quarter's change from
+//! the previous value annotated. A quarter without a value is a gap in the
+//! line (never a zero), a single value is a dot on an axis around it, and a
+//! previous value stated by the author (rather than read from an earlier
+//! quarter) is an open point joined by a dashed line.
+
+use super::layout::{Wanted, rows, ticks, wrap};
+use super::palette::THEME;
+use super::svg::{Anchor, Canvas, Frame, Text, text_width};
+use super::{Chart, ChartError, Row, Table, with_unit};
+use crate::derive::Verdict;
+use crate::model::Direction;
+use crate::numbers::{format_number, format_percent_change, format_signed, format_value};
+use plotters::prelude::*;
+use std::iter::once;
+
+/// A KPI's values over quarters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendChart {
+    /// Unique on the page.
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub direction: Direction,
+    /// One point per quarter, oldest first.
+    pub points: Vec<TrendPoint>,
+    /// The bigger layout of a drill-down page, rather than a slide's.
+    pub large: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendPoint {
+    /// `Q1 FY15-16`.
+    pub label: String,
+    /// `None`: the quarter has no value for this KPI.
+    pub value: Option<f64>,
+    /// The value is the author's `previous:` figure, not a quarter's.
+    pub stated: bool,
+    /// The quarter the chart is drawn for: its change is annotated.
+    pub current: bool,
+    /// The change from the last known value, when there is one.
+    pub change: Option<TrendChange>,
+}
+
+/// A change between two points of the trend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendChange {
+    /// Index of the point the change is measured from.
+    pub from: usize,
+    /// `value − previous`.
+    pub absolute: f64,
+    /// Percent of the previous value; `None` when that was zero.
+    pub percent: Option<f64>,
+    pub verdict: Verdict,
+    /// Decimals to show the change with.
+    pub decimals: usize,
+}
+
+impl TrendChart {
+    fn number(&self, v: f64) -> String {
+        with_unit(&format_value(v), &self.unit)
+    }
+
+    /// `+192 req/s (+77 %)`; a change of a percentage is in points (`pp`).
+    fn change_words(&self, c: &TrendChange) -> String {
+        let amount = format_signed(c.absolute, c.decimals);
+        let unit = match self.unit.trim() {
+            "%" => "pp",
+            u => u,
+        };
+        let amount = with_unit(&amount, unit);
+        // A percentage that rounds to nothing says less than the amount.
+        match c.percent.map(format_percent_change) {
+            Some(p) if !p.starts_with('±') || c.absolute == 0.0 => format!("{amount} ({p})"),
+            _ => amount,
+        }
+    }
+
+    /// `+192 req/s (+77 %) since Q4 FY14-15: better`.
+    fn change_sentence(&self, c: &TrendChange) -> String {
+        let since = self.points.get(c.from).map_or("", |p| p.label.as_str());
+        format!(
+            "{} since {since}: {}",
+            self.change_words(c),
+            verdict_words(c.verdict)
+        )
+    }
+}
+
+fn verdict_words(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Better => "better",
+        Verdict::Worse => "worse",
+        Verdict::Unchanged => "no change",
+    }
+}
+
+pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
+    let (width, height, tick_count, labelled) = if spec.large {
+        (560u32, 240u32, 5, 10)
+    } else {
+        (400, 190, 3, 6)
+    };
+    let values: Vec<f64> = spec
+        .points
+        .iter()
+        .filter_map(|p| p.value)
+        .filter(|v| v.is_finite())
+        .collect();
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    // Room above and below the values for their labels.
+    let pad = (hi - lo) * 0.12;
+    let axis = if values.is_empty() {
+        ticks(0.0, 1.0, tick_count)
+    } else {
+        ticks(lo - pad, hi + pad, tick_count)
+    };
+    let tick_labels: Vec<String> = axis
+        .values
+        .iter()
+        .map(|v| format_number(*v, axis.decimals))
+        .collect();
+    let left = tick_labels
+        .iter()
+        .map(|l| text_width(l, 12))
+        .max()
+        .unwrap_or(0)
+        + 14;
+    let current = spec.points.iter().position(|p| p.current);
+    // Header: this quarter's change, or why there is none.
+    let change = current.and_then(|i| spec.points[i].change.as_ref());
+    let headline = match (change, current.and_then(|i| spec.points[i].value)) {
+        (Some(c), _) => spec.change_sentence(c),
+        (None, Some(v)) if values.len() == 1 => {
+            format!("{}: the only value so far", spec.number(v))
+        }
+        (None, Some(v)) => format!("{}: no earlier value to compare with", spec.number(v)),
+        (None, None) => "No value this quarter".to_string(),
+    };
+    let text_left = if change.is_some() { 26 } else { 4 };
+    let head_lines = wrap(&headline, width as i32 - text_left - 4, 14);
+    let extra = (head_lines.len() as i32 - 1) * 18;
+    let height = height + extra as u32;
+    let n = spec.points.len().max(1);
+    let frame = Frame {
+        width,
+        height,
+        left: left as u32,
+        right: 16,
+        top: 44 + extra as u32,
+        bottom: 30,
+        x: (-0.5, n as f64 - 0.5),
+        y: (axis.first(), axis.last()),
+    };
+    let mut canvas = Canvas::new(width, height);
+
+    canvas.layer(&frame, "grid", |chart| {
+        for v in &axis.values {
+            chart.draw_series(once(PathElement::new(
+                vec![(-0.5, *v), (n as f64 - 0.5, *v)],
+                THEME.line.rgb().stroke_width(1),
+            )))?;
+        }
+        Ok(())
+    })?;
+    for (v, label) in axis.values.iter().zip(&tick_labels) {
+        let (_, y) = frame.at(-0.5, *v)?;
+        canvas.text(
+            &Text::new(left - 6, y + 4, "tick-label", label)
+                .anchor(Anchor::End)
+                .size(12)
+                .colour(THEME.muted),
+        );
+    }
+
+    // The line: segments between neighbouring quarters that both have a
+    // value; a segment from a stated value is dashed.
+    canvas.layer(&frame, "line", |chart| {
+        for (i, pair) in spec.points.windows(2).enumerate() {
+            let (Some(a), Some(b)) = (pair[0].value, pair[1].value) else {
+                continue;
+            };
+            let ends = [(i as f64, a), (i as f64 + 1.0, b)];
+            let style = THEME.accent.rgb().stroke_width(3);
+            if pair[0].stated || pair[1].stated {
+                chart.draw_series(once(plotters::element::DashedPathElement::new(
+                    ends, 6, 5, style,
+                )))?;
+            } else {
+                chart.draw_series(once(PathElement::new(ends.to_vec(), style)))?;
+            }
+        }
+        Ok(())
+    })?;
+
+    for (i, p) in spec.points.iter().enumerate() {
+        let Some(v) = p.value else { continue };
+        let mut class = format!("point point-{i}");
+        if p.current {
+            class.push_str(" current");
+        }
+        if p.stated {
+            class.push_str(" stated");
+        }
+        let rising = p.change.as_ref().map(|c| c.absolute);
+        canvas.layer(&frame, &class, |chart| {
+            let base = || EmptyElement::at((i as f64, v));
+            if p.current {
+                // The current point's shape says which way the value moved.
+                let r = 8;
+                let shape = match rising {
+                    Some(d) if d > 0.0 => vec![(0, -r), (r, r * 4 / 5), (-r, r * 4 / 5)],
+                    Some(d) if d < 0.0 => vec![(0, r), (r, -r * 4 / 5), (-r, -r * 4 / 5)],
+                    _ => vec![(0, -r), (r, 0), (0, r), (-r, 0)],
+                };
+                chart.draw_series(once(base() + Polygon::new(shape, THEME.ink.rgb().filled())))?;
+            } else if p.stated {
+                chart.draw_series(once(
+                    base() + Circle::new((0, 0), 5, THEME.paper.rgb().filled()),
+                ))?;
+                chart.draw_series(once(
+                    base() + Circle::new((0, 0), 5, THEME.accent.rgb().stroke_width(2)),
+                ))?;
+            } else {
+                chart.draw_series(once(
+                    base() + Circle::new((0, 0), 5, THEME.accent.rgb().filled()),
+                ))?;
+            }
+            Ok(())
+        })?;
+        if spec.points.len() <= labelled || p.current {
+            let (x, y) = frame.at(i as f64, v)?;
+            let label = format_value(v);
+            // Below the point when more of the line is above it.
+            let neighbours = [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| spec.points.get(j).and_then(|q| q.value));
+            let (above, below) = neighbours.fold((0, 0), |(a, b), n| {
+                if n > v {
+                    (a + 1, b)
+                } else if n < v {
+                    (a, b + 1)
+                } else {
+                    (a, b)
+                }
+            });
+            let y = if above > below { y + 22 } else { y - 12 };
+            let mut t = Text::new(x, y, "value-label", &label).anchor(Anchor::Middle);
+            if p.current {
+                t = t.bold();
+            }
+            canvas.text(&t);
+        }
+    }
+
+    // Quarter labels on the x axis: the current, first and last quarters
+    // first, then the others where they fit.
+    let mut order: Vec<usize> = (0..spec.points.len()).collect();
+    order.sort_by_key(|i| {
+        let p = &spec.points[*i];
+        (!p.current, *i != 0 && *i + 1 != spec.points.len(), *i)
+    });
+    let mut wanted = Vec::with_capacity(order.len());
+    for i in &order {
+        let (x, _) = frame.at(*i as f64, axis.first())?;
+        wanted.push(Wanted {
+            centre: x,
+            width: text_width(&spec.points[*i].label, 12),
+        });
+    }
+    let placed = rows(&wanted, 2, width as i32 - 2, 8);
+    for (i, place) in order.iter().zip(&placed) {
+        if place.row > 0 {
+            continue;
+        }
+        let p = &spec.points[*i];
+        let mut t = Text::new(place.centre, height as i32 - 10, "quarter-label", &p.label)
+            .anchor(Anchor::Middle)
+            .size(12);
+        if p.current {
+            t = t.bold();
+        }
+        canvas.text(&t);
+        if p.value.is_none() {
+            let (x, y) = frame.at(*i as f64, axis.first())?;
+            canvas.text(
+                &Text::new(x, y - 6, "gap-label", "no value")
+                    .anchor(Anchor::Middle)
+                    .size(11)
+                    .colour(THEME.muted),
+            );
+        }
+    }
+
+    if let Some(c) = change {
+        let screen = Frame::canvas(width, height);
+        let colour = match c.verdict {
+            Verdict::Better => THEME.good,
+            Verdict::Worse => THEME.bad,
+            Verdict::Unchanged => THEME.idle,
+        };
+        canvas.layer(&screen, "change-glyph", |chart| {
+            let r = 7;
+            let shape = if c.absolute > 0.0 {
+                vec![(0, -r), (r, r * 4 / 5), (-r, r * 4 / 5)]
+            } else if c.absolute < 0.0 {
+                vec![(0, r), (r, -r * 4 / 5), (-r, -r * 4 / 5)]
+            } else {
+                vec![(-r, -3), (r, -3), (r, 3), (-r, 3)]
+            };
+            chart.draw_series(once(
+                EmptyElement::at((12.0, screen.up(17)))
+                    + Polygon::new(shape, colour.rgb().filled()),
+            ))?;
+            Ok(())
+        })?;
+    }
+    for (i, line) in head_lines.iter().enumerate() {
+        let y = 22 + i as i32 * 18;
+        canvas.text(&Text::new(text_left, y, "headline", line).size(14).bold());
+    }
+
+    let title = format!("{}: value by quarter", spec.name);
+    let desc = describe(spec, current);
+    Ok(Chart {
+        id: spec.id.clone(),
+        kind: "kpi-trend",
+        svg: canvas.finish(&spec.id, "kpi-trend", &title, &desc),
+        table: table(spec),
+        title,
+        desc,
+    })
+}
+
+fn describe(spec: &TrendChart, current: Option<usize>) -> String {
+    let unit = if spec.unit.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" in {}", spec.unit.trim())
+    };
+    let mut parts = vec![format!(
+        "{}{unit}, {}, by quarter.",
+        spec.name,
+        spec.direction.label()
+    )];
+    for p in &spec.points {
+        let value = match p.value {
+            Some(v) if p.stated => format!(
+                "{} (the previous value stated in the next quarter)",
+                spec.number(v)
+            ),
+            Some(v) => spec.number(v),
+            None => "no value".to_string(),
+        };
+        parts.push(format!("{}: {value}.", p.label));
+    }
+    let present = spec.points.iter().filter(|p| p.value.is_some()).count();
+    if present == 1 {
+        parts.push("Only one value so far.".to_string());
+    }
+    if let Some(p) = current.and_then(|i| spec.points.get(i)) {
+        match &p.change {
+            Some(c) => parts.push(format!(
+                "Change in {}: {}.",
+                p.label,
+                spec.change_sentence(c)
+            )),
+            None if p.value.is_some() => {
+                parts.push(format!("No earlier value to compare {} with.", p.label))
+            }
+            None => {}
+        }
+    }
+    parts.join(" ")
+}
+
+fn table(spec: &TrendChart) -> Table {
+    let value = if spec.unit.trim().is_empty() {
+        "Value".to_string()
+    } else {
+        format!("Value ({})", spec.unit.trim())
+    };
+    Table {
+        caption: format!(
+            "{}: value by quarter ({})",
+            spec.name,
+            spec.direction.label()
+        ),
+        head: vec!["Quarter".to_string(), value, "Change".to_string()],
+        rows: spec
+            .points
+            .iter()
+            .map(|p| Row {
+                header: if p.current {
+                    format!("{} (this quarter)", p.label)
+                } else {
+                    p.label.clone()
+                },
+                cells: vec![
+                    match p.value {
+                        Some(v) if p.stated => format!("{} (stated as previous)", format_value(v)),
+                        Some(v) => format_value(v),
+                        None => "no value".to_string(),
+                    },
+                    p.change
+                        .as_ref()
+                        .map(|c| spec.change_sentence(c))
+                        .unwrap_or_default(),
+                ],
+            })
+            .collect(),
+    }
+}

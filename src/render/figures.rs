@@ -1,0 +1,208 @@
+//! The charts of the pages: chart data gathered from the content and its
+//! derived figures, then drawn by [`super::charts`]. Each function says
+//! which chart of which page it makes. Chart ids start with the kind of
+//! chart and join the ids they are made of with `_`, which content ids
+//! never contain, so they are unique on any page.
+
+use super::charts::{
+    self, Chart, ChartError, GroupedObjective, KeyResultChart, OverTimeChart, QuarterCounts,
+    QuarterMark, StatusGroupsChart, StatusTimelineChart, TimeSplitChart, TimelineCell, TrendChange,
+    TrendChart, TrendPoint,
+};
+use super::markdown::plain_inline;
+use crate::derive::{ChangeBase, Derived, KrFacts};
+use crate::model::{FiscalQuarter, KeyResult, Kpi, Objective, Section, Site, TargetScope};
+use crate::numbers::decimals;
+
+/// The progress chart of a key result in its quarter (a status timeline
+/// when it has no numeric baseline and target): on the key-results slide
+/// and on the objective's page.
+pub fn key_result(
+    objective: &str,
+    kr: &KeyResult,
+    facts: Option<&KrFacts>,
+    quarter: FiscalQuarter,
+) -> Result<Chart, ChartError> {
+    let now = usize::from(quarter.quarter);
+    let marks = facts
+        .map(|f| {
+            f.quarters
+                .iter()
+                .take(now)
+                .enumerate()
+                .map(|(i, cell)| QuarterMark {
+                    label: format!("Q{}", i + 1),
+                    value: cell.as_ref().and_then(|c| c.value),
+                    text: cell
+                        .as_ref()
+                        .and_then(|c| c.text.as_deref())
+                        .map(plain_inline),
+                    status: cell.as_ref().and_then(|c| c.status),
+                    current: i + 1 == now,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    charts::key_result(&KeyResultChart {
+        id: format!("kr-chart-{objective}_{}", kr.id.as_str()),
+        name: format!(
+            "{}: {}",
+            kr.id.as_str().to_uppercase(),
+            plain_inline(&kr.title)
+        ),
+        label: kr.id.as_str().to_uppercase(),
+        unit: kr.unit.clone().unwrap_or_default(),
+        baseline: kr.baseline.as_deref().copied(),
+        target: kr.target.as_deref().copied(),
+        target_label: match kr.target_scope {
+            TargetScope::Year => "Year goal",
+            TargetScope::Quarter => "Quarter goal",
+        }
+        .to_string(),
+        direction: facts.map_or_else(|| crate::derive::progress::direction(kr), |f| f.direction),
+        marks,
+    })
+}
+
+/// The trend of a KPI across the repository up to `upto` (all of it when
+/// `None`), drawn for `upto` or for the latest quarter: small on a KPI
+/// slide, `large` on the KPI's page. `None` when the KPI has no value.
+pub fn kpi_trend(
+    site: &Site,
+    derived: &Derived,
+    kpi: &Kpi,
+    upto: Option<FiscalQuarter>,
+    large: bool,
+) -> Option<Result<Chart, ChartError>> {
+    let id = kpi.id.as_str();
+    let series: Vec<_> = derived
+        .kpis
+        .get(id)?
+        .iter()
+        .filter(|p| upto.is_none_or(|u| p.quarter <= u))
+        .collect();
+    let current = upto.or_else(|| series.last().map(|p| p.quarter))?;
+    let points = series
+        .iter()
+        .map(|p| {
+            let change = (!p.stated)
+                .then(|| derived.of(p.quarter)?.kpi_changes.get(id))
+                .flatten()
+                .and_then(|c| {
+                    let from = series.iter().position(|q| match c.from {
+                        ChangeBase::Quarter(base) => q.quarter == base && !q.stated,
+                        ChangeBase::Stated => q.stated,
+                    })?;
+                    Some(TrendChange {
+                        from,
+                        absolute: c.absolute,
+                        percent: c.percent,
+                        verdict: c.verdict,
+                        decimals: p.value.map_or(0, decimals).max(decimals(c.previous)),
+                    })
+                });
+            TrendPoint {
+                label: site.calendar.label(p.quarter),
+                value: p.value,
+                stated: p.stated,
+                current: p.quarter == current && !p.stated,
+                change,
+            }
+        })
+        .collect();
+    Some(charts::kpi_trend(&TrendChart {
+        id: format!("kpi-chart-{id}"),
+        name: kpi.name.clone(),
+        unit: kpi.unit.clone().unwrap_or_default(),
+        direction: kpi.direction,
+        points,
+        large,
+    }))
+}
+
+/// How a section spent its time, on its divider slide. `None` when the
+/// section gives no time split.
+pub fn time_split(section: &Section) -> Option<Result<Chart, ChartError>> {
+    let split = section.data.time_split.as_ref()?;
+    if split.value.is_empty() {
+        return None;
+    }
+    Some(charts::time_split(&TimeSplitChart {
+        id: format!("time-chart-{}", section.id),
+        section: section.data.title.clone(),
+        shares: split.value.iter().map(|(n, p)| (n.clone(), *p)).collect(),
+        fte: section.data.fte.as_deref().copied(),
+    }))
+}
+
+/// Objectives grouped by status: of a section (its divider slide) or of
+/// the quarter (the department slide and the since-last-quarter page).
+/// `None` without objectives.
+pub fn status_groups<'a>(
+    id: String,
+    scope: String,
+    objectives: impl Iterator<Item = &'a Objective>,
+) -> Option<Result<Chart, ChartError>> {
+    let objectives: Vec<GroupedObjective> = objectives
+        .map(|o| GroupedObjective {
+            title: o.title.clone(),
+            status: o.status,
+        })
+        .collect();
+    if objectives.is_empty() {
+        return None;
+    }
+    Some(charts::status_groups(&StatusGroupsChart {
+        id,
+        scope,
+        objectives,
+    }))
+}
+
+/// Objectives by outlook in every quarter of the repository up to `upto`.
+pub fn over_time(site: &Site, derived: &Derived, upto: FiscalQuarter) -> Result<Chart, ChartError> {
+    let quarters = derived
+        .quarters
+        .iter()
+        .filter(|f| f.quarter <= upto)
+        .map(|f| QuarterCounts {
+            label: site.calendar.label(f.quarter),
+            counts: charts::OUTLOOKS.map(|o| f.status_counts.get(&o).map_or(0, Vec::len)),
+            current: f.quarter == upto,
+        })
+        .collect();
+    charts::objectives_over_time(&OverTimeChart {
+        id: "over-time-chart".to_string(),
+        quarters,
+    })
+}
+
+/// An objective's status in every quarter of the repository that has it,
+/// for its page in quarter `current`.
+pub fn objective_history(
+    site: &Site,
+    objective: &Objective,
+    current: FiscalQuarter,
+) -> Result<Chart, ChartError> {
+    let id = objective.id.as_str();
+    let cells = site
+        .quarters
+        .iter()
+        .filter_map(|q| {
+            let (_, o) = q.objectives().find(|(_, o)| o.id.as_str() == id)?;
+            Some(TimelineCell {
+                label: site.calendar.label(q.id),
+                status: Some(o.status),
+                note: None,
+                current: q.id == current,
+            })
+        })
+        .collect();
+    charts::status_timeline(&StatusTimelineChart {
+        id: format!("history-chart-{id}"),
+        name: objective.title.clone(),
+        label: objective.title.clone(),
+        what: "objective".to_string(),
+        cells,
+    })
+}

@@ -206,3 +206,77 @@ fn two_builds_of_the_example_are_byte_identical() {
     .expect_ok();
     assert!(snapshot(&out) == snapshot(built()), "builds differ");
 }
+
+#[test]
+fn every_kpi_key_result_section_and_quarter_has_its_chart() {
+    let loaded = quarterdeck::load::load(content());
+    let site = loaded.site.expect("example content loads");
+    let mut charts = 0;
+    for q in &site.quarters {
+        let slug = site.calendar.slug(q.id);
+        let deck = page(&format!("{slug}/index.html"));
+        for (_, kpi) in q.kpis() {
+            let id = kpi.id.as_str();
+            assert!(
+                deck.select(&sel(&format!("#kpi-{id} svg.chart-kpi-trend")))
+                    .next()
+                    .is_some(),
+                "{slug}: KPI {id} slide chart"
+            );
+            let kpi_page = page(&format!("kpis/{id}.html"));
+            assert!(
+                kpi_page
+                    .select(&sel("figure.chart-page svg"))
+                    .next()
+                    .is_some(),
+                "KPI {id} page chart"
+            );
+            charts += 2;
+        }
+        for s in &q.sections {
+            if !s.data.objectives.is_empty() || s.data.time_split.is_some() {
+                assert!(
+                    deck.select(&sel(&format!("#{} svg", s.id)))
+                        .next()
+                        .is_some(),
+                    "{slug}: section {} chart",
+                    s.id
+                );
+                charts += 1;
+            }
+            for o in &s.data.objectives {
+                let p = page(&format!("{slug}/objectives/{}.html", o.id.as_str()));
+                assert!(
+                    p.select(&sel("section[aria-labelledby=status-history] svg"))
+                        .next()
+                        .is_some(),
+                    "{slug}: objective {} history chart",
+                    o.id.as_str()
+                );
+                charts += 1;
+                for kr in &o.key_results {
+                    let on_page = p
+                        .select(&sel(&format!("#kr-{} figure svg", kr.id.as_str())))
+                        .count();
+                    let on_slide = deck
+                        .select(&sel(&format!(
+                            "#{}-key-results .kr-chart-row svg",
+                            o.id.as_str()
+                        )))
+                        .count();
+                    assert_eq!(on_page, 1, "{slug}: {} {}", o.id.as_str(), kr.id.as_str());
+                    assert_eq!(on_slide, o.key_results.len(), "{slug}: {}", o.id.as_str());
+                    charts += 2;
+                }
+            }
+        }
+        let since = page(&format!("{slug}/since-last-quarter.html"));
+        let quarter_charts = since.select(&sel("figure.chart-page svg")).count();
+        assert_eq!(
+            quarter_charts, 2,
+            "{slug}: objectives by status, now and over time"
+        );
+        charts += quarter_charts;
+    }
+    assert!(charts > 100, "{charts} charts");
+}

@@ -70,8 +70,22 @@ pub fn time_split(spec: &TimeSplitChart) -> Result<Chart, ChartError> {
             width: text_width(label, 13),
         });
     }
+    // Labels go under their shares when they fit in one row; otherwise
+    // into a key of colour swatches below the bar, without leaders.
     let placed = rows(&wanted, 2, WIDTH as i32 - 2, 12);
-    let label_rows = placed.iter().map(|p| p.row + 1).max().unwrap_or(0) as i32;
+    let under = placed.iter().all(|p| p.row == 0);
+    let mut key = Vec::with_capacity(labels.len());
+    let (mut kx, mut line) = (4, 0);
+    for label in &labels {
+        let w = 20 + text_width(label, 13) + 16;
+        if kx + w > WIDTH as i32 && kx > 4 {
+            kx = 4;
+            line += 1;
+        }
+        key.push((kx, line));
+        kx += w;
+    }
+    let label_rows = if under { 1 } else { line + 1 };
     let height = BAR_TOP + BAR_H + 14 + label_rows * 18 + 4;
     let frame = Frame {
         height: height as u32,
@@ -91,11 +105,18 @@ pub fn time_split(spec: &TimeSplitChart) -> Result<Chart, ChartError> {
             Ok(())
         })?;
     }
-    for (i, ((start, (_, p)), place)) in starts.iter().zip(&shares).zip(&placed).enumerate() {
+    let screen = Frame::canvas(WIDTH, height as u32);
+    for (i, (((start, (_, p)), place), (kx, line))) in starts
+        .iter()
+        .zip(&shares)
+        .zip(&placed)
+        .zip(&key)
+        .enumerate()
+    {
         let colour = THEME.series(i);
         let class = format!("share share-{i}");
         let centre = start + p / 2.0;
-        let label_y = BAR_TOP + BAR_H + 14 + place.row as i32 * 18;
+        let label_y = BAR_TOP + BAR_H + 14 + line * 18;
         canvas.layer(&frame, &class, |chart| {
             chart.draw_series(once(Rectangle::new(
                 [(*start, top), (start + p, bottom)],
@@ -108,19 +129,29 @@ pub fn time_split(spec: &TimeSplitChart) -> Result<Chart, ChartError> {
                     THEME.paper.rgb().stroke_width(2),
                 )))?;
             }
-            // A leader from the share to its label.
-            chart.draw_series(once(PathElement::new(
-                vec![(centre, bottom), (centre, frame.up(label_y - 11))],
-                colour.rgb().stroke_width(1),
-            )))?;
+            if under {
+                // A leader from the share to its label.
+                chart.draw_series(once(PathElement::new(
+                    vec![(centre, bottom), (centre, frame.up(label_y - 11))],
+                    colour.rgb().stroke_width(1),
+                )))?;
+            }
             Ok(())
         })?;
-        canvas.text(
-            &Text::new(place.centre, label_y + 1, "share-label", &labels[i])
-                .anchor(Anchor::Middle)
-                .colour(colour)
-                .bold(),
-        );
+        let text = if under {
+            Text::new(place.centre, label_y + 1, "share-label", &labels[i]).anchor(Anchor::Middle)
+        } else {
+            canvas.layer(&screen, "share-key", |chart| {
+                let corners = [
+                    (f64::from(*kx), screen.up(label_y - 10)),
+                    (f64::from(kx + 13), screen.up(label_y + 3)),
+                ];
+                chart.draw_series(once(Rectangle::new(corners, colour.rgb().filled())))?;
+                Ok(())
+            })?;
+            Text::new(kx + 19, label_y + 1, "share-label", &labels[i])
+        };
+        canvas.text(&text.colour(colour).bold());
     }
 
     let mut header = "Time spent".to_string();

@@ -25,7 +25,7 @@ pub struct TimeSplitChart {
     pub fte: Option<f64>,
 }
 
-const WIDTH: u32 = 560;
+const WIDTH: u32 = 440;
 const BAR_TOP: i32 = 34;
 const BAR_H: i32 = 28;
 
@@ -37,6 +37,12 @@ pub fn time_split(spec: &TimeSplitChart) -> Result<Chart, ChartError> {
         .map(|(n, p)| (n.as_str(), *p))
         .collect();
     let sum: f64 = shares.iter().map(|(_, p)| p).sum();
+    if !sum.is_finite() {
+        return Err(ChartError(format!(
+            "the time shares of {} add up to more than a number can hold",
+            spec.section
+        )));
+    }
     let total = sum.max(100.0);
     let fte = spec.fte.filter(|f| f.is_finite() && *f >= 0.0);
 

@@ -111,7 +111,9 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     // Room above and below the values for their labels.
-    let pad = (hi - lo) * 0.12;
+    let pad = Some((hi - lo) * 0.12)
+        .filter(|p| p.is_finite())
+        .unwrap_or(0.0);
     let axis = if values.is_empty() {
         ticks(0.0, 1.0, tick_count)
     } else {
@@ -122,12 +124,14 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
         .iter()
         .map(|v| format_number(*v, axis.decimals))
         .collect();
-    let left = tick_labels
+    // Room for the tick labels, but never more than a third of the chart.
+    let left = (tick_labels
         .iter()
         .map(|l| text_width(l, 12))
         .max()
         .unwrap_or(0)
-        + 14;
+        + 14)
+        .min(width as i32 / 3);
     let current = spec.points.iter().position(|p| p.current);
     // Header: this quarter's change, or why there is none.
     let change = current.and_then(|i| spec.points[i].change.as_ref());
@@ -247,7 +251,11 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
                     (a, b)
                 }
             });
-            let y = if above > below { y + 22 } else { y - 12 };
+            let y = if above > below {
+                y.saturating_add(22)
+            } else {
+                y.saturating_sub(12)
+            };
             let mut t = Text::new(x, y, "value-label", &label).anchor(Anchor::Middle);
             if p.current {
                 t = t.bold();

@@ -114,7 +114,7 @@ fn a_slide_too_long_for_its_frame_is_a_warning_naming_its_file() {
     let e = f.build().expect_ok();
     assert!(
         e.contains("warning: ")
-            && e.contains("narrative/intro.md:7:1: slide 4 (`everything`) is likely too long"),
+            && e.contains("narrative/intro.md:7:1: slide 5 (`everything`) is likely too long"),
         "{e}"
     );
     assert!(e.contains("split it"), "{e}");

@@ -43,7 +43,8 @@ pub fn fill(html: &str, font: f64) -> f64 {
 struct Node {
     name: String,
     classes: String,
-    /// `width` and `height` attributes of images, in CSS pixels.
+    /// `width` and `height` attributes of images, in CSS pixels; the
+    /// `viewBox` size of an SVG (only its proportions count).
     size: Option<(f64, f64)>,
     text: String,
     children: Vec<Node>,
@@ -117,6 +118,18 @@ fn parse(html: &str) -> Node {
             let w = attr(tag, "width").and_then(|v| v.parse().ok());
             let h = attr(tag, "height").and_then(|v| v.parse().ok());
             node.size = w.zip(h);
+        }
+        if name == "svg" {
+            node.size = attr(tag, "viewBox").and_then(|v| {
+                let n: Vec<f64> = v
+                    .split_whitespace()
+                    .filter_map(|x| x.parse().ok())
+                    .collect();
+                match n.as_slice() {
+                    [_, _, w, h] => Some((*w, *h)),
+                    _ => None,
+                }
+            });
         }
         if matches!(name.as_str(), "svg" | "script" | "style" | "math") {
             let close_tag = format!("</{name}");
@@ -285,6 +298,8 @@ impl Layout {
                     1.6 * f
                 } else if n.has_class("kicker") {
                     0.8 * f
+                } else if n.has_class("kr-name") {
+                    0.85 * f
                 } else {
                     f
                 };
@@ -351,8 +366,16 @@ impl Layout {
                 Some((w, h)) if w > 0.0 => (h * 100.0 / 1100.0).min(h / w * width),
                 _ => FRAME_H / 2.0,
             },
+            // A chart (`.chart`, no side margins) and its SVG, as tall as
+            // its `viewBox` is at the width it gets; its numbers stay
+            // folded away under a one-line summary.
+            "figure" if n.has_class("chart") => self.children(&n.children, width, f) + 0.8 * f,
             "figure" => self.children(&n.children, width - 2.0 * LIST_INDENT, f) + 1.0 * f,
-            "svg" => FRAME_H / 2.0,
+            "svg" => match n.size {
+                Some((w, h)) if w > 0.0 && h > 0.0 => width * h / w,
+                _ => FRAME_H / 2.0,
+            },
+            "details" if n.has_class("chart-data") => LINE * 0.8 * f,
             "details" | "script" | "style" | "template" | "aside" => 0.0,
             _ => {
                 if n.has_class("columns") {
@@ -366,6 +389,27 @@ impl Layout {
                 }
                 if n.has_class("people-grid") {
                     return self.grid(&n.children, width, f, 10.0, 1.0);
+                }
+                if n.has_class("kr-chart-row") {
+                    // Two columns, 2fr and 3fr: the key result, its chart.
+                    return self.split(&n.children, width - f, f, 0.4) + 0.3 * f;
+                }
+                if n.has_class("kr-chart") {
+                    // A key result's chart is at most 26em wide.
+                    return self.children(&n.children, width.min(26.0 * f), f);
+                }
+                if n.has_class("status-overview") {
+                    return self.split(&n.children, width - f, f, 0.4);
+                }
+                if n.has_class("kpi-body") && width >= 32.0 * f {
+                    // The container query's two columns, 1fr and 1.25fr.
+                    return self.split(&n.children, width - f, f, 1.0 / 2.25);
+                }
+                if n.has_class("kpi-trend") {
+                    return self.children(&n.children, width.min(28.0 * f), f);
+                }
+                if n.has_class("section-charts") {
+                    return self.grid_capped(&n.children, width, f, 14.0, 1.5, 24.0 * f);
                 }
                 if n.has_class("status-groups") {
                     return self.grid(&n.children, width, f, 14.0, 1.0);
@@ -383,15 +427,52 @@ impl Layout {
 
     /// A CSS grid of `repeat(auto-fit, minmax(MIN em, 1fr))`.
     fn grid(&self, children: &[Node], width: f64, f: f64, min_em: f64, gap_em: f64) -> f64 {
+        self.grid_capped(children, width, f, min_em, gap_em, f64::INFINITY)
+    }
+
+    /// [`grid`](Self::grid) whose items are at most `cap` wide.
+    fn grid_capped(
+        &self,
+        children: &[Node],
+        width: f64,
+        f: f64,
+        min_em: f64,
+        gap_em: f64,
+        cap: f64,
+    ) -> f64 {
         let items = children.iter().filter(|c| !c.is_text()).count().max(1);
         let cols = column_count(width + gap_em * f, (min_em + gap_em) * f, items);
-        self.grid_fixed(children, width, f, cols, gap_em)
+        self.grid_cells(children, width, f, cols, gap_em, cap)
     }
 
     fn grid_fixed(&self, children: &[Node], width: f64, f: f64, cols: usize, gap_em: f64) -> f64 {
+        self.grid_cells(children, width, f, cols, gap_em, f64::INFINITY)
+    }
+
+    /// Two grid columns side by side, the first `share` of `width`: as tall
+    /// as the taller.
+    fn split(&self, children: &[Node], width: f64, f: f64, share: f64) -> f64 {
+        let items: Vec<&Node> = children.iter().filter(|c| !c.is_text()).collect();
+        let widths = [width * share, width * (1.0 - share)];
+        items
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| self.block(c, w, f))
+            .fold(0.0, f64::max)
+    }
+
+    fn grid_cells(
+        &self,
+        children: &[Node],
+        width: f64,
+        f: f64,
+        cols: usize,
+        gap_em: f64,
+        cap: f64,
+    ) -> f64 {
         let cols = cols.max(1);
         let gap = gap_em * f;
-        let cell = (width - gap * (cols - 1) as f64) / cols as f64;
+        let cell = ((width - gap * (cols - 1) as f64) / cols as f64).min(cap);
         let items: Vec<&Node> = children.iter().filter(|c| !c.is_text()).collect();
         let mut height = 0.0;
         for (i, row) in items.chunks(cols).enumerate() {

@@ -235,3 +235,40 @@ fn photos_are_published_and_linked_by_their_resolved_path() {
         broken_links(&f.output())
     );
 }
+
+#[test]
+fn markdown_images_in_objectives_resolve_on_the_deck_and_on_the_objective_page() {
+    let f = Fixture::valid();
+    f.write(
+        "media/diagram.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>",
+    );
+    f.write(
+        "quarters/q1/sections/platform.yaml",
+        &SECTION.replace("    status: on-track\n    key_results:", "    status: on-track\n    description: \"![Gateway diagram](/media/diagram.svg)\"\n    key_results:"),
+    );
+    f.build().expect_ok();
+    let deck = f.page("fy20-21-q1/index.html");
+    let on_deck = deck
+        .select(&sel("#api-gateway img"))
+        .next()
+        .expect("image on the objective slide");
+    assert_eq!(
+        on_deck.value().attr("src"),
+        Some("../media/media/diagram.svg")
+    );
+    let page = f.page("fy20-21-q1/objectives/api-gateway.html");
+    let on_page = page
+        .select(&sel("main img[alt='Gateway diagram']"))
+        .next()
+        .expect("image on the objective page");
+    assert_eq!(
+        on_page.value().attr("src"),
+        Some("../../media/media/diagram.svg")
+    );
+    assert!(
+        broken_links(&f.output()).is_empty(),
+        "{:?}",
+        broken_links(&f.output())
+    );
+}

@@ -354,9 +354,24 @@ fn quarter_pages(
         Err(d) => problems.push(d),
     }
 
+    // Objective pages sit one folder deeper than the deck: their Markdown
+    // (images, links) is rendered again with the page's own root prefix.
+    let page_ctx = Ctx {
+        root: "../../",
+        chart_errors: Default::default(),
+        ..*ctx
+    };
     for (section, s) in q.sections.iter().zip(&sections) {
-        for (objective, o) in section.data.objectives.iter().zip(&s.objectives) {
-            let path = format!("{slug}/objectives/{}.html", o.id);
+        for (index, (objective, deck_view)) in section
+            .data
+            .objectives
+            .iter()
+            .zip(&s.objectives)
+            .enumerate()
+        {
+            let page_view = view::objective(&page_ctx, section, index, objective);
+            let o = &page_view;
+            let path = format!("{slug}/objectives/{}.html", deck_view.id);
             // The slides of the deck that show this objective.
             let shown: Vec<Value> = [
                 o.id.clone(),
@@ -388,6 +403,7 @@ fn quarter_pages(
         }
     }
     problems.extend(ctx.chart_errors.take());
+    problems.extend(page_ctx.chart_errors.take());
     if !problems.is_empty() {
         return Err(problems);
     }

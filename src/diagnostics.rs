@@ -160,7 +160,15 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Prefix of [`Diagnostic::file`] for a page of the built site rather than
+/// a content file: `<site>/fy20-21-q1/index.html`.
+pub const SITE_PAGE: &str = "<site>/";
+
 fn display_path(content_root: &Path, file: &str) -> String {
+    // Not a content file: a page of the built site, or a command-line option.
+    if file.starts_with(SITE_PAGE) || file.starts_with('-') {
+        return file.to_string();
+    }
     let joined = content_root.join(file);
     joined.to_string_lossy().replace('\\', "/")
 }

@@ -7,15 +7,24 @@
 
 pub mod derive;
 pub mod diagnostics;
+pub mod linkcheck;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod numbers;
+pub mod progress;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod write;
 
 use diagnostics::{Diagnostic, Report};
 use load::Source;
+use progress::{Observer, Silent, Stage};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// What a build or check was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -27,6 +36,9 @@ pub struct Options {
     pub single_file: bool,
     /// `build --no-notes`: speaker notes left out of the published pages.
     pub no_notes: bool,
+    /// Build only this quarter, for a preview: `2020 Q3` or `Q3 FY20-21`.
+    /// Figures that compare with other quarters still use the whole repository.
+    pub quarter: Option<String>,
 }
 
 /// The result of a run: every diagnostic, and the sources they point into.
@@ -35,14 +47,22 @@ pub struct Outcome {
     pub sources: Vec<Source>,
     /// Pages written (build) or that would be written (check).
     pub pages: usize,
+    /// How long each stage took, in order.
+    pub timings: Vec<(Stage, Duration)>,
 }
 
 impl Outcome {
     /// Render every diagnostic for a terminal, errors and warnings alike.
     pub fn render(&self, content: &Path) -> String {
+        self.render_some(content, true)
+    }
+
+    /// Render the errors, and the warnings too when `warnings` is set.
+    pub fn render_some(&self, content: &Path, warnings: bool) -> String {
         self.report
             .items
             .iter()
+            .filter(|d| warnings || d.is_error())
             .map(|d| {
                 let source = self
                     .sources
@@ -54,26 +74,80 @@ impl Outcome {
             .collect::<Vec<_>>()
             .join("\n")
     }
+
+    /// `--strict`: every warning becomes an error.
+    pub fn make_strict(&mut self) {
+        for d in &mut self.report.items {
+            d.severity = diagnostics::Severity::Error;
+        }
+    }
+}
+
+/// Run `f` as `stage`, timing it and telling the observer.
+fn stage<T>(
+    outcome: &mut Outcome,
+    observer: &dyn Observer,
+    stage: Stage,
+    units: Option<u64>,
+    f: impl FnOnce() -> T,
+) -> T {
+    observer.start(stage, units);
+    let started = Instant::now();
+    let value = f();
+    let took = started.elapsed();
+    observer.finish(stage, took);
+    outcome.timings.push((stage, took));
+    value
+}
+
+/// A loaded, rendered site, before anything is written.
+pub struct Prepared {
+    pub site: model::Site,
+    pub rendered: render::Rendered,
 }
 
 /// Load, derive and render without writing anything.
-fn prepare(options: &Options) -> (Outcome, Option<render::Rendered>) {
-    let loaded = load::load(&options.content);
+pub fn prepare(options: &Options, observer: &dyn Observer) -> (Outcome, Option<Prepared>) {
     let mut outcome = Outcome {
-        report: loaded.report,
-        sources: loaded.sources,
+        report: Report::default(),
+        sources: Vec::new(),
         pages: 0,
+        timings: Vec::new(),
     };
-    let Some(site) = loaded.site else {
+    let loaded = stage(&mut outcome, observer, Stage::Load, None, || {
+        load::load(&options.content)
+    });
+    outcome.report = loaded.report;
+    outcome.sources = loaded.sources;
+    let Some(mut site) = loaded.site else {
         return (outcome, None);
     };
-    let derived = derive::derive(&site);
+    let mut derived = stage(&mut outcome, observer, Stage::Derive, None, || {
+        derive::derive(&site)
+    });
+    if let Some(text) = &options.quarter {
+        match preview_quarter(&site, text) {
+            Ok(id) => {
+                // Derived from the whole repository, published alone.
+                site.quarters.retain(|q| q.id == id);
+                derived.quarters.retain(|f| f.quarter == id);
+            }
+            Err(d) => {
+                outcome.report.push(d);
+                return (outcome, None);
+            }
+        }
+    }
     let render_options = render::RenderOptions {
         base_url: options.base_url.clone(),
         single_file: options.single_file,
         notes: !options.no_notes,
     };
-    match render::render(&site, &derived, &render_options) {
+    let units = site.quarters.len() as u64;
+    let rendered = stage(&mut outcome, observer, Stage::Render, Some(units), || {
+        render::render_observed(&site, &derived, &render_options, &|| observer.advance())
+    });
+    match rendered {
         Ok(rendered) => {
             outcome.report.extend(rendered.warnings.iter().cloned());
             outcome.report.sort();
@@ -82,7 +156,7 @@ fn prepare(options: &Options) -> (Outcome, Option<render::Rendered>) {
                 .iter()
                 .filter(|f| f.path.ends_with(".html"))
                 .count();
-            (outcome, Some(rendered))
+            (outcome, Some(Prepared { site, rendered }))
         }
         Err(problems) => {
             outcome.report.extend(problems);
@@ -92,24 +166,74 @@ fn prepare(options: &Options) -> (Outcome, Option<render::Rendered>) {
     }
 }
 
+/// The quarter named by `--quarter`, which must be in the repository.
+fn preview_quarter(site: &model::Site, text: &str) -> Result<model::FiscalQuarter, Diagnostic> {
+    let flag = format!("--quarter {text}");
+    let id = site.calendar.parse_quarter(text).ok_or_else(|| {
+        Diagnostic::error(&flag, format!("`{text}` is not a quarter"))
+            .expected("a quarter such as `2020 Q3` or `Q3 FY20-21`")
+    })?;
+    if site.quarter(id).is_none() {
+        let have: Vec<String> = site
+            .quarters
+            .iter()
+            .map(|q| site.calendar.label(q.id))
+            .collect();
+        return Err(Diagnostic::error(
+            &flag,
+            format!("the repository has no {} quarter", site.calendar.label(id)),
+        )
+        .expected(if have.is_empty() {
+            "a quarter folder under quarters/".to_string()
+        } else {
+            format!("one of {}", have.join(", "))
+        }));
+    }
+    Ok(id)
+}
+
 /// `quarterdeck check`: everything `build` validates, all errors at once,
-/// nothing written.
+/// plus a link check of the site as it would be built and the content
+/// warnings of [`lint`]; nothing written.
 pub fn check(options: &Options) -> Outcome {
-    prepare(options).0
+    check_observed(options, &Silent)
+}
+
+pub fn check_observed(options: &Options, observer: &dyn Observer) -> Outcome {
+    let (mut outcome, prepared) = prepare(options, observer);
+    if let Some(prepared) = prepared {
+        let problems = stage(&mut outcome, observer, Stage::Lint, None, || {
+            let mut problems = lint::lint(&prepared.site);
+            problems.extend(linkcheck::check_site(&prepared.rendered));
+            problems
+        });
+        outcome.report.extend(problems);
+        outcome.report.sort();
+    }
+    outcome
 }
 
 /// `quarterdeck build`: validate, render, and replace the output folder
 /// only when everything succeeded.
 pub fn build(options: &Options) -> Outcome {
-    let (mut outcome, rendered) = prepare(options);
-    if let Some(rendered) = rendered
+    build_observed(options, &Silent)
+}
+
+pub fn build_observed(options: &Options, observer: &dyn Observer) -> Outcome {
+    let (mut outcome, prepared) = prepare(options, observer);
+    if let Some(Prepared { rendered, .. }) = prepared
         && !outcome.report.has_errors()
-        && let Err(e) = write::write_site(&options.output, &rendered.files, &rendered.copies)
     {
-        outcome.report.push(Diagnostic::error(
-            options.output.to_string_lossy(),
-            e.to_string(),
-        ));
+        let units = (rendered.files.len() + rendered.copies.len()) as u64;
+        let written = stage(&mut outcome, observer, Stage::Write, Some(units), || {
+            write::write_site(&options.output, &rendered.files, &rendered.copies)
+        });
+        if let Err(e) = written {
+            outcome.report.push(Diagnostic::error(
+                options.output.to_string_lossy(),
+                e.to_string(),
+            ));
+        }
     }
     outcome
 }

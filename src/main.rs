@@ -1,8 +1,10 @@
-//! The `quarterdeck` command: a thin shell over the library.
+//! The `quarterdeck` command: a thin shell over the library. Each command
+//! parses its options here and hands over to its module.
 
 use clap::{Parser, Subcommand};
 use quarterdeck::Options;
-use std::path::PathBuf;
+use quarterdeck::progress::{Console, Verbosity};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -10,6 +12,12 @@ use std::time::Instant;
 #[derive(Parser)]
 #[command(name = "quarterdeck", version, about)]
 struct Cli {
+    /// Print errors only: no warnings, progress or summary.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print how long each stage took, one `timing: STAGE MS ms` line each.
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -34,9 +42,56 @@ enum Command {
         /// Leave speaker notes out of the published pages (minutes stay).
         #[arg(long)]
         no_notes: bool,
+        /// Build only this quarter, e.g. `2020 Q3` or `Q3 FY20-21` (a preview).
+        #[arg(long)]
+        quarter: Option<String>,
     },
-    /// Load and validate everything, report all problems, write nothing.
+    /// Validate everything and check the links of the site as it would be
+    /// built; report all problems and warnings; write nothing.
     Check {
+        #[command(flatten)]
+        paths: Paths,
+        /// Treat warnings as errors (exit status 1 when there are any).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Serve the site on 127.0.0.1, rebuild on every change and reload the
+    /// browser; a bad edit shows its error in the page.
+    #[cfg(feature = "serve")]
+    Serve {
+        #[command(flatten)]
+        paths: Paths,
+        /// Port on 127.0.0.1; 0 picks a free one.
+        #[arg(long, short, default_value_t = 8000)]
+        port: u16,
+    },
+    /// Create content from what is there.
+    New {
+        #[command(subcommand)]
+        what: New,
+    },
+    /// Create a new review repository in DIR with a small working example.
+    Init {
+        /// Folder to create (it must not exist, or be empty).
+        dir: PathBuf,
+    },
+    /// Write the JSON Schema of each YAML file kind, for editors.
+    Schema {
+        /// Folder to write `site.schema.json`, `people.schema.json`,
+        /// `quarter.schema.json` and `section.schema.json` into.
+        #[arg(long, short, default_value = "schema")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// Scaffold a quarter from the latest one: same sections, KPIs and
+    /// open objectives carried forward, statuses and check-ins emptied.
+    Quarter {
+        /// The quarter, e.g. `2021 Q1` or `Q1 FY21-22`; default: the one
+        /// after the latest.
+        id: Option<String>,
         #[command(flatten)]
         paths: Paths,
     },
@@ -51,75 +106,138 @@ struct Paths {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let started = Instant::now();
-    let (options, building) = match cli.command {
+    let verbosity = if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
+    let console = Console::new(verbosity);
+    match cli.command {
         Command::Build {
             paths,
             output,
             base_url,
             single_file,
             no_notes,
-        } => (
-            Options {
+            quarter,
+        } => {
+            let options = Options {
                 content: paths.content,
                 output,
                 base_url,
                 single_file,
                 no_notes,
-            },
-            true,
-        ),
-        Command::Check { paths } => (
-            Options {
+                quarter,
+            };
+            pipeline(&options, true, false, &console)
+        }
+        Command::Check { paths, strict } => {
+            let options = Options {
                 content: paths.content,
-                output: PathBuf::new(),
-                base_url: None,
-                single_file: false,
-                no_notes: false,
+                ..Options::default()
+            };
+            pipeline(&options, false, strict, &console)
+        }
+        #[cfg(feature = "serve")]
+        Command::Serve { paths, port } => exit(quarterdeck::serve::run(
+            &quarterdeck::serve::ServeOptions {
+                content: paths.content,
+                port,
             },
-            false,
-        ),
-    };
-    let outcome = if building {
-        quarterdeck::build(&options)
+            &console,
+        )),
+        Command::New {
+            what: New::Quarter { id, paths },
+        } => exit(quarterdeck::scaffold::new_quarter(
+            &paths.content,
+            id.as_deref(),
+            &console,
+        )),
+        Command::Init { dir } => exit(quarterdeck::scaffold::init(&dir, &console)),
+        Command::Schema { out } => schema(&out, &console),
+    }
+}
+
+/// Success, or the message of what went wrong and exit status 1.
+fn exit(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn pipeline(options: &Options, building: bool, strict: bool, console: &Console) -> ExitCode {
+    let started = Instant::now();
+    let mut outcome = if building {
+        quarterdeck::build_observed(options, console)
     } else {
-        quarterdeck::check(&options)
+        quarterdeck::check_observed(options, console)
     };
-    let text = outcome.render(&options.content);
+    console.clear();
+    if strict {
+        outcome.make_strict();
+    }
+    let quiet = console.verbosity() == Verbosity::Quiet;
+    let text = outcome.render_some(&options.content, !quiet);
     if !text.is_empty() {
         eprintln!("{text}");
     }
+    console.timings(&outcome.timings);
     let errors = outcome.report.errors().count();
     let warnings = outcome.report.warnings().count();
     if errors > 0 {
-        eprintln!(
-            "{errors} error{}, {warnings} warning{}{}",
-            plural(errors),
-            plural(warnings),
-            if building {
-                "; nothing was written, the previous output is unchanged"
-            } else {
-                ""
-            }
-        );
+        if !quiet {
+            eprintln!(
+                "{errors} error{}, {warnings} warning{}{}",
+                plural(errors),
+                plural(warnings),
+                if building {
+                    "; nothing was written, the previous output is unchanged"
+                } else if strict {
+                    " (--strict: warnings count as errors)"
+                } else {
+                    ""
+                }
+            );
+        }
         return ExitCode::FAILURE;
     }
     let ms = started.elapsed().as_millis();
     if building {
-        eprintln!(
+        console.say(&format!(
             "built {} pages into {} in {ms} ms ({warnings} warning{})",
             outcome.pages,
             options.output.display(),
             plural(warnings)
-        );
+        ));
     } else {
-        eprintln!(
-            "content is valid: {} pages would be built ({warnings} warning{})",
+        console.say(&format!(
+            "content is valid and every link resolves: {} pages would be built ({warnings} warning{})",
             outcome.pages,
             plural(warnings)
-        );
+        ));
     }
     ExitCode::SUCCESS
+}
+
+fn schema(out: &Path, console: &Console) -> ExitCode {
+    match quarterdeck::schema::write_all(out) {
+        Ok(paths) => {
+            for p in paths {
+                console.say(&format!("wrote {}", p.display()));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("cannot write the schemas into {}: {e}", out.display());
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn plural(n: usize) -> &'static str {

@@ -14,7 +14,7 @@ pub mod progress;
 pub mod since;
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 
 pub use kpi::{ChangeBase, KpiChange, KpiPoint, Verdict, kpi_history};
 pub use people::{Anniversary, AnniversaryGroup, NewHire};

@@ -6,11 +6,12 @@
 //! January start, fiscal year 2020 is calendar year 2020.
 
 use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
 use serde::Deserialize;
 use std::fmt;
 
 /// How a fiscal year is written on pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum FyLabel {
     /// `FY20-21`: both calendar years the fiscal year touches (the default).

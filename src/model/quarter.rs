@@ -3,14 +3,17 @@
 
 use super::date::Date;
 use super::located::Located;
+use schemars::JsonSchema;
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuarterFile {
     /// Fiscal year, named by the calendar year it starts in (see site.yaml).
+    #[schemars(range(min = 1000, max = 9998))]
     pub fiscal_year: Located<i32>,
     /// Quarter of the fiscal year, 1–4.
+    #[schemars(range(min = 1, max = 4))]
     pub quarter: Located<u8>,
     /// Title of the review, e.g. `Technology Tuning Session`.
     pub title: String,
@@ -32,7 +35,7 @@ pub struct QuarterFile {
     pub highlights: Highlights,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub date: Located<Date>,
@@ -48,7 +51,7 @@ pub struct Meeting {
 }
 
 /// One entry of the deck order.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum DeckItem {
     /// The title slide.
@@ -69,7 +72,7 @@ pub enum DeckItem {
 }
 
 /// Wins, challenges and upcoming work, for a quarter or for one section.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Highlights {
     /// Supporting wins, each credited to a team.
@@ -99,14 +102,14 @@ impl Highlights {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Win {
     pub team: String,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Workflow {
     pub category: String,
@@ -117,7 +120,7 @@ pub struct Workflow {
     pub kind: WorkflowKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum WorkflowKind {
     New,

@@ -6,9 +6,10 @@ use super::located::Located;
 use super::quarter::Highlights;
 use super::status::Status;
 use indexmap::IndexMap;
+use schemars::JsonSchema;
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionFile {
     pub title: String,
@@ -43,7 +44,8 @@ pub struct SectionFile {
     pub highlights: Highlights,
 }
 
-/// Whether a bigger number is good news or bad news.
+/// Whether a bigger number is good news or bad news. (Its JSON Schema, with
+/// the aliases, is written by hand in `crate::schema`.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
@@ -65,9 +67,10 @@ impl Direction {
 
 /// A named figure tracked quarter after quarter. The same `id` in two
 /// quarters is the same KPI: its values form a trend.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
+    #[schemars(regex(pattern = crate::schema::ID_PATTERN))]
     pub id: Located<String>,
     pub name: String,
     /// Unit written after the value: `%`, `req/s`, `days`, `ms`.
@@ -89,9 +92,10 @@ pub struct Kpi {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
+    #[schemars(regex(pattern = crate::schema::ID_PATTERN))]
     pub id: Located<String>,
     pub title: String,
     /// `focus`, `strengthen`, `experiment`, or a priority name.
@@ -126,7 +130,7 @@ pub struct Objective {
     pub key_results: Vec<KeyResult>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DrillDown {
     pub situation: String,
@@ -135,7 +139,7 @@ pub struct DrillDown {
 }
 
 /// A dated status within the quarter ("October 28 status").
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CheckIn {
     pub date: Located<Date>,
@@ -146,9 +150,10 @@ pub struct CheckIn {
 
 /// A measurable result of an objective. Its value is recorded each quarter
 /// in that quarter's file; the Q1–Q4 row comes from the repository.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeyResult {
+    #[schemars(regex(pattern = crate::schema::ID_PATTERN))]
     pub id: Located<String>,
     /// The key result as worded now (the *proposed* wording when reworded).
     pub title: String,
@@ -190,7 +195,7 @@ pub struct KeyResult {
     pub checkins: Vec<CheckIn>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum TargetScope {
     #[default]

@@ -2,9 +2,10 @@
 
 use super::fiscal::FyLabel;
 use super::located::Located;
+use schemars::JsonSchema;
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteFile {
     /// The organisation whose reviews these are, e.g. `Wikimedia Foundation`.
@@ -13,6 +14,7 @@ pub struct SiteFile {
     pub title: String,
     /// Month (1–12) in which the fiscal year starts. Default 1 (January).
     #[serde(default = "january")]
+    #[schemars(range(min = 1, max = 12))]
     pub fiscal_year_start_month: Located<u32>,
     /// How fiscal years are labelled: `span` (FY20-21), `end` (FY2021), `start` (FY2020).
     #[serde(default)]
@@ -34,7 +36,7 @@ pub struct SiteFile {
     pub markdown: MarkdownOptions,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MarkdownOptions {
     /// Pass raw HTML in Markdown through unescaped. Off by default: raw HTML

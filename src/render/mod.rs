@@ -15,15 +15,16 @@ pub mod view;
 
 use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
-use crate::model::Site;
+use crate::model::{FiscalQuarter, Quarter, Site};
 use crate::write::{CopiedFile, OutputFile};
-use kpi_page::KpiRow;
+pub use kpi_page::KpiRow;
 use markdown::MdRenderer;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use tera::{Context, Tera};
-use theme::{Theme, error_chain};
+pub use theme::Theme;
+use theme::error_chain;
 use view::Ctx;
 
 #[derive(Debug, Clone)]
@@ -60,83 +61,37 @@ pub fn render(
     derived: &Derived,
     options: &RenderOptions,
 ) -> Result<Rendered, Vec<Diagnostic>> {
+    render_observed(site, derived, options, &|| {})
+}
+
+/// [`render`], calling `on_quarter` as each quarter is done.
+pub fn render_observed(
+    site: &Site,
+    derived: &Derived,
+    options: &RenderOptions,
+    on_quarter: &(dyn Fn() + Sync),
+) -> Result<Rendered, Vec<Diagnostic>> {
     let theme = theme::load_theme(site.theme_dir.as_deref())?;
-    let md = MdRenderer {
-        allow_html: site.config.markdown.allow_html,
-    };
-    let base_url = options
-        .base_url
-        .clone()
-        .or_else(|| site.config.base_url.clone())
-        .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
-
-    let per_quarter: Vec<Result<QuarterOutput, Vec<Diagnostic>>> = site
-        .quarters
-        .par_iter()
-        .enumerate()
-        .map(|(i, q)| {
-            let facts = derived.quarters.get(i).ok_or_else(|| {
-                vec![Diagnostic::error(
-                    &q.dir,
-                    "no derived figures for this quarter",
-                )]
-            })?;
-            let ctx = Ctx {
-                site,
-                quarter: q,
-                facts,
-                derived,
-                md: &md,
-                root: "../",
-                chart_errors: Default::default(),
-            };
-            quarter_pages(&ctx, &theme, base_url.as_deref(), options)
-        })
-        .collect();
-
+    let (quarters, mut problems) =
+        render_quarters(site, derived, options, &theme, &|_| true, on_quarter);
     let mut files = Vec::new();
-    let mut problems = Vec::new();
     let mut warnings = Vec::new();
     let mut kpi_rows = Vec::new();
-    for r in per_quarter {
-        match r {
-            Ok(out) => {
-                files.extend(out.files);
-                warnings.extend(out.warnings);
-                kpi_rows.extend(out.kpis);
-            }
-            Err(p) => problems.extend(p),
-        }
+    for (_, out) in quarters {
+        files.extend(out.files);
+        warnings.extend(out.warnings);
+        kpi_rows.extend(out.kpis);
     }
-    // KPI pages span quarters; a single-file build publishes decks only.
-    if !options.single_file {
-        match kpi_page::kpi_pages(site, derived, kpi_rows, &theme, base_url.as_deref()) {
-            Ok(f) => files.extend(f),
-            Err(p) => problems.extend(p),
-        }
-    }
-    match index_page(site, &theme, base_url.as_deref(), options) {
-        Ok(f) => files.push(f),
-        Err(p) => problems.push(p),
+    match shared_pages(site, derived, options, &theme, kpi_rows) {
+        Ok(shared) => files.extend(shared),
+        Err(p) => problems.extend(p),
     }
     if !problems.is_empty() {
         return Err(problems);
     }
-    for (name, bytes) in &theme.assets {
-        files.push(OutputFile {
-            path: format!("assets/{name}"),
-            bytes: bytes.clone(),
-        });
-    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    let copies: Vec<CopiedFile> = site
-        .media
-        .iter()
-        .map(|m| CopiedFile {
-            from: site.root.join(m),
-            to: format!("media/{m}"),
-        })
-        .collect();
+    let copies = media_copies(site);
+    let base_url = base_url(site, options);
     if options.single_file {
         let (files, missing) = single_files(site, &files, &copies, base_url.as_deref());
         warnings.extend(missing);
@@ -151,6 +106,119 @@ pub fn render(
         copies,
         warnings,
     })
+}
+
+/// The public URL pages are published under, ending in `/`.
+fn base_url(site: &Site, options: &RenderOptions) -> Option<String> {
+    options
+        .base_url
+        .clone()
+        .or_else(|| site.config.base_url.clone())
+        .map(|u| if u.ends_with('/') { u } else { format!("{u}/") })
+}
+
+/// The media files the content refers to, published under `media/`.
+pub fn media_copies(site: &Site) -> Vec<CopiedFile> {
+    site.media
+        .iter()
+        .map(|m| CopiedFile {
+            from: site.root.join(m),
+            to: format!("media/{m}"),
+        })
+        .collect()
+}
+
+/// Render the quarters for which `select` is true, in parallel, calling
+/// `on_quarter` as each is done: what each contributes to the site, in
+/// site order, and the problems of those that failed. (A live preview
+/// renders only the quarters an edit touched.)
+pub fn render_quarters(
+    site: &Site,
+    derived: &Derived,
+    options: &RenderOptions,
+    theme: &Theme,
+    select: &(dyn Fn(&Quarter) -> bool + Sync),
+    on_quarter: &(dyn Fn() + Sync),
+) -> (Vec<(FiscalQuarter, QuarterOutput)>, Vec<Diagnostic>) {
+    let md = MdRenderer {
+        allow_html: site.config.markdown.allow_html,
+    };
+    let base_url = base_url(site, options);
+    let per_quarter: Vec<(FiscalQuarter, Result<QuarterOutput, Vec<Diagnostic>>)> = site
+        .quarters
+        .par_iter()
+        .enumerate()
+        .filter(|(_, q)| select(q))
+        .map(|(i, q)| {
+            let out = derived
+                .quarters
+                .get(i)
+                .ok_or_else(|| {
+                    vec![Diagnostic::error(
+                        &q.dir,
+                        "no derived figures for this quarter",
+                    )]
+                })
+                .and_then(|facts| {
+                    let ctx = Ctx {
+                        site,
+                        quarter: q,
+                        facts,
+                        derived,
+                        md: &md,
+                        root: "../",
+                        chart_errors: Default::default(),
+                    };
+                    quarter_pages(&ctx, theme, base_url.as_deref(), options)
+                });
+            on_quarter();
+            (q.id, out)
+        })
+        .collect();
+    let mut quarters = Vec::new();
+    let mut problems = Vec::new();
+    for (id, r) in per_quarter {
+        match r {
+            Ok(out) => quarters.push((id, out)),
+            Err(p) => problems.extend(p),
+        }
+    }
+    (quarters, problems)
+}
+
+/// The pages that span quarters — the KPI pages (from every quarter's
+/// `kpis`), the index — and the theme's static files.
+pub fn shared_pages(
+    site: &Site,
+    derived: &Derived,
+    options: &RenderOptions,
+    theme: &Theme,
+    kpi_rows: Vec<KpiRow>,
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let base_url = base_url(site, options);
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    // KPI pages span quarters; a single-file build publishes decks only.
+    if !options.single_file {
+        match kpi_page::kpi_pages(site, derived, kpi_rows, theme, base_url.as_deref()) {
+            Ok(f) => files.extend(f),
+            Err(p) => problems.extend(p),
+        }
+    }
+    match index_page(site, theme, base_url.as_deref(), options) {
+        Ok(f) => files.push(f),
+        Err(p) => problems.push(p),
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    for (name, bytes) in &theme.assets {
+        files.push(OutputFile {
+            path: format!("assets/{name}"),
+            bytes: bytes.clone(),
+        });
+    }
+    Ok(files)
 }
 
 /// `--single-file`: the index and every deck, each rewritten into one
@@ -272,10 +340,11 @@ fn page(
 
 /// What one quarter contributes to the site: its pages, its KPIs as its
 /// deck shows them (for the KPI pages), and its warnings.
-struct QuarterOutput {
-    files: Vec<OutputFile>,
-    kpis: Vec<KpiRow>,
-    warnings: Vec<Diagnostic>,
+#[derive(Debug, Clone)]
+pub struct QuarterOutput {
+    pub files: Vec<OutputFile>,
+    pub kpis: Vec<KpiRow>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 fn quarter_pages(

@@ -1,0 +1,266 @@
+//! Link check of a rendered site, in memory: every internal link and asset
+//! reference of every page (and `url(...)` in stylesheets) must lead to a
+//! file of the site, and a `#fragment` to an element with that id on the
+//! target page. External links (with a scheme, or `//host`) are not
+//! followed. Absolute paths (`/x.html`) are errors: the site must work
+//! under any sub-path and from disk.
+
+use crate::diagnostics::{Diagnostic, SITE_PAGE};
+use crate::model::paths;
+use crate::render::Rendered;
+use rayon::prelude::*;
+use scraper::{Html, Selector};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What one page or stylesheet holds: its ids and its references.
+#[derive(Debug, Default)]
+struct Scan {
+    ids: BTreeSet<String>,
+    refs: Vec<String>,
+}
+
+/// Check every page and stylesheet of `rendered`.
+pub fn check_site(rendered: &Rendered) -> Vec<Diagnostic> {
+    let mut files: BTreeSet<&str> = rendered.files.iter().map(|f| f.path.as_str()).collect();
+    files.extend(rendered.copies.iter().map(|c| c.to.as_str()));
+    let scans: BTreeMap<&str, Scan> = rendered
+        .files
+        .par_iter()
+        .filter_map(|f| {
+            let text = std::str::from_utf8(&f.bytes).ok()?;
+            if f.path.ends_with(".html") {
+                Some((f.path.as_str(), scan_html(text)))
+            } else if f.path.ends_with(".css") {
+                Some((f.path.as_str(), scan_css(text)))
+            } else {
+                None
+            }
+        })
+        .collect();
+    let mut problems: Vec<Diagnostic> = scans
+        .par_iter()
+        .flat_map_iter(|(page, scan)| {
+            let mut seen = BTreeSet::new();
+            scan.refs
+                .iter()
+                .filter(move |r| seen.insert(r.as_str()))
+                .filter_map(|r| check_ref(page, r, &files, &scans))
+                .map(|message| Diagnostic::error(format!("{SITE_PAGE}{page}"), message))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    problems.sort_by(|a, b| (&a.file, &a.message).cmp(&(&b.file, &b.message)));
+    problems
+}
+
+fn scan_html(text: &str) -> Scan {
+    let doc = Html::parse_document(text);
+    let mut scan = Scan::default();
+    let (Ok(with_id), Ok(with_ref)) = (
+        Selector::parse("[id], a[name]"),
+        Selector::parse("[href], [src], [srcset], [poster]"),
+    ) else {
+        return scan;
+    };
+    for el in doc.select(&with_id) {
+        let v = el.value();
+        scan.ids
+            .extend(v.attr("id").or(v.attr("name")).map(String::from));
+    }
+    for el in doc.select(&with_ref) {
+        let v = el.value();
+        for name in ["href", "src", "poster"] {
+            scan.refs.extend(v.attr(name).map(|u| u.trim().to_string()));
+        }
+        if let Some(set) = v.attr("srcset") {
+            // `a.png 1x, b.png 2x`: the URL is the first word of each entry.
+            scan.refs.extend(
+                set.split(',')
+                    .filter_map(|c| c.split_whitespace().next())
+                    .map(String::from),
+            );
+        }
+    }
+    scan
+}
+
+/// `url(...)` and `@import "..."` references of a stylesheet.
+fn scan_css(text: &str) -> Scan {
+    let mut scan = Scan::default();
+    let mut rest = text;
+    while let Some(at) = rest.find("url(") {
+        rest = &rest[at + 4..];
+        let end = rest.find(')').unwrap_or(rest.len());
+        let url = rest[..end].trim().trim_matches(['"', '\'']).trim();
+        scan.refs.push(url.to_string());
+        rest = &rest[end..];
+    }
+    for line in text.lines() {
+        if let Some(import) = line.trim().strip_prefix("@import")
+            && let Some(url) = import.split(['"', '\'']).nth(1)
+        {
+            scan.refs.push(url.to_string());
+        }
+    }
+    scan
+}
+
+/// What is wrong with reference `url` on `page`, if anything.
+fn check_ref(
+    page: &str,
+    url: &str,
+    files: &BTreeSet<&str>,
+    scans: &BTreeMap<&str, Scan>,
+) -> Option<String> {
+    if url.is_empty() || paths::is_external(url) {
+        return None;
+    }
+    if url.starts_with('/') {
+        return Some(format!(
+            "link `{url}` is an absolute path: it breaks when the site is served under a sub-path or opened from disk"
+        ));
+    }
+    let (path, fragment) = match url.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (url, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    let target = if path.is_empty() {
+        page.to_string()
+    } else {
+        let base = page.rsplit_once('/').map_or("", |(d, _)| d);
+        let decoded = percent_decode(path);
+        let Some(mut resolved) = paths::resolve(base, &decoded) else {
+            return Some(format!("link `{url}` leads outside the site"));
+        };
+        if path.ends_with('/') {
+            resolved.push_str("/index.html");
+        }
+        resolved
+    };
+    let target = if files.contains(target.as_str()) {
+        target
+    } else if files.contains(format!("{target}/index.html").as_str()) {
+        format!("{target}/index.html")
+    } else {
+        return Some(format!(
+            "broken link `{url}`: the site has no file {target}"
+        ));
+    };
+    let fragment = fragment.map(percent_decode).filter(|f| !f.is_empty())?;
+    let scan = scans.get(target.as_str())?;
+    if target.ends_with(".html") && !scan.ids.contains(&fragment) {
+        return Some(format!(
+            "broken link `{url}`: {target} has no element with id `{fragment}`"
+        ));
+    }
+    None
+}
+
+/// Decode `%XX` escapes; anything malformed is kept as written.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::write::{CopiedFile, OutputFile};
+
+    fn site(pages: &[(&str, &str)], copies: &[&str]) -> Rendered {
+        Rendered {
+            files: pages
+                .iter()
+                .map(|(p, t)| OutputFile {
+                    path: p.to_string(),
+                    bytes: t.as_bytes().to_vec(),
+                })
+                .collect(),
+            copies: copies
+                .iter()
+                .map(|c| CopiedFile {
+                    from: c.into(),
+                    to: c.to_string(),
+                })
+                .collect(),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn messages(r: &Rendered) -> Vec<String> {
+        check_site(r).into_iter().map(|d| d.to_string()).collect()
+    }
+
+    #[test]
+    fn good_links_pass() {
+        let r = site(
+            &[
+                (
+                    "index.html",
+                    r##"<a href="q1/index.html#kpis">q</a><a href="q1/">q</a><a href="https://x.org/a">x</a><a href="mailto:a@b">m</a><link rel="stylesheet" href="assets/style.css"><a href="#top" id="top">t</a>"##,
+                ),
+                (
+                    "q1/index.html",
+                    r#"<section id="kpis"><img src="../media/a%20b.png" alt="x" srcset="../media/a%20b.png 2x"></section><a href="../index.html?x=1">i</a>"#,
+                ),
+                (
+                    "assets/style.css",
+                    "body { background: url('../media/a b.png') }",
+                ),
+            ],
+            &["media/a b.png"],
+        );
+        assert_eq!(messages(&r), Vec::<String>::new());
+    }
+
+    #[test]
+    fn missing_files_fragments_and_absolute_paths_are_errors() {
+        let r = site(
+            &[
+                (
+                    "index.html",
+                    r##"<a href="q2/index.html">a</a><a href="q1/index.html#nope">b</a><a href="/q1/index.html">c</a><a href="../../etc/passwd">d</a><a href="q2/index.html">again</a>"##,
+                ),
+                ("q1/index.html", r#"<p id="yes"></p>"#),
+                ("assets/style.css", "@import \"missing.css\";"),
+            ],
+            &[],
+        );
+        let m = messages(&r);
+        assert_eq!(m.len(), 5, "{m:#?}");
+        assert!(m[0].starts_with("<site>/assets/style.css: broken link `missing.css`"));
+        assert!(m.iter().any(|l| l.contains("absolute path")));
+        assert!(
+            m.iter()
+                .any(|l| l.contains("has no element with id `nope`"))
+        );
+        assert!(m.iter().any(|l| l.contains("outside the site")));
+        assert!(m.iter().any(|l| l.contains("no file q2/index.html")));
+    }
+
+    #[test]
+    fn percent_decoding_keeps_malformed_escapes() {
+        assert_eq!(percent_decode("a%20b%2"), "a b%2");
+        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(percent_decode("caf%C3%A9"), "café");
+    }
+}

@@ -1,0 +1,187 @@
+//! `quarterdeck serve`: a live preview. The site is built into memory and
+//! served on 127.0.0.1; the content folder (theme folder included) is
+//! watched, every change rebuilds what it touches (see [`state`]), and open
+//! browsers reload. A bad edit keeps the last good site served and shows
+//! the located error over the page and in the terminal until it is fixed.
+//!
+//! Nothing is written to disk: `build` is the only command that writes a
+//! site, and the live-reload script exists only in served pages.
+
+pub mod http;
+pub mod state;
+
+use crate::progress::{Console, Verbosity};
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use state::{Live, Rebuilt};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Duration;
+
+pub struct ServeOptions {
+    pub content: PathBuf,
+    /// Port on 127.0.0.1; 0 lets the system pick a free one.
+    pub port: u16,
+}
+
+/// Changes arriving within this window are rebuilt together.
+const DEBOUNCE: Duration = Duration::from_millis(50);
+
+pub fn run(options: &ServeOptions, console: &Console) -> Result<(), String> {
+    // Diagnostics name files as the user wrote the folder; the watcher
+    // reports absolute paths, matched against the canonical folder.
+    let content = options
+        .content
+        .canonicalize()
+        .map_err(|e| format!("cannot serve {}: {e}", options.content.display()))?;
+    let live = Arc::new(Live::new(&options.content));
+    report(console, &live.rebuild(), &[]);
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", options.port))
+            .await
+            .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", options.port))?;
+        let address = listener
+            .local_addr()
+            .map_err(|e| format!("cannot listen: {e}"))?;
+        // Always printed, even with --quiet: it is how to reach the preview.
+        eprintln!(
+            "serving http://{address}/ (watching {}; Ctrl-C stops)",
+            options.content.display()
+        );
+
+        let (sender, changes) = mpsc::channel::<DebounceEventResult>();
+        let mut debouncer = new_debouncer(DEBOUNCE, None, sender)
+            .map_err(|e| format!("cannot watch {}: {e}", content.display()))?;
+        debouncer
+            .watch(&content, RecursiveMode::Recursive)
+            .map_err(|e| format!("cannot watch {}: {e}", content.display()))?;
+        let watched = Arc::clone(&live);
+        let root = content.clone();
+        let verbosity = console.verbosity();
+        std::thread::spawn(move || rebuild_on_change(&watched, &root, &changes, verbosity));
+
+        axum::serve(listener, http::router(live))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| format!("the server stopped: {e}"))?;
+        drop(debouncer);
+        Ok(())
+    })
+}
+
+/// The rebuild loop: one rebuild per debounced batch of relevant changes.
+fn rebuild_on_change(
+    live: &Live,
+    root: &Path,
+    changes: &mpsc::Receiver<DebounceEventResult>,
+    verbosity: Verbosity,
+) {
+    let console = Console::new(verbosity);
+    while let Ok(batch) = changes.recv() {
+        let Ok(events) = batch else {
+            continue;
+        };
+        let mut changed: Vec<String> = events
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.kind,
+                    EventKind::Create(_)
+                        | EventKind::Modify(_)
+                        | EventKind::Remove(_)
+                        | EventKind::Any
+                )
+            })
+            .flat_map(|e| e.paths.iter())
+            .filter_map(|p| relevant(root, p))
+            .collect();
+        changed.sort();
+        changed.dedup();
+        if changed.is_empty() {
+            continue;
+        }
+        report(&console, &live.rebuild(), &changed);
+    }
+}
+
+/// The content-relative path of a changed file, unless it is one to
+/// ignore: hidden files and folders (editor swap files, staging folders)
+/// and editor backups.
+pub fn relevant(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let name = parts.last()?;
+    let ignored = parts.iter().any(|p| p.starts_with('.'))
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.starts_with('#');
+    (!ignored).then(|| parts.join("/"))
+}
+
+fn report(console: &Console, rebuilt: &Rebuilt, changed: &[String]) {
+    let what = if changed.is_empty() {
+        "built".to_string()
+    } else {
+        format!("changed {}: rebuilt", changed.join(", "))
+    };
+    match rebuilt {
+        Rebuilt::Site {
+            rendered,
+            quarters,
+            pages,
+            took,
+            warnings,
+        } => {
+            if !warnings.is_empty() && console.verbosity() != Verbosity::Quiet {
+                eprintln!("{warnings}");
+            }
+            console.say(&format!(
+                "{what} {rendered} of {quarters} quarter{} ({pages} pages) in {:.1} ms; reload sent",
+                if *quarters == 1 { "" } else { "s" },
+                took.as_secs_f64() * 1000.0
+            ));
+        }
+        Rebuilt::Failed { text } => {
+            eprintln!("{text}");
+            eprintln!(
+                "the site does not build; still serving the last good build (the error shows in the browser)"
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_droppings_are_ignored() {
+        let root = Path::new("/c");
+        assert_eq!(
+            relevant(root, Path::new("/c/quarters/q1/sections/a.yaml")).as_deref(),
+            Some("quarters/q1/sections/a.yaml")
+        );
+        for p in [
+            "/c/quarters/q1/.a.yaml.swp",
+            "/c/.git/index",
+            "/c/quarters/q1/a.yaml~",
+            "/c/#a.yaml#",
+            "/elsewhere/a.yaml",
+        ] {
+            assert_eq!(relevant(root, Path::new(p)), None, "{p}");
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! `quarterdeck serve`, end to end: the real binary on an ephemeral
+//! 127.0.0.1 port, a file edited on disk, and the rebuilt page and the
+//! reload message seen over HTTP. Every wait is bounded; the server is
+//! stopped when the test ends, whatever happens. No timing is asserted.
+#![cfg(feature = "serve")]
+
+mod common;
+use common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Generous bound on any one wait: a slow, shared CI machine rebuilds in
+/// well under this, and a hung test still ends.
+const WAIT: Duration = Duration::from_secs(60);
+
+/// A running `quarterdeck serve`, killed on drop.
+struct Server {
+    child: Child,
+    port: u16,
+    log: mpsc::Receiver<String>,
+    /// What the server printed before it was listening (the first build).
+    early: Vec<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(content: &std::path::Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_quarterdeck"))
+            .args(["serve", "--port", "0", "--content", path(content)])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (send, log) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut server = Server {
+            child,
+            port: 0,
+            log,
+            early: Vec::new(),
+        };
+        let (line, early) = server.wait_for("serving http://127.0.0.1:");
+        server.early = early;
+        let port = line
+            .split("127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {line}"));
+        server.port = port;
+        server
+    }
+
+    /// The next line of the server's stderr containing `needle`.
+    fn wait_for_line(&self, needle: &str) -> String {
+        self.wait_for(needle).0
+    }
+
+    /// The next line containing `needle`, and the lines before it.
+    fn wait_for(&self, needle: &str) -> (String, Vec<String>) {
+        let deadline = Instant::now() + WAIT;
+        let mut seen = Vec::new();
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.log.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => return (line, seen),
+                Ok(line) => seen.push(line),
+                Err(_) => break,
+            }
+        }
+        panic!(
+            "the server never printed {needle:?}; it printed:\n{}",
+            seen.join("\n")
+        );
+    }
+
+    /// GET `path`: status line, headers and body.
+    fn get(&self, path: &str) -> (u16, String, String) {
+        let mut stream = self.connect();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, head.to_string(), body.to_string())
+    }
+
+    fn connect(&self) -> TcpStream {
+        let stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream.set_read_timeout(Some(WAIT)).unwrap();
+        stream
+    }
+
+    /// Subscribe to the live-reload events, as the injected script does.
+    fn events(&self) -> Events {
+        let mut stream = self.connect();
+        write!(
+            stream,
+            "GET /__quarterdeck/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let mut events = Events {
+            reader: BufReader::new(stream),
+        };
+        // Response head, then the greeting.
+        let hello = events.next_event();
+        assert_eq!(hello.0, "hello", "{hello:?}");
+        events
+    }
+}
+
+struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    /// The next event as (name, data). Chunked transfer framing lines and
+    /// keep-alive comments are skipped.
+    fn next_event(&mut self) -> (String, String) {
+        let mut name = String::new();
+        let mut data: Vec<String> = Vec::new();
+        let deadline = Instant::now() + WAIT;
+        loop {
+            assert!(Instant::now() < deadline, "no event in time");
+            let mut line = String::new();
+            let n = self.reader.read_line(&mut line).expect("event stream read");
+            assert!(n > 0, "the event stream closed");
+            let line = line.trim_end_matches(['\r', '\n']);
+            if let Some(v) = line.strip_prefix("event:") {
+                name = v.trim().to_string();
+            } else if let Some(v) = line.strip_prefix("data:") {
+                data.push(v.strip_prefix(' ').unwrap_or(v).to_string());
+            } else if line.is_empty() && !name.is_empty() {
+                return (name, data.join("\n"));
+            }
+        }
+    }
+
+    /// Skip events until one named `wanted`.
+    fn wait_for(&mut self, wanted: &str) -> String {
+        loop {
+            let (name, data) = self.next_event();
+            if name == wanted {
+                return data;
+            }
+        }
+    }
+}
+
+#[test]
+fn serves_rebuilds_on_save_and_sends_reload() {
+    let f = Fixture::valid();
+    let server = Server::start(&f.content());
+
+    let (status, head, index) = server.get("/");
+    assert_eq!(status, 200, "{head}");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("content-type: text/html"),
+        "{head}"
+    );
+    assert!(index.contains("Example reviews"), "{index}");
+    assert!(
+        index.contains("/__quarterdeck/live.js"),
+        "served pages carry the live-reload script"
+    );
+    let (status, _, js) = server.get("/__quarterdeck/live.js");
+    assert_eq!(status, 200);
+    assert!(js.contains("EventSource"));
+    let (status, _, deck) = server.get("/fy20-21-q1/index.html");
+    assert_eq!(status, 200);
+    assert!(deck.contains("The quarter in one slide."));
+    let (status, head, _) = server.get("/fy20-21-q1");
+    assert_eq!(status, 301, "{head}");
+    let (status, _, _) = server.get("/assets/style.css");
+    assert_eq!(status, 200);
+    assert_eq!(server.get("/no-such-page.html").0, 404);
+    assert_eq!(server.get("/../../etc/passwd").0, 404);
+
+    let mut events = server.events();
+    f.write(
+        "quarters/q1/narrative/intro.md",
+        "# Welcome {#welcome}\n\nEdited while serving.\n",
+    );
+    events.wait_for("reload");
+    server.wait_for_line("reload sent");
+    let (_, _, deck) = server.get("/fy20-21-q1/index.html");
+    assert!(
+        deck.contains("Edited while serving."),
+        "the rebuilt page is served"
+    );
+    assert!(!deck.contains("The quarter in one slide."));
+}
+
+#[test]
+fn a_bad_edit_shows_its_error_and_keeps_the_last_good_site() {
+    let f = Fixture::valid();
+    let server = Server::start(&f.content());
+    let mut events = server.events();
+
+    f.write(
+        "quarters/q1/sections/platform.yaml",
+        &SECTION.replace("owner: Ada Lovelace", "ownr: Ada Lovelace"),
+    );
+    let error = events.wait_for("error-text");
+    assert!(
+        error.contains("quarters/q1/sections/platform.yaml:2:1: unknown field `ownr`"),
+        "the browser gets the located error: {error}"
+    );
+    assert!(error.contains("did you mean `owner`?"), "{error}");
+    server.wait_for_line("unknown field `ownr`");
+    let (status, _, deck) = server.get("/fy20-21-q1/index.html");
+    assert_eq!(status, 200, "the last good site stays served");
+    assert!(deck.contains("The quarter in one slide."));
+
+    // A browser that opens a page now learns of the error on connecting.
+    let mut late = Events {
+        reader: {
+            let mut stream = server.connect();
+            write!(
+                stream,
+                "GET /__quarterdeck/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+            )
+            .unwrap();
+            BufReader::new(stream)
+        },
+    };
+    assert_eq!(late.next_event().0, "hello");
+    assert!(late.next_event().1.contains("unknown field `ownr`"));
+
+    f.write("quarters/q1/sections/platform.yaml", SECTION);
+    events.wait_for("reload");
+    assert_eq!(server.get("/fy20-21-q1/index.html").0, 200);
+}
+
+#[test]
+fn a_site_that_never_built_explains_why_and_recovers() {
+    let f = Fixture::valid();
+    f.write("site.yaml", "organisation: Example Org\n");
+    let server = Server::start(&f.content());
+    let (status, _, body) = server.get("/");
+    assert_eq!(status, 503);
+    assert!(body.contains("missing required field `title`"), "{body}");
+    assert!(body.contains("/__quarterdeck/live.js"));
+    let mut events = server.events();
+    f.write("site.yaml", SITE);
+    events.wait_for("reload");
+    let (status, _, body) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Example reviews"));
+}
+
+#[test]
+fn only_the_quarter_whose_narrative_changed_is_rendered_again() {
+    let f = Fixture::valid();
+    f.write(
+        "quarters/q2/quarter.yaml",
+        "fiscal_year: 2020\nquarter: 2\ntitle: Second review\n",
+    );
+    let server = Server::start(&f.content());
+    assert!(
+        server
+            .early
+            .iter()
+            .any(|l| l.contains("built 2 of 2 quarters")),
+        "{:?}",
+        server.early
+    );
+    let mut events = server.events();
+    f.write(
+        "quarters/q1/narrative/intro.md",
+        "# Welcome {#welcome}\n\nOnly this quarter changes.\n",
+    );
+    events.wait_for("reload");
+    server.wait_for_line("rebuilt 1 of 2 quarters");
+    // A KPI value shows in other quarters' comparisons: all re-render.
+    f.write(
+        "quarters/q1/sections/platform.yaml",
+        &SECTION.replace("value: 440", "value: 450"),
+    );
+    events.wait_for("reload");
+    server.wait_for_line("rebuilt 2 of 2 quarters");
+    let (_, _, deck) = server.get("/fy20-21-q1/index.html");
+    assert!(deck.contains("450"), "{deck}");
+}
+
+#[test]
+fn build_output_never_carries_the_live_reload_script() {
+    let f = Fixture::valid();
+    f.build().expect_ok();
+    for (path, bytes) in snapshot(&f.output()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("__quarterdeck"), "{path}");
+    }
+}

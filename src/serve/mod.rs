@@ -143,6 +143,7 @@ fn report(console: &Console, rebuilt: &Rebuilt, changed: &[String]) {
             quarters,
             pages,
             took,
+            timings,
             warnings,
         } => {
             if !warnings.is_empty() && console.verbosity() != Verbosity::Quiet {
@@ -153,6 +154,7 @@ fn report(console: &Console, rebuilt: &Rebuilt, changed: &[String]) {
                 if *quarters == 1 { "" } else { "s" },
                 took.as_secs_f64() * 1000.0
             ));
+            console.timings(timings);
         }
         Rebuilt::Failed { text } => {
             eprintln!("{text}");

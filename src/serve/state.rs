@@ -17,6 +17,7 @@ use crate::derive::{self, Derived};
 use crate::diagnostics::Report;
 use crate::load;
 use crate::model::{FiscalQuarter, Quarter, Site};
+use crate::progress::Stage;
 use crate::render::{self, KpiRow, RenderOptions};
 use crate::write::OutputFile;
 use std::collections::{BTreeMap, HashMap};
@@ -56,6 +57,8 @@ pub enum Rebuilt {
         quarters: usize,
         pages: usize,
         took: Duration,
+        /// Load, derive and render times, for `--verbose`.
+        timings: Vec<(Stage, Duration)>,
         warnings: String,
     },
     Failed {
@@ -75,10 +78,12 @@ struct Cached {
     kpis: Vec<KpiRow>,
 }
 
-/// The rendered quarters of the last good build.
+/// The rendered quarters and KPI pages of the last good build.
 #[derive(Default)]
 struct Cache {
     quarters: BTreeMap<FiscalQuarter, Cached>,
+    /// KPI pages by KPI id, with the key of the rows they show.
+    kpi_pages: BTreeMap<String, (u64, Page)>,
 }
 
 pub struct Live {
@@ -123,11 +128,16 @@ impl Live {
     pub fn rebuild(&self) -> Rebuilt {
         let started = Instant::now();
         let loaded = load::load(&self.content);
+        let mut timings = vec![(Stage::Load, started.elapsed())];
         let Some(site) = loaded.site else {
             return self.fail(&loaded.report, &loaded.sources);
         };
+        let at = Instant::now();
         let derived = derive::derive(&site);
-        let keys = quarter_keys(&site, &derived);
+        timings.push((Stage::Derive, at.elapsed()));
+        let at = Instant::now();
+        let shared_key = shared_key(&site);
+        let keys = quarter_keys(&site, &derived, shared_key);
         let Ok(mut cache) = self.cache.lock() else {
             return self.fail_text("internal error: the page cache is unavailable".into());
         };
@@ -163,25 +173,64 @@ impl Live {
             );
         }
         cache.quarters.retain(|id, _| keys.contains_key(id));
-        // Pages spanning quarters (KPI pages, the index) from every
-        // quarter's rows, cached or fresh.
-        let kpi_rows = cache
-            .quarters
-            .values()
-            .flat_map(|c| c.kpis.iter().cloned())
+        // A KPI page shows that KPI's rows from every quarter: render again
+        // only the pages whose rows changed; the index every time.
+        let mut rows: BTreeMap<String, Vec<KpiRow>> = BTreeMap::new();
+        for c in cache.quarters.values() {
+            for row in &c.kpis {
+                rows.entry(row.kpi.id.clone())
+                    .or_default()
+                    .push(row.clone());
+            }
+        }
+        let row_keys: BTreeMap<String, u64> = rows
+            .iter()
+            .map(|(id, rows)| {
+                let mut h = HashWriter(DefaultHasher::new());
+                h.0.write_u64(shared_key);
+                let _ = write!(h, "{rows:?}");
+                (id.clone(), h.0.finish())
+            })
             .collect();
-        let spanning = match render::shared_pages(&site, &derived, &options, &theme, kpi_rows) {
+        cache
+            .kpi_pages
+            .retain(|id, (key, _)| row_keys.get(id) == Some(key));
+        let changed: Vec<KpiRow> = rows
+            .into_iter()
+            .filter(|(id, _)| !cache.kpi_pages.contains_key(id))
+            .flat_map(|(_, rows)| rows)
+            .collect();
+        let spanning = match render::shared_pages(&site, &derived, &options, &theme, changed) {
             Ok(files) => files,
             Err(problems) => return fail_with(problems),
         };
+        let mut spanning_rest = Vec::new();
+        for file in spanning {
+            let id = file
+                .path
+                .strip_prefix("kpis/")
+                .and_then(|p| p.strip_suffix(".html"))
+                .filter(|id| render::view::kpi_page(id) == file.path)
+                .map(str::to_string);
+            match id.and_then(|id| Some((row_keys.get(&id).copied()?, id))) {
+                Some((key, id)) => {
+                    cache.kpi_pages.insert(id, (key, shared(file)));
+                }
+                None => spanning_rest.push(file),
+            }
+        }
         let mut files: HashMap<String, Arc<[u8]>> = HashMap::new();
         for c in cache.quarters.values() {
             for (path, bytes) in &c.pages {
                 files.insert(path.clone(), Arc::clone(bytes));
             }
         }
+        for (_, (path, bytes)) in cache.kpi_pages.values() {
+            files.insert(path.clone(), Arc::clone(bytes));
+        }
         drop(cache);
-        files.extend(spanning.into_iter().map(shared));
+        files.extend(spanning_rest.into_iter().map(shared));
+        timings.push((Stage::Render, at.elapsed()));
         let media = render::media_copies(&site)
             .into_iter()
             .map(|c| (c.to, c.from))
@@ -211,6 +260,7 @@ impl Live {
             quarters: site.quarters.len(),
             pages,
             took: started.elapsed(),
+            timings,
             warnings: outcome.render(&self.content),
         }
     }
@@ -255,9 +305,8 @@ impl std::fmt::Write for HashWriter {
 /// neighbours' labels, what is shared by every page, the figures of the
 /// quarters up to it (history up to the quarter), and, on its objectives'
 /// pages, the history of each of its objectives in every quarter.
-pub fn quarter_keys(site: &Site, derived: &Derived) -> BTreeMap<FiscalQuarter, u64> {
+pub fn quarter_keys(site: &Site, derived: &Derived, shared: u64) -> BTreeMap<FiscalQuarter, u64> {
     use rayon::prelude::*;
-    let shared = shared_key(site);
     // Figures of every quarter up to and including each one.
     let mut running = HashWriter(DefaultHasher::new());
     let past: Vec<u64> = site
@@ -309,7 +358,7 @@ pub fn quarter_keys(site: &Site, derived: &Derived) -> BTreeMap<FiscalQuarter, u
 
 /// What every page may show: settings, roster, media, theme files, and
 /// the list of quarters.
-fn shared_key(site: &Site) -> u64 {
+pub fn shared_key(site: &Site) -> u64 {
     let mut h = HashWriter(DefaultHasher::new());
     let _ = write!(h, "{:?}{:?}{:?}", site.config, site.calendar, site.people);
     let _ = write!(h, "{:?}", site.media);

@@ -318,3 +318,24 @@ fn build_output_never_carries_the_live_reload_script() {
         assert!(!text.contains("__quarterdeck"), "{path}");
     }
 }
+
+#[test]
+fn serves_the_example_content() {
+    let server = Server::start(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content"
+    )));
+    for page in ["/", "/fy20-21-q1/", "/fy15-16-q1/index.html"] {
+        let (status, _, body) = server.get(page);
+        assert_eq!(status, 200, "{page}");
+        assert!(body.contains("/__quarterdeck/live.js"), "{page}");
+    }
+    // Media are served from the content folder.
+    let (status, head, body) = server.get("/media/media/opex-reduction.svg");
+    assert_eq!(status, 200, "{head}");
+    assert!(
+        head.to_ascii_lowercase().contains("image/svg+xml"),
+        "{head}"
+    );
+    assert!(body.contains("<svg"));
+}

@@ -34,11 +34,26 @@ struct Planned {
     kind: &'static str,
     title: String,
     classes: String,
-    data: Value,
+    data: Data,
     notes: String,
     minutes: String,
     /// The file (and line) the slide comes from, for warnings about it.
     source: Option<(String, u32)>,
+}
+
+/// A slide's data: its own, or the data of its section or objective,
+/// which all of that section's (objective's) slides render from one
+/// template context instead of a copy each.
+enum Data {
+    Own(Value),
+    /// Index into the deck's shared data.
+    Shared(usize),
+}
+
+impl From<Value> for Data {
+    fn from(data: Value) -> Self {
+        Data::Own(data)
+    }
 }
 
 impl Planned {
@@ -46,14 +61,14 @@ impl Planned {
         id: impl Into<String>,
         kind: &'static str,
         title: impl Into<String>,
-        data: Value,
+        data: impl Into<Data>,
     ) -> Self {
         Self {
             id: id.into(),
             kind,
             title: title.into(),
             classes: String::new(),
-            data,
+            data: data.into(),
             notes: String::new(),
             minutes: String::new(),
             source: None,
@@ -81,6 +96,7 @@ pub fn slides(
     common: &Value,
 ) -> Result<(Vec<Slide>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut plan = Vec::new();
+    let mut shared = Vec::new();
     for item in &ctx.quarter.deck {
         match item {
             DeckItem::Title => plan.push(title_slide(ctx)),
@@ -112,7 +128,7 @@ pub fn slides(
             DeckItem::Section(id) => {
                 if let Some(s) = sections.iter().find(|s| &s.id == id) {
                     let first = plan.len();
-                    section_slides(s, &mut plan);
+                    section_slides(s, &mut plan, &mut shared);
                     let file = ctx.quarter.sections.iter().find(|x| &x.id == id);
                     for p in plan.iter_mut().skip(first) {
                         p.source = file.map(|f| (f.file.clone(), 0));
@@ -133,13 +149,30 @@ pub fn slides(
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
     let mut out = Vec::with_capacity(plan.len());
+    let mut contexts: Vec<Option<Context>> = Vec::new();
+    contexts.resize_with(shared.len(), || None);
+    let slide_context = |data: Value| super::context([("site", common.clone()), ("slide", data)]);
     for (i, mut p) in plan.into_iter().enumerate() {
-        let mut context = Context::new();
-        context.insert("site", common);
-        context.insert("slide", &p.data);
+        let mut own;
+        let data = std::mem::replace(&mut p.data, Data::Own(Value::Null));
+        let context = match data {
+            Data::Own(data) => {
+                own = slide_context(data);
+                &mut own
+            }
+            Data::Shared(k) => match contexts.get_mut(k) {
+                Some(slot) => slot.get_or_insert_with(|| {
+                    slide_context(shared.get_mut(k).map(Value::take).unwrap_or_default())
+                }),
+                None => {
+                    own = slide_context(Value::Null);
+                    &mut own
+                }
+            },
+        };
         context.insert("slide_id", &p.id);
         context.insert("slide_title", &p.title);
-        match tera.render(&format!("slides/{}.html", p.kind), &context) {
+        match tera.render(&format!("slides/{}.html", p.kind), context) {
             Ok(html) => {
                 if let Some(w) = check_fit(ctx, &mut p, &html, i + 1) {
                     warnings.push(w);
@@ -244,20 +277,27 @@ fn agenda(ctx: &Ctx, sections: &[SectionView]) -> Vec<Value> {
         .collect()
 }
 
-fn section_slides(s: &SectionView, plan: &mut Vec<Planned>) {
-    let data = serde_json::to_value(s).unwrap_or(Value::Null);
+/// Shares `data` among the slides of the deck; returns its index.
+fn share(shared: &mut Vec<Value>, data: Value) -> usize {
+    shared.push(data);
+    shared.len() - 1
+}
+
+fn section_slides(s: &SectionView, plan: &mut Vec<Planned>, shared: &mut Vec<Value>) {
+    let k = share(shared, serde_json::to_value(s).unwrap_or(Value::Null));
+    let data = || Data::Shared(k);
     plan.push(Planned::new(
         s.id.clone(),
         "section",
         s.title.clone(),
-        data.clone(),
+        data(),
     ));
     if !s.progress.is_empty() || !s.actions.is_empty() {
         plan.push(Planned::new(
             format!("{}-progress", s.id),
             "progress",
             format!("{}: progress and challenges", s.title),
-            data.clone(),
+            data(),
         ));
     }
     if !s.kpis.is_empty() {
@@ -265,11 +305,11 @@ fn section_slides(s: &SectionView, plan: &mut Vec<Planned>) {
             format!("{}-kpis", s.id),
             "kpis",
             format!("{}: KPIs", s.title),
-            data.clone(),
+            data(),
         ));
     }
     for o in &s.objectives {
-        objective_slides(o, plan);
+        objective_slides(o, plan, shared);
     }
     let h = &s.highlights;
     if !(h.wins.is_empty()
@@ -282,7 +322,7 @@ fn section_slides(s: &SectionView, plan: &mut Vec<Planned>) {
             format!("{}-highlights", s.id),
             "highlights",
             format!("{}: highlights", s.title),
-            data.clone(),
+            data(),
         ));
     }
     if !h.workflows.is_empty() {
@@ -290,7 +330,7 @@ fn section_slides(s: &SectionView, plan: &mut Vec<Planned>) {
             format!("{}-workflows", s.id),
             "workflows",
             format!("{}: core workflows", s.title),
-            data,
+            data(),
         ));
     }
 }
@@ -303,9 +343,10 @@ const SINCE_SHOWN: usize = 4;
 /// the denser type of the `dense` class.
 const DENSE_AT: usize = 900;
 
-fn objective_slides(o: &ObjectiveView, plan: &mut Vec<Planned>) {
-    let data = serde_json::to_value(o).unwrap_or(Value::Null);
-    let mut slide = Planned::new(o.id.clone(), "objective", o.title.clone(), data.clone());
+fn objective_slides(o: &ObjectiveView, plan: &mut Vec<Planned>, shared: &mut Vec<Value>) {
+    let k = share(shared, serde_json::to_value(o).unwrap_or(Value::Null));
+    let data = || Data::Shared(k);
+    let mut slide = Planned::new(o.id.clone(), "objective", o.title.clone(), data());
     if o.description.len() + o.progress.len() + o.measures.iter().map(String::len).sum::<usize>()
         > DENSE_AT * 2
     {
@@ -317,7 +358,7 @@ fn objective_slides(o: &ObjectiveView, plan: &mut Vec<Planned>) {
             format!("{}-key-results", o.id),
             "key-results",
             format!("{}: key results", o.title),
-            data.clone(),
+            data(),
         );
         let text: usize = o
             .key_results
@@ -340,7 +381,7 @@ fn objective_slides(o: &ObjectiveView, plan: &mut Vec<Planned>) {
             format!("{}-change", o.id),
             "change",
             format!("OKR change: {}", o.title),
-            data.clone(),
+            data(),
         ));
     }
     if o.drilldown.is_some() {
@@ -348,7 +389,7 @@ fn objective_slides(o: &ObjectiveView, plan: &mut Vec<Planned>) {
             format!("{}-drill-down", o.id),
             "drill-down",
             format!("Drill down: {}", o.title),
-            data,
+            data(),
         ));
     }
 }
@@ -579,12 +620,31 @@ fn attach_minutes(ctx: &Ctx, plan: &mut [Planned]) -> Result<(), Vec<Diagnostic>
 /// on. Only real tags are touched: text `<h1` in Markdown is escaped before
 /// it gets here.
 fn demote_headings(html: &str) -> String {
-    let mut out = html.to_string();
-    for level in (1..=5).rev() {
-        out = out
-            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
-            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    // One pass over the HTML: a `replace` per level and tag would scan and
+    // copy every narrative slide ten times.
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tag = &rest[at..];
+        let bytes = tag.as_bytes();
+        let close = bytes.get(1) == Some(&b'/');
+        let digit_at = if close { 3 } else { 2 };
+        match (bytes.get(digit_at - 1), bytes.get(digit_at)) {
+            (Some(b'h'), Some(&d @ b'1'..=b'5'))
+                if !close || bytes.get(digit_at + 1) == Some(&b'>') =>
+            {
+                out.push_str(if close { "</h" } else { "<h" });
+                out.push(char::from(d + 1));
+                rest = &tag[digit_at + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = &tag[1..];
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -597,6 +657,10 @@ mod tests {
         assert_eq!(
             demote_headings("<h1 id=\"a\">A</h1><h2>B</h2><p>&lt;h1&gt;</p><h6>F</h6>"),
             "<h2 id=\"a\">A</h2><h3>B</h3><p>&lt;h1&gt;</p><h6>F</h6>"
+        );
+        assert_eq!(
+            demote_headings("<hr><h5>x</h5><h4 class=\"t\">é</h4>< h1</h2 >"),
+            "<hr><h6>x</h6><h5 class=\"t\">é</h5>< h1</h2 >"
         );
     }
 }

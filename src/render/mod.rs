@@ -20,7 +20,7 @@ use crate::write::{CopiedFile, OutputFile};
 pub use kpi_page::KpiRow;
 use markdown::MdRenderer;
 use rayon::prelude::*;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 use tera::{Context, Tera};
 pub use theme::Theme;
@@ -319,23 +319,38 @@ fn for_output(
     values
 }
 
+/// A template context holding `values`, moved in: [`Context::insert`]
+/// would serialise each value again, a deep copy that costs as much as
+/// building it when the value is a whole section or objective.
+pub(crate) fn context(values: impl IntoIterator<Item = (&'static str, Value)>) -> Context {
+    let map: Map<String, Value> = values
+        .into_iter()
+        .map(|(key, value)| (key.to_string(), value))
+        .collect();
+    // A JSON object always makes a context; the fallback is never taken.
+    Context::from_value(Value::Object(map)).unwrap_or_default()
+}
+
+/// `value` as template data.
+fn data(value: &impl serde::Serialize) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
 fn page(
     tera: &Tera,
     template: &str,
     context: &Context,
     path: String,
 ) -> Result<OutputFile, Diagnostic> {
-    tera.render(template, context)
-        .map(|html| OutputFile {
-            path: path.clone(),
-            bytes: html.into_bytes(),
-        })
-        .map_err(|e| {
-            Diagnostic::error(
-                format!("templates/{template}"),
-                format!("cannot render {path}: {}", error_chain(&e)),
-            )
-        })
+    // Rendered straight into the page's bytes: no intermediate String.
+    let mut bytes = Vec::with_capacity(16 * 1024);
+    match tera.render_to(template, context, &mut bytes) {
+        Ok(()) => Ok(OutputFile { path, bytes }),
+        Err(e) => Err(Diagnostic::error(
+            format!("templates/{template}"),
+            format!("cannot render {path}: {}", error_chain(&e)),
+        )),
+    }
 }
 
 /// What one quarter contributes to the site: its pages, its KPIs as its
@@ -393,12 +408,15 @@ fn quarter_pages(
         "next": neighbour(site, q.id, true),
         "since_page": since.page,
     });
-    let mut context = Context::new();
-    context.insert("site", &site_values);
-    context.insert("quarter", &quarter);
-    context.insert("slides", &slides);
-    let mut files =
-        vec![page(&theme.tera, "deck.html", &context, deck_path.clone()).map_err(|d| vec![d])?];
+    let deck_context = context([
+        ("site", site_values),
+        ("quarter", quarter.clone()),
+        ("slides", data(&slides)),
+    ]);
+    let mut files = vec![
+        page(&theme.tera, "deck.html", &deck_context, deck_path.clone()).map_err(|d| vec![d])?,
+    ];
+    drop(deck_context);
     if options.single_file {
         let problems = ctx.chart_errors.take();
         if !problems.is_empty() {
@@ -413,11 +431,15 @@ fn quarter_pages(
 
     let mut problems = Vec::new();
     let since_path = since::since_page(&slug);
-    let mut c = Context::new();
-    c.insert("site", &common(site, "../", base_url, &since_path));
-    c.insert("quarter", &quarter);
-    c.insert("since", &since);
-    c.insert("in_deck", &slide_titles.contains_key("since-last-quarter"));
+    let c = context([
+        ("site", common(site, "../", base_url, &since_path)),
+        ("quarter", quarter.clone()),
+        ("since", data(&since)),
+        (
+            "in_deck",
+            Value::Bool(slide_titles.contains_key("since-last-quarter")),
+        ),
+    ]);
     match page(&theme.tera, "since-last-quarter.html", &c, since_path) {
         Ok(f) => files.push(f),
         Err(d) => problems.push(d),
@@ -458,13 +480,17 @@ fn quarter_pages(
                 &section.file,
                 figures::objective_history(site, objective, q.id),
             );
-            let mut c = Context::new();
-            c.insert("site", &common(site, "../../", base_url, &path));
-            c.insert("quarter", &quarter);
-            c.insert("objective", o);
-            c.insert("slides", &shown);
-            c.insert("history", &history::objective_history(ctx, &o.id, "../../"));
-            c.insert("history_chart", &history_chart);
+            let c = context([
+                ("site", common(site, "../../", base_url, &path)),
+                ("quarter", quarter.clone()),
+                ("objective", data(o)),
+                ("slides", Value::Array(shown)),
+                (
+                    "history",
+                    data(&history::objective_history(ctx, &o.id, "../../")),
+                ),
+                ("history_chart", data(&history_chart)),
+            ]);
             match page(&theme.tera, "objective.html", &c, path) {
                 Ok(f) => files.push(f),
                 Err(d) => problems.push(d),
@@ -499,7 +525,8 @@ fn quarter_pages(
 }
 
 fn neighbour(site: &Site, id: crate::model::FiscalQuarter, later: bool) -> Value {
-    let pos = site.quarters.iter().position(|q| q.id == id);
+    // Quarters are sorted by id (and unique) once loaded.
+    let pos = site.quarters.binary_search_by_key(&id, |q| q.id).ok();
     let other = pos.and_then(|p| {
         if later {
             site.quarters.get(p + 1)
@@ -557,17 +584,18 @@ fn index_page(
     }
     let mut kpis: Vec<Value> = latest.into_values().collect();
     kpis.sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
-    let mut c = Context::new();
-    c.insert(
-        "site",
-        &for_output(
-            common(site, "", base_url, "index.html"),
-            theme,
-            options,
-            base_url,
+    let c = context([
+        (
+            "site",
+            for_output(
+                common(site, "", base_url, "index.html"),
+                theme,
+                options,
+                base_url,
+            ),
         ),
-    );
-    c.insert("quarters", &quarters);
-    c.insert("kpis", &kpis);
+        ("quarters", Value::Array(quarters)),
+        ("kpis", Value::Array(kpis)),
+    ]);
     page(&theme.tera, "index.html", &c, "index.html".to_string())
 }

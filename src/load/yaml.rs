@@ -12,6 +12,12 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnosti
         return Err(Diagnostic::error(file, "the file is empty")
             .expected("a YAML mapping; see docs/content-format.md"));
     }
+    // Most files are valid: parse them without tracking the field path,
+    // which costs an allocation per key. Only a file that fails is parsed
+    // again with the path tracked, so its diagnostic is exactly the same.
+    if let Ok(value) = serde_saphyr::from_str::<T>(text) {
+        return Ok(value);
+    }
     let mut path = String::new();
     let result = serde_saphyr::with_deserializer_from_str(text, |de| {
         serde_path_to_error::deserialize::<_, T>(de).map_err(|e| {

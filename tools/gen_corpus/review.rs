@@ -2,12 +2,13 @@
 //! `quarter.yaml`, one section file and one narrative file per section, and
 //! minutes. Every value is valid under `docs/content-format.md`.
 //!
-//! The content behaves like a real organisation's history: the same teams,
-//! KPI ids and objective ids recur quarter after quarter, KPIs drift with
-//! noise (and now and then miss a quarter), key results move from baseline
-//! toward target through the fiscal year (sometimes backwards), objectives
-//! in trouble get drill-downs, and the roster has leavers, transfers,
-//! hidden people and 29 February start dates.
+//! The content behaves like a real organisation's history: the same teams
+//! and KPI ids recur quarter after quarter, KPIs drift with noise (and now
+//! and then miss a quarter), objectives are set for a fiscal year (a
+//! section's first one for two) and keep their ids through it, key results
+//! move from baseline toward target through the year (sometimes
+//! backwards), objectives in trouble get drill-downs, and the roster has
+//! leavers, transfers, hidden people and 29 February start dates.
 
 use crate::rng::Rng;
 use crate::words::{
@@ -704,11 +705,19 @@ fn objective(
     counts: &mut Counts,
 ) {
     let fq = Fq::of(i);
-    let fy_index = (fq.fy - FIRST_FY) as u64;
-    let mut year = Rng::stream(seed, &[OBJECTIVE_YEAR, fy_index, j as u64, o as u64]);
+    // Objectives are set for a fiscal year, as OKRs are; a section's first
+    // objective runs for two. The id stays the same for that time, which
+    // joins up the Q1–Q4 rows of its key results and its history.
+    let fy_index = fq.fy - FIRST_FY;
+    let span = if o == 0 { 2 } else { 1 };
+    let first_year = FIRST_FY + fy_index / span * span;
+    let mut year = Rng::stream(
+        seed,
+        &[OBJECTIVE_YEAR, first_year as u64, j as u64, o as u64],
+    );
     let mut rng = Rng::stream(seed, &[OBJECTIVE_YEAR, i as u64, j as u64, o as u64, 1]);
     let names = scale.people.max(50);
-    let id = format!("{}-o{}", team.id, o + 1);
+    let id = format!("{}-fy{:02}-o{}", team.id, first_year.rem_euclid(100), o + 1);
     let title = fill(year.pick(OBJECTIVE_TITLES), &mut year);
     let category = year.pick(CATEGORIES);
     let owner = name(year.below(names));
@@ -771,11 +780,14 @@ fn objective(
     for p in people_sample(&mut rng, names, 3) {
         let _ = writeln!(y, "      - {}", yaml_str(&p));
     }
-    let target = Fq { fy: fq.fy, q: 4 };
+    let target = Fq {
+        fy: first_year + span - 1,
+        q: 4,
+    };
     let target_text = if o.is_multiple_of(2) {
         target.label()
     } else {
-        format!("{} Q4", fq.fy)
+        format!("{} Q4", target.fy)
     };
     let _ = writeln!(y, "    target_quarter: {}", yaml_str(&target_text));
     if rng.chance(0.3) {

@@ -30,6 +30,12 @@ pub struct MdRef {
 
 /// Every image and link in `markdown`, in document order.
 pub fn find_refs(markdown: &str) -> Vec<MdRef> {
+    // Every link and image starts with `[` (inline, reference, footnote) or
+    // `<` (autolink): without either there is nothing to parse for. Most
+    // Markdown fields of the YAML files are plain sentences.
+    if !markdown.contains(['[', '<']) {
+        return Vec::new();
+    }
     let mut refs = Vec::new();
     // Index in `refs` of each open image, to measure its alt text.
     let mut open_images: Vec<(usize, bool)> = Vec::new();
@@ -89,7 +95,9 @@ pub struct RefContext<'a> {
 pub fn check_refs(markdown: &str, ctx: &RefContext) -> (Vec<Diagnostic>, Vec<String>) {
     let mut diagnostics = Vec::new();
     let mut media = Vec::new();
-    let canonical_root = ctx.root.canonicalize().ok();
+    // Resolving the content folder takes a system call per path component:
+    // only done for Markdown that has an image.
+    let mut canonical_root: Option<Option<std::path::PathBuf>> = None;
     for r in find_refs(markdown) {
         let pos = ctx.fixed_pos.unwrap_or_else(|| {
             let (line, column) = line_col(markdown, r.offset);
@@ -120,7 +128,8 @@ pub fn check_refs(markdown: &str, ctx: &RefContext) -> (Vec<Diagnostic>, Vec<Str
                              screen readers read it aloud",
                         )));
                 }
-                match check_image(&r.url, ctx, canonical_root.as_deref()) {
+                let root = canonical_root.get_or_insert_with(|| ctx.root.canonicalize().ok());
+                match check_image(&r.url, ctx, root.as_deref()) {
                     ImageVerdict::Local(file) => media.push(file),
                     ImageVerdict::Problem(d) => diagnostics.push(at(d)),
                 }
@@ -317,6 +326,18 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn every_kind_of_link_is_found_and_plain_text_has_none() {
+        let urls = |md: &str| -> Vec<String> { find_refs(md).into_iter().map(|r| r.url).collect() };
+        assert_eq!(
+            urls("Go to <https://a.example/x> now"),
+            ["https://a.example/x"]
+        );
+        assert_eq!(urls("[ref]\n\n[ref]: /b.html"), ["/b.html"]);
+        assert_eq!(urls("Said so[^1].\n\n[^1]: [c](c.html)"), ["c.html"]);
+        assert!(urls("Plain **text** with a_b, 3 > 2 and (parentheses).").is_empty());
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! deterministic order and sort every file into its kind.
 
 use crate::diagnostics::Diagnostic;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
-use walkdir::WalkDir;
+use walkdir::{DirEntry, FilterEntry, WalkDir};
 
 /// The files of one quarter folder, relative to the content root.
 #[derive(Debug, Default, Clone)]
@@ -27,37 +28,104 @@ pub struct ContentFiles {
 /// Walk `root` and classify what is there. Files that are neither content
 /// nor media inside a quarter (a stray `.yml`, a YAML file in the wrong
 /// place) are reported, so a typo in a file name never goes unnoticed.
+///
+/// The quarter folders are walked in parallel: a repository of many
+/// quarters is mostly folders, and listing a folder is a few system calls.
 pub fn walk(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
     let mut files = ContentFiles::default();
     let mut problems = Vec::new();
-    let walker = WalkDir::new(root)
+    let quarters_dir = root.join("quarters");
+    // Everything but the inside of `quarters/`, in one sorted walk.
+    let top = walker(root, |e| {
+        !(e.depth() == 1 && e.file_name() == "quarters" && e.file_type().is_dir())
+    });
+    for entry in top {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if let Ok(rel) = e.path().strip_prefix(root) {
+                    classify(&rel_string(rel), &mut files, &mut problems);
+                }
+            }
+            Ok(_) => {}
+            Err(err) => problems.push(walk_error(root, &err)),
+        }
+    }
+    // Then each quarter folder on its own, in parallel.
+    let mut quarter_dirs = Vec::new();
+    if quarters_dir.is_dir() {
+        match std::fs::read_dir(&quarters_dir) {
+            Ok(entries) => {
+                let mut entries: Vec<std::fs::DirEntry> = entries.filter_map(Result::ok).collect();
+                entries.sort_by_key(std::fs::DirEntry::file_name);
+                for entry in entries {
+                    let name = entry.file_name();
+                    if is_hidden(name.to_string_lossy().as_ref()) {
+                        continue;
+                    }
+                    match entry.file_type() {
+                        Ok(t) if t.is_dir() => quarter_dirs.push(entry.path()),
+                        Ok(t) if t.is_file() => {
+                            if let Ok(rel) = entry.path().strip_prefix(root) {
+                                classify(&rel_string(rel), &mut files, &mut problems);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Err(err) => problems.push(Diagnostic::error("quarters", format!("cannot read: {err}"))),
+        }
+    }
+    let walked: Vec<(Vec<String>, Vec<Diagnostic>)> = quarter_dirs
+        .par_iter()
+        .map(|dir| {
+            let mut rels = Vec::new();
+            let mut errors = Vec::new();
+            for entry in walker(dir, |_| true) {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => {
+                        if let Ok(rel) = e.path().strip_prefix(root) {
+                            rels.push(rel_string(rel));
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(err) => errors.push(walk_error(root, &err)),
+                }
+            }
+            (rels, errors)
+        })
+        .collect();
+    for (rels, errors) in walked {
+        for rel in rels {
+            classify(&rel, &mut files, &mut problems);
+        }
+        problems.extend(errors);
+    }
+    (files, problems)
+}
+
+/// A sorted walk below `dir` that leaves out hidden files and folders, and
+/// whatever `keep` says no to.
+fn walker(
+    dir: &Path,
+    keep: impl Fn(&DirEntry) -> bool,
+) -> FilterEntry<walkdir::IntoIter, impl FnMut(&DirEntry) -> bool> {
+    WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name().to_string_lossy().as_ref()));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(err) => {
-                let at = err
-                    .path()
-                    .and_then(|p| p.strip_prefix(root).ok())
-                    .map(rel_string)
-                    .unwrap_or_default();
-                problems.push(Diagnostic::error(at, format!("cannot read: {err}")));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(root) else {
-            continue;
-        };
-        let rel = rel_string(rel);
-        classify(&rel, &mut files, &mut problems);
-    }
-    (files, problems)
+        .filter_entry(move |e| {
+            e.depth() == 0 || (!is_hidden(e.file_name().to_string_lossy().as_ref()) && keep(e))
+        })
+}
+
+fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
+    let at = err
+        .path()
+        .and_then(|p| p.strip_prefix(root).ok())
+        .map(rel_string)
+        .unwrap_or_default();
+    Diagnostic::error(at, format!("cannot read: {err}"))
 }
 
 fn classify(rel: &str, files: &mut ContentFiles, problems: &mut Vec<Diagnostic>) {

@@ -57,16 +57,26 @@ pub fn load(root: &Path) -> Loaded {
             None
         }
     };
-    let people: Vec<Person> = files
-        .people
-        .as_ref()
-        .and_then(|file| {
-            parse_top::<crate::model::people::PeopleFile>(root, file, &mut report, &mut sources)
-        })
-        .map(|p| p.people)
-        .unwrap_or_default();
+    // The roster is parsed while the quarters load (below), unless there is
+    // no usable site.yaml and nothing else will be loaded.
+    let parse_people = || {
+        let mut report = Report::default();
+        let mut sources = Vec::new();
+        let people: Vec<Person> = files
+            .people
+            .as_ref()
+            .and_then(|file| {
+                parse_top::<crate::model::people::PeopleFile>(root, file, &mut report, &mut sources)
+            })
+            .map(|p| p.people)
+            .unwrap_or_default();
+        (people, report, sources)
+    };
 
     let Some(config) = config else {
+        let (_, people_report, people_sources) = parse_people();
+        report.extend(people_report.items);
+        sources.extend(people_sources);
         report.sort();
         return Loaded {
             site: None,
@@ -77,6 +87,9 @@ pub fn load(root: &Path) -> Loaded {
     let Some(calendar) =
         FiscalCalendar::new(*config.fiscal_year_start_month, config.fiscal_year_label)
     else {
+        let (_, people_report, people_sources) = parse_people();
+        report.extend(people_report.items);
+        sources.extend(people_sources);
         report.push(
             Diagnostic::error(
                 "site.yaml",
@@ -94,6 +107,15 @@ pub fn load(root: &Path) -> Loaded {
         };
     };
 
+    let ((people, people_report, people_sources), loads) = rayon::join(parse_people, || {
+        files
+            .quarters
+            .par_iter()
+            .map(|(dir, qfiles)| quarter::load_quarter(root, dir, qfiles, &calendar))
+            .collect::<Vec<_>>()
+    });
+    report.extend(people_report.items);
+    sources.extend(people_sources);
     let mut media = Vec::new();
     check_people(root, &people, &mut report, &mut media);
     let theme_dir = config
@@ -117,11 +139,6 @@ pub fn load(root: &Path) -> Loaded {
             }
         });
 
-    let loads: Vec<_> = files
-        .quarters
-        .par_iter()
-        .map(|(dir, qfiles)| quarter::load_quarter(root, dir, qfiles, &calendar))
-        .collect();
     let mut quarters = Vec::new();
     for load in loads {
         report.extend(load.problems);

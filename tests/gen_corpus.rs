@@ -22,11 +22,25 @@ fn generate(out: &Path, args: &[&str]) -> String {
 
 const TINY: &[&str] = &["--quarters", "5", "--sections", "3", "--people", "60"];
 
-fn html_pages(site: &Path) -> usize {
-    snapshot(site)
+/// The corpus is valid content; the only warnings allowed are the theme's
+/// estimate that a slide is too long to read comfortably (four KPI cards
+/// with their trend charts on one slide are, at the default scale).
+fn assert_only_fit_warnings(stderr: &str) {
+    for line in stderr.lines().filter(|l| l.starts_with("warning")) {
+        assert!(line.contains("is likely too long"), "{line}\n{stderr}");
+    }
+    assert!(!stderr.lines().any(|l| l.starts_with("error")), "{stderr}");
+}
+
+/// Decks (`QUARTER/index.html`) and objective pages built.
+fn decks_and_objectives(site: &Path) -> (usize, usize) {
+    let files = snapshot(site);
+    let decks = files
         .keys()
-        .filter(|p| p.ends_with(".html"))
-        .count()
+        .filter(|p| p.matches('/').count() == 1 && p.ends_with("/index.html"))
+        .count();
+    let objectives = files.keys().filter(|p| p.contains("/objectives/")).count();
+    (decks, objectives)
 }
 
 #[test]
@@ -40,7 +54,7 @@ fn a_tiny_review_corpus_is_valid_and_builds_cleanly() {
     );
 
     let checked = run(&["check", "--content", path(&content)]).expect_ok();
-    assert!(checked.contains("(0 warnings)"), "{checked}");
+    assert_only_fit_warnings(&checked);
 
     let site = dir.path().join("site");
     let built = run(&[
@@ -51,9 +65,10 @@ fn a_tiny_review_corpus_is_valid_and_builds_cleanly() {
         path(&site),
     ])
     .expect_ok();
-    assert!(built.contains("(0 warnings)"), "{built}");
-    // A deck per quarter, a page per objective (3 sections × 3), the index.
-    assert_eq!(html_pages(&site), 5 + 5 * 9 + 1);
+    assert_only_fit_warnings(&built);
+    // A deck per quarter, a page per objective (3 sections × 3).
+    assert_eq!(decks_and_objectives(&site), (5, 5 * 9));
+    assert!(site.join("index.html").is_file());
     assert_eq!(broken_links(&site), Vec::<String>::new());
 }
 
@@ -94,7 +109,7 @@ fn narrative_pages_build_here_and_as_the_same_words_for_hugo() {
     ])
     .expect_ok();
     assert!(built.contains("(0 warnings)"), "{built}");
-    assert_eq!(html_pages(&site), 6 + 1);
+    assert_eq!(decks_and_objectives(&site), (6, 0));
 
     let ours = snapshot(&content);
     let theirs = snapshot(&hugo);
@@ -107,10 +122,18 @@ fn narrative_pages_build_here_and_as_the_same_words_for_hugo() {
         assert!(theirs.contains_key(name), "{name} missing");
     }
     for i in 1..=6 {
-        let body = &ours[&format!("quarters/p{i:05}/narrative/page.md")];
+        let body = String::from_utf8(ours[&format!("quarters/p{i:05}/narrative/page.md")].clone())
+            .unwrap();
         let page = String::from_utf8(theirs[&format!("content/pages/p{i:05}.md")].clone()).unwrap();
         let (_, after) = page[3..].split_once("+++\n").unwrap();
-        assert_eq!(after.as_bytes(), body.as_slice(), "page {i}");
+        // The same words; the deck only adds slide separators.
+        let ours_words: Vec<&str> = body.split_whitespace().filter(|w| *w != "---").collect();
+        let hugo_words: Vec<&str> = after.split_whitespace().collect();
+        assert_eq!(ours_words, hugo_words, "page {i}");
+        assert!(
+            body.matches("\n---\n").count() >= 4,
+            "page {i} is cut into slides"
+        );
         let words = after.split_whitespace().count();
         assert!((400..520).contains(&words), "page {i}: {words} words");
     }

@@ -3,10 +3,11 @@
 //! quarterdeck review repository and, optionally, as a minimal Hugo site,
 //! so both tools build exactly the same words.
 //!
-//! In the review repository each page is the one narrative slide of its
-//! own quarter (`quarters/pNNNNN/narrative/page.md`, deck `[narrative:
-//! page]`), so 1,000 pages give 1,000 deck pages plus the index, as Hugo
-//! gives 1,000 pages plus its index and section list.
+//! In the review repository each page is the one narrative file of its own
+//! quarter (`quarters/pNNNNN/narrative/page.md`, deck `[narrative: page]`),
+//! cut into slides at its `##` headings, so 1,000 pages give 1,000 deck
+//! pages plus the index, as Hugo gives 1,000 pages plus its index and
+//! section list.
 
 use crate::Files;
 use crate::rng::Rng;
@@ -172,9 +173,24 @@ pub fn write(seed: u64, pages: usize, repo: &mut Files, mut hugo: Option<&mut Fi
                 ),
             );
         }
-        repo.add(&format!("{dir}/narrative/page.md"), p.body);
+        repo.add(&format!("{dir}/narrative/page.md"), as_slides(&p.body));
     }
     words
+}
+
+/// The page as a deck: a new slide at each `##` heading, so each slide
+/// holds what one screen can. Only the separators are added: the words
+/// are those Hugo builds.
+pub fn as_slides(body: &str) -> String {
+    let mut out = String::with_capacity(body.len() + 64);
+    for line in body.lines() {
+        if line.starts_with("## ") {
+            out.push_str("---\n\n");
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// The minimal Hugo site: no feeds, sitemap, taxonomies or 404 page, one

@@ -129,7 +129,7 @@ fn check_ref(
         page.to_string()
     } else {
         let base = page.rsplit_once('/').map_or("", |(d, _)| d);
-        let decoded = percent_decode(path);
+        let decoded = crate::model::paths::decode(path);
         let Some(mut resolved) = paths::resolve(base, &decoded) else {
             return Some(format!("link `{url}` leads outside the site"));
         };
@@ -147,7 +147,9 @@ fn check_ref(
             "broken link `{url}`: the site has no file {target}"
         ));
     };
-    let fragment = fragment.map(percent_decode).filter(|f| !f.is_empty())?;
+    let fragment = fragment
+        .map(crate::model::paths::decode)
+        .filter(|f| !f.is_empty())?;
     let scan = scans.get(target.as_str())?;
     if target.ends_with(".html") && !scan.ids.contains(&fragment) {
         return Some(format!(
@@ -155,30 +157,6 @@ fn check_ref(
         ));
     }
     None
-}
-
-/// Decode `%XX` escapes; anything malformed is kept as written.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 #[cfg(test)]
@@ -259,8 +237,8 @@ mod tests {
 
     #[test]
     fn percent_decoding_keeps_malformed_escapes() {
-        assert_eq!(percent_decode("a%20b%2"), "a b%2");
-        assert_eq!(percent_decode("%zz"), "%zz");
-        assert_eq!(percent_decode("caf%C3%A9"), "café");
+        assert_eq!(crate::model::paths::decode("a%20b%2"), "a b%2");
+        assert_eq!(crate::model::paths::decode("%zz"), "%zz");
+        assert_eq!(crate::model::paths::decode("caf%C3%A9"), "café");
     }
 }

@@ -48,7 +48,8 @@ fn days_in_month(year: i32, month: u32) -> u32 {
         .unwrap_or(28)
 }
 
-fn month_name(m: u32) -> &'static str {
+/// English name of month `m` (1 = January).
+pub fn month_name(m: u32) -> &'static str {
     [
         "January",
         "February",

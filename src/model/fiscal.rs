@@ -99,8 +99,8 @@ impl FiscalCalendar {
     /// Calendar months covered, e.g. `July – September 2020`.
     pub fn months_label(&self, q: FiscalQuarter) -> String {
         let (s, e) = (self.start(q), self.end(q));
-        let s_name = MONTHS[s.month0() as usize];
-        let e_name = MONTHS[e.month0() as usize];
+        let s_name = super::date::month_name(s.month());
+        let e_name = super::date::month_name(e.month());
         if s.year() == e.year() {
             format!("{s_name} – {e_name} {}", e.year())
         } else {
@@ -146,21 +146,6 @@ impl FiscalCalendar {
         FiscalQuarter::new(fiscal_year, quarter)
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A fiscal quarter: fiscal year (named by its starting calendar year) and 1..=4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -70,6 +70,30 @@ pub fn encode(path: &str) -> String {
     out
 }
 
+/// Decode `%XX` escapes in a URL path; anything malformed is kept as written.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +117,14 @@ mod tests {
             resolve("", "./people/./a.jpg?x=1#top").as_deref(),
             Some("people/a.jpg")
         );
+    }
+
+    #[test]
+    fn decodes_what_encode_writes() {
+        for p in ["people/grace hopper.jpg", "a/é#?.png", "100%"] {
+            assert_eq!(decode(&encode(p)), p);
+        }
+        assert_eq!(decode("%zz%4"), "%zz%4");
     }
 
     #[test]

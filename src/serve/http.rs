@@ -108,7 +108,7 @@ async fn page(State(live): State<Arc<Live>>, uri: Uri) -> Response {
 
 /// `/a/b%20c/` → `a/b c/index.html`; `None` for a path that tries to climb.
 pub fn site_path(uri_path: &str) -> Option<String> {
-    let decoded = percent_decode(uri_path);
+    let decoded = crate::model::paths::decode(uri_path);
     let mut parts = Vec::new();
     for part in decoded.split('/') {
         match part {
@@ -125,29 +125,6 @@ pub fn site_path(uri_path: &str) -> Option<String> {
         path.push_str("index.html");
     }
     Some(path)
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The page with the live-reload script before `</body>` (or at the end).

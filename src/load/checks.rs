@@ -15,18 +15,7 @@ pub fn is_valid_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// A readable slug suggestion for an id that is not valid.
-pub fn slugify(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
+pub use crate::model::slug::slugify;
 
 pub fn check_id(file: &str, field: &str, id: &Located<String>, out: &mut Vec<Diagnostic>) {
     if !is_valid_id(id) {

@@ -58,8 +58,9 @@ impl FiscalCalendar {
             .expect("a quarter start is never the first representable date")
     }
 
-    /// The fiscal quarter a calendar date falls in.
-    pub fn quarter_of(&self, date: NaiveDate) -> FiscalQuarter {
+    /// The fiscal quarter a calendar date falls in; `None` for a date whose
+    /// fiscal year is outside the supported range (1000–9998).
+    pub fn quarter_of(&self, date: NaiveDate) -> Option<FiscalQuarter> {
         let month0 = date.month0();
         let start0 = self.start_month - 1;
         let (fiscal_year, offset) = if month0 >= start0 {
@@ -67,7 +68,7 @@ impl FiscalCalendar {
         } else {
             (date.year() - 1, month0 + 12 - start0)
         };
-        FiscalQuarter::new(fiscal_year, (offset / 3 + 1) as u8).expect("offset / 3 is in 0..4")
+        FiscalQuarter::new(fiscal_year, (offset / 3 + 1) as u8)
     }
 
     /// The fiscal year label, e.g. `FY20-21`.
@@ -247,7 +248,7 @@ mod tests {
                 assert!(s < e);
                 let mut day = s;
                 while day <= e {
-                    assert_eq!(cal.quarter_of(day), q, "start month {start}, {day}");
+                    assert_eq!(cal.quarter_of(day), Some(q), "start month {start}, {day}");
                     day = day.succ_opt().unwrap();
                 }
                 assert_eq!(cal.start(q.next()), e.succ_opt().unwrap());
@@ -260,13 +261,19 @@ mod tests {
     fn leap_day_falls_in_the_right_quarter() {
         assert_eq!(
             july().quarter_of(d(2020, 2, 29)),
-            FiscalQuarter::new(2019, 3).unwrap()
+            FiscalQuarter::new(2019, 3)
         );
         let feb = FiscalCalendar::new(2, FyLabel::Span).unwrap();
         assert_eq!(
             feb.end(FiscalQuarter::new(2019, 4).unwrap()),
             d(2020, 1, 31)
         );
+    }
+
+    #[test]
+    fn dates_outside_the_supported_years_have_no_quarter() {
+        assert_eq!(july().quarter_of(d(0, 3, 1)), None);
+        assert_eq!(july().quarter_of(d(9999, 8, 1)), None);
     }
 
     #[test]

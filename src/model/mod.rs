@@ -14,6 +14,7 @@ pub mod people;
 pub mod quarter;
 pub mod section;
 pub mod site;
+pub mod slug;
 pub mod status;
 
 pub use date::Date;

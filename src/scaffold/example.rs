@@ -24,7 +24,9 @@ pub fn files(today: NaiveDate) -> Files {
     let Some(cal) = FiscalCalendar::new(1, FyLabel::Span) else {
         return Vec::new();
     };
-    let q = cal.quarter_of(today);
+    let Some(q) = cal.quarter_of(today) else {
+        return Vec::new();
+    };
     let start = cal.start(q);
     let day = |n: u64| start.checked_add_days(Days::new(n)).unwrap_or(start);
     let meeting = cal.end(q).checked_sub_days(Days::new(7)).unwrap_or(start);

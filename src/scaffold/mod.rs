@@ -291,6 +291,12 @@ fn narrative_stub(s: &Section) -> String {
 /// `quarterdeck init DIR`.
 pub fn init(dir: &Path, console: &Console) -> Result<(), String> {
     let files = example::files(example::today());
+    if files.is_empty() {
+        return Err(
+            "the system clock gives a date outside the years quarterdeck supports (1000–9998)"
+                .to_string(),
+        );
+    }
     write_new_folder(dir, &files)?;
     console.say(&format!(
         "created a review repository in {0}: `cd {0}`, then `quarterdeck serve` for a live preview, \

@@ -399,15 +399,7 @@ pub fn fill(template: &str, rng: &mut Rng) -> String {
 
 /// A URL-safe slug of a team name: `Data Platform` → `data-platform`.
 pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
+    quarterdeck::model::slug::slugify(text)
 }
 
 /// Capitalise the first letter.

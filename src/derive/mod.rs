@@ -34,6 +34,9 @@ pub struct Derived {
     /// Every KPI's values across the repository, by KPI id: each quarter
     /// from its first to its last value, gaps included.
     pub kpis: BTreeMap<String, Vec<KpiPoint>>,
+    /// The quarters that have each objective, by objective id, oldest
+    /// first: an objective's history without scanning every quarter.
+    pub objectives: BTreeMap<String, Vec<FiscalQuarter>>,
 }
 
 /// The derived figures of one quarter.
@@ -63,6 +66,11 @@ impl Derived {
     /// The facts of the quarter at `index` in `site.quarters`.
     pub fn get(&self, index: usize) -> Option<&QuarterFacts> {
         self.quarters.get(index)
+    }
+
+    /// The quarters that have objective `id`, oldest first.
+    pub fn objective_quarters(&self, id: &str) -> &[FiscalQuarter] {
+        self.objectives.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// The facts of the quarter `q`, if the repository has it.
@@ -106,7 +114,22 @@ pub fn derive(site: &Site) -> Derived {
     Derived {
         quarters,
         kpis: kpis.series(),
+        objectives: objective_quarters(site),
     }
+}
+
+/// The quarters of each objective id, oldest first, each quarter once.
+fn objective_quarters(site: &Site) -> BTreeMap<String, Vec<FiscalQuarter>> {
+    let mut index: BTreeMap<String, Vec<FiscalQuarter>> = BTreeMap::new();
+    for q in &site.quarters {
+        for (_, o) in q.objectives() {
+            let quarters = index.entry(o.id.value.clone()).or_default();
+            if quarters.last() != Some(&q.id) {
+                quarters.push(q.id);
+            }
+        }
+    }
+    index
 }
 
 /// The quarter's objective ids grouped by [`crate::model::Status::outlook`],

@@ -211,14 +211,15 @@ const TOO_LONG: f64 = 1.15;
 /// and warn about one that does not fit even then.
 fn check_fit(ctx: &Ctx, p: &mut Planned, html: &str, number: usize) -> Option<Diagnostic> {
     let dense = p.classes.split_whitespace().any(|c| c == "dense");
-    if !dense && fit::fill(html, fit::NORMAL) > 1.0 {
+    let estimate = fit::Estimate::of(html);
+    if !dense && estimate.fill(fit::NORMAL) > 1.0 {
         p.classes = if p.classes.is_empty() {
             "dense".to_string()
         } else {
             format!("{} dense", p.classes)
         };
     }
-    let fill = fit::fill(html, fit::DENSE);
+    let fill = estimate.fill(fit::DENSE);
     if fill <= TOO_LONG {
         return None;
     }

@@ -181,14 +181,16 @@ pub fn over_time(site: &Site, derived: &Derived, upto: FiscalQuarter) -> Result<
 /// for its page in quarter `current`.
 pub fn objective_history(
     site: &Site,
+    derived: &Derived,
     objective: &Objective,
     current: FiscalQuarter,
 ) -> Result<Chart, ChartError> {
     let id = objective.id.as_str();
-    let cells = site
-        .quarters
+    let cells = derived
+        .objective_quarters(id)
         .iter()
-        .filter_map(|q| {
+        .filter_map(|&q| {
+            let q = site.quarter(q)?;
             let (_, o) = q.objectives().find(|(_, o)| o.id.as_str() == id)?;
             Some(TimelineCell {
                 label: site.calendar.label(q.id),

@@ -13,6 +13,8 @@
 //! fit only with it. In the browser, `deck.js` measures the real slide and
 //! scales its type down to fit.
 
+use std::borrow::Cow;
+
 /// Frame width in `cqw`; the height is 9/16 of it.
 const FRAME_H: f64 = 56.25;
 /// `.slide-body` padding: top, bottom, and each side.
@@ -34,23 +36,42 @@ const LIST_INDENT: f64 = 3.6;
 /// The fraction of the frame's content height the slide needs at type size
 /// `font` (in `cqw`).
 pub fn fill(html: &str, font: f64) -> f64 {
-    let root = parse(html);
-    let layout = Layout { font };
-    layout.children(&root.children, CONTENT_W, font) / CONTENT_H
+    Estimate::of(html).fill(font)
 }
 
+/// A slide's HTML read once, to estimate its fill at any type size.
+pub struct Estimate<'a> {
+    root: Node<'a>,
+}
+
+impl<'a> Estimate<'a> {
+    pub fn of(html: &'a str) -> Self {
+        Self { root: parse(html) }
+    }
+
+    /// The fraction of the frame's content height the slide needs at type
+    /// size `font` (in `cqw`).
+    pub fn fill(&self, font: f64) -> f64 {
+        let layout = Layout { font };
+        layout.children(&self.root.children, CONTENT_W, font) / CONTENT_H
+    }
+}
+
+/// An element, or (with an empty name) a run of text. Everything but a
+/// name with capitals in it borrows from the slide's HTML.
 #[derive(Debug, Default)]
-struct Node {
-    name: String,
-    classes: String,
+struct Node<'a> {
+    name: Cow<'a, str>,
+    classes: &'a str,
     /// `width` and `height` attributes of images, in CSS pixels; the
     /// `viewBox` size of an SVG (only its proportions count).
     size: Option<(f64, f64)>,
-    text: String,
-    children: Vec<Node>,
+    /// Text as written, entities not decoded (see [`Words`]).
+    text: &'a str,
+    children: Vec<Node<'a>>,
 }
 
-impl Node {
+impl Node<'_> {
     fn has_class(&self, class: &str) -> bool {
         self.classes.split_whitespace().any(|c| c == class)
     }
@@ -72,7 +93,7 @@ const INLINE: &[&str] = &[
 /// A forgiving HTML reader: enough structure for the estimate, never an
 /// error. Unclosed elements close with their parent; stray end tags are
 /// ignored; `<svg>`, `<script>` and `<style>` are kept as opaque leaves.
-fn parse(html: &str) -> Node {
+fn parse(html: &str) -> Node<'_> {
     let mut stack: Vec<Node> = vec![Node::default()];
     let mut rest = html;
     while !rest.is_empty() {
@@ -93,24 +114,30 @@ fn parse(html: &str) -> Node {
         let tag = &rest[1..end - 1];
         rest = &rest[end..];
         if let Some(name) = tag.strip_prefix('/') {
-            let name = name.trim().to_ascii_lowercase();
-            if let Some(pos) = stack.iter().rposition(|n| n.name == name) {
+            let name = name.trim();
+            if let Some(pos) = stack
+                .iter()
+                .rposition(|n| n.name.eq_ignore_ascii_case(name))
+            {
                 while stack.len() > pos.max(1) {
                     close(&mut stack);
                 }
             }
             continue;
         }
-        let name: String = tag
+        let raw_name = tag
             .split(|c: char| c.is_whitespace() || c == '/' || c == '>')
             .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+            .unwrap_or("");
+        let name: Cow<str> = if raw_name.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(raw_name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(raw_name)
+        };
         if name.is_empty() || name.starts_with('!') || name.starts_with('?') {
             continue;
         }
         let mut node = Node {
-            name: name.clone(),
             classes: attr(tag, "class").unwrap_or_default(),
             ..Node::default()
         };
@@ -121,27 +148,25 @@ fn parse(html: &str) -> Node {
         }
         if name == "svg" {
             node.size = attr(tag, "viewBox").and_then(|v| {
-                let n: Vec<f64> = v
-                    .split_whitespace()
-                    .filter_map(|x| x.parse().ok())
-                    .collect();
-                match n.as_slice() {
-                    [_, _, w, h] => Some((*w, *h)),
+                let mut n = v.split_whitespace().filter_map(|x| x.parse::<f64>().ok());
+                match (n.next(), n.next(), n.next(), n.next(), n.next()) {
+                    (Some(_), Some(_), Some(w), Some(h), None) => Some((w, h)),
                     _ => None,
                 }
             });
         }
-        if matches!(name.as_str(), "svg" | "script" | "style" | "math") {
-            let close_tag = format!("</{name}");
-            let stop = rest.to_ascii_lowercase().find(&close_tag);
-            let after = stop.map_or("", |s| &rest[s..]);
+        if matches!(&*name, "svg" | "script" | "style" | "math") {
+            let after = find_end_tag(rest, &name).map_or("", |s| &rest[s..]);
             rest = after.find('>').map_or("", |e| &after[e + 1..]);
+            node.name = name;
             if let Some(parent) = stack.last_mut() {
                 parent.children.push(node);
             }
             continue;
         }
-        if VOID.contains(&name.as_str()) || tag.ends_with('/') {
+        let void = VOID.contains(&&*name) || tag.ends_with('/');
+        node.name = name;
+        if void {
             if let Some(parent) = stack.last_mut() {
                 parent.children.push(node);
             }
@@ -155,6 +180,25 @@ fn parse(html: &str) -> Node {
     stack.pop().unwrap_or_default()
 }
 
+/// Where `</name` starts in `html`, in any case, without copying it.
+fn find_end_tag(html: &str, name: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let name = name.as_bytes();
+    let mut from = 0;
+    while let Some(i) = html[from..].find("</") {
+        let at = from + i;
+        let start = at + 2;
+        if bytes
+            .get(start..start + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        {
+            return Some(at);
+        }
+        from = start;
+    }
+    None
+}
+
 fn close(stack: &mut Vec<Node>) {
     if let Some(node) = stack.pop()
         && let Some(parent) = stack.last_mut()
@@ -163,13 +207,13 @@ fn close(stack: &mut Vec<Node>) {
     }
 }
 
-fn push_text(stack: &mut [Node], text: &str) {
+fn push_text<'a>(stack: &mut [Node<'a>], text: &'a str) {
     if text.is_empty() {
         return;
     }
     if let Some(parent) = stack.last_mut() {
         parent.children.push(Node {
-            text: decode(text),
+            text,
             ..Node::default()
         });
     }
@@ -189,42 +233,78 @@ pub(super) fn tag_end(s: &str) -> Option<usize> {
     None
 }
 
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let pattern = format!("{name}=\"");
+/// The value of attribute `name="…"` in the tag's text, as written.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let mut from = 0;
-    while let Some(i) = tag[from..].find(&pattern) {
+    while let Some(i) = tag[from..].find(name) {
         let at = from + i;
+        let after = &tag[at + name.len()..];
+        if !after.starts_with("=\"") {
+            from = at + name.len();
+            continue;
+        }
         let boundary = tag[..at].ends_with(char::is_whitespace);
-        let value_start = at + pattern.len();
+        let value_start = at + name.len() + 2;
         let value_end = tag[value_start..].find('"').map(|e| value_start + e)?;
         if boundary {
-            return Some(tag[value_start..value_end].to_string());
+            return Some(&tag[value_start..value_end]);
         }
         from = value_end;
     }
     None
 }
 
-/// Entities count as one character each.
-fn decode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// The characters of text as the estimate reads it: an entity (`&…;` of
+/// at most ten bytes) is one character.
+fn decoded(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp..];
-        match after.find(';').filter(|&e| e <= 10) {
-            Some(e) => {
-                out.push('x');
-                rest = &after[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &after[1..];
+    std::iter::from_fn(move || {
+        let c = rest.chars().next()?;
+        if c == '&' {
+            let after = &rest.as_bytes()[1..];
+            let window = &after[..after.len().min(10)];
+            if let Some(e) = window.iter().position(|&b| b == b';') {
+                rest = &rest[e + 2..];
+                return Some('x');
             }
         }
+        rest = &rest[c.len_utf8()..];
+        Some(c)
+    })
+}
+
+/// Words and their characters in a run of text, counted as the text
+/// streams by: text split across elements joins up, as it does on screen.
+#[derive(Debug, Default, Clone, Copy)]
+struct Words {
+    chars: usize,
+    words: usize,
+    in_word: bool,
+}
+
+impl Words {
+    fn feed(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.in_word = false;
+        } else {
+            if !self.in_word {
+                self.words += 1;
+            }
+            self.in_word = true;
+            self.chars += 1;
+        }
     }
-    out.push_str(rest);
-    out
+
+    fn feed_text(&mut self, text: &str) {
+        for c in decoded(text) {
+            self.feed(c);
+        }
+    }
+
+    /// Characters with a space after every word.
+    fn spaced(self) -> usize {
+        self.chars + self.words
+    }
 }
 
 struct Layout {
@@ -248,15 +328,14 @@ impl Layout {
         };
         for child in children {
             if child.is_text() {
-                let t = child.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !t.is_empty() {
-                    run += t.chars().count() + 1;
-                }
+                let mut words = Words::default();
+                words.feed_text(child.text);
+                run += words.spaced();
             } else if child.name == "br" {
                 breaks += 1;
             } else if child.has_class("visually-hidden") {
-            } else if INLINE.contains(&child.name.as_str()) && !has_block(child) {
-                let scale = match child.name.as_str() {
+            } else if INLINE.contains(&&*child.name) && !has_block(child) {
+                let scale = match &*child.name {
                     "small" | "sub" | "sup" => 0.8,
                     _ if child.has_class("status") => 0.95,
                     _ => 1.0,
@@ -277,7 +356,7 @@ impl Layout {
             return 0.0;
         }
         let f = font;
-        match n.name.as_str() {
+        match &*n.name {
             "h1" | "h2" => {
                 let big = if n.has_class("title-heading") {
                     3.0
@@ -539,9 +618,9 @@ impl Layout {
     }
 }
 
-fn collect_rows<'a>(n: &'a Node, rows: &mut Vec<&'a Node>) {
+fn collect_rows<'a, 'b>(n: &'a Node<'b>, rows: &mut Vec<&'a Node<'b>>) {
     for c in &n.children {
-        match c.name.as_str() {
+        match &*c.name {
             "tr" => rows.push(c),
             "thead" | "tbody" | "tfoot" => collect_rows(c, rows),
             _ => {}
@@ -565,14 +644,28 @@ fn lines(chars: usize, width: f64, font: f64, breaks: usize) -> f64 {
 }
 
 fn has_block(n: &Node) -> bool {
-    n.children.iter().any(|c| {
-        !c.is_text() && (!INLINE.contains(&c.name.as_str()) && c.name != "br" || has_block(c))
-    })
+    n.children
+        .iter()
+        .any(|c| !c.is_text() && (!INLINE.contains(&&*c.name) && c.name != "br" || has_block(c)))
 }
 
 fn inline_chars(n: &Node) -> usize {
-    let t = inline_text(n);
-    t.split_whitespace().map(|w| w.chars().count() + 1).sum()
+    let mut words = Words::default();
+    count_inline(n, &mut words);
+    words.spaced()
+}
+
+/// [`inline_text`], counted rather than copied.
+fn count_inline(n: &Node, words: &mut Words) {
+    for c in &n.children {
+        if c.is_text() {
+            words.feed_text(c.text);
+        } else if c.name == "br" {
+            words.feed('\n');
+        } else if !c.has_class("visually-hidden") {
+            count_inline(c, words);
+        }
+    }
 }
 
 fn count_breaks(n: &Node) -> usize {
@@ -586,7 +679,7 @@ fn inline_text(n: &Node) -> String {
     let mut out = String::new();
     for c in &n.children {
         if c.is_text() {
-            out.push_str(&c.text);
+            out.extend(decoded(c.text));
         } else if c.name == "br" {
             out.push('\n');
         } else if !c.has_class("visually-hidden") {

@@ -33,9 +33,11 @@ pub struct HistoryKr {
 /// rendered for a page at `root` from the site root.
 pub fn objective_history(ctx: &Ctx, id: &str, root: &str) -> Vec<HistoryEntry> {
     let site = ctx.site;
-    site.quarters
+    ctx.derived
+        .objective_quarters(id)
         .iter()
-        .filter_map(|q| {
+        .filter_map(|&q| {
+            let q = site.quarter(q)?;
             let (section, o) = q.objectives().find(|(_, o)| o.id.as_str() == id)?;
             let facts = ctx.derived.of(q.id)?;
             let there = Ctx {

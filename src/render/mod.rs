@@ -378,7 +378,7 @@ fn quarter_pages(
         options,
         base_url,
     );
-    let sections = deck::sections(ctx);
+    let mut sections = deck::sections(ctx);
     let since = since::view(ctx, &sections);
     let (mut slides, warnings) = deck::slides(ctx, &sections, &since, &theme.tera, &site_values)?;
     if !options.notes {
@@ -452,15 +452,15 @@ fn quarter_pages(
         chart_errors: Default::default(),
         ..*ctx
     };
-    for (section, s) in q.sections.iter().zip(&sections) {
+    for (section, s) in q.sections.iter().zip(&mut sections) {
         for (index, (objective, deck_view)) in section
             .data
             .objectives
             .iter()
-            .zip(&s.objectives)
+            .zip(&mut s.objectives)
             .enumerate()
         {
-            let page_view = view::objective(&page_ctx, section, index, objective);
+            let page_view = view::objective_again(&page_ctx, section, index, objective, deck_view);
             let o = &page_view;
             let path = format!("{slug}/objectives/{}.html", deck_view.id);
             // The slides of the deck that show this objective.
@@ -478,7 +478,7 @@ fn quarter_pages(
             .collect();
             let history_chart = ctx.chart(
                 &section.file,
-                figures::objective_history(site, objective, q.id),
+                figures::objective_history(site, ctx.derived, objective, q.id),
             );
             let c = context([
                 ("site", common(site, "../../", base_url, &path)),

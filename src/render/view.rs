@@ -267,6 +267,18 @@ pub fn number_with_text(
 }
 
 pub fn key_result(ctx: &Ctx, file: &str, objective: &str, kr: &KeyResult) -> KrView {
+    key_result_with(ctx, file, objective, kr, None)
+}
+
+/// [`key_result`], with its chart when `drawn` has it (`Some`) rather
+/// than drawn again.
+fn key_result_with(
+    ctx: &Ctx,
+    file: &str,
+    objective: &str,
+    kr: &KeyResult,
+    drawn: Option<Option<Chart>>,
+) -> KrView {
     let facts: Option<&KrFacts> = ctx
         .facts
         .key_results
@@ -346,10 +358,12 @@ pub fn key_result(ctx: &Ctx, file: &str, objective: &str, kr: &KeyResult) -> KrV
         quarters,
         goals: kr.goals.iter().map(|g| ctx.inline(file, g)).collect(),
         checkins: checkins(ctx, file, &kr.checkins),
-        chart: ctx.chart(
-            file,
-            figures::key_result(objective, kr, facts, ctx.quarter.id),
-        ),
+        chart: drawn.unwrap_or_else(|| {
+            ctx.chart(
+                file,
+                figures::key_result(objective, kr, facts, ctx.quarter.id),
+            )
+        }),
     }
 }
 
@@ -388,11 +402,43 @@ pub fn objective_page(site: &Site, q: FiscalQuarter, id: &str) -> String {
 }
 
 pub fn objective(ctx: &Ctx, section: &Section, index: usize, o: &Objective) -> ObjectiveView {
+    objective_with(ctx, section, index, o, Vec::new())
+}
+
+/// Objective `o` again, for a page at another root (its Markdown rendered
+/// for that page), with the key-result charts moved out of `shown`, the
+/// view already built of the same objective: a chart has no links, so it
+/// is the same on every page and is drawn once.
+pub fn objective_again(
+    ctx: &Ctx,
+    section: &Section,
+    index: usize,
+    o: &Objective,
+    shown: &mut ObjectiveView,
+) -> ObjectiveView {
+    let charts = shown
+        .key_results
+        .iter_mut()
+        .map(|k| k.chart.take())
+        .collect();
+    objective_with(ctx, section, index, o, charts)
+}
+
+/// [`objective`], its key results' charts taken in order from `charts`
+/// (drawn when `charts` has none for a key result).
+fn objective_with(
+    ctx: &Ctx,
+    section: &Section,
+    index: usize,
+    o: &Objective,
+    charts: Vec<Option<Chart>>,
+) -> ObjectiveView {
     let file = section.file.as_str();
+    let mut charts = charts.into_iter();
     let key_results: Vec<KrView> = o
         .key_results
         .iter()
-        .map(|kr| key_result(ctx, file, &o.id, kr))
+        .map(|kr| key_result_with(ctx, file, &o.id, kr, charts.next()))
         .collect();
     let reworded = key_results
         .iter()

@@ -108,6 +108,21 @@ pub struct Prepared {
 
 /// Load, derive and render without writing anything.
 pub fn prepare(options: &Options, observer: &dyn Observer) -> (Outcome, Option<Prepared>) {
+    let (outcome, prepared, _) = prepare_into(options, observer, None);
+    (outcome, prepared)
+}
+
+/// [`prepare`]; with an `output`, once the content is loaded, also start
+/// the new site there ([`write::Staging`]) and write each quarter's pages
+/// into it as soon as they are rendered, so that the whole site is never
+/// held in memory. The pages left to write (those that span quarters, and
+/// every page of a `--single-file` build) stay in the returned
+/// [`render::Rendered`].
+fn prepare_into(
+    options: &Options,
+    observer: &dyn Observer,
+    output: Option<&Path>,
+) -> (Outcome, Option<Prepared>, Option<write::Staging>) {
     let mut outcome = Outcome {
         report: Report::default(),
         sources: Vec::new(),
@@ -120,7 +135,7 @@ pub fn prepare(options: &Options, observer: &dyn Observer) -> (Outcome, Option<P
     outcome.report = loaded.report;
     outcome.sources = loaded.sources;
     let Some(mut site) = loaded.site else {
-        return (outcome, None);
+        return (outcome, None, None);
     };
     let mut derived = stage(&mut outcome, observer, Stage::Derive, None, || {
         derive::derive(&site)
@@ -134,10 +149,21 @@ pub fn prepare(options: &Options, observer: &dyn Observer) -> (Outcome, Option<P
             }
             Err(d) => {
                 outcome.report.push(d);
-                return (outcome, None);
+                return (outcome, None, None);
             }
         }
     }
+    let staging = match output.map(write::Staging::new).transpose() {
+        Ok(s) => s,
+        Err(e) => {
+            outcome.report.push(write_error(options, &e));
+            return (outcome, None, None);
+        }
+    };
+    let sink = |files: Vec<write::OutputFile>| match &staging {
+        Some(staging) => staging.write(&files).map_err(|e| write_error(options, &e)),
+        None => Ok(()),
+    };
     let render_options = render::RenderOptions {
         base_url: options.base_url.clone(),
         single_file: options.single_file,
@@ -145,25 +171,37 @@ pub fn prepare(options: &Options, observer: &dyn Observer) -> (Outcome, Option<P
     };
     let units = site.quarters.len() as u64;
     let rendered = stage(&mut outcome, observer, Stage::Render, Some(units), || {
-        render::render_observed(&site, &derived, &render_options, &|| observer.advance())
+        render::render_observed(
+            &site,
+            &derived,
+            &render_options,
+            &|| observer.advance(),
+            staging.as_ref().map(|_| &sink as render::Sink),
+        )
     });
     match rendered {
         Ok(rendered) => {
             outcome.report.extend(rendered.warnings.iter().cloned());
             outcome.report.sort();
-            outcome.pages = rendered
-                .files
-                .iter()
-                .filter(|f| f.path.ends_with(".html"))
-                .count();
-            (outcome, Some(Prepared { site, rendered }))
+            outcome.pages = rendered.streamed
+                + rendered
+                    .files
+                    .iter()
+                    .filter(|f| f.path.ends_with(".html"))
+                    .count();
+            (outcome, Some(Prepared { site, rendered }), staging)
         }
         Err(problems) => {
             outcome.report.extend(problems);
             outcome.report.sort();
-            (outcome, None)
+            (outcome, None, None)
         }
     }
+}
+
+/// A problem writing the output folder, as a diagnostic about it.
+fn write_error(options: &Options, e: &write::WriteError) -> Diagnostic {
+    Diagnostic::error(options.output.to_string_lossy(), e.to_string())
 }
 
 /// The quarter named by `--quarter`, which must be in the repository.
@@ -220,19 +258,20 @@ pub fn build(options: &Options) -> Outcome {
 }
 
 pub fn build_observed(options: &Options, observer: &dyn Observer) -> Outcome {
-    let (mut outcome, prepared) = prepare(options, observer);
-    if let Some(Prepared { rendered, .. }) = prepared
+    let (mut outcome, prepared, staging) = prepare_into(options, observer, Some(&options.output));
+    // Unless the build succeeded, the staging folder is dropped here, and
+    // with it every page already written: the previous output stays.
+    if let (Some(Prepared { rendered, .. }), Some(staging)) = (prepared, staging)
         && !outcome.report.has_errors()
     {
         let units = (rendered.files.len() + rendered.copies.len()) as u64;
         let written = stage(&mut outcome, observer, Stage::Write, Some(units), || {
-            write::write_site(&options.output, &rendered.files, &rendered.copies)
+            staging.write(&rendered.files)?;
+            staging.copy(&rendered.copies)?;
+            staging.finish()
         });
         if let Err(e) = written {
-            outcome.report.push(Diagnostic::error(
-                options.output.to_string_lossy(),
-                e.to_string(),
-            ));
+            outcome.report.push(write_error(options, &e));
         }
     }
     outcome

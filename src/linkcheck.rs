@@ -181,6 +181,7 @@ mod tests {
                 })
                 .collect(),
             warnings: Vec::new(),
+            streamed: 0,
         }
     }
 

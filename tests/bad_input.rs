@@ -274,3 +274,45 @@ fn refuses_to_overwrite_a_folder_it_did_not_write() {
         "years of work"
     );
 }
+
+#[test]
+fn a_quarter_failing_after_others_were_written_leaves_the_previous_output() {
+    // A build writes each quarter's pages into its staging folder as soon
+    // as they are rendered: a later failure must still leave no trace.
+    let f = Fixture::valid();
+    f.write(
+        "quarters/q2/quarter.yaml",
+        &QUARTER.replace("quarter: 1", "quarter: 2"),
+    );
+    f.write("quarters/q2/sections/platform.yaml", SECTION);
+    f.write("quarters/q2/narrative/intro.md", NARRATIVE);
+    f.build().expect_ok();
+    let before = snapshot(&f.output());
+    assert!(
+        before.contains_key("fy20-21-q1/index.html"),
+        "{:?}",
+        before.keys()
+    );
+    f.write("site.yaml", &format!("{SITE}theme: theme\n"));
+    f.write(
+        "theme/templates/since-last-quarter.html",
+        "{% if quarter.label is containing(\"Q2\") %}{{ quarter.no_such_field.x }}{% endif %}ok",
+    );
+    let e = f.build().expect_err();
+    assert!(e.contains("since-last-quarter.html"), "{e}");
+    assert_eq!(
+        snapshot(&f.output()),
+        before,
+        "previous output must be untouched"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(f.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["content", "output"],
+        "no staging folder left behind"
+    );
+}

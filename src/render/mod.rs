@@ -54,30 +54,44 @@ pub struct Rendered {
     /// Problems worth a look that do not stop the build (slides likely too
     /// long, files a single-file deck could not inline).
     pub warnings: Vec<Diagnostic>,
+    /// HTML pages handed to the sink as they were rendered (not in `files`).
+    pub streamed: usize,
 }
+
+/// Where a build puts each quarter's pages as soon as they are rendered,
+/// so that the whole site is never in memory at once (see
+/// [`crate::write::Staging`]). Without one, every page is kept in
+/// [`Rendered::files`], as `check`, `serve` and `--single-file` need.
+pub type Sink<'a> = &'a (dyn Fn(Vec<OutputFile>) -> Result<(), Diagnostic> + Sync);
 
 pub fn render(
     site: &Site,
     derived: &Derived,
     options: &RenderOptions,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    render_observed(site, derived, options, &|| {})
+    render_observed(site, derived, options, &|| {}, None)
 }
 
-/// [`render`], calling `on_quarter` as each quarter is done.
+/// [`render`], calling `on_quarter` as each quarter is done, and handing
+/// each quarter's pages to `sink` when there is one.
 pub fn render_observed(
     site: &Site,
     derived: &Derived,
     options: &RenderOptions,
     on_quarter: &(dyn Fn() + Sync),
+    sink: Option<Sink>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let theme = theme::load_theme(site.theme_dir.as_deref())?;
+    // A single-file build rewrites the decks once all pages exist.
+    let sink = sink.filter(|_| !options.single_file);
     let (quarters, mut problems) =
-        render_quarters(site, derived, options, &theme, &|_| true, on_quarter);
+        render_quarters(site, derived, options, &theme, &|_| true, on_quarter, sink);
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let mut kpi_rows = Vec::new();
+    let mut streamed = 0;
     for (_, out) in quarters {
+        streamed += out.streamed;
         files.extend(out.files);
         warnings.extend(out.warnings);
         kpi_rows.extend(out.kpis);
@@ -99,12 +113,14 @@ pub fn render_observed(
             files,
             copies: Vec::new(),
             warnings,
+            streamed,
         });
     }
     Ok(Rendered {
         files,
         copies,
         warnings,
+        streamed,
     })
 }
 
@@ -131,7 +147,8 @@ pub fn media_copies(site: &Site) -> Vec<CopiedFile> {
 /// Render the quarters for which `select` is true, in parallel, calling
 /// `on_quarter` as each is done: what each contributes to the site, in
 /// site order, and the problems of those that failed. (A live preview
-/// renders only the quarters an edit touched.)
+/// renders only the quarters an edit touched.) With a `sink`, each
+/// quarter's pages go to it as soon as they are rendered.
 pub fn render_quarters(
     site: &Site,
     derived: &Derived,
@@ -139,6 +156,7 @@ pub fn render_quarters(
     theme: &Theme,
     select: &(dyn Fn(&Quarter) -> bool + Sync),
     on_quarter: &(dyn Fn() + Sync),
+    sink: Option<Sink>,
 ) -> (Vec<(FiscalQuarter, QuarterOutput)>, Vec<Diagnostic>) {
     let md = MdRenderer {
         allow_html: site.config.markdown.allow_html,
@@ -170,6 +188,14 @@ pub fn render_quarters(
                         chart_errors: Default::default(),
                     };
                     quarter_pages(&ctx, theme, base_url.as_deref(), options)
+                })
+                .and_then(|mut out| {
+                    if let Some(sink) = sink {
+                        let files = std::mem::take(&mut out.files);
+                        out.streamed = files.iter().filter(|f| f.path.ends_with(".html")).count();
+                        sink(files).map_err(|d| vec![d])?;
+                    }
+                    Ok(out)
                 });
             on_quarter();
             (q.id, out)
@@ -358,6 +384,8 @@ fn page(
 #[derive(Debug, Clone)]
 pub struct QuarterOutput {
     pub files: Vec<OutputFile>,
+    /// HTML pages already handed to the sink.
+    pub streamed: usize,
     pub kpis: Vec<KpiRow>,
     pub warnings: Vec<Diagnostic>,
 }
@@ -424,6 +452,7 @@ fn quarter_pages(
         }
         return Ok(QuarterOutput {
             files,
+            streamed: 0,
             kpis: Vec::new(),
             warnings,
         });
@@ -503,22 +532,25 @@ fn quarter_pages(
         return Err(problems);
     }
     let mut kpis = Vec::new();
-    for s in &sections {
+    for s in &mut sections {
         let slide = format!("{}-kpis", s.id);
         let slide = slide_titles
             .contains_key(slide.as_str())
             .then(|| format!("{deck_path}#{slide}"));
-        kpis.extend(s.kpis.iter().map(|k| KpiRow {
+        // A KPI page draws its own chart over every quarter: the rows
+        // leave this quarter's behind rather than hold them all.
+        kpis.extend(std::mem::take(&mut s.kpis).into_iter().map(|k| KpiRow {
             quarter: q.id,
             label: label.clone(),
             section: s.title.clone(),
             slide: slide.clone(),
             deck: deck_path.clone(),
-            kpi: k.clone(),
+            kpi: view::KpiView { chart: None, ..k },
         }));
     }
     Ok(QuarterOutput {
         files,
+        streamed: 0,
         kpis,
         warnings,
     })

@@ -155,7 +155,7 @@ impl Live {
             Err(problems) => return fail_with(problems),
         };
         let (fresh, problems) =
-            render::render_quarters(&site, &derived, &options, &theme, &stale, &|| {});
+            render::render_quarters(&site, &derived, &options, &theme, &stale, &|| {}, None);
         if !problems.is_empty() {
             return fail_with(problems);
         }

@@ -93,6 +93,29 @@ fn index_lists_quarters_newest_first() {
             "Q4 FY19-20: Older review"
         ]
     );
+    // A quarter with no objectives or KPIs after one with none has nothing
+    // to compare: no since-last-quarter page, and no link to one. After a
+    // quarter with figures, it has one (everything was dropped).
+    assert!(
+        !f.output()
+            .join("fy19-20-q4/since-last-quarter.html")
+            .exists()
+    );
+    assert!(
+        f.output()
+            .join("fy20-21-q2/since-last-quarter.html")
+            .exists()
+    );
+    assert_eq!(
+        texts(&index, ".quarter-links a")
+            .iter()
+            .map(|t| normalise(t))
+            .collect::<Vec<_>>(),
+        [
+            "Since last quarter (Q2 FY20-21)",
+            "Since last quarter (Q1 FY20-21)"
+        ]
+    );
     assert!(
         broken_links(&f.output()).is_empty(),
         "{:?}",

@@ -231,7 +231,7 @@ pub fn shared_pages(
             Err(p) => problems.extend(p),
         }
     }
-    match index_page(site, theme, base_url.as_deref(), options) {
+    match index_page(site, derived, theme, base_url.as_deref(), options) {
         Ok(f) => files.push(f),
         Err(p) => problems.push(p),
     }
@@ -460,18 +460,22 @@ fn quarter_pages(
 
     let mut problems = Vec::new();
     let since_path = since::since_page(&slug);
-    let c = context([
-        ("site", common(site, "../", base_url, &since_path)),
-        ("quarter", quarter.clone()),
-        ("since", data(&since)),
-        (
-            "in_deck",
-            Value::Bool(slide_titles.contains_key("since-last-quarter")),
-        ),
-    ]);
-    match page(&theme.tera, "since-last-quarter.html", &c, since_path) {
-        Ok(f) => files.push(f),
-        Err(d) => problems.push(d),
+    let c = since.published.then(|| {
+        context([
+            ("site", common(site, "../", base_url, &since_path)),
+            ("quarter", quarter.clone()),
+            ("since", data(&since)),
+            (
+                "in_deck",
+                Value::Bool(slide_titles.contains_key("since-last-quarter")),
+            ),
+        ])
+    });
+    if let Some(c) = c {
+        match page(&theme.tera, "since-last-quarter.html", &c, since_path) {
+            Ok(f) => files.push(f),
+            Err(d) => problems.push(d),
+        }
     }
 
     // Objective pages sit one folder deeper than the deck: their Markdown
@@ -574,6 +578,7 @@ fn neighbour(site: &Site, id: crate::model::FiscalQuarter, later: bool) -> Value
 
 fn index_page(
     site: &Site,
+    derived: &Derived,
     theme: &Theme,
     base_url: Option<&str>,
     options: &RenderOptions,
@@ -596,6 +601,7 @@ fn index_page(
                 "sections": q.sections.iter().map(|s| s.data.title.clone()).collect::<Vec<_>>(),
                 "objectives": objectives,
                 "kpis": kpis,
+                "since": since::has_page(site, derived, q),
             })
         })
         .collect();

@@ -6,8 +6,9 @@
 use super::charts::Chart;
 use super::figures;
 use super::view::{ChangeView, Ctx, SectionView, StatusView, kpi_page, objective_page};
+use crate::derive::Derived;
 use crate::derive::StatusChange;
-use crate::model::{FiscalQuarter, Objective, Quarter};
+use crate::model::{FiscalQuarter, Objective, Quarter, Site};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -21,6 +22,10 @@ pub struct SinceView {
     pub groups: Vec<SinceGroup>,
     /// The page, relative to the site root.
     pub page: String,
+    /// Whether the page is published: not when neither this quarter nor
+    /// the previous one has objectives or KPIs, as there is nothing to
+    /// compare (see [`has_page`]).
+    pub published: bool,
     /// The quarter's objectives by status.
     pub status_chart: Option<Chart>,
     /// Objectives by status in every quarter up to this one.
@@ -79,6 +84,19 @@ pub struct Mover {
 }
 
 /// The page of a quarter's changes, relative to the site root.
+/// Whether quarter `q` gets a since-last-quarter page: when it or the
+/// previous quarter of the repository has objectives or KPIs. A quarter of
+/// narrative only, after another, would get a page that compares nothing.
+pub fn has_page(site: &Site, derived: &Derived, q: &Quarter) -> bool {
+    let figures = |q: &Quarter| q.objectives().next().is_some() || q.kpis().next().is_some();
+    figures(q)
+        || derived
+            .of(q.id)
+            .and_then(|f| f.previous)
+            .and_then(|p| site.quarter(p))
+            .is_some_and(figures)
+}
+
 pub fn since_page(slug: &str) -> String {
     format!("{slug}/since-last-quarter.html")
 }
@@ -163,6 +181,7 @@ pub fn view(ctx: &Ctx, sections: &[SectionView]) -> SinceView {
         previous: previous.map(|p| quarter_ref(ctx, p.id)),
         groups,
         page: since_page(&site.calendar.slug(ctx.quarter.id)),
+        published: has_page(site, ctx.derived, ctx.quarter),
         status_chart: figures::status_groups(
             "status-chart_quarter".to_string(),
             ctx.label(ctx.quarter.id),

@@ -68,6 +68,8 @@ struct Node<'a> {
     size: Option<(f64, f64)>,
     /// Text as written, entities not decoded (see [`Words`]).
     text: &'a str,
+    /// The words of `text`, counted once when read.
+    words: Words,
     children: Vec<Node<'a>>,
 }
 
@@ -212,8 +214,11 @@ fn push_text<'a>(stack: &mut [Node<'a>], text: &'a str) {
         return;
     }
     if let Some(parent) = stack.last_mut() {
+        let mut words = Words::default();
+        words.feed_text(text);
         parent.children.push(Node {
             text,
+            words,
             ..Node::default()
         });
     }
@@ -221,12 +226,13 @@ fn push_text<'a>(stack: &mut [Node<'a>], text: &'a str) {
 
 /// Index just past the `>` ending the tag that starts `s`, quotes respected.
 pub(super) fn tag_end(s: &str) -> Option<usize> {
+    // Quotes and `>` are ASCII, so bytes will do: no UTF-8 decoding.
     let mut quote = None;
-    for (i, c) in s.char_indices().skip(1) {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '>') => return Some(i + 1),
+    for (i, &b) in s.as_bytes().iter().enumerate().skip(1) {
+        match (quote, b) {
+            (Some(q), b) if b == q => quote = None,
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return Some(i + 1),
             _ => {}
         }
     }
@@ -279,12 +285,22 @@ fn decoded(text: &str) -> impl Iterator<Item = char> + '_ {
 struct Words {
     chars: usize,
     words: usize,
+    /// Anything, even a space, was counted.
+    any: bool,
+    /// The run starts inside a word (which joins a word before it).
+    starts_in_word: bool,
+    /// The run ends inside a word.
     in_word: bool,
 }
 
 impl Words {
     fn feed(&mut self, c: char) {
-        if c.is_whitespace() {
+        let space = c.is_whitespace();
+        if !self.any {
+            self.any = true;
+            self.starts_in_word = !space;
+        }
+        if space {
             self.in_word = false;
         } else {
             if !self.in_word {
@@ -293,6 +309,21 @@ impl Words {
             self.in_word = true;
             self.chars += 1;
         }
+    }
+
+    /// Count `other`, a run counted on its own, as if fed here.
+    fn append(&mut self, other: &Words) {
+        if !other.any {
+            return;
+        }
+        if !self.any {
+            *self = *other;
+            return;
+        }
+        let joined = usize::from(self.in_word && other.starts_in_word);
+        self.chars += other.chars;
+        self.words += other.words - joined;
+        self.in_word = other.in_word;
     }
 
     fn feed_text(&mut self, text: &str) {
@@ -328,9 +359,7 @@ impl Layout {
         };
         for child in children {
             if child.is_text() {
-                let mut words = Words::default();
-                words.feed_text(child.text);
-                run += words.spaced();
+                run += child.words.spaced();
             } else if child.name == "br" {
                 breaks += 1;
             } else if child.has_class("visually-hidden") {
@@ -659,7 +688,7 @@ fn inline_chars(n: &Node) -> usize {
 fn count_inline(n: &Node, words: &mut Words) {
     for c in &n.children {
         if c.is_text() {
-            words.feed_text(c.text);
+            words.append(&c.words);
         } else if c.name == "br" {
             words.feed('\n');
         } else if !c.has_class("visually-hidden") {
@@ -720,6 +749,41 @@ mod tests {
             NORMAL,
         );
         assert!(many > few * 4.0, "{few} {many}");
+    }
+
+    #[test]
+    fn words_counted_apart_add_up_as_if_counted_together() {
+        let pieces = [
+            "",
+            " ",
+            "foo",
+            "bar ",
+            " baz",
+            "a&amp;b",
+            "  ",
+            "x",
+            "\u{a0}y z",
+            "é",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let mut whole = Words::default();
+                    whole.feed_text(&format!("{a}{b}{c}"));
+                    let mut parts = Words::default();
+                    for p in [a, b, c] {
+                        let mut w = Words::default();
+                        w.feed_text(p);
+                        parts.append(&w);
+                    }
+                    assert_eq!(
+                        (parts.chars, parts.words, parts.in_word),
+                        (whole.chars, whole.words, whole.in_word),
+                        "{a:?} {b:?} {c:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

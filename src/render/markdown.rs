@@ -10,6 +10,39 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The Markdown dialect of quarterdeck: CommonMark plus tables, footnotes,
 /// strikethrough, task lists and heading attributes (`{#id .class}`).
 /// No smart punctuation: text stays as written.
+/// One line of text that Markdown leaves as it is (and HTML needs no
+/// escaping in): letters, digits, spaces between words and punctuation
+/// that never starts Markdown syntax, not starting like a list item.
+/// Most one-line fields (`12 services`, `Launch the API gateway`) are; they
+/// skip the parser.
+fn is_plain(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let last = text.chars().next_back().unwrap_or(first);
+    if !first.is_alphanumeric() || !last.is_alphanumeric() && !".,;:%)?'".contains(last) {
+        return false;
+    }
+    // `1. ` and `1) ` start an ordered list.
+    let after_digits = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    if after_digits.len() < text.len()
+        && let Some(rest) = after_digits
+            .strip_prefix('.')
+            .or_else(|| after_digits.strip_prefix(')'))
+        && (rest.is_empty() || rest.starts_with(' '))
+    {
+        return false;
+    }
+    let mut previous = ' ';
+    text.chars().all(|c| {
+        let ok = c.is_alphanumeric()
+            || (c == ' ' && previous != ' ')
+            || ".,;:%()/'?-+=$€£°·–—".contains(c);
+        previous = c;
+        ok
+    })
+}
+
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -51,6 +84,10 @@ impl MdRenderer {
     /// Render a one-line field: like [`render`](Self::render), but when the
     /// result is a single paragraph its `<p>` wrapper is removed.
     pub fn render_inline(&self, text: &str, ctx: &MdContext) -> String {
+        if is_plain(text) {
+            // What the parser would return, without parsing: one text run.
+            return text.to_string();
+        }
         let mut events = self.transform(text, ctx);
         if is_single_paragraph(&events) {
             events.pop();
@@ -365,6 +402,66 @@ impl<'p> FootnoteIds<'p> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_skips_the_parser_with_the_same_result() {
+        let md = MdRenderer::default();
+        let ctx = MdContext::default();
+        let parsed = |t: &str| {
+            let mut events = md.transform(t, &ctx);
+            if is_single_paragraph(&events) {
+                events.pop();
+                events.remove(0);
+            }
+            let mut out = String::new();
+            html::push_html(&mut out, events.into_iter());
+            out
+        };
+        let plain = [
+            "12 services",
+            "Launch the API gateway",
+            "99.5 %",
+            "Reduce p95 latency to 200 ms (from 340 ms).",
+            "Ops/eng time: 40 % - 52 % + 8 %",
+            "Team's work, year-on-year: €1.2m, £3, 5 °C",
+            "Q3 FY20-21",
+            "2020 was hard",
+            "Größe: 3",
+        ];
+        for t in plain {
+            assert!(is_plain(t), "{t}");
+            assert_eq!(md.render_inline(t, &ctx), parsed(t), "{t}");
+        }
+        let not_plain = [
+            "",
+            " leading space",
+            "trailing space ",
+            "two  spaces",
+            "1. a list",
+            "2) also a list",
+            "3.",
+            "- item",
+            "+ item",
+            "*emphasis*",
+            "a_b_c",
+            "a [link](x)",
+            "a <b>",
+            "AT&T",
+            "`code`",
+            "# heading",
+            "> quote",
+            "line\nbreak",
+            "~~struck~~",
+            "a\\b",
+            "a!",
+            "x |",
+            "end with a dash -",
+            "tab\there",
+        ];
+        for t in not_plain {
+            assert!(!is_plain(t), "{t:?} is not plain");
+        }
+    }
 
     #[test]
     fn plain_text_of_a_field_drops_markup_and_raw_html() {

@@ -181,6 +181,7 @@ fn prepare_into(
     });
     match rendered {
         Ok(rendered) => {
+            outcome.timings.push((Stage::Charts, rendered.chart_time));
             outcome.report.extend(rendered.warnings.iter().cloned());
             outcome.report.sort();
             outcome.pages = rendered.streamed

@@ -182,6 +182,7 @@ mod tests {
                 .collect(),
             warnings: Vec::new(),
             streamed: 0,
+            chart_time: Default::default(),
         }
     }
 

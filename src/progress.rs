@@ -14,6 +14,9 @@ pub enum Stage {
     Load,
     Derive,
     Render,
+    /// Drawing charts, summed over threads: a part of `Render`, timed
+    /// apart for `--verbose`.
+    Charts,
     Write,
     /// `check` only: link check and content warnings on the rendered site.
     Lint,
@@ -26,6 +29,7 @@ impl Stage {
             Stage::Load => "load",
             Stage::Derive => "derive",
             Stage::Render => "render",
+            Stage::Charts => "charts",
             Stage::Write => "write",
             Stage::Lint => "lint",
         }
@@ -36,6 +40,7 @@ impl Stage {
             Stage::Load => "loading content",
             Stage::Derive => "deriving figures",
             Stage::Render => "rendering quarters",
+            Stage::Charts => "drawing charts",
             Stage::Write => "writing the site",
             Stage::Lint => "checking links and slides",
         }

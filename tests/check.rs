@@ -123,7 +123,11 @@ fn quiet_prints_nothing_on_success_and_verbose_prints_stage_timings() {
             stage
         })
         .collect();
-    assert_eq!(stages, ["load", "derive", "render", "write"], "{verbose}");
+    assert_eq!(
+        stages,
+        ["load", "derive", "render", "charts", "write"],
+        "{verbose}"
+    );
     // Not a terminal: plain progress lines, no bar drawing characters.
     assert!(verbose.contains("rendering quarters (1)"), "{verbose}");
     assert!(!verbose.contains('\r'), "{verbose:?}");

@@ -48,6 +48,7 @@ pub fn objective_history(ctx: &Ctx, id: &str, root: &str) -> Vec<HistoryEntry> {
                 md: ctx.md,
                 root,
                 chart_errors: Default::default(),
+                clock: ctx.clock,
             };
             let file = section.file.as_str();
             Some(HistoryEntry {

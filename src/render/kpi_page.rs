@@ -5,7 +5,7 @@
 
 use super::figures;
 use super::theme::Theme;
-use super::view::{KpiView, kpi_page};
+use super::view::{ChartClock, KpiView, kpi_page};
 use super::{common, page};
 use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
@@ -38,6 +38,7 @@ pub fn kpi_pages(
     rows: Vec<KpiRow>,
     theme: &Theme,
     base_url: Option<&str>,
+    clock: &ChartClock,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut by_id: BTreeMap<String, Vec<KpiRow>> = BTreeMap::new();
     for row in rows {
@@ -56,7 +57,7 @@ pub fn kpi_pages(
         let Some((section, kpi)) = latest else {
             continue;
         };
-        let chart = match figures::kpi_trend(site, derived, kpi, None, true) {
+        let chart = match clock.time(|| figures::kpi_trend(site, derived, kpi, None, true)) {
             Some(Ok(chart)) => Some(chart),
             Some(Err(e)) => {
                 problems.push(Diagnostic::error(

@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 use tera::{Context, Tera};
 pub use theme::Theme;
 use theme::error_chain;
+pub use view::ChartClock;
 use view::Ctx;
 
 #[derive(Debug, Clone)]
@@ -56,6 +57,8 @@ pub struct Rendered {
     pub warnings: Vec<Diagnostic>,
     /// HTML pages handed to the sink as they were rendered (not in `files`).
     pub streamed: usize,
+    /// Time spent drawing charts, summed over threads (part of rendering).
+    pub chart_time: std::time::Duration,
 }
 
 /// Where a build puts each quarter's pages as soon as they are rendered,
@@ -84,8 +87,17 @@ pub fn render_observed(
     let theme = theme::load_theme(site.theme_dir.as_deref())?;
     // A single-file build rewrites the decks once all pages exist.
     let sink = sink.filter(|_| !options.single_file);
-    let (quarters, mut problems) =
-        render_quarters(site, derived, options, &theme, &|_| true, on_quarter, sink);
+    let clock = ChartClock::default();
+    let (quarters, mut problems) = render_quarters(
+        site,
+        derived,
+        options,
+        &theme,
+        &|_| true,
+        on_quarter,
+        sink,
+        &clock,
+    );
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let mut kpi_rows = Vec::new();
@@ -96,7 +108,7 @@ pub fn render_observed(
         warnings.extend(out.warnings);
         kpi_rows.extend(out.kpis);
     }
-    match shared_pages(site, derived, options, &theme, kpi_rows) {
+    match shared_pages(site, derived, options, &theme, kpi_rows, &clock) {
         Ok(shared) => files.extend(shared),
         Err(p) => problems.extend(p),
     }
@@ -114,6 +126,7 @@ pub fn render_observed(
             copies: Vec::new(),
             warnings,
             streamed,
+            chart_time: clock.total(),
         });
     }
     Ok(Rendered {
@@ -121,6 +134,7 @@ pub fn render_observed(
         copies,
         warnings,
         streamed,
+        chart_time: clock.total(),
     })
 }
 
@@ -148,7 +162,9 @@ pub fn media_copies(site: &Site) -> Vec<CopiedFile> {
 /// `on_quarter` as each is done: what each contributes to the site, in
 /// site order, and the problems of those that failed. (A live preview
 /// renders only the quarters an edit touched.) With a `sink`, each
-/// quarter's pages go to it as soon as they are rendered.
+/// quarter's pages go to it as soon as they are rendered. Time spent
+/// drawing charts is added to `clock`.
+#[allow(clippy::too_many_arguments)]
 pub fn render_quarters(
     site: &Site,
     derived: &Derived,
@@ -157,6 +173,7 @@ pub fn render_quarters(
     select: &(dyn Fn(&Quarter) -> bool + Sync),
     on_quarter: &(dyn Fn() + Sync),
     sink: Option<Sink>,
+    clock: &ChartClock,
 ) -> (Vec<(FiscalQuarter, QuarterOutput)>, Vec<Diagnostic>) {
     let md = MdRenderer {
         allow_html: site.config.markdown.allow_html,
@@ -186,6 +203,7 @@ pub fn render_quarters(
                         md: &md,
                         root: "../",
                         chart_errors: Default::default(),
+                        clock,
                     };
                     quarter_pages(&ctx, theme, base_url.as_deref(), options)
                 })
@@ -220,13 +238,14 @@ pub fn shared_pages(
     options: &RenderOptions,
     theme: &Theme,
     kpi_rows: Vec<KpiRow>,
+    clock: &ChartClock,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let base_url = base_url(site, options);
     let mut files = Vec::new();
     let mut problems = Vec::new();
     // KPI pages span quarters; a single-file build publishes decks only.
     if !options.single_file {
-        match kpi_page::kpi_pages(site, derived, kpi_rows, theme, base_url.as_deref()) {
+        match kpi_page::kpi_pages(site, derived, kpi_rows, theme, base_url.as_deref(), clock) {
             Ok(f) => files.extend(f),
             Err(p) => problems.extend(p),
         }
@@ -511,7 +530,8 @@ fn quarter_pages(
             .collect();
             let history_chart = ctx.chart(
                 &section.file,
-                figures::objective_history(site, ctx.derived, objective, q.id),
+                ctx.clock
+                    .time(|| figures::objective_history(site, ctx.derived, objective, q.id)),
             );
             let c = context([
                 ("site", common(site, "../../", base_url, &path)),

@@ -182,14 +182,23 @@ pub fn view(ctx: &Ctx, sections: &[SectionView]) -> SinceView {
         groups,
         page: since_page(&site.calendar.slug(ctx.quarter.id)),
         published: has_page(site, ctx.derived, ctx.quarter),
-        status_chart: figures::status_groups(
-            "status-chart_quarter".to_string(),
-            ctx.label(ctx.quarter.id),
-            ctx.quarter.objectives().map(|(_, o)| o),
-        )
-        .and_then(|drawn| ctx.chart(&file, drawn)),
+        status_chart: ctx
+            .clock
+            .time(|| {
+                figures::status_groups(
+                    "status-chart_quarter".to_string(),
+                    ctx.label(ctx.quarter.id),
+                    ctx.quarter.objectives().map(|(_, o)| o),
+                )
+            })
+            .and_then(|drawn| ctx.chart(&file, drawn)),
         over_time_chart: has_objectives
-            .then(|| ctx.chart(&file, figures::over_time(site, ctx.derived, ctx.quarter.id)))
+            .then(|| {
+                let drawn = ctx
+                    .clock
+                    .time(|| figures::over_time(site, ctx.derived, ctx.quarter.id));
+                ctx.chart(&file, drawn)
+            })
             .flatten(),
     }
 }

@@ -19,6 +19,8 @@ use crate::numbers::{
 };
 use serde::Serialize;
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 /// What every view builder needs: the site, this quarter's facts, and how
 /// to render Markdown for the page being built.
@@ -33,6 +35,29 @@ pub struct Ctx<'a> {
     pub root: &'a str,
     /// Charts that could not be drawn, reported when the quarter is done.
     pub chart_errors: RefCell<Vec<Diagnostic>>,
+    /// Where the time spent drawing charts is added up.
+    pub clock: &'a ChartClock,
+}
+
+/// The time spent drawing charts, summed over the threads drawing them:
+/// charts are drawn while rendering, so this is a part of the render
+/// stage, reported on its own by `--verbose`.
+#[derive(Debug, Default)]
+pub struct ChartClock(AtomicU64);
+
+impl ChartClock {
+    /// Run `draw`, adding the time it takes.
+    pub fn time<T>(&self, draw: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let drawn = draw();
+        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.0.fetch_add(nanos, Ordering::Relaxed);
+        drawn
+    }
+
+    pub fn total(&self) -> Duration {
+        Duration::from_nanos(self.0.load(Ordering::Relaxed))
+    }
 }
 
 impl Ctx<'_> {
@@ -205,7 +230,9 @@ pub fn kpi(ctx: &Ctx, file: &str, k: &Kpi) -> KpiView {
             .as_deref()
             .map(|t| ctx.inline(file, t))
             .unwrap_or_default(),
-        chart: figures::kpi_trend(ctx.site, ctx.derived, k, Some(ctx.quarter.id), false)
+        chart: ctx
+            .clock
+            .time(|| figures::kpi_trend(ctx.site, ctx.derived, k, Some(ctx.quarter.id), false))
             .and_then(|drawn| ctx.chart(file, drawn)),
         page: kpi_page(&k.id),
     }
@@ -361,7 +388,8 @@ fn key_result_with(
         chart: drawn.unwrap_or_else(|| {
             ctx.chart(
                 file,
-                figures::key_result(objective, kr, facts, ctx.quarter.id),
+                ctx.clock
+                    .time(|| figures::key_result(objective, kr, facts, ctx.quarter.id)),
             )
         }),
     }
@@ -566,13 +594,20 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
             .map(|(i, o)| objective(ctx, s, i, o))
             .collect(),
         highlights: highlights(ctx, file, &s.data.highlights),
-        time_chart: figures::time_split(s).and_then(|drawn| ctx.chart(file, drawn)),
-        status_chart: figures::status_groups(
-            format!("status-chart-{}", s.id),
-            s.data.title.clone(),
-            s.data.objectives.iter(),
-        )
-        .and_then(|drawn| ctx.chart(file, drawn)),
+        time_chart: ctx
+            .clock
+            .time(|| figures::time_split(s))
+            .and_then(|drawn| ctx.chart(file, drawn)),
+        status_chart: ctx
+            .clock
+            .time(|| {
+                figures::status_groups(
+                    format!("status-chart-{}", s.id),
+                    s.data.title.clone(),
+                    s.data.objectives.iter(),
+                )
+            })
+            .and_then(|drawn| ctx.chart(file, drawn)),
     }
 }
 

@@ -154,8 +154,16 @@ impl Live {
             Ok(theme) => theme,
             Err(problems) => return fail_with(problems),
         };
-        let (fresh, problems) =
-            render::render_quarters(&site, &derived, &options, &theme, &stale, &|| {}, None);
+        let (fresh, problems) = render::render_quarters(
+            &site,
+            &derived,
+            &options,
+            &theme,
+            &stale,
+            &|| {},
+            None,
+            &render::ChartClock::default(),
+        );
         if !problems.is_empty() {
             return fail_with(problems);
         }
@@ -200,7 +208,14 @@ impl Live {
             .filter(|(id, _)| !cache.kpi_pages.contains_key(id))
             .flat_map(|(_, rows)| rows)
             .collect();
-        let spanning = match render::shared_pages(&site, &derived, &options, &theme, changed) {
+        let spanning = match render::shared_pages(
+            &site,
+            &derived,
+            &options,
+            &theme,
+            changed,
+            &render::ChartClock::default(),
+        ) {
             Ok(files) => files,
             Err(problems) => return fail_with(problems),
         };

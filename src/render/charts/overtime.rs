@@ -54,6 +54,7 @@ pub fn objectives_over_time(spec: &OverTimeChart) -> Result<Chart, ChartError> {
         y: (0.0, 1.0),
     }
     .canvas_y();
+    let map = frame.mapper()?;
     let screen = Frame::canvas(WIDTH, height as u32);
     let mut canvas = Canvas::new(WIDTH, height as u32);
     for (r, q) in spec.quarters.iter().enumerate() {
@@ -76,7 +77,7 @@ pub fn objectives_over_time(spec: &OverTimeChart) -> Result<Chart, ChartError> {
             }
             let (a, b) = (start as f64, (start + n) as f64);
             start += n;
-            let (xa, xb) = (frame.at(a, 0.0)?.0, frame.at(b, 0.0)?.0);
+            let (xa, xb) = (map.at(a, 0.0).0, map.at(b, 0.0).0);
             parts.push((*outlook, n, a, b, xa, xb - xa));
         }
         let class = format!(
@@ -123,7 +124,7 @@ pub fn objectives_over_time(spec: &OverTimeChart) -> Result<Chart, ChartError> {
                 );
             }
         }
-        let end = frame.at(total as f64, 0.0)?.0;
+        let end = map.at(total as f64, 0.0).0;
         let (text, colour) = if total == 0 {
             ("no objectives".to_string(), THEME.muted)
         } else {

@@ -158,12 +158,13 @@ fn progress_chart(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<C
         x: (lo, hi),
         y: (0.0, 100.0),
     };
-    let px = |f: f64| probe.at(f, 0.0).map(|p| p.0);
+    let probe_map = probe.mapper()?;
+    let px = |f: f64| probe_map.at(f, 0.0).0;
     let mut wanted = Vec::with_capacity(above.len());
     for (p, label) in &above {
         let f = p.progress.map_or(0.0, |q| shown(q.fraction));
         wanted.push(Wanted {
-            centre: px(f)?,
+            centre: px(f),
             width: text_width(label, 13),
         });
     }
@@ -177,11 +178,11 @@ fn progress_chart(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<C
     ];
     let below_wanted = [
         Wanted {
-            centre: px(0.0)?,
+            centre: px(0.0),
             width: text_width(&below_labels[0], 13),
         },
         Wanted {
-            centre: px(1.0)?,
+            centre: px(1.0),
             width: text_width(&below_labels[1], 13),
         },
     ];

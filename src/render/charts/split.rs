@@ -69,10 +69,11 @@ pub fn time_split(spec: &TimeSplitChart) -> Result<Chart, ChartError> {
         starts.push(at);
         at += p;
     }
+    let probe_map = probe.mapper()?;
     let mut wanted = Vec::with_capacity(shares.len());
     for ((start, (_, p)), label) in starts.iter().zip(&shares).zip(&labels) {
         wanted.push(Wanted {
-            centre: probe.at(start + p / 2.0, 0.0)?.0,
+            centre: probe_map.at(start + p / 2.0, 0.0).0,
             width: text_width(label, 13),
         });
     }

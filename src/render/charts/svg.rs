@@ -12,6 +12,7 @@
 use super::ChartError;
 use super::palette::Colour;
 use crate::render::view::html_escape;
+use plotters::coord::CoordTranslate;
 use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
@@ -76,18 +77,16 @@ impl Frame {
     }
 
     /// Where the data point `(x, y)` lands on the canvas, as plotters maps it.
+    /// The charts get the [`mapper`](Self::mapper) once and map with that.
+    #[cfg(test)]
     pub fn at(&self, x: f64, y: f64) -> Result<(i32, i32), ChartError> {
-        let mut scratch = String::new();
-        let root =
-            SVGBackend::with_string(&mut scratch, (self.width, self.height)).into_drawing_area();
-        let chart = self.build(&root)?;
-        Ok(chart.backend_coord(&(x, y)))
+        Ok(self.mapper()?.at(x, y))
     }
 
-    fn build<'a, 'b>(
-        &self,
-        root: &'a DrawingArea<SVGBackend<'b>, Shift>,
-    ) -> Result<Plot<'a, 'b>, ChartError> {
+    /// The translation from data to canvas coordinates of this frame: the
+    /// coordinate system plotters' `ChartBuilder` builds with these margins
+    /// (no label areas), without a backend or a chart.
+    pub fn mapper(&self) -> Result<Mapper, ChartError> {
         let valid = |(a, b): (f64, f64)| a.is_finite() && b.is_finite() && a < b;
         if !valid(self.x) || !valid(self.y) {
             return Err(ChartError(format!(
@@ -95,9 +94,35 @@ impl Frame {
                 self.x, self.y
             )));
         }
-        if self.left + self.right >= self.width || self.top + self.bottom >= self.height {
+        if self.left.saturating_add(self.right) >= self.width
+            || self.top.saturating_add(self.bottom) >= self.height
+        {
             return Err(ChartError("margins leave no plot area".to_string()));
         }
+        // The plot area is the canvas less the margins; ChartBuilder maps
+        // the data ranges onto its first to its last pixel, y upwards.
+        // Every value fits an i32: the margins are below the size, and the
+        // size of a chart is far below i32::MAX.
+        let int = |v: u32| i32::try_from(v).unwrap_or(i32::MAX);
+        let (x0, y0) = (int(self.left), int(self.top));
+        let x1 = int(self.width - self.right);
+        let y1 = int(self.height - self.bottom);
+        Ok(Mapper {
+            coord: Cartesian2d::new(
+                self.x.0..self.x.1,
+                self.y.0..self.y.1,
+                (x0..x1 - 1, y1 - 1..y0),
+            ),
+        })
+    }
+}
+
+impl Frame {
+    fn build<'a, 'b>(
+        &self,
+        root: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    ) -> Result<Plot<'a, 'b>, ChartError> {
+        self.mapper()?;
         ChartBuilder::on(root)
             .margin_left(self.left)
             .margin_right(self.right)
@@ -105,6 +130,23 @@ impl Frame {
             .margin_bottom(self.bottom)
             .build_cartesian_2d(self.x.0..self.x.1, self.y.0..self.y.1)
             .map_err(ChartError::from)
+    }
+}
+
+/// Data to canvas coordinates for one [`Frame`] (see [`Frame::mapper`]).
+#[derive(Clone)]
+pub struct Mapper {
+    coord: Coord,
+}
+
+/// plotters' coordinate system of a frame: `f64` data on both axes.
+pub type Coord = Cartesian2d<RangedCoordf64, RangedCoordf64>;
+
+impl Mapper {
+    /// Where the data point `(x, y)` lands on the canvas (not clipped to the
+    /// plot area, like `ChartContext::backend_coord`).
+    pub fn at(&self, x: f64, y: f64) -> (i32, i32) {
+        self.coord.translate(&(x, y))
     }
 }
 
@@ -372,6 +414,103 @@ mod tests {
         assert!(svg.contains(">a &lt; b &amp; &quot;c&quot;</text>"));
         assert_eq!(svg.matches("<svg").count(), 1);
         assert!(svg.ends_with("</g>\n<text x=\"3\" y=\"4\" text-anchor=\"start\" font-size=\"13\" fill=\"#1B1F24\" class=\"label\">a &lt; b &amp; &quot;c&quot;</text>\n</svg>"));
+    }
+
+    /// The mapping as plotters' ChartBuilder has it, through a whole
+    /// backend and chart: what [`Frame::mapper`] must equal.
+    fn charted(f: &Frame, points: &[(f64, f64)]) -> Vec<(i32, i32)> {
+        let mut scratch = String::new();
+        let root = SVGBackend::with_string(&mut scratch, (f.width, f.height)).into_drawing_area();
+        let mut builder = ChartBuilder::on(&root);
+        builder
+            .margin_left(f.left)
+            .margin_right(f.right)
+            .margin_top(f.top)
+            .margin_bottom(f.bottom);
+        let chart = builder
+            .build_cartesian_2d(f.x.0..f.x.1, f.y.0..f.y.1)
+            .unwrap();
+        points.iter().map(|p| chart.backend_coord(p)).collect()
+    }
+
+    #[test]
+    fn the_mapper_is_what_plotters_chart_builder_maps() {
+        // A small deterministic generator: many frames, many points.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n.max(1)
+        };
+        let mut frames = vec![
+            frame(),
+            Frame::canvas(560, 240),
+            Frame::canvas(2, 2),
+            Frame {
+                x: (-0.5, 39.5),
+                ..Frame::canvas(560, 280)
+            },
+        ];
+        for _ in 0..400 {
+            let width = 2 + next(900) as u32;
+            let height = 2 + next(500) as u32;
+            let (left, right) = (
+                next(u64::from(width) / 2) as u32,
+                next(u64::from(width) / 2) as u32,
+            );
+            let (top, bottom) = (
+                next(u64::from(height) / 2) as u32,
+                next(u64::from(height) / 2) as u32,
+            );
+            let lo = next(20_000) as f64 / 7.0 - 1000.0;
+            let span = [1e-9, 0.017, 1.0, 3.5, 97.0, 1e6][next(6) as usize] * (1 + next(9)) as f64;
+            let ylo = next(1000) as f64 * -0.37;
+            frames.push(Frame {
+                width,
+                height,
+                left,
+                right,
+                top,
+                bottom,
+                x: (lo, lo + span),
+                y: (ylo, ylo + span * 3.0),
+            });
+        }
+        let mut compared = 0;
+        for f in frames {
+            if f.left + f.right >= f.width || f.top + f.bottom >= f.height {
+                assert!(f.mapper().is_err());
+                continue;
+            }
+            let (dx, dy) = (f.x.1 - f.x.0, f.y.1 - f.y.0);
+            let mut points = vec![
+                (f.x.0, f.y.0),
+                (f.x.1, f.y.1),
+                (f.x.0 - dx, f.y.1 + 2.0 * dy),
+            ];
+            for _ in 0..60 {
+                let fx = next(3001) as f64 / 1000.0 - 1.0;
+                let fy = next(3001) as f64 / 1000.0 - 1.0;
+                points.push((f.x.0 + fx * dx, f.y.0 + fy * dy));
+            }
+            // Integer data points too, as the canvas frames use them (within
+            // the range and a span either side: plotters' own mapping
+            // overflows far outside, in debug builds).
+            let near = |p: &(f64, f64)| {
+                (f.x.0 - dx..=f.x.1 + dx).contains(&p.0) && (f.y.0 - dy..=f.y.1 + dy).contains(&p.1)
+            };
+            points.extend(
+                (0..20)
+                    .map(|i| (f64::from(i), f64::from(i * 3)))
+                    .filter(near),
+            );
+            let mapper = f.mapper().unwrap();
+            let mapped: Vec<(i32, i32)> = points.iter().map(|(x, y)| mapper.at(*x, *y)).collect();
+            assert_eq!(mapped, charted(&f, &points), "{f:?}");
+            compared += points.len();
+        }
+        assert!(compared > 20_000, "{compared}");
     }
 
     #[test]

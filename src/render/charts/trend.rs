@@ -158,6 +158,7 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
         x: (-0.5, n as f64 - 0.5),
         y: (axis.first(), axis.last()),
     };
+    let map = frame.mapper()?;
     let mut canvas = Canvas::new(width, height);
 
     canvas.layer(&frame, "grid", |chart| {
@@ -170,7 +171,7 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
         Ok(())
     })?;
     for (v, label) in axis.values.iter().zip(&tick_labels) {
-        let (_, y) = frame.at(-0.5, *v)?;
+        let (_, y) = map.at(-0.5, *v);
         canvas.text(
             &Text::new(left - 6, y + 4, "tick-label", label)
                 .anchor(Anchor::End)
@@ -235,7 +236,7 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
             Ok(())
         })?;
         if spec.points.len() <= labelled || p.current {
-            let (x, y) = frame.at(i as f64, v)?;
+            let (x, y) = map.at(i as f64, v);
             let label = format_value(v);
             // Below the point when more of the line is above it.
             let neighbours = [i.checked_sub(1), Some(i + 1)]
@@ -273,7 +274,7 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
     });
     let mut wanted = Vec::with_capacity(order.len());
     for i in &order {
-        let (x, _) = frame.at(*i as f64, axis.first())?;
+        let (x, _) = map.at(*i as f64, axis.first());
         wanted.push(Wanted {
             centre: x,
             width: text_width(&spec.points[*i].label, 12),
@@ -293,7 +294,7 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
         }
         canvas.text(&t);
         if p.value.is_none() {
-            let (x, y) = frame.at(*i as f64, axis.first())?;
+            let (x, y) = map.at(*i as f64, axis.first());
             canvas.text(
                 &Text::new(x, y - 6, "gap-label", "no value")
                     .anchor(Anchor::Middle)

@@ -7,7 +7,6 @@ use super::palette::THEME;
 use super::svg::{Anchor, Canvas, Frame, Text, text_width};
 use super::{Chart, ChartError, Row, Table, glyphs, sentence_list};
 use plotters::prelude::*;
-use std::iter::once;
 
 /// Objectives per outlook group in each quarter, oldest first.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,14 +85,14 @@ pub fn objectives_over_time(spec: &OverTimeChart) -> Result<Chart, ChartError> {
         );
         canvas.layer(&frame, &class, |chart| {
             for (outlook, _, a, b, _, _) in &parts {
-                chart.draw_series(once(Rectangle::new(
+                chart.draw(&Rectangle::new(
                     [(*a, y0), (*b, y1)],
                     THEME.outlook(*outlook).rgb().filled(),
-                )))?;
-                chart.draw_series(once(PathElement::new(
+                ))?;
+                chart.draw(&PathElement::new(
                     vec![(*b, y0), (*b, y1)],
                     THEME.paper.rgb().stroke_width(2),
-                )))?;
+                ))?;
             }
             Ok(())
         })?;
@@ -143,13 +142,13 @@ pub fn objectives_over_time(spec: &OverTimeChart) -> Result<Chart, ChartError> {
     canvas.layer(&screen, "legend", |chart| {
         for (o, x) in &keys {
             let s = glyphs::outlook_status(*o);
-            chart.draw_series(once(Rectangle::new(
+            chart.draw(&Rectangle::new(
                 [
                     (f64::from(x + 1), screen.up(legend_y - 1)),
                     (f64::from(x + 17), screen.up(legend_y + 15)),
                 ],
                 THEME.outlook(*o).rgb().filled(),
-            )))?;
+            ))?;
             glyphs::status(
                 chart,
                 (f64::from(x + 9), screen.up(legend_y + 7)),

@@ -15,7 +15,6 @@ use crate::derive::progress::{Progress, ProgressState, progress};
 use crate::model::{Direction, Status};
 use crate::numbers::{format_fraction_percent, format_value};
 use plotters::prelude::*;
-use std::iter::once;
 
 /// A key result and its values in the quarters of the fiscal year.
 #[derive(Debug, Clone, PartialEq)]
@@ -209,11 +208,8 @@ fn progress_chart(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<C
     let mut canvas = Canvas::new(WIDTH, height as u32);
     canvas.layer(&frame, "track", |chart| {
         let corners = [(0.0, y(bar_top)), (1.0, y(bar_bottom))];
-        chart.draw_series(once(Rectangle::new(corners, THEME.wash.rgb().filled())))?;
-        chart.draw_series(once(Rectangle::new(
-            corners,
-            THEME.muted.rgb().stroke_width(1),
-        )))?;
+        chart.draw(&Rectangle::new(corners, THEME.wash.rgb().filled()))?;
+        chart.draw(&Rectangle::new(corners, THEME.muted.rgb().stroke_width(1)))?;
         Ok(())
     })?;
     if let Some(p) = current_progress.filter(|p| p.state != ProgressState::NotStarted) {
@@ -225,17 +221,14 @@ fn progress_chart(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<C
         let end = shown(p.fraction);
         canvas.layer(&frame, class, |chart| {
             let corners = [(0.0, y(bar_top + 4)), (end, y(bar_bottom - 4))];
-            chart.draw_series(once(Rectangle::new(corners, colour.rgb().filled())))?;
+            chart.draw(&Rectangle::new(corners, colour.rgb().filled()))?;
             Ok(())
         })?;
     }
     for (class, f) in [("baseline", 0.0), ("target", 1.0)] {
         canvas.layer(&frame, class, |chart| {
             let line = vec![(f, y(bar_top - 5)), (f, y(bar_bottom + 5))];
-            chart.draw_series(once(PathElement::new(
-                line,
-                THEME.ink.rgb().stroke_width(3),
-            )))?;
+            chart.draw(&PathElement::new(line, THEME.ink.rgb().stroke_width(3)))?;
             Ok(())
         })?;
     }
@@ -256,25 +249,17 @@ fn progress_chart(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<C
             if p.mark.current {
                 let r = 9;
                 let diamond = vec![(0, -r), (r, 0), (0, r), (-r, 0)];
-                chart.draw_series(once(
-                    base() + Polygon::new(diamond, THEME.ink.rgb().filled()),
-                ))?;
+                chart.draw(&(base() + Polygon::new(diamond, THEME.ink.rgb().filled())))?;
                 let inner = vec![(0, -4), (4, 0), (0, 4), (-4, 0)];
-                chart.draw_series(once(
-                    base() + Polygon::new(inner, THEME.paper.rgb().filled()),
-                ))?;
+                chart.draw(&(base() + Polygon::new(inner, THEME.paper.rgb().filled())))?;
             } else {
-                chart.draw_series(once(
-                    base() + Circle::new((0, 0), 6, THEME.paper.rgb().filled()),
-                ))?;
-                chart.draw_series(once(
-                    base() + Circle::new((0, 0), 6, THEME.ink.rgb().stroke_width(2)),
-                ))?;
+                chart.draw(&(base() + Circle::new((0, 0), 6, THEME.paper.rgb().filled())))?;
+                chart.draw(&(base() + Circle::new((0, 0), 6, THEME.ink.rgb().stroke_width(2))))?;
             }
             if off_scale {
                 let s = if q.fraction > 0.0 { 1 } else { -1 };
                 let arrow = vec![(s * 12, -6), (s * 20, 0), (s * 12, 6)];
-                chart.draw_series(once(base() + Polygon::new(arrow, THEME.ink.rgb().filled())))?;
+                chart.draw(&(base() + Polygon::new(arrow, THEME.ink.rgb().filled())))?;
             }
             Ok(())
         })?;

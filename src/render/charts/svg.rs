@@ -1,29 +1,28 @@
-//! The drawing surface every chart shares: plotters' SVG backend draws the
-//! shapes in data coordinates, one backend per layer so that each layer
-//! becomes a classed `<g>`; text is written here as `<text>`, since
-//! plotters draws no text without a font feature.
+//! The drawing surface every chart shares: plotters draws the shapes in
+//! data coordinates, layer by layer, each layer a classed `<g>`, through our
+//! own SVG backend ([`super::backend`]), which writes the elements straight
+//! into the chart; text is written here as `<text>`, since plotters draws
+//! no text without a font feature.
 //!
-//! plotters' output is post-processed minimally: its `<svg>` element (fixed
-//! `width` and `height`) is replaced by one with only a `viewBox`, so the
-//! chart scales with its container, and with `role="img"`, a `<title>` and a
-//! `<desc>`. plotters writes integer coordinates, so no long float reaches
-//! the SVG.
+//! The `<svg>` element has only a `viewBox` (no fixed `width` and
+//! `height`), so the chart scales with its container, and `role="img"`, a
+//! `<title>` and a `<desc>`. plotters maps to integer coordinates, so no
+//! long float reaches the SVG.
 
 use super::ChartError;
+use super::backend::{Layer, SvgBackend, push_colour, push_escaped, push_int};
 use super::palette::Colour;
-use crate::render::view::html_escape;
 use plotters::coord::CoordTranslate;
-use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
-use std::fmt::Write;
+use std::convert::Infallible;
 
-/// A plotters chart context over one layer: data coordinates are `f64`.
-pub type Plot<'a, 'b> =
-    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+/// The plot area of one layer, as plotters draws on it: data coordinates
+/// are `f64`, shapes are clipped to the plot area.
+pub type Plot<'b> = DrawingArea<SvgBackend<'b>, Coord>;
 
 /// What drawing on a layer may fail with.
-pub type DrawResult = Result<(), DrawingAreaErrorKind<std::io::Error>>;
+pub type DrawResult = Result<(), DrawingAreaErrorKind<Infallible>>;
 
 /// The canvas size and the plot area inside it, with the data ranges the
 /// plot area shows. Margins are in canvas units (the `viewBox`).
@@ -108,6 +107,8 @@ impl Frame {
         let x1 = int(self.width - self.right);
         let y1 = int(self.height - self.bottom);
         Ok(Mapper {
+            size: (self.width, self.height),
+            area: (x0, y0, x1, y1),
             coord: Cartesian2d::new(
                 self.x.0..self.x.1,
                 self.y.0..self.y.1,
@@ -117,25 +118,13 @@ impl Frame {
     }
 }
 
-impl Frame {
-    fn build<'a, 'b>(
-        &self,
-        root: &'a DrawingArea<SVGBackend<'b>, Shift>,
-    ) -> Result<Plot<'a, 'b>, ChartError> {
-        self.mapper()?;
-        ChartBuilder::on(root)
-            .margin_left(self.left)
-            .margin_right(self.right)
-            .margin_top(self.top)
-            .margin_bottom(self.bottom)
-            .build_cartesian_2d(self.x.0..self.x.1, self.y.0..self.y.1)
-            .map_err(ChartError::from)
-    }
-}
-
 /// Data to canvas coordinates for one [`Frame`] (see [`Frame::mapper`]).
 #[derive(Clone)]
 pub struct Mapper {
+    /// The canvas size.
+    size: (u32, u32),
+    /// The plot area: left, top, right and bottom edges on the canvas.
+    area: (i32, i32, i32, i32),
     coord: Coord,
 }
 
@@ -234,6 +223,8 @@ pub struct Canvas {
     width: u32,
     height: u32,
     body: String,
+    /// The layer being drawn, kept for its buffers.
+    layer: Layer,
 }
 
 impl Canvas {
@@ -241,7 +232,8 @@ impl Canvas {
         Self {
             width,
             height,
-            body: String::new(),
+            body: String::with_capacity(4096),
+            layer: Layer::default(),
         }
     }
 
@@ -249,62 +241,94 @@ impl Canvas {
     /// `<g class="class">`.
     pub fn layer<F>(&mut self, frame: &Frame, class: &str, draw: F) -> Result<(), ChartError>
     where
-        F: for<'a, 'b> FnOnce(&mut Plot<'a, 'b>) -> DrawResult,
+        F: for<'b> FnOnce(&Plot<'b>) -> DrawResult,
     {
-        let mut buffer = String::new();
-        {
-            let root = SVGBackend::with_string(&mut buffer, (frame.width, frame.height))
-                .into_drawing_area();
-            let mut chart = frame.build(&root)?;
-            draw(&mut chart)?;
-            root.present()?;
+        self.layer_on(&frame.mapper()?, class, draw)
+    }
+
+    /// [`layer`](Self::layer) with a frame's mapper already at hand.
+    pub fn layer_on<F>(&mut self, map: &Mapper, class: &str, draw: F) -> Result<(), ChartError>
+    where
+        F: for<'b> FnOnce(&Plot<'b>) -> DrawResult,
+    {
+        let drawn = {
+            let (x0, y0, x1, y1) = map.area;
+            let (w, h) = map.size;
+            let int = |v: u32| i32::try_from(v).unwrap_or(i32::MAX);
+            // The plot area as ChartBuilder makes it: the canvas less the
+            // margins, so that shapes are clipped as they were.
+            let plot = SvgBackend::new(&mut self.layer, map.size)
+                .into_drawing_area()
+                .margin(y0, int(h) - y1, x0, int(w) - x1)
+                .apply_coord_spec(map.coord.clone());
+            draw(&plot)
+        };
+        match drawn {
+            Ok(()) => {
+                self.layer.write_to(&mut self.body, class);
+                Ok(())
+            }
+            Err(e) => {
+                self.layer.clear();
+                Err(e.into())
+            }
         }
-        let inner = elements(&buffer)?;
-        let _ = writeln!(self.body, "<g class=\"{}\">", html_escape(class));
-        self.body.push_str(inner);
-        self.body.push_str("</g>\n");
-        Ok(())
     }
 
     /// Add a text label.
     pub fn text(&mut self, t: &Text) {
-        let _ = write!(
-            self.body,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"{}\" fill=\"{}\"",
-            t.x,
-            t.y,
-            t.anchor.svg(),
-            t.size,
-            t.colour.hex()
-        );
+        let out = &mut self.body;
+        out.push_str("<text x=\"");
+        push_int(out, i64::from(t.x));
+        out.push_str("\" y=\"");
+        push_int(out, i64::from(t.y));
+        out.push_str("\" text-anchor=\"");
+        out.push_str(t.anchor.svg());
+        out.push_str("\" font-size=\"");
+        push_int(out, i64::from(t.size));
+        out.push_str("\" fill=\"");
+        push_colour(out, (t.colour.0, t.colour.1, t.colour.2));
+        out.push('"');
         if t.bold {
-            self.body.push_str(" font-weight=\"bold\"");
+            out.push_str(" font-weight=\"bold\"");
         }
         if !t.class.is_empty() {
-            let _ = write!(self.body, " class=\"{}\"", html_escape(t.class));
+            out.push_str(" class=\"");
+            push_escaped(out, t.class);
+            out.push('"');
         }
-        let _ = writeln!(self.body, ">{}</text>", html_escape(t.content));
+        out.push('>');
+        push_escaped(out, t.content);
+        out.push_str("</text>\n");
     }
 
     /// The finished `<svg>`: scalable (`viewBox` only), an image to
     /// assistive technology, named by `title` and described by `desc`.
     /// `id` must be unique on the page the chart goes on.
     pub fn finish(self, id: &str, kind: &str, title: &str, desc: &str) -> String {
-        let id = html_escape(id);
-        let mut out = String::with_capacity(self.body.len() + title.len() + desc.len() + 400);
-        let _ = writeln!(
-            out,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" class=\"chart-svg chart-{kind}\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\" font-family=\"{FONTS}\">",
-            w = self.width,
-            h = self.height,
-            kind = html_escape(kind),
-        );
-        let _ = writeln!(
-            out,
-            "<title id=\"{id}-title\">{}</title>",
-            html_escape(title)
-        );
-        let _ = writeln!(out, "<desc id=\"{id}-desc\">{}</desc>", html_escape(desc));
+        let mut out =
+            String::with_capacity(self.body.len() + title.len() + desc.len() + 2 * id.len() + 400);
+        out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
+        push_int(&mut out, i64::from(self.width));
+        out.push(' ');
+        push_int(&mut out, i64::from(self.height));
+        out.push_str("\" class=\"chart-svg chart-");
+        push_escaped(&mut out, kind);
+        out.push_str("\" role=\"img\" aria-labelledby=\"");
+        push_escaped(&mut out, id);
+        out.push_str("-title\" aria-describedby=\"");
+        push_escaped(&mut out, id);
+        out.push_str("-desc\" font-family=\"");
+        out.push_str(FONTS);
+        out.push_str("\">\n<title id=\"");
+        push_escaped(&mut out, id);
+        out.push_str("-title\">");
+        push_escaped(&mut out, title);
+        out.push_str("</title>\n<desc id=\"");
+        push_escaped(&mut out, id);
+        out.push_str("-desc\">");
+        push_escaped(&mut out, desc);
+        out.push_str("</desc>\n");
         out.push_str(&self.body);
         out.push_str("</svg>");
         out
@@ -314,20 +338,6 @@ impl Canvas {
 /// The system font stack of the theme's stylesheet.
 const FONTS: &str =
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-
-/// The elements plotters wrote inside its `<svg>` element.
-fn elements(svg: &str) -> Result<&str, ChartError> {
-    let open_end = svg
-        .starts_with("<svg")
-        .then(|| svg.find(">\n"))
-        .flatten()
-        .ok_or_else(|| ChartError("plotters wrote no <svg> element".to_string()))?;
-    let close = svg
-        .rfind("</svg>")
-        .filter(|c| *c >= open_end + 2)
-        .ok_or_else(|| ChartError("plotters left the <svg> element open".to_string()))?;
-    Ok(&svg[open_end + 2..close])
-}
 
 #[cfg(test)]
 mod tests {
@@ -391,10 +401,10 @@ mod tests {
         let mut canvas = Canvas::new(f.width, f.height);
         canvas
             .layer(&f, "bar", |chart| {
-                chart.draw_series([Rectangle::new(
+                chart.draw(&Rectangle::new(
                     [(0.0, 0.0), (5.0, 1.0)],
                     THEME.accent.rgb().filled(),
-                )])?;
+                ))?;
                 Ok(())
             })
             .unwrap();
@@ -408,7 +418,9 @@ mod tests {
         assert!(svg.contains("<title id=\"c1-title\">Title</title>"));
         assert!(svg.contains("<desc id=\"c1-desc\">Desc with 5 &lt; 6</desc>"));
         assert!(
-            svg.contains("<g class=\"bar\">\n<rect x=\"20\" y=\"5\" width=\"84\" height=\"40\""),
+            svg.contains(
+                "<g class=\"bar\">\n<rect fill=\"#0B5CAD\" x=\"20\" y=\"5\" width=\"84\" height=\"40\""
+            ),
             "{svg}"
         );
         assert!(svg.contains(">a &lt; b &amp; &quot;c&quot;</text>"));

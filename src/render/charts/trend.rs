@@ -13,7 +13,6 @@ use crate::derive::Verdict;
 use crate::model::Direction;
 use crate::numbers::{format_number, format_percent_change, format_signed, format_value};
 use plotters::prelude::*;
-use std::iter::once;
 
 /// A KPI's values over quarters.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,12 +160,12 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
     let map = frame.mapper()?;
     let mut canvas = Canvas::new(width, height);
 
-    canvas.layer(&frame, "grid", |chart| {
+    canvas.layer_on(&map, "grid", |chart| {
         for v in &axis.values {
-            chart.draw_series(once(PathElement::new(
+            chart.draw(&PathElement::new(
                 vec![(-0.5, *v), (n as f64 - 0.5, *v)],
                 THEME.line.rgb().stroke_width(1),
-            )))?;
+            ))?;
         }
         Ok(())
     })?;
@@ -182,7 +181,7 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
 
     // The line: segments between neighbouring quarters that both have a
     // value; a segment from a stated value is dashed.
-    canvas.layer(&frame, "line", |chart| {
+    canvas.layer_on(&map, "line", |chart| {
         for (i, pair) in spec.points.windows(2).enumerate() {
             let (Some(a), Some(b)) = (pair[0].value, pair[1].value) else {
                 continue;
@@ -190,11 +189,11 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
             let ends = [(i as f64, a), (i as f64 + 1.0, b)];
             let style = THEME.accent.rgb().stroke_width(3);
             if pair[0].stated || pair[1].stated {
-                chart.draw_series(once(plotters::element::DashedPathElement::new(
+                chart.draw(&plotters::element::DashedPathElement::new(
                     ends, 6, 5, style,
-                )))?;
+                ))?;
             } else {
-                chart.draw_series(once(PathElement::new(ends.to_vec(), style)))?;
+                chart.draw(&PathElement::new(ends.to_vec(), style))?;
             }
         }
         Ok(())
@@ -210,7 +209,7 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
             class.push_str(" stated");
         }
         let rising = p.change.as_ref().map(|c| c.absolute);
-        canvas.layer(&frame, &class, |chart| {
+        canvas.layer_on(&map, &class, |chart| {
             let base = || EmptyElement::at((i as f64, v));
             if p.current {
                 // The current point's shape says which way the value moved.
@@ -220,18 +219,13 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
                     Some(d) if d < 0.0 => vec![(0, r), (r, -r * 4 / 5), (-r, -r * 4 / 5)],
                     _ => vec![(0, -r), (r, 0), (0, r), (-r, 0)],
                 };
-                chart.draw_series(once(base() + Polygon::new(shape, THEME.ink.rgb().filled())))?;
+                chart.draw(&(base() + Polygon::new(shape, THEME.ink.rgb().filled())))?;
             } else if p.stated {
-                chart.draw_series(once(
-                    base() + Circle::new((0, 0), 5, THEME.paper.rgb().filled()),
-                ))?;
-                chart.draw_series(once(
-                    base() + Circle::new((0, 0), 5, THEME.accent.rgb().stroke_width(2)),
-                ))?;
+                chart.draw(&(base() + Circle::new((0, 0), 5, THEME.paper.rgb().filled())))?;
+                chart
+                    .draw(&(base() + Circle::new((0, 0), 5, THEME.accent.rgb().stroke_width(2))))?;
             } else {
-                chart.draw_series(once(
-                    base() + Circle::new((0, 0), 5, THEME.accent.rgb().filled()),
-                ))?;
+                chart.draw(&(base() + Circle::new((0, 0), 5, THEME.accent.rgb().filled())))?;
             }
             Ok(())
         })?;
@@ -320,10 +314,10 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
             } else {
                 vec![(-r, -3), (r, -3), (r, 3), (-r, 3)]
             };
-            chart.draw_series(once(
-                EmptyElement::at((12.0, screen.up(17)))
-                    + Polygon::new(shape, colour.rgb().filled()),
-            ))?;
+            chart.draw(
+                &(EmptyElement::at((12.0, screen.up(17)))
+                    + Polygon::new(shape, colour.rgb().filled())),
+            )?;
             Ok(())
         })?;
     }

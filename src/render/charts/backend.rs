@@ -134,8 +134,9 @@ impl Layer {
     }
 
     /// Write the layer as `<g class="class">` and empty it. A paint that
-    /// all of two or more elements share is written once, on the `<g>`.
-    pub fn write_to(&mut self, out: &mut String, class: &str) {
+    /// all of two or more elements share is written once, on the `<g>`;
+    /// `attributes` (` name="value"` …, trusted) go on the `<g>` too.
+    pub fn write_to(&mut self, out: &mut String, class: &str, attributes: &str) {
         let shared = match self.elements.as_slice() {
             [first, _, ..] if self.elements.iter().all(|e| e.paint == first.paint) => {
                 Some(first.paint)
@@ -146,6 +147,7 @@ impl Layer {
         out.push_str("<g class=\"");
         push_escaped(out, class);
         out.push('"');
+        out.push_str(attributes);
         if let Some(p) = shared {
             p.write(out);
         }
@@ -473,7 +475,7 @@ mod tests {
         let mut layer = Layer::default();
         draw(&mut SvgBackend::new(&mut layer, (100, 50)));
         let mut out = String::new();
-        layer.write_to(&mut out, class);
+        layer.write_to(&mut out, class, "");
         out
     }
 
@@ -620,8 +622,8 @@ mod tests {
             .unwrap();
         layer.clear();
         let mut out = String::new();
-        layer.write_to(&mut out, "x");
-        assert_eq!(out, "<g class=\"x\">\n</g>\n");
+        layer.write_to(&mut out, "x", " stroke-linejoin=\"round\"");
+        assert_eq!(out, "<g class=\"x\" stroke-linejoin=\"round\">\n</g>\n");
     }
 
     #[test]

@@ -251,6 +251,22 @@ impl Canvas {
     where
         F: for<'b> FnOnce(&Plot<'b>) -> DrawResult,
     {
+        self.layer_styled(map, class, "", draw)
+    }
+
+    /// [`layer_on`](Self::layer_on) with presentation attributes for the
+    /// layer's `<g>` that plotters' styles cannot say (` stroke-linejoin=…`,
+    /// written as given).
+    pub fn layer_styled<F>(
+        &mut self,
+        map: &Mapper,
+        class: &str,
+        attributes: &'static str,
+        draw: F,
+    ) -> Result<(), ChartError>
+    where
+        F: for<'b> FnOnce(&Plot<'b>) -> DrawResult,
+    {
         let drawn = {
             let (x0, y0, x1, y1) = map.area;
             let (w, h) = map.size;
@@ -265,7 +281,7 @@ impl Canvas {
         };
         match drawn {
             Ok(()) => {
-                self.layer.write_to(&mut self.body, class);
+                self.layer.write_to(&mut self.body, class, attributes);
                 Ok(())
             }
             Err(e) => {
@@ -275,20 +291,30 @@ impl Canvas {
         }
     }
 
-    /// Add a text label.
+    /// Add a text label. What the `<svg>` element says already (the ink
+    /// colour, the default size, `text-anchor` start) is not repeated.
     pub fn text(&mut self, t: &Text) {
         let out = &mut self.body;
         out.push_str("<text x=\"");
         push_int(out, i64::from(t.x));
         out.push_str("\" y=\"");
         push_int(out, i64::from(t.y));
-        out.push_str("\" text-anchor=\"");
-        out.push_str(t.anchor.svg());
-        out.push_str("\" font-size=\"");
-        push_int(out, i64::from(t.size));
-        out.push_str("\" fill=\"");
-        push_colour(out, (t.colour.0, t.colour.1, t.colour.2));
         out.push('"');
+        if t.anchor != Anchor::Start {
+            out.push_str(" text-anchor=\"");
+            out.push_str(t.anchor.svg());
+            out.push('"');
+        }
+        if t.size != TEXT_SIZE {
+            out.push_str(" font-size=\"");
+            push_int(out, i64::from(t.size));
+            out.push('"');
+        }
+        if t.colour != super::palette::THEME.ink {
+            out.push_str(" fill=\"");
+            push_colour(out, (t.colour.0, t.colour.1, t.colour.2));
+            out.push('"');
+        }
         if t.bold {
             out.push_str(" font-weight=\"bold\"");
         }
@@ -320,6 +346,13 @@ impl Canvas {
         push_escaped(&mut out, id);
         out.push_str("-desc\" font-family=\"");
         out.push_str(FONTS);
+        // Text defaults; every shape says its own fill (or inherits it
+        // from its layer), so the ink colour here reaches only text.
+        out.push_str("\" font-size=\"");
+        push_int(&mut out, i64::from(TEXT_SIZE));
+        out.push_str("\" fill=\"");
+        let ink = super::palette::THEME.ink;
+        push_colour(&mut out, (ink.0, ink.1, ink.2));
         out.push_str("\">\n<title id=\"");
         push_escaped(&mut out, id);
         out.push_str("-title\">");
@@ -425,7 +458,11 @@ mod tests {
         );
         assert!(svg.contains(">a &lt; b &amp; &quot;c&quot;</text>"));
         assert_eq!(svg.matches("<svg").count(), 1);
-        assert!(svg.ends_with("</g>\n<text x=\"3\" y=\"4\" text-anchor=\"start\" font-size=\"13\" fill=\"#1B1F24\" class=\"label\">a &lt; b &amp; &quot;c&quot;</text>\n</svg>"));
+        assert!(svg.ends_with("</g>\n<text x=\"3\" y=\"4\" class=\"label\">a &lt; b &amp; &quot;c&quot;</text>\n</svg>"));
+        assert!(
+            svg.contains(" font-size=\"13\" fill=\"#1B1F24\">\n<title"),
+            "{svg}"
+        );
     }
 
     /// The mapping as plotters' ChartBuilder has it, through a whole
@@ -523,6 +560,28 @@ mod tests {
             compared += points.len();
         }
         assert!(compared > 20_000, "{compared}");
+    }
+
+    #[test]
+    fn text_says_only_what_differs_from_the_svg_s_defaults() {
+        let mut canvas = Canvas::new(10, 10);
+        canvas.text(
+            &Text::new(-3, 40, "tick-label", "1 ≥ 0")
+                .anchor(Anchor::End)
+                .size(12)
+                .colour(THEME.muted)
+                .bold(),
+        );
+        canvas.text(&Text::new(5, 6, "", "plain").anchor(Anchor::Middle));
+        let svg = canvas.finish("t", "test", "T", "D");
+        assert!(
+            svg.contains("<text x=\"-3\" y=\"40\" text-anchor=\"end\" font-size=\"12\" fill=\"#4D5560\" font-weight=\"bold\" class=\"tick-label\">1 ≥ 0</text>\n"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("<text x=\"5\" y=\"6\" text-anchor=\"middle\">plain</text>\n"),
+            "{svg}"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use super::layout::{Wanted, rows, ticks, wrap};
 use super::palette::THEME;
-use super::svg::{Anchor, Canvas, Frame, Text, text_width};
+use super::svg::{Anchor, Canvas, DrawResult, Frame, Text, text_width};
 use super::{Chart, ChartError, Row, Table, with_unit};
 use crate::derive::Verdict;
 use crate::model::Direction;
@@ -180,23 +180,40 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
     }
 
     // The line: segments between neighbouring quarters that both have a
-    // value; a segment from a stated value is dashed.
-    canvas.layer_on(&map, "line", |chart| {
+    // value; a segment from a stated value is dashed. Solid segments that
+    // follow each other are one polyline, so the line is written once
+    // rather than a polyline per pair of quarters; its joins are round,
+    // within the point drawn on every vertex, as the separate segments'
+    // ends were.
+    canvas.layer_styled(&map, "line", " stroke-linejoin=\"round\"", |chart| {
+        let style = THEME.accent.rgb().stroke_width(3);
+        let mut run: Vec<(f64, f64)> = Vec::new();
+        let end_run = |run: &mut Vec<(f64, f64)>| -> DrawResult {
+            let points = std::mem::take(run);
+            if points.len() > 1 {
+                chart.draw(&PathElement::new(points, style))?;
+            }
+            Ok(())
+        };
         for (i, pair) in spec.points.windows(2).enumerate() {
             let (Some(a), Some(b)) = (pair[0].value, pair[1].value) else {
+                end_run(&mut run)?;
                 continue;
             };
             let ends = [(i as f64, a), (i as f64 + 1.0, b)];
-            let style = THEME.accent.rgb().stroke_width(3);
             if pair[0].stated || pair[1].stated {
+                end_run(&mut run)?;
                 chart.draw(&plotters::element::DashedPathElement::new(
                     ends, 6, 5, style,
                 ))?;
             } else {
-                chart.draw(&PathElement::new(ends.to_vec(), style))?;
+                if run.is_empty() {
+                    run.push(ends[0]);
+                }
+                run.push(ends[1]);
             }
         }
-        Ok(())
+        end_run(&mut run)
     })?;
 
     for (i, p) in spec.points.iter().enumerate() {
@@ -415,5 +432,82 @@ fn table(spec: &TrendChart) -> Table {
                 ],
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(label: &str, value: Option<f64>, stated: bool) -> TrendPoint {
+        TrendPoint {
+            label: label.to_string(),
+            value,
+            stated,
+            current: false,
+            change: None,
+        }
+    }
+
+    /// The `points` of each polyline of the line layer.
+    fn line(svg: &str) -> Vec<String> {
+        let start = svg.find("<g class=\"line\"").unwrap();
+        let layer = &svg[start..start + svg[start..].find("</g>").unwrap()];
+        layer
+            .split("points=\"")
+            .skip(1)
+            .map(|p| p[..p.find('"').unwrap()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn solid_segments_in_a_row_are_one_polyline_and_gaps_and_stated_values_break_it() {
+        let spec = TrendChart {
+            id: "t".to_string(),
+            name: "T".to_string(),
+            unit: String::new(),
+            direction: Direction::Higher,
+            points: vec![
+                point("Q1", Some(1.0), false),
+                point("Q2", Some(2.0), false),
+                point("Q3", Some(3.0), false),
+                point("Q4", None, false),
+                point("Q5", Some(5.0), false),
+                point("Q6", Some(4.0), false),
+                point("Q7", Some(6.0), true),
+                point("Q8", Some(7.0), false),
+                point("Q9", Some(6.5), false),
+            ],
+            large: true,
+        };
+        let svg = kpi_trend(&spec).unwrap().svg;
+        let polylines = line(&svg);
+        let vertices: Vec<usize> = polylines
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .collect();
+        // Q1–Q3 and Q5–Q6 solid; Q6–Q7 and Q7–Q8 dashed (a polyline per
+        // dash); Q8–Q9 solid.
+        assert_eq!(vertices[0], 3, "{polylines:?}");
+        assert_eq!(vertices[1], 2, "{polylines:?}");
+        assert_eq!(*vertices.last().unwrap(), 2, "{polylines:?}");
+        assert!(vertices.len() > 5, "dashes: {polylines:?}");
+        assert!(svg.contains("<g class=\"line\" stroke-linejoin=\"round\""));
+        // The vertices are the points' centres.
+        let centre = |i: usize| {
+            let g = svg.find(&format!("<g class=\"point point-{i}\"")).unwrap();
+            let c = &svg[g..];
+            let cx = &c[c.find("cx=\"").unwrap() + 4..];
+            let cy = &c[c.find("cy=\"").unwrap() + 4..];
+            format!(
+                "{},{}",
+                &cx[..cx.find('"').unwrap()],
+                &cy[..cy.find('"').unwrap()]
+            )
+        };
+        assert_eq!(
+            polylines[0],
+            format!("{} {} {}", centre(0), centre(1), centre(2))
+        );
     }
 }

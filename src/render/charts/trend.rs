@@ -57,10 +57,6 @@ pub struct TrendChange {
 }
 
 impl TrendChart {
-    fn number(&self, v: f64) -> String {
-        with_unit(&format_value(v), &self.unit)
-    }
-
     /// `+192 req/s (+77 %)`; a change of a percentage is in points (`pp`).
     fn change_words(&self, c: &TrendChange) -> String {
         let amount = format_signed(c.absolute, c.decimals);
@@ -132,14 +128,16 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
         + 14)
         .min(width as i32 / 3);
     let current = spec.points.iter().position(|p| p.current);
+    // Each point's value and change in words, once: the labels, the
+    // description and the table all say them.
+    let words = Words::of(spec);
     // Header: this quarter's change, or why there is none.
     let change = current.and_then(|i| spec.points[i].change.as_ref());
-    let headline = match (change, current.and_then(|i| spec.points[i].value)) {
-        (Some(c), _) => spec.change_sentence(c),
-        (None, Some(v)) if values.len() == 1 => {
-            format!("{}: the only value so far", spec.number(v))
-        }
-        (None, Some(v)) => format!("{}: no earlier value to compare with", spec.number(v)),
+    let now = current.and_then(|i| words.sentences.get(i)?.as_deref());
+    let headline = match (now, current.and_then(|i| words.number(spec, i))) {
+        (Some(c), _) => c.to_string(),
+        (None, Some(v)) if values.len() == 1 => format!("{v}: the only value so far"),
+        (None, Some(v)) => format!("{v}: no earlier value to compare with"),
         (None, None) => "No value this quarter".to_string(),
     };
     let text_left = if change.is_some() { 26 } else { 4 };
@@ -217,7 +215,9 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
     })?;
 
     for (i, p) in spec.points.iter().enumerate() {
-        let Some(v) = p.value else { continue };
+        let (Some(v), Some(label)) = (p.value, words.values[i].as_deref()) else {
+            continue;
+        };
         let mut class = format!("point point-{i}");
         if p.current {
             class.push_str(" current");
@@ -248,7 +248,6 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
         })?;
         if spec.points.len() <= labelled || p.current {
             let (x, y) = map.at(i as f64, v);
-            let label = format_value(v);
             // Below the point when more of the line is above it.
             let neighbours = [i.checked_sub(1), Some(i + 1)]
                 .into_iter()
@@ -268,7 +267,7 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
             } else {
                 y.saturating_sub(12)
             };
-            let mut t = Text::new(x, y, "value-label", &label).anchor(Anchor::Middle);
+            let mut t = Text::new(x, y, "value-label", label).anchor(Anchor::Middle);
             if p.current {
                 t = t.bold();
             }
@@ -344,18 +343,49 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
     }
 
     let title = format!("{}: value by quarter", spec.name);
-    let desc = describe(spec, current);
+    let desc = describe(spec, current, &words);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "kpi-trend",
         svg: canvas.finish(&spec.id, "kpi-trend", &title, &desc),
-        table: table(spec),
+        table: table(spec, words),
         title,
         desc,
     })
 }
 
-fn describe(spec: &TrendChart, current: Option<usize>) -> String {
+/// The points' values and changes in words, each formatted once.
+struct Words {
+    /// `format_value` of each point's value.
+    values: Vec<Option<String>>,
+    /// [`TrendChart::change_sentence`] of each point's change.
+    sentences: Vec<Option<String>>,
+}
+
+impl Words {
+    fn of(spec: &TrendChart) -> Self {
+        Self {
+            values: spec
+                .points
+                .iter()
+                .map(|p| p.value.map(format_value))
+                .collect(),
+            sentences: spec
+                .points
+                .iter()
+                .map(|p| p.change.as_ref().map(|c| spec.change_sentence(c)))
+                .collect(),
+        }
+    }
+
+    /// The value of point `i` with its unit ([`TrendChart::number`]).
+    fn number(&self, spec: &TrendChart, i: usize) -> Option<String> {
+        let v = self.values.get(i)?.as_deref()?;
+        Some(with_unit(v, &spec.unit))
+    }
+}
+
+fn describe(spec: &TrendChart, current: Option<usize>, words: &Words) -> String {
     let unit = if spec.unit.trim().is_empty() {
         String::new()
     } else {
@@ -366,13 +396,12 @@ fn describe(spec: &TrendChart, current: Option<usize>) -> String {
         spec.name,
         spec.direction.label()
     )];
-    for p in &spec.points {
-        let value = match p.value {
-            Some(v) if p.stated => format!(
-                "{} (the previous value stated in the next quarter)",
-                spec.number(v)
-            ),
-            Some(v) => spec.number(v),
+    for (i, p) in spec.points.iter().enumerate() {
+        let value = match words.number(spec, i) {
+            Some(v) if p.stated => {
+                format!("{v} (the previous value stated in the next quarter)")
+            }
+            Some(v) => v,
             None => "no value".to_string(),
         };
         parts.push(format!("{}: {value}.", p.label));
@@ -381,13 +410,11 @@ fn describe(spec: &TrendChart, current: Option<usize>) -> String {
     if present == 1 {
         parts.push("Only one value so far.".to_string());
     }
-    if let Some(p) = current.and_then(|i| spec.points.get(i)) {
-        match &p.change {
-            Some(c) => parts.push(format!(
-                "Change in {}: {}.",
-                p.label,
-                spec.change_sentence(c)
-            )),
+    if let Some((p, sentence)) =
+        current.and_then(|i| Some((spec.points.get(i)?, &words.sentences[i])))
+    {
+        match sentence {
+            Some(c) => parts.push(format!("Change in {}: {c}.", p.label)),
             None if p.value.is_some() => {
                 parts.push(format!("No earlier value to compare {} with.", p.label))
             }
@@ -397,7 +424,7 @@ fn describe(spec: &TrendChart, current: Option<usize>) -> String {
     parts.join(" ")
 }
 
-fn table(spec: &TrendChart) -> Table {
+fn table(spec: &TrendChart, words: Words) -> Table {
     let value = if spec.unit.trim().is_empty() {
         "Value".to_string()
     } else {
@@ -413,22 +440,20 @@ fn table(spec: &TrendChart) -> Table {
         rows: spec
             .points
             .iter()
-            .map(|p| Row {
+            .zip(words.values.into_iter().zip(words.sentences))
+            .map(|(p, (value, sentence))| Row {
                 header: if p.current {
                     format!("{} (this quarter)", p.label)
                 } else {
                     p.label.clone()
                 },
                 cells: vec![
-                    match p.value {
-                        Some(v) if p.stated => format!("{} (stated as previous)", format_value(v)),
-                        Some(v) => format_value(v),
+                    match value {
+                        Some(v) if p.stated => format!("{v} (stated as previous)"),
+                        Some(v) => v,
                         None => "no value".to_string(),
                     },
-                    p.change
-                        .as_ref()
-                        .map(|c| spec.change_sentence(c))
-                        .unwrap_or_default(),
+                    sentence.unwrap_or_default(),
                 ],
             })
             .collect(),

@@ -13,6 +13,7 @@
 //! timeline for key results in words), [`status_timeline`], [`kpi_trend`],
 //! [`time_split`], [`status_groups`] and [`objectives_over_time`].
 
+mod backend;
 mod glyphs;
 mod groups;
 mod layout;

@@ -7,7 +7,6 @@ use super::palette::THEME;
 use super::svg::{Anchor, Canvas, Frame, Text, text_width};
 use super::{Chart, ChartError, Row, Table, glyphs, sentence_list};
 use plotters::prelude::*;
-use std::iter::once;
 
 /// Objectives per outlook group in each quarter, oldest first.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +53,7 @@ pub fn objectives_over_time(spec: &OverTimeChart) -> Result<Chart, ChartError> {
         y: (0.0, 1.0),
     }
     .canvas_y();
+    let map = frame.mapper()?;
     let screen = Frame::canvas(WIDTH, height as u32);
     let mut canvas = Canvas::new(WIDTH, height as u32);
     for (r, q) in spec.quarters.iter().enumerate() {
@@ -76,7 +76,7 @@ pub fn objectives_over_time(spec: &OverTimeChart) -> Result<Chart, ChartError> {
             }
             let (a, b) = (start as f64, (start + n) as f64);
             start += n;
-            let (xa, xb) = (frame.at(a, 0.0)?.0, frame.at(b, 0.0)?.0);
+            let (xa, xb) = (map.at(a, 0.0).0, map.at(b, 0.0).0);
             parts.push((*outlook, n, a, b, xa, xb - xa));
         }
         let class = format!(
@@ -85,14 +85,14 @@ pub fn objectives_over_time(spec: &OverTimeChart) -> Result<Chart, ChartError> {
         );
         canvas.layer(&frame, &class, |chart| {
             for (outlook, _, a, b, _, _) in &parts {
-                chart.draw_series(once(Rectangle::new(
+                chart.draw(&Rectangle::new(
                     [(*a, y0), (*b, y1)],
                     THEME.outlook(*outlook).rgb().filled(),
-                )))?;
-                chart.draw_series(once(PathElement::new(
+                ))?;
+                chart.draw(&PathElement::new(
                     vec![(*b, y0), (*b, y1)],
                     THEME.paper.rgb().stroke_width(2),
-                )))?;
+                ))?;
             }
             Ok(())
         })?;
@@ -123,7 +123,7 @@ pub fn objectives_over_time(spec: &OverTimeChart) -> Result<Chart, ChartError> {
                 );
             }
         }
-        let end = frame.at(total as f64, 0.0)?.0;
+        let end = map.at(total as f64, 0.0).0;
         let (text, colour) = if total == 0 {
             ("no objectives".to_string(), THEME.muted)
         } else {
@@ -142,13 +142,13 @@ pub fn objectives_over_time(spec: &OverTimeChart) -> Result<Chart, ChartError> {
     canvas.layer(&screen, "legend", |chart| {
         for (o, x) in &keys {
             let s = glyphs::outlook_status(*o);
-            chart.draw_series(once(Rectangle::new(
+            chart.draw(&Rectangle::new(
                 [
                     (f64::from(x + 1), screen.up(legend_y - 1)),
                     (f64::from(x + 17), screen.up(legend_y + 15)),
                 ],
                 THEME.outlook(*o).rgb().filled(),
-            )))?;
+            ))?;
             glyphs::status(
                 chart,
                 (f64::from(x + 9), screen.up(legend_y + 7)),

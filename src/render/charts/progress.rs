@@ -15,7 +15,6 @@ use crate::derive::progress::{Progress, ProgressState, progress};
 use crate::model::{Direction, Status};
 use crate::numbers::{format_fraction_percent, format_value};
 use plotters::prelude::*;
-use std::iter::once;
 
 /// A key result and its values in the quarters of the fiscal year.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,9 +93,9 @@ fn number(spec: &KeyResultChart, v: f64) -> String {
     with_unit(&format_value(v), &spec.unit)
 }
 
-/// What a progress figure means, in words.
-fn state_words(p: Progress) -> String {
-    let percent = format_fraction_percent(p.fraction);
+/// What a progress figure means, in words; `percent` is its
+/// `format_fraction_percent`.
+fn state_words(p: Progress, percent: &str) -> String {
     match p.state {
         ProgressState::Backwards => {
             format!("a step backwards: moved away from the target ({percent})")
@@ -110,8 +109,23 @@ fn state_words(p: Progress) -> String {
 
 struct Placed<'a> {
     mark: &'a QuarterMark,
-    value: f64,
     progress: Option<Progress>,
+    /// The value and its progress in words, formatted once: the labels,
+    /// the headline, the description and the table all say them.
+    text: String,
+    percent: Option<String>,
+}
+
+impl Placed<'_> {
+    /// The value with its unit ([`number`]).
+    fn number(&self, spec: &KeyResultChart) -> String {
+        with_unit(&self.text, &spec.unit)
+    }
+
+    /// What the progress means ([`state_words`]).
+    fn state(&self) -> Option<String> {
+        Some(state_words(self.progress?, self.percent.as_deref()?))
+    }
 }
 
 fn progress_chart(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<Chart, ChartError> {
@@ -120,10 +134,12 @@ fn progress_chart(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<C
         .iter()
         .filter_map(|m| {
             let value = m.value.filter(|v| v.is_finite())?;
+            let progress = progress(Some(baseline), Some(target), Some(value));
             Some(Placed {
                 mark: m,
-                value,
-                progress: progress(Some(baseline), Some(target), Some(value)),
+                progress,
+                text: format_value(value),
+                percent: progress.map(|q| format_fraction_percent(q.fraction)),
             })
         })
         .collect();
@@ -145,7 +161,7 @@ fn progress_chart(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<C
     // Labels above the bar: one per mark, the current quarter's first.
     let mut above: Vec<(&Placed, String)> = placed
         .iter()
-        .map(|p| (p, format!("{}: {}", p.mark.label, format_value(p.value))))
+        .map(|p| (p, format!("{}: {}", p.mark.label, p.text)))
         .collect();
     above.sort_by_key(|(p, _)| !p.mark.current);
     let probe = Frame {
@@ -158,12 +174,13 @@ fn progress_chart(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<C
         x: (lo, hi),
         y: (0.0, 100.0),
     };
-    let px = |f: f64| probe.at(f, 0.0).map(|p| p.0);
+    let probe_map = probe.mapper()?;
+    let px = |f: f64| probe_map.at(f, 0.0).0;
     let mut wanted = Vec::with_capacity(above.len());
     for (p, label) in &above {
         let f = p.progress.map_or(0.0, |q| shown(q.fraction));
         wanted.push(Wanted {
-            centre: px(f)?,
+            centre: px(f),
             width: text_width(label, 13),
         });
     }
@@ -171,17 +188,21 @@ fn progress_chart(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<C
     let n_above = above_rows.iter().map(|p| p.row + 1).max().unwrap_or(0) as i32;
 
     // Labels below the bar: baseline and target.
+    let ends = Ends {
+        baseline: format_value(baseline),
+        target: format_value(target),
+    };
     let below_labels = [
-        format!("Baseline {}", format_value(baseline)),
-        format!("{} {}", spec.target_label, format_value(target)),
+        format!("Baseline {}", ends.baseline),
+        format!("{} {}", spec.target_label, ends.target),
     ];
     let below_wanted = [
         Wanted {
-            centre: px(0.0)?,
+            centre: px(0.0),
             width: text_width(&below_labels[0], 13),
         },
         Wanted {
-            centre: px(1.0)?,
+            centre: px(1.0),
             width: text_width(&below_labels[1], 13),
         },
     ];
@@ -208,11 +229,8 @@ fn progress_chart(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<C
     let mut canvas = Canvas::new(WIDTH, height as u32);
     canvas.layer(&frame, "track", |chart| {
         let corners = [(0.0, y(bar_top)), (1.0, y(bar_bottom))];
-        chart.draw_series(once(Rectangle::new(corners, THEME.wash.rgb().filled())))?;
-        chart.draw_series(once(Rectangle::new(
-            corners,
-            THEME.muted.rgb().stroke_width(1),
-        )))?;
+        chart.draw(&Rectangle::new(corners, THEME.wash.rgb().filled()))?;
+        chart.draw(&Rectangle::new(corners, THEME.muted.rgb().stroke_width(1)))?;
         Ok(())
     })?;
     if let Some(p) = current_progress.filter(|p| p.state != ProgressState::NotStarted) {
@@ -224,17 +242,14 @@ fn progress_chart(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<C
         let end = shown(p.fraction);
         canvas.layer(&frame, class, |chart| {
             let corners = [(0.0, y(bar_top + 4)), (end, y(bar_bottom - 4))];
-            chart.draw_series(once(Rectangle::new(corners, colour.rgb().filled())))?;
+            chart.draw(&Rectangle::new(corners, colour.rgb().filled()))?;
             Ok(())
         })?;
     }
     for (class, f) in [("baseline", 0.0), ("target", 1.0)] {
         canvas.layer(&frame, class, |chart| {
             let line = vec![(f, y(bar_top - 5)), (f, y(bar_bottom + 5))];
-            chart.draw_series(once(PathElement::new(
-                line,
-                THEME.ink.rgb().stroke_width(3),
-            )))?;
+            chart.draw(&PathElement::new(line, THEME.ink.rgb().stroke_width(3)))?;
             Ok(())
         })?;
     }
@@ -255,25 +270,17 @@ fn progress_chart(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<C
             if p.mark.current {
                 let r = 9;
                 let diamond = vec![(0, -r), (r, 0), (0, r), (-r, 0)];
-                chart.draw_series(once(
-                    base() + Polygon::new(diamond, THEME.ink.rgb().filled()),
-                ))?;
+                chart.draw(&(base() + Polygon::new(diamond, THEME.ink.rgb().filled())))?;
                 let inner = vec![(0, -4), (4, 0), (0, 4), (-4, 0)];
-                chart.draw_series(once(
-                    base() + Polygon::new(inner, THEME.paper.rgb().filled()),
-                ))?;
+                chart.draw(&(base() + Polygon::new(inner, THEME.paper.rgb().filled())))?;
             } else {
-                chart.draw_series(once(
-                    base() + Circle::new((0, 0), 6, THEME.paper.rgb().filled()),
-                ))?;
-                chart.draw_series(once(
-                    base() + Circle::new((0, 0), 6, THEME.ink.rgb().stroke_width(2)),
-                ))?;
+                chart.draw(&(base() + Circle::new((0, 0), 6, THEME.paper.rgb().filled())))?;
+                chart.draw(&(base() + Circle::new((0, 0), 6, THEME.ink.rgb().stroke_width(2))))?;
             }
             if off_scale {
                 let s = if q.fraction > 0.0 { 1 } else { -1 };
                 let arrow = vec![(s * 12, -6), (s * 20, 0), (s * 12, 6)];
-                chart.draw_series(once(base() + Polygon::new(arrow, THEME.ink.rgb().filled())))?;
+                chart.draw(&(base() + Polygon::new(arrow, THEME.ink.rgb().filled())))?;
             }
             Ok(())
         })?;
@@ -321,12 +328,12 @@ fn progress_chart(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<C
     }
 
     let title = format!("{}: progress from baseline to target", spec.name);
-    let desc = describe(spec, baseline, target, &placed);
+    let desc = describe(spec, &ends, &placed);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "kr-progress",
         svg: canvas.finish(&spec.id, "kr-progress", &title, &desc),
-        table: table(spec, baseline, target),
+        table: table(spec, baseline, target, ends, &placed),
         title,
         desc,
     })
@@ -340,15 +347,15 @@ fn headline(
 ) -> String {
     let value = placed.iter().find(|p| p.mark.current);
     let words = match value {
-        Some(p) => match p.progress {
-            Some(q) => format!("{}, {}", number(spec, p.value), state_words(q)),
-            None => number(spec, p.value),
+        Some(p) => match p.state() {
+            Some(state) => format!("{}, {state}", p.number(spec)),
+            None => p.number(spec),
         },
         None => match placed.last() {
             Some(latest) => format!(
                 "no value in {}; latest {} in {}",
                 current.map_or("this quarter", |m| m.label.as_str()),
-                number(spec, latest.value),
+                latest.number(spec),
                 latest.mark.label
             ),
             None => "no value yet".to_string(),
@@ -368,22 +375,29 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-fn describe(spec: &KeyResultChart, baseline: f64, target: f64, placed: &[Placed]) -> String {
+/// The baseline and the target as numbers in words.
+struct Ends {
+    baseline: String,
+    target: String,
+}
+
+fn describe(spec: &KeyResultChart, ends: &Ends, placed: &[Placed]) -> String {
     let mut parts = vec![format!(
         "Baseline {}, {} {} ({}).",
-        number(spec, baseline),
+        with_unit(&ends.baseline, &spec.unit),
         spec.target_label.to_lowercase(),
-        number(spec, target),
+        with_unit(&ends.target, &spec.unit),
         spec.direction.label()
     )];
     for m in &spec.marks {
         let p = placed.iter().find(|p| std::ptr::eq(p.mark, m));
         let mut words = match p {
-            Some(p) => number(spec, p.value),
+            Some(p) => p.number(spec),
             None => "no value".to_string(),
         };
-        if let Some(q) = p.and_then(|p| p.progress) {
-            words.push_str(&format!(", {}", state_words(q)));
+        if let Some(state) = p.and_then(Placed::state) {
+            words.push_str(", ");
+            words.push_str(&state);
         }
         if let Some(s) = m.status {
             words.push_str(&format!(", status {}", s.label().to_lowercase()));
@@ -396,7 +410,13 @@ fn describe(spec: &KeyResultChart, baseline: f64, target: f64, placed: &[Placed]
     parts.join(" ")
 }
 
-fn table(spec: &KeyResultChart, baseline: f64, target: f64) -> Table {
+fn table(
+    spec: &KeyResultChart,
+    baseline: f64,
+    target: f64,
+    ends: Ends,
+    placed: &[Placed],
+) -> Table {
     let with_words = spec.marks.iter().any(|m| m.text.is_some());
     let value = if spec.unit.trim().is_empty() {
         "Value".to_string()
@@ -424,7 +444,7 @@ fn table(spec: &KeyResultChart, baseline: f64, target: f64) -> Table {
         row(
             "Baseline".to_string(),
             [
-                format_value(baseline),
+                ends.baseline,
                 String::new(),
                 "0 %".to_string(),
                 String::new(),
@@ -433,7 +453,7 @@ fn table(spec: &KeyResultChart, baseline: f64, target: f64) -> Table {
         row(
             spec.target_label.clone(),
             [
-                format_value(target),
+                ends.target,
                 String::new(),
                 "100 %".to_string(),
                 String::new(),
@@ -441,9 +461,17 @@ fn table(spec: &KeyResultChart, baseline: f64, target: f64) -> Table {
         ),
     ];
     for m in &spec.marks {
-        let p = m
-            .value
-            .and_then(|v| progress(Some(baseline), Some(target), Some(v)));
+        // A placed mark has its words already; others (no value, or not
+        // a finite one) are formatted here.
+        let (value, percent) = match placed.iter().find(|p| std::ptr::eq(p.mark, m)) {
+            Some(p) => (p.text.clone(), p.percent.clone().unwrap_or_default()),
+            None => (
+                m.value.map_or("–".to_string(), format_value),
+                m.value
+                    .and_then(|v| progress(Some(baseline), Some(target), Some(v)))
+                    .map_or(String::new(), |p| format_fraction_percent(p.fraction)),
+            ),
+        };
         rows.push(row(
             if m.current {
                 format!("{} (this quarter)", m.label)
@@ -451,10 +479,10 @@ fn table(spec: &KeyResultChart, baseline: f64, target: f64) -> Table {
                 m.label.clone()
             },
             [
-                m.value.map_or("–".to_string(), format_value),
+                value,
                 m.status
                     .map_or(String::new(), |s| format!("{} {}", s.symbol(), s.label())),
-                p.map_or(String::new(), |p| format_fraction_percent(p.fraction)),
+                percent,
                 m.text.clone().unwrap_or_default(),
             ],
         ));

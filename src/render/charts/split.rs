@@ -10,7 +10,6 @@ use super::svg::{Anchor, Canvas, Frame, Text, text_width};
 use super::{Chart, ChartError, Row, Table, sentence_list};
 use crate::numbers::{format_number, format_value};
 use plotters::prelude::*;
-use std::iter::once;
 
 /// A section's time shares, in percent, and its size.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,10 +68,11 @@ pub fn time_split(spec: &TimeSplitChart) -> Result<Chart, ChartError> {
         starts.push(at);
         at += p;
     }
+    let probe_map = probe.mapper()?;
     let mut wanted = Vec::with_capacity(shares.len());
     for ((start, (_, p)), label) in starts.iter().zip(&shares).zip(&labels) {
         wanted.push(Wanted {
-            centre: probe.at(start + p / 2.0, 0.0)?.0,
+            centre: probe_map.at(start + p / 2.0, 0.0).0,
             width: text_width(label, 13),
         });
     }
@@ -104,10 +104,7 @@ pub fn time_split(spec: &TimeSplitChart) -> Result<Chart, ChartError> {
     if sum < total {
         canvas.layer(&frame, "remainder", |chart| {
             let corners = [(sum, top), (total, bottom)];
-            chart.draw_series(once(Rectangle::new(
-                corners,
-                THEME.muted.rgb().stroke_width(1),
-            )))?;
+            chart.draw(&Rectangle::new(corners, THEME.muted.rgb().stroke_width(1)))?;
             Ok(())
         })?;
     }
@@ -124,23 +121,23 @@ pub fn time_split(spec: &TimeSplitChart) -> Result<Chart, ChartError> {
         let centre = start + p / 2.0;
         let label_y = BAR_TOP + BAR_H + 14 + line * 18;
         canvas.layer(&frame, &class, |chart| {
-            chart.draw_series(once(Rectangle::new(
+            chart.draw(&Rectangle::new(
                 [(*start, top), (start + p, bottom)],
                 colour.rgb().filled(),
-            )))?;
+            ))?;
             // A gap between neighbouring shares, so they read apart in grey.
             if i > 0 {
-                chart.draw_series(once(PathElement::new(
+                chart.draw(&PathElement::new(
                     vec![(*start, top), (*start, bottom)],
                     THEME.paper.rgb().stroke_width(2),
-                )))?;
+                ))?;
             }
             if under {
                 // A leader from the share to its label.
-                chart.draw_series(once(PathElement::new(
+                chart.draw(&PathElement::new(
                     vec![(centre, bottom), (centre, frame.up(label_y - 11))],
                     colour.rgb().stroke_width(1),
-                )))?;
+                ))?;
             }
             Ok(())
         })?;
@@ -152,7 +149,7 @@ pub fn time_split(spec: &TimeSplitChart) -> Result<Chart, ChartError> {
                     (f64::from(*kx), screen.up(label_y - 10)),
                     (f64::from(kx + 13), screen.up(label_y + 3)),
                 ];
-                chart.draw_series(once(Rectangle::new(corners, colour.rgb().filled())))?;
+                chart.draw(&Rectangle::new(corners, colour.rgb().filled()))?;
                 Ok(())
             })?;
             Text::new(kx + 19, label_y + 1, "share-label", &labels[i])

@@ -7,7 +7,6 @@ use super::svg::{Anchor, Canvas, Frame, Text, text_width};
 use super::{Chart, ChartError, Row, Table, glyphs};
 use crate::model::Status;
 use plotters::prelude::*;
-use std::iter::once;
 
 /// Statuses in order, one cell each.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,10 +57,10 @@ pub fn status_timeline(spec: &StatusTimelineChart) -> Result<Chart, ChartError> 
             let (x1, top1) = centre(i);
             if top0 == top1 {
                 let y = frame.up(top0 + 42);
-                chart.draw_series(once(PathElement::new(
+                chart.draw(&PathElement::new(
                     vec![(f64::from(x0), y), (f64::from(x1), y)],
                     THEME.line.rgb().stroke_width(3),
-                )))?;
+                ))?;
             }
         }
         Ok(())
@@ -75,25 +74,22 @@ pub fn status_timeline(spec: &StatusTimelineChart) -> Result<Chart, ChartError> 
                     (f64::from(x - cell_w / 2 + 3), frame.up(top + 2)),
                     (f64::from(x + cell_w / 2 - 3), frame.up(top + CELL_H - 4)),
                 ];
-                chart.draw_series(once(Rectangle::new(
-                    corners,
-                    THEME.accent.rgb().stroke_width(2),
-                )))?;
+                chart.draw(&Rectangle::new(corners, THEME.accent.rgb().stroke_width(2)))?;
             }
             let at = (f64::from(x), frame.up(top + 42));
-            chart.draw_series(once(
-                EmptyElement::at(at) + Circle::new((0, 0), 13, THEME.paper.rgb().filled()),
-            ))?;
+            chart.draw(
+                &(EmptyElement::at(at) + Circle::new((0, 0), 13, THEME.paper.rgb().filled())),
+            )?;
             match cell.status {
                 Some(s) => glyphs::status(chart, at, s, 10, THEME.status(s))?,
                 None => {
-                    chart.draw_series(once(
-                        EmptyElement::at(at)
+                    chart.draw(
+                        &(EmptyElement::at(at)
                             + PathElement::new(
                                 vec![(-7, 0), (7, 0)],
                                 THEME.muted.rgb().stroke_width(2),
-                            ),
-                    ))?;
+                            )),
+                    )?;
                 }
             }
             Ok(())

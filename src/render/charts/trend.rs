@@ -7,13 +7,12 @@
 
 use super::layout::{Wanted, rows, ticks, wrap};
 use super::palette::THEME;
-use super::svg::{Anchor, Canvas, Frame, Text, text_width};
+use super::svg::{Anchor, Canvas, DrawResult, Frame, Text, text_width};
 use super::{Chart, ChartError, Row, Table, with_unit};
 use crate::derive::Verdict;
 use crate::model::Direction;
 use crate::numbers::{format_number, format_percent_change, format_signed, format_value};
 use plotters::prelude::*;
-use std::iter::once;
 
 /// A KPI's values over quarters.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,10 +57,6 @@ pub struct TrendChange {
 }
 
 impl TrendChart {
-    fn number(&self, v: f64) -> String {
-        with_unit(&format_value(v), &self.unit)
-    }
-
     /// `+192 req/s (+77 %)`; a change of a percentage is in points (`pp`).
     fn change_words(&self, c: &TrendChange) -> String {
         let amount = format_signed(c.absolute, c.decimals);
@@ -133,14 +128,16 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
         + 14)
         .min(width as i32 / 3);
     let current = spec.points.iter().position(|p| p.current);
+    // Each point's value and change in words, once: the labels, the
+    // description and the table all say them.
+    let words = Words::of(spec);
     // Header: this quarter's change, or why there is none.
     let change = current.and_then(|i| spec.points[i].change.as_ref());
-    let headline = match (change, current.and_then(|i| spec.points[i].value)) {
-        (Some(c), _) => spec.change_sentence(c),
-        (None, Some(v)) if values.len() == 1 => {
-            format!("{}: the only value so far", spec.number(v))
-        }
-        (None, Some(v)) => format!("{}: no earlier value to compare with", spec.number(v)),
+    let now = current.and_then(|i| words.sentences.get(i)?.as_deref());
+    let headline = match (now, current.and_then(|i| words.number(spec, i))) {
+        (Some(c), _) => c.to_string(),
+        (None, Some(v)) if values.len() == 1 => format!("{v}: the only value so far"),
+        (None, Some(v)) => format!("{v}: no earlier value to compare with"),
         (None, None) => "No value this quarter".to_string(),
     };
     let text_left = if change.is_some() { 26 } else { 4 };
@@ -158,19 +155,20 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
         x: (-0.5, n as f64 - 0.5),
         y: (axis.first(), axis.last()),
     };
+    let map = frame.mapper()?;
     let mut canvas = Canvas::new(width, height);
 
-    canvas.layer(&frame, "grid", |chart| {
+    canvas.layer_on(&map, "grid", |chart| {
         for v in &axis.values {
-            chart.draw_series(once(PathElement::new(
+            chart.draw(&PathElement::new(
                 vec![(-0.5, *v), (n as f64 - 0.5, *v)],
                 THEME.line.rgb().stroke_width(1),
-            )))?;
+            ))?;
         }
         Ok(())
     })?;
     for (v, label) in axis.values.iter().zip(&tick_labels) {
-        let (_, y) = frame.at(-0.5, *v)?;
+        let (_, y) = map.at(-0.5, *v);
         canvas.text(
             &Text::new(left - 6, y + 4, "tick-label", label)
                 .anchor(Anchor::End)
@@ -180,27 +178,46 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
     }
 
     // The line: segments between neighbouring quarters that both have a
-    // value; a segment from a stated value is dashed.
-    canvas.layer(&frame, "line", |chart| {
+    // value; a segment from a stated value is dashed. Solid segments that
+    // follow each other are one polyline, so the line is written once
+    // rather than a polyline per pair of quarters; its joins are round,
+    // within the point drawn on every vertex, as the separate segments'
+    // ends were.
+    canvas.layer_styled(&map, "line", " stroke-linejoin=\"round\"", |chart| {
+        let style = THEME.accent.rgb().stroke_width(3);
+        let mut run: Vec<(f64, f64)> = Vec::new();
+        let end_run = |run: &mut Vec<(f64, f64)>| -> DrawResult {
+            let points = std::mem::take(run);
+            if points.len() > 1 {
+                chart.draw(&PathElement::new(points, style))?;
+            }
+            Ok(())
+        };
         for (i, pair) in spec.points.windows(2).enumerate() {
             let (Some(a), Some(b)) = (pair[0].value, pair[1].value) else {
+                end_run(&mut run)?;
                 continue;
             };
             let ends = [(i as f64, a), (i as f64 + 1.0, b)];
-            let style = THEME.accent.rgb().stroke_width(3);
             if pair[0].stated || pair[1].stated {
-                chart.draw_series(once(plotters::element::DashedPathElement::new(
+                end_run(&mut run)?;
+                chart.draw(&plotters::element::DashedPathElement::new(
                     ends, 6, 5, style,
-                )))?;
+                ))?;
             } else {
-                chart.draw_series(once(PathElement::new(ends.to_vec(), style)))?;
+                if run.is_empty() {
+                    run.push(ends[0]);
+                }
+                run.push(ends[1]);
             }
         }
-        Ok(())
+        end_run(&mut run)
     })?;
 
     for (i, p) in spec.points.iter().enumerate() {
-        let Some(v) = p.value else { continue };
+        let (Some(v), Some(label)) = (p.value, words.values[i].as_deref()) else {
+            continue;
+        };
         let mut class = format!("point point-{i}");
         if p.current {
             class.push_str(" current");
@@ -209,7 +226,7 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
             class.push_str(" stated");
         }
         let rising = p.change.as_ref().map(|c| c.absolute);
-        canvas.layer(&frame, &class, |chart| {
+        canvas.layer_on(&map, &class, |chart| {
             let base = || EmptyElement::at((i as f64, v));
             if p.current {
                 // The current point's shape says which way the value moved.
@@ -219,24 +236,18 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
                     Some(d) if d < 0.0 => vec![(0, r), (r, -r * 4 / 5), (-r, -r * 4 / 5)],
                     _ => vec![(0, -r), (r, 0), (0, r), (-r, 0)],
                 };
-                chart.draw_series(once(base() + Polygon::new(shape, THEME.ink.rgb().filled())))?;
+                chart.draw(&(base() + Polygon::new(shape, THEME.ink.rgb().filled())))?;
             } else if p.stated {
-                chart.draw_series(once(
-                    base() + Circle::new((0, 0), 5, THEME.paper.rgb().filled()),
-                ))?;
-                chart.draw_series(once(
-                    base() + Circle::new((0, 0), 5, THEME.accent.rgb().stroke_width(2)),
-                ))?;
+                chart.draw(&(base() + Circle::new((0, 0), 5, THEME.paper.rgb().filled())))?;
+                chart
+                    .draw(&(base() + Circle::new((0, 0), 5, THEME.accent.rgb().stroke_width(2))))?;
             } else {
-                chart.draw_series(once(
-                    base() + Circle::new((0, 0), 5, THEME.accent.rgb().filled()),
-                ))?;
+                chart.draw(&(base() + Circle::new((0, 0), 5, THEME.accent.rgb().filled())))?;
             }
             Ok(())
         })?;
         if spec.points.len() <= labelled || p.current {
-            let (x, y) = frame.at(i as f64, v)?;
-            let label = format_value(v);
+            let (x, y) = map.at(i as f64, v);
             // Below the point when more of the line is above it.
             let neighbours = [i.checked_sub(1), Some(i + 1)]
                 .into_iter()
@@ -256,7 +267,7 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
             } else {
                 y.saturating_sub(12)
             };
-            let mut t = Text::new(x, y, "value-label", &label).anchor(Anchor::Middle);
+            let mut t = Text::new(x, y, "value-label", label).anchor(Anchor::Middle);
             if p.current {
                 t = t.bold();
             }
@@ -273,7 +284,7 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
     });
     let mut wanted = Vec::with_capacity(order.len());
     for i in &order {
-        let (x, _) = frame.at(*i as f64, axis.first())?;
+        let (x, _) = map.at(*i as f64, axis.first());
         wanted.push(Wanted {
             centre: x,
             width: text_width(&spec.points[*i].label, 12),
@@ -293,7 +304,7 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
         }
         canvas.text(&t);
         if p.value.is_none() {
-            let (x, y) = frame.at(*i as f64, axis.first())?;
+            let (x, y) = map.at(*i as f64, axis.first());
             canvas.text(
                 &Text::new(x, y - 6, "gap-label", "no value")
                     .anchor(Anchor::Middle)
@@ -319,10 +330,10 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
             } else {
                 vec![(-r, -3), (r, -3), (r, 3), (-r, 3)]
             };
-            chart.draw_series(once(
-                EmptyElement::at((12.0, screen.up(17)))
-                    + Polygon::new(shape, colour.rgb().filled()),
-            ))?;
+            chart.draw(
+                &(EmptyElement::at((12.0, screen.up(17)))
+                    + Polygon::new(shape, colour.rgb().filled())),
+            )?;
             Ok(())
         })?;
     }
@@ -332,18 +343,49 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
     }
 
     let title = format!("{}: value by quarter", spec.name);
-    let desc = describe(spec, current);
+    let desc = describe(spec, current, &words);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "kpi-trend",
         svg: canvas.finish(&spec.id, "kpi-trend", &title, &desc),
-        table: table(spec),
+        table: table(spec, words),
         title,
         desc,
     })
 }
 
-fn describe(spec: &TrendChart, current: Option<usize>) -> String {
+/// The points' values and changes in words, each formatted once.
+struct Words {
+    /// `format_value` of each point's value.
+    values: Vec<Option<String>>,
+    /// [`TrendChart::change_sentence`] of each point's change.
+    sentences: Vec<Option<String>>,
+}
+
+impl Words {
+    fn of(spec: &TrendChart) -> Self {
+        Self {
+            values: spec
+                .points
+                .iter()
+                .map(|p| p.value.map(format_value))
+                .collect(),
+            sentences: spec
+                .points
+                .iter()
+                .map(|p| p.change.as_ref().map(|c| spec.change_sentence(c)))
+                .collect(),
+        }
+    }
+
+    /// The value of point `i` with its unit ([`TrendChart::number`]).
+    fn number(&self, spec: &TrendChart, i: usize) -> Option<String> {
+        let v = self.values.get(i)?.as_deref()?;
+        Some(with_unit(v, &spec.unit))
+    }
+}
+
+fn describe(spec: &TrendChart, current: Option<usize>, words: &Words) -> String {
     let unit = if spec.unit.trim().is_empty() {
         String::new()
     } else {
@@ -354,13 +396,12 @@ fn describe(spec: &TrendChart, current: Option<usize>) -> String {
         spec.name,
         spec.direction.label()
     )];
-    for p in &spec.points {
-        let value = match p.value {
-            Some(v) if p.stated => format!(
-                "{} (the previous value stated in the next quarter)",
-                spec.number(v)
-            ),
-            Some(v) => spec.number(v),
+    for (i, p) in spec.points.iter().enumerate() {
+        let value = match words.number(spec, i) {
+            Some(v) if p.stated => {
+                format!("{v} (the previous value stated in the next quarter)")
+            }
+            Some(v) => v,
             None => "no value".to_string(),
         };
         parts.push(format!("{}: {value}.", p.label));
@@ -369,13 +410,11 @@ fn describe(spec: &TrendChart, current: Option<usize>) -> String {
     if present == 1 {
         parts.push("Only one value so far.".to_string());
     }
-    if let Some(p) = current.and_then(|i| spec.points.get(i)) {
-        match &p.change {
-            Some(c) => parts.push(format!(
-                "Change in {}: {}.",
-                p.label,
-                spec.change_sentence(c)
-            )),
+    if let Some((p, sentence)) =
+        current.and_then(|i| Some((spec.points.get(i)?, &words.sentences[i])))
+    {
+        match sentence {
+            Some(c) => parts.push(format!("Change in {}: {c}.", p.label)),
             None if p.value.is_some() => {
                 parts.push(format!("No earlier value to compare {} with.", p.label))
             }
@@ -385,7 +424,7 @@ fn describe(spec: &TrendChart, current: Option<usize>) -> String {
     parts.join(" ")
 }
 
-fn table(spec: &TrendChart) -> Table {
+fn table(spec: &TrendChart, words: Words) -> Table {
     let value = if spec.unit.trim().is_empty() {
         "Value".to_string()
     } else {
@@ -401,24 +440,99 @@ fn table(spec: &TrendChart) -> Table {
         rows: spec
             .points
             .iter()
-            .map(|p| Row {
+            .zip(words.values.into_iter().zip(words.sentences))
+            .map(|(p, (value, sentence))| Row {
                 header: if p.current {
                     format!("{} (this quarter)", p.label)
                 } else {
                     p.label.clone()
                 },
                 cells: vec![
-                    match p.value {
-                        Some(v) if p.stated => format!("{} (stated as previous)", format_value(v)),
-                        Some(v) => format_value(v),
+                    match value {
+                        Some(v) if p.stated => format!("{v} (stated as previous)"),
+                        Some(v) => v,
                         None => "no value".to_string(),
                     },
-                    p.change
-                        .as_ref()
-                        .map(|c| spec.change_sentence(c))
-                        .unwrap_or_default(),
+                    sentence.unwrap_or_default(),
                 ],
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(label: &str, value: Option<f64>, stated: bool) -> TrendPoint {
+        TrendPoint {
+            label: label.to_string(),
+            value,
+            stated,
+            current: false,
+            change: None,
+        }
+    }
+
+    /// The `points` of each polyline of the line layer.
+    fn line(svg: &str) -> Vec<String> {
+        let start = svg.find("<g class=\"line\"").unwrap();
+        let layer = &svg[start..start + svg[start..].find("</g>").unwrap()];
+        layer
+            .split("points=\"")
+            .skip(1)
+            .map(|p| p[..p.find('"').unwrap()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn solid_segments_in_a_row_are_one_polyline_and_gaps_and_stated_values_break_it() {
+        let spec = TrendChart {
+            id: "t".to_string(),
+            name: "T".to_string(),
+            unit: String::new(),
+            direction: Direction::Higher,
+            points: vec![
+                point("Q1", Some(1.0), false),
+                point("Q2", Some(2.0), false),
+                point("Q3", Some(3.0), false),
+                point("Q4", None, false),
+                point("Q5", Some(5.0), false),
+                point("Q6", Some(4.0), false),
+                point("Q7", Some(6.0), true),
+                point("Q8", Some(7.0), false),
+                point("Q9", Some(6.5), false),
+            ],
+            large: true,
+        };
+        let svg = kpi_trend(&spec).unwrap().svg;
+        let polylines = line(&svg);
+        let vertices: Vec<usize> = polylines
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .collect();
+        // Q1–Q3 and Q5–Q6 solid; Q6–Q7 and Q7–Q8 dashed (a polyline per
+        // dash); Q8–Q9 solid.
+        assert_eq!(vertices[0], 3, "{polylines:?}");
+        assert_eq!(vertices[1], 2, "{polylines:?}");
+        assert_eq!(*vertices.last().unwrap(), 2, "{polylines:?}");
+        assert!(vertices.len() > 5, "dashes: {polylines:?}");
+        assert!(svg.contains("<g class=\"line\" stroke-linejoin=\"round\""));
+        // The vertices are the points' centres.
+        let centre = |i: usize| {
+            let g = svg.find(&format!("<g class=\"point point-{i}\"")).unwrap();
+            let c = &svg[g..];
+            let cx = &c[c.find("cx=\"").unwrap() + 4..];
+            let cy = &c[c.find("cy=\"").unwrap() + 4..];
+            format!(
+                "{},{}",
+                &cx[..cx.find('"').unwrap()],
+                &cy[..cy.find('"').unwrap()]
+            )
+        };
+        assert_eq!(
+            polylines[0],
+            format!("{} {} {}", centre(0), centre(1), centre(2))
+        );
     }
 }

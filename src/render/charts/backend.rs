@@ -1,0 +1,651 @@
+//! Our own plotters drawing backend: it writes each shape plotters draws as
+//! one compact SVG element into the layer being drawn, rather than a whole
+//! SVG document per layer that then has to be cut apart.
+//!
+//! plotters still does everything but the writing (elements, series and the
+//! mapping from data to canvas coordinates), so the shapes are the ones its
+//! SVG backend drew, at the same integer coordinates and in the same
+//! colours. Only the markup is smaller: no `opacity="1"`, no attribute that
+//! says what SVG assumes anyway (`stroke="none"` on a filled shape), no
+//! trailing space in `points`, and a style every element of a layer shares
+//! written once, on the layer's `<g>`. An outlined `<rect>` has no
+//! `stroke-width`, as plotters' SVG backend wrote it (so it is drawn 1 unit
+//! wide, whatever the style says).
+//!
+//! Integers and colours are written by hand into the output, without
+//! `format!`: a chart has thousands of them.
+
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontStyle,
+};
+use std::convert::Infallible;
+use std::fmt::Write;
+use std::ops::Range;
+
+/// An sRGB colour as plotters hands it over.
+type Rgb = (u8, u8, u8);
+
+/// How an element's inside is painted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Fill {
+    /// No `fill` attribute: an element that has no inside (`<line>`).
+    Unset,
+    /// `fill="none"`: an outline or a line through points.
+    None,
+    Colour(Rgb),
+}
+
+/// The presentation attributes of one element.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Paint {
+    fill: Fill,
+    stroke: Option<Rgb>,
+    stroke_width: Option<u32>,
+    opacity: f64,
+}
+
+impl Paint {
+    fn filled(colour: BackendColor) -> Self {
+        Self {
+            fill: Fill::Colour(colour.rgb),
+            stroke: None,
+            stroke_width: None,
+            opacity: colour.alpha,
+        }
+    }
+
+    fn stroked(fill: Fill, colour: BackendColor, width: Option<u32>) -> Self {
+        Self {
+            fill,
+            stroke: Some(colour.rgb),
+            stroke_width: width,
+            opacity: colour.alpha,
+        }
+    }
+
+    fn write(&self, out: &mut String) {
+        match self.fill {
+            Fill::Unset => {}
+            Fill::None => out.push_str(" fill=\"none\""),
+            Fill::Colour(c) => {
+                out.push_str(" fill=\"");
+                push_colour(out, c);
+                out.push('"');
+            }
+        }
+        if let Some(c) = self.stroke {
+            out.push_str(" stroke=\"");
+            push_colour(out, c);
+            out.push('"');
+        }
+        if let Some(w) = self.stroke_width {
+            out.push_str(" stroke-width=\"");
+            push_int(out, i64::from(w));
+            out.push('"');
+        }
+        if self.opacity != 1.0 {
+            let _ = write!(out, " opacity=\"{}\"", self.opacity);
+        }
+    }
+}
+
+/// One element of a layer: `<tag`, its paint, then the rest of it (from
+/// its geometry to its end) in [`Layer::rest`].
+#[derive(Debug)]
+struct Element {
+    tag: &'static str,
+    paint: Paint,
+    rest: Range<usize>,
+}
+
+/// The elements of the layer being drawn. A chart keeps one and reuses it
+/// for all its layers, so its buffers are allocated once.
+#[derive(Debug, Default)]
+pub struct Layer {
+    elements: Vec<Element>,
+    rest: String,
+}
+
+impl Layer {
+    /// Start an element: its geometry and end go into `self.rest` next.
+    fn open(&mut self, tag: &'static str, paint: Paint) -> usize {
+        self.elements.push(Element {
+            tag,
+            paint,
+            rest: self.rest.len()..self.rest.len(),
+        });
+        self.rest.len()
+    }
+
+    /// End the element [`open`](Self::open)ed last.
+    fn close(&mut self) {
+        let end = self.rest.len();
+        if let Some(e) = self.elements.last_mut() {
+            e.rest.end = end;
+        }
+    }
+
+    /// Forget what was drawn (a layer that failed half way).
+    pub fn clear(&mut self) {
+        self.elements.clear();
+        self.rest.clear();
+    }
+
+    /// Write the layer as `<g class="class">` and empty it. A paint that
+    /// all of two or more elements share is written once, on the `<g>`;
+    /// `attributes` (` name="value"` …, trusted) go on the `<g>` too.
+    pub fn write_to(&mut self, out: &mut String, class: &str, attributes: &str) {
+        let shared = match self.elements.as_slice() {
+            [first, _, ..] if self.elements.iter().all(|e| e.paint == first.paint) => {
+                Some(first.paint)
+            }
+            _ => None,
+        };
+        out.reserve(self.rest.len() + self.elements.len() * 40 + class.len() + 24);
+        out.push_str("<g class=\"");
+        push_escaped(out, class);
+        out.push('"');
+        out.push_str(attributes);
+        if let Some(p) = shared {
+            p.write(out);
+        }
+        out.push_str(">\n");
+        for e in &self.elements {
+            out.push('<');
+            out.push_str(e.tag);
+            if shared.is_none() {
+                e.paint.write(out);
+            }
+            out.push_str(self.rest.get(e.rest.clone()).unwrap_or_default());
+        }
+        out.push_str("</g>\n");
+        self.clear();
+    }
+}
+
+/// The backend plotters draws one layer with, over a canvas of `size`.
+pub struct SvgBackend<'a> {
+    layer: &'a mut Layer,
+    size: (u32, u32),
+}
+
+impl<'a> SvgBackend<'a> {
+    pub fn new(layer: &'a mut Layer, size: (u32, u32)) -> Self {
+        Self { layer, size }
+    }
+
+    /// ` name="value"` for an integer value.
+    fn attr(&mut self, name: &str, value: i64) {
+        let out = &mut self.layer.rest;
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        push_int(out, value);
+        out.push('"');
+    }
+
+    /// ` points="x,y x,y"`; whether there was any point.
+    fn points<I: IntoIterator<Item = BackendCoord>>(&mut self, path: I) -> bool {
+        let out = &mut self.layer.rest;
+        out.push_str(" points=\"");
+        let mut any = false;
+        for (x, y) in path {
+            if any {
+                out.push(' ');
+            }
+            push_int(out, i64::from(x));
+            out.push(',');
+            push_int(out, i64::from(y));
+            any = true;
+        }
+        out.push_str("\"/>\n");
+        any
+    }
+
+    /// Drop the element opened last: it has nothing to draw.
+    fn discard(&mut self, start: usize) {
+        self.layer.elements.pop();
+        self.layer.rest.truncate(start);
+    }
+}
+
+impl DrawingBackend for SvgBackend<'_> {
+    type ErrorType = Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.layer.open("rect", Paint::filled(color));
+        self.attr("x", i64::from(point.0));
+        self.attr("y", i64::from(point.1));
+        self.layer.rest.push_str(" width=\"1\" height=\"1\"/>\n");
+        self.layer.close();
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let colour = style.color();
+        if colour.alpha == 0.0 {
+            return Ok(());
+        }
+        let width = Some(style.stroke_width());
+        self.layer
+            .open("line", Paint::stroked(Fill::Unset, colour, width));
+        self.attr("x1", i64::from(from.0));
+        self.attr("y1", i64::from(from.1));
+        self.attr("x2", i64::from(to.0));
+        self.attr("y2", i64::from(to.1));
+        self.layer.rest.push_str("/>\n");
+        self.layer.close();
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let colour = style.color();
+        if colour.alpha == 0.0 {
+            return Ok(());
+        }
+        let paint = if fill {
+            Paint::filled(colour)
+        } else {
+            Paint::stroked(Fill::None, colour, None)
+        };
+        self.layer.open("rect", paint);
+        self.attr("x", i64::from(upper_left.0));
+        self.attr("y", i64::from(upper_left.1));
+        self.attr("width", i64::from(bottom_right.0) - i64::from(upper_left.0));
+        self.attr(
+            "height",
+            i64::from(bottom_right.1) - i64::from(upper_left.1),
+        );
+        self.layer.rest.push_str("/>\n");
+        self.layer.close();
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let colour = style.color();
+        if colour.alpha == 0.0 {
+            return Ok(());
+        }
+        let width = Some(style.stroke_width());
+        let start = self
+            .layer
+            .open("polyline", Paint::stroked(Fill::None, colour, width));
+        if self.points(path) {
+            self.layer.close();
+        } else {
+            self.discard(start);
+        }
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let colour = style.color();
+        if colour.alpha == 0.0 {
+            return Ok(());
+        }
+        let paint = if fill {
+            Paint::filled(colour)
+        } else {
+            Paint::stroked(Fill::None, colour, Some(style.stroke_width()))
+        };
+        self.layer.open("circle", paint);
+        self.attr("cx", i64::from(center.0));
+        self.attr("cy", i64::from(center.1));
+        self.attr("r", i64::from(radius));
+        self.layer.rest.push_str("/>\n");
+        self.layer.close();
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let colour = style.color();
+        if colour.alpha == 0.0 {
+            return Ok(());
+        }
+        let start = self.layer.open("polygon", Paint::filled(colour));
+        if self.points(vert) {
+            self.layer.close();
+        } else {
+            self.discard(start);
+        }
+        Ok(())
+    }
+
+    /// Text as plotters' SVG backend writes it. The charts write their
+    /// text themselves ([`super::svg::Canvas::text`]); this is for
+    /// completeness, since plotters measures and draws no text here.
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        let colour = style.color();
+        if colour.alpha == 0.0 {
+            return Ok(());
+        }
+        self.layer.open("text", Paint::filled(colour));
+        self.attr("x", i64::from(pos.0));
+        self.attr("y", i64::from(pos.1));
+        let anchor = style.anchor();
+        let out = &mut self.layer.rest;
+        match anchor.h_pos {
+            HPos::Left => {}
+            HPos::Center => out.push_str(" text-anchor=\"middle\""),
+            HPos::Right => out.push_str(" text-anchor=\"end\""),
+        }
+        match anchor.v_pos {
+            VPos::Top => out.push_str(" dy=\"0.76em\""),
+            VPos::Center => out.push_str(" dy=\"0.5ex\""),
+            VPos::Bottom => out.push_str(" dy=\"-0.5ex\""),
+        }
+        out.push_str(" font-family=\"");
+        push_escaped(out, style.family().as_str());
+        let size = style.size();
+        if size.is_finite() {
+            let _ = write!(out, "\" font-size=\"{size}");
+        }
+        out.push('"');
+        match style.style() {
+            FontStyle::Bold => out.push_str(" font-weight=\"bold\""),
+            FontStyle::Italic | FontStyle::Oblique => out.push_str(" font-style=\"italic\""),
+            FontStyle::Normal => {}
+        }
+        out.push('>');
+        push_escaped(out, text);
+        out.push_str("</text>\n");
+        self.layer.close();
+        Ok(())
+    }
+
+    /// The estimate the charts lay text out with (no font is measured).
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
+        let size = style.size().clamp(0.0, 10_000.0);
+        let chars = text.chars().count() as f64;
+        Ok(((chars * size * 0.58) as u32, size as u32))
+    }
+}
+
+/// Append `v` in decimal.
+pub fn push_int(out: &mut String, v: i64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = v.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        out.push('-');
+    }
+    for d in &digits[i..] {
+        out.push(char::from(*d));
+    }
+}
+
+/// Append `#RRGGBB`, upper case as plotters writes colours.
+pub fn push_colour(out: &mut String, (r, g, b): Rgb) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('#');
+    for c in [r, g, b] {
+        out.push(char::from(HEX[usize::from(c >> 4)]));
+        out.push(char::from(HEX[usize::from(c & 15)]));
+    }
+}
+
+/// Append `text` escaped for an attribute value or element content, as
+/// `html_escape` escapes it.
+pub fn push_escaped(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plotters::prelude::*;
+
+    /// What `draw` writes into a layer of class `class`.
+    fn drawn(class: &str, draw: impl FnOnce(&mut SvgBackend)) -> String {
+        let mut layer = Layer::default();
+        draw(&mut SvgBackend::new(&mut layer, (100, 50)));
+        let mut out = String::new();
+        layer.write_to(&mut out, class, "");
+        out
+    }
+
+    /// A line style (`Color::stroke_width`; `BackendStyle` has a method of
+    /// the same name in scope here).
+    fn stroke<C: Color>(colour: C, width: u32) -> ShapeStyle {
+        Color::stroke_width(&colour, width)
+    }
+
+    const BLUE: RGBColor = RGBColor(0x0b, 0x5c, 0xad);
+    const INK: RGBColor = RGBColor(0x1b, 0x1f, 0x24);
+
+    #[test]
+    fn each_primitive_is_one_compact_element() {
+        let svg = drawn("shapes", |b| {
+            b.draw_path([(1, 2), (3, -4)], &stroke(BLUE, 3)).unwrap();
+            b.draw_rect((1, 2), (11, 7), &BLUE.filled(), true).unwrap();
+            b.draw_rect((1, 2), (11, 7), &stroke(INK, 2), false)
+                .unwrap();
+            b.draw_circle((5, 6), 4, &BLUE.filled(), true).unwrap();
+            b.draw_circle((5, 6), 4, &stroke(INK, 2), false).unwrap();
+            b.fill_polygon([(0, 0), (4, 0), (2, 3)], &INK.filled())
+                .unwrap();
+            b.draw_line((0, 1), (2, 3), &stroke(INK, 1)).unwrap();
+            b.draw_pixel((7, 8), INK.to_backend_color()).unwrap();
+        });
+        assert_eq!(
+            svg,
+            "<g class=\"shapes\">\n\
+             <polyline fill=\"none\" stroke=\"#0B5CAD\" stroke-width=\"3\" points=\"1,2 3,-4\"/>\n\
+             <rect fill=\"#0B5CAD\" x=\"1\" y=\"2\" width=\"10\" height=\"5\"/>\n\
+             <rect fill=\"none\" stroke=\"#1B1F24\" x=\"1\" y=\"2\" width=\"10\" height=\"5\"/>\n\
+             <circle fill=\"#0B5CAD\" cx=\"5\" cy=\"6\" r=\"4\"/>\n\
+             <circle fill=\"none\" stroke=\"#1B1F24\" stroke-width=\"2\" cx=\"5\" cy=\"6\" r=\"4\"/>\n\
+             <polygon fill=\"#1B1F24\" points=\"0,0 4,0 2,3\"/>\n\
+             <line stroke=\"#1B1F24\" stroke-width=\"1\" x1=\"0\" y1=\"1\" x2=\"2\" y2=\"3\"/>\n\
+             <rect fill=\"#1B1F24\" x=\"7\" y=\"8\" width=\"1\" height=\"1\"/>\n\
+             </g>\n"
+        );
+    }
+
+    #[test]
+    fn a_style_all_elements_share_is_written_once_on_the_group() {
+        let style = stroke(BLUE, 3);
+        let svg = drawn("line", |b| {
+            b.draw_path([(0, 0), (1, 1)], &style).unwrap();
+            b.draw_path([(2, 2), (3, 3)], &style).unwrap();
+        });
+        assert_eq!(
+            svg,
+            "<g class=\"line\" fill=\"none\" stroke=\"#0B5CAD\" stroke-width=\"3\">\n\
+             <polyline points=\"0,0 1,1\"/>\n\
+             <polyline points=\"2,2 3,3\"/>\n\
+             </g>\n"
+        );
+        // One element keeps its own; different ones keep theirs.
+        let one = drawn("p", |b| {
+            b.draw_circle((1, 1), 2, &BLUE.filled(), true).unwrap()
+        });
+        assert_eq!(
+            one,
+            "<g class=\"p\">\n<circle fill=\"#0B5CAD\" cx=\"1\" cy=\"1\" r=\"2\"/>\n</g>\n"
+        );
+        let two = drawn("p", |b| {
+            b.draw_circle((1, 1), 2, &BLUE.filled(), true).unwrap();
+            b.draw_circle((1, 1), 2, &INK.filled(), true).unwrap();
+        });
+        assert!(
+            two.starts_with("<g class=\"p\">\n<circle fill=\"#0B5CAD\""),
+            "{two}"
+        );
+        assert!(two.contains("<circle fill=\"#1B1F24\""), "{two}");
+    }
+
+    #[test]
+    fn text_and_class_names_are_escaped() {
+        let style = ("sans-serif", 12).into_font().color(&INK);
+        let svg = drawn("a\"b <c>", |b| {
+            b.draw_text("x < y & 'z' \"q\"", &style, (3, 4)).unwrap();
+        });
+        assert!(
+            svg.starts_with("<g class=\"a&quot;b &lt;c&gt;\">\n"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains(">x &lt; y &amp; &#39;z&#39; &quot;q&quot;</text>\n"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("<text fill=\"#1B1F24\" x=\"3\" y=\"4\""),
+            "{svg}"
+        );
+        let mut out = String::new();
+        push_escaped(&mut out, "plain, ünïcode ✔");
+        assert_eq!(out, "plain, ünïcode ✔");
+    }
+
+    #[test]
+    fn empty_transparent_and_degenerate_shapes() {
+        let svg = drawn("empty", |b| {
+            b.draw_path(std::iter::empty(), &stroke(BLUE, 3)).unwrap();
+            b.fill_polygon(std::iter::empty(), &BLUE.filled()).unwrap();
+            b.draw_circle((1, 1), 3, &TRANSPARENT.filled(), true)
+                .unwrap();
+            b.draw_rect((1, 1), (2, 2), &TRANSPARENT.filled(), true)
+                .unwrap();
+            b.draw_path([(1, 1), (2, 2)], &stroke(TRANSPARENT, 1))
+                .unwrap();
+        });
+        assert_eq!(svg, "<g class=\"empty\">\n</g>\n");
+        // Zero-sized shapes and a single point are written as they are.
+        let svg = drawn("zero", |b| {
+            b.draw_rect((4, 4), (4, 4), &INK.filled(), true).unwrap();
+            b.draw_circle((4, 4), 0, &INK.filled(), true).unwrap();
+            b.draw_path([(4, 4)], &stroke(INK, 1)).unwrap();
+        });
+        assert!(
+            svg.contains("<rect fill=\"#1B1F24\" x=\"4\" y=\"4\" width=\"0\" height=\"0\"/>"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("<circle fill=\"#1B1F24\" cx=\"4\" cy=\"4\" r=\"0\"/>"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains(
+                "<polyline fill=\"none\" stroke=\"#1B1F24\" stroke-width=\"1\" points=\"4,4\"/>"
+            ),
+            "{svg}"
+        );
+        // Half-transparent colours say so.
+        let svg = drawn("half", |b| {
+            b.draw_circle((0, 0), 1, &INK.mix(0.5).filled(), true)
+                .unwrap();
+        });
+        assert!(svg.contains(" opacity=\"0.5\""), "{svg}");
+    }
+
+    #[test]
+    fn a_failed_layer_leaves_nothing_behind() {
+        let mut layer = Layer::default();
+        SvgBackend::new(&mut layer, (10, 10))
+            .draw_circle((1, 1), 1, &INK.filled(), true)
+            .unwrap();
+        layer.clear();
+        let mut out = String::new();
+        layer.write_to(&mut out, "x", " stroke-linejoin=\"round\"");
+        assert_eq!(out, "<g class=\"x\" stroke-linejoin=\"round\">\n</g>\n");
+    }
+
+    #[test]
+    fn integers_and_colours_are_written_exactly() {
+        for v in [
+            0i64,
+            7,
+            -7,
+            10,
+            99,
+            -100,
+            123_456,
+            i64::from(i32::MIN),
+            i64::MAX,
+            i64::MIN,
+        ] {
+            let mut out = String::new();
+            push_int(&mut out, v);
+            assert_eq!(out, v.to_string());
+        }
+        let mut out = String::new();
+        push_colour(&mut out, (0x0b, 0x5c, 0xff));
+        assert_eq!(out, "#0B5CFF");
+    }
+}

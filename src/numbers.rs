@@ -49,6 +49,19 @@ pub fn format_number(x: f64, decimals: usize) -> String {
 
 /// `x` with as many decimals as it was written with.
 pub fn format_value(x: f64) -> String {
+    if x.is_finite() {
+        // The shortest round-trip form already has `decimals(x)` places:
+        // unless there are too many, it is the answer, without rounding.
+        let text = format!("{}", x.abs());
+        let places = text.split_once('.').map_or(0, |(_, f)| f.len());
+        if places <= MAX_DECIMALS {
+            return if x < 0.0 && x.abs() > 0.0 {
+                format!("{MINUS}{text}")
+            } else {
+                text
+            };
+        }
+    }
     format_number(x, decimals(x))
 }
 
@@ -159,6 +172,44 @@ fn round_digits(x: f64, decimals: usize) -> Option<Rounded> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_is_its_number_at_its_own_decimals() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            440.0,
+            99.962,
+            -0.017,
+            0.1 + 0.2,
+            1e21,
+            1.5e-7,
+            123456.789,
+            -2.5e-12,
+            0.000_001,
+            9.999_999_999,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            1.0 / 3.0,
+        ];
+        // A deterministic spread of magnitudes and digits.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..5000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mantissa = (seed % 1_000_000_007) as f64;
+            let scale = 10f64.powi((seed >> 40) as i32 % 24 - 12);
+            let sign = if seed & 1 == 0 { 1.0 } else { -1.0 };
+            values.push(sign * mantissa * scale);
+        }
+        for x in values {
+            assert_eq!(format_value(x), format_number(x, decimals(x)), "{x:e}");
+        }
+        assert_eq!(format_value(f64::NAN), MISSING);
+    }
 
     #[test]
     fn decimals_follow_the_shortest_representation() {

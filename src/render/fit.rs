@@ -157,6 +157,17 @@ fn parse(html: &str) -> Node<'_> {
                 }
             });
         }
+        if name == "details" && !tag.ends_with('/') {
+            // A closed `<details>` shows its summary only, and the layout
+            // gives it a fixed height: its content (a chart's table of
+            // numbers) is not read.
+            rest = after_nested_close(rest, "details");
+            node.name = name;
+            if let Some(parent) = stack.last_mut() {
+                parent.children.push(node);
+            }
+            continue;
+        }
         if matches!(&*name, "svg" | "script" | "style" | "math") {
             let after = find_end_tag(rest, &name).map_or("", |s| &rest[s..]);
             rest = after.find('>').map_or("", |e| &after[e + 1..]);
@@ -199,6 +210,47 @@ fn find_end_tag(html: &str, name: &str) -> Option<usize> {
         from = start;
     }
     None
+}
+
+/// What follows the end tag closing an element `name` whose start tag was
+/// just read, elements of the same name nested inside it included; `""`
+/// when it is never closed.
+fn after_nested_close<'a>(html: &'a str, name: &str) -> &'a str {
+    let bytes = html.as_bytes();
+    let name_bytes = name.as_bytes();
+    let mut depth = 1usize;
+    let mut from = 0;
+    while let Some(i) = html[from..].find('<') {
+        let at = from + i;
+        let (closing, start) = if bytes.get(at + 1) == Some(&b'/') {
+            (true, at + 2)
+        } else {
+            (false, at + 1)
+        };
+        let matches = bytes
+            .get(start..start + name_bytes.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name_bytes))
+            && bytes
+                .get(start + name_bytes.len())
+                .is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'));
+        from = at + 1;
+        if !matches {
+            continue;
+        }
+        let Some(end) = tag_end(&html[at..]) else {
+            return "";
+        };
+        if closing {
+            depth -= 1;
+            if depth == 0 {
+                return &html[at + end..];
+            }
+        } else if !html[at..at + end].ends_with("/>") {
+            depth += 1;
+        }
+        from = at + end;
+    }
+    ""
 }
 
 fn close(stack: &mut Vec<Node>) {
@@ -784,6 +836,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_closed_details_is_one_line_whatever_it_holds() {
+        let short = "<p>Before</p><details class=\"chart-data\"><summary>Numbers</summary><table><tr><td>1</td></tr></table></details><p>After</p>";
+        let rows = "<tr><td>a long cell of numbers</td></tr>".repeat(200);
+        let long = format!(
+            "<p>Before</p><DETAILS class=\"chart-data\"><summary>Numbers</summary><details><summary>x</summary>{rows}</details><table>{rows}</table></DETAILS><p>After</p>"
+        );
+        assert_eq!(fill(short, NORMAL), fill(&long, NORMAL));
+        let unclosed = "<p>Before</p><details><summary>Numbers</summary><p>x</p>";
+        assert!(fill(unclosed, NORMAL).is_finite());
     }
 
     #[test]

@@ -530,12 +530,43 @@ pub struct SectionView {
     pub progress: String,
     pub actions: Vec<String>,
     pub kpis: Vec<KpiView>,
+    /// As template data, each objective summarised (see
+    /// [`objective_summaries`]): an objective's own slides and page get
+    /// all of it.
+    #[serde(serialize_with = "objective_summaries")]
     pub objectives: Vec<ObjectiveView>,
     pub highlights: HighlightsView,
     /// How the section spent its time, when given.
     pub time_chart: Option<Chart>,
     /// The section's objectives grouped by status, when it has any.
     pub status_chart: Option<Chart>,
+}
+
+/// A section's objectives as its slides see them: `id`, `title`,
+/// `status`, `category`, `owner` and `page`, without the key results and
+/// their charts, which the section's slides do not show and which would
+/// otherwise be copied into every section's template data.
+fn objective_summaries<S: serde::Serializer>(
+    objectives: &[ObjectiveView],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Summary<'a> {
+        id: &'a str,
+        title: &'a str,
+        status: &'a StatusView,
+        category: &'a str,
+        owner: &'a str,
+        page: &'a str,
+    }
+    serializer.collect_seq(objectives.iter().map(|o| Summary {
+        id: &o.id,
+        title: &o.title,
+        status: &o.status,
+        category: &o.category,
+        owner: &o.owner,
+        page: &o.page,
+    }))
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -7,12 +7,15 @@
 use super::charts::{
     self, Chart, ChartError, GroupedObjective, KeyResultChart, OverTimeChart, QuarterCounts,
     QuarterMark, StatusGroupsChart, StatusTimelineChart, TimeSplitChart, TimelineCell, TrendChange,
-    TrendChart, TrendPoint,
+    TrendChart, TrendPoint, TrendWords,
 };
 use super::markdown::plain_inline;
 use crate::derive::{ChangeBase, Derived, KrFacts};
 use crate::model::{FiscalQuarter, KeyResult, Kpi, Objective, Section, Site, TargetScope};
 use crate::numbers::decimals;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 /// The progress chart of a key result in its quarter (a status timeline
 /// when it has no numeric baseline and target): on the key-results slide
@@ -68,56 +71,144 @@ pub fn key_result(
 /// `None`), drawn for `upto` or for the latest quarter: small on a KPI
 /// slide, `large` on the KPI's page. `None` when the KPI has no value.
 pub fn kpi_trend(
-    site: &Site,
-    derived: &Derived,
+    charts: &Charts,
     kpi: &Kpi,
     upto: Option<FiscalQuarter>,
     large: bool,
 ) -> Option<Result<Chart, ChartError>> {
-    let id = kpi.id.as_str();
-    let series: Vec<_> = derived
-        .kpis
-        .get(id)?
+    let trend = charts.trends.get(kpi.id.as_str())?;
+    let shown = trend
+        .quarters
         .iter()
-        .filter(|p| upto.is_none_or(|u| p.quarter <= u))
-        .collect();
-    let current = upto.or_else(|| series.last().map(|p| p.quarter))?;
-    let points = series
+        .take_while(|q| upto.is_none_or(|u| **q <= u))
+        .count();
+    let current = upto.or_else(|| trend.quarters.last().copied())?;
+    let points = trend.points[..shown]
         .iter()
-        .map(|p| {
-            let change = (!p.stated)
-                .then(|| derived.of(p.quarter)?.kpi_changes.get(id))
-                .flatten()
-                .and_then(|c| {
-                    let from = series.iter().position(|q| match c.from {
-                        ChangeBase::Quarter(base) => q.quarter == base && !q.stated,
-                        ChangeBase::Stated => q.stated,
-                    })?;
-                    Some(TrendChange {
-                        from,
-                        absolute: c.absolute,
-                        percent: c.percent,
-                        verdict: c.verdict,
-                        decimals: p.value.map_or(0, decimals).max(decimals(c.previous)),
-                    })
-                });
-            TrendPoint {
-                label: site.calendar.label(p.quarter),
-                value: p.value,
-                stated: p.stated,
-                current: p.quarter == current && !p.stated,
-                change,
-            }
+        .zip(&trend.quarters)
+        .map(|(p, q)| TrendPoint {
+            current: *q == current && !p.stated,
+            ..p.clone()
         })
         .collect();
-    Some(charts::kpi_trend(&TrendChart {
-        id: format!("kpi-chart-{id}"),
+    let spec = TrendChart {
+        id: format!("kpi-chart-{}", kpi.id.as_str()),
         name: kpi.name.clone(),
         unit: kpi.unit.clone().unwrap_or_default(),
         direction: kpi.direction,
         points,
         large,
-    }))
+    };
+    // The shared words say changes in the latest quarter's unit.
+    Some(if spec.unit == trend.unit {
+        charts::kpi_trend_with(&spec, &trend.words)
+    } else {
+        charts::kpi_trend(&spec)
+    })
+}
+
+/// What every chart of a build shares: each KPI's trend over the whole
+/// repository, its points and words made once (the chart of a KPI in
+/// any quarter shows the beginning of it), and the time spent drawing.
+#[derive(Debug, Default)]
+pub struct Charts {
+    trends: BTreeMap<String, Trend>,
+    time: AtomicU64,
+}
+
+/// A KPI's points over every quarter of the repository, oldest first.
+#[derive(Debug)]
+struct Trend {
+    /// The quarter of each point.
+    quarters: Vec<FiscalQuarter>,
+    /// No point is `current`: each chart marks its own quarter.
+    points: Vec<TrendPoint>,
+    words: TrendWords,
+    /// The unit the words' changes are in.
+    unit: String,
+}
+
+impl Charts {
+    pub fn new(site: &Site, derived: &Derived) -> Self {
+        let trends = derived
+            .kpis
+            .iter()
+            .map(|(id, series)| {
+                let points: Vec<TrendPoint> = series
+                    .iter()
+                    .map(|p| {
+                        let change = (!p.stated)
+                            .then(|| derived.of(p.quarter)?.kpi_changes.get(id))
+                            .flatten()
+                            .and_then(|c| {
+                                let from = series.iter().position(|q| match c.from {
+                                    ChangeBase::Quarter(base) => q.quarter == base && !q.stated,
+                                    ChangeBase::Stated => q.stated,
+                                })?;
+                                Some(TrendChange {
+                                    from,
+                                    absolute: c.absolute,
+                                    percent: c.percent,
+                                    verdict: c.verdict,
+                                    decimals: p.value.map_or(0, decimals).max(decimals(c.previous)),
+                                })
+                            });
+                        TrendPoint {
+                            label: site.calendar.label(p.quarter),
+                            value: p.value,
+                            stated: p.stated,
+                            current: false,
+                            change,
+                        }
+                    })
+                    .collect();
+                // The name, unit and direction of the words' sentences are
+                // the KPI's; they are the same in every quarter's chart.
+                let latest = site
+                    .quarters
+                    .iter()
+                    .rev()
+                    .find_map(|q| q.kpis().find(|(_, k)| k.id.as_str() == id));
+                let unit = latest.and_then(|(_, k)| k.unit.clone()).unwrap_or_default();
+                let words = latest.map_or_else(TrendWords::default, |(_, k)| {
+                    TrendWords::of(&TrendChart {
+                        id: String::new(),
+                        name: k.name.clone(),
+                        unit: unit.clone(),
+                        direction: k.direction,
+                        points: points.clone(),
+                        large: false,
+                    })
+                });
+                let trend = Trend {
+                    quarters: series.iter().map(|p| p.quarter).collect(),
+                    points,
+                    words,
+                    unit,
+                };
+                (id.clone(), trend)
+            })
+            .collect();
+        Self {
+            trends,
+            time: AtomicU64::new(0),
+        }
+    }
+
+    /// Run `draw`, adding the time it takes to [`time_spent`](Self::time_spent).
+    pub fn time<T>(&self, draw: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let drawn = draw();
+        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.time.fetch_add(nanos, Ordering::Relaxed);
+        drawn
+    }
+
+    /// Time spent drawing charts, summed over the threads drawing them:
+    /// a part of the render stage, reported on its own by `--verbose`.
+    pub fn time_spent(&self) -> Duration {
+        Duration::from_nanos(self.time.load(Ordering::Relaxed))
+    }
 }
 
 /// How a section spent its time, on its divider slide. `None` when the

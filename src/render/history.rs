@@ -48,7 +48,7 @@ pub fn objective_history(ctx: &Ctx, id: &str, root: &str) -> Vec<HistoryEntry> {
                 md: ctx.md,
                 root,
                 chart_errors: Default::default(),
-                clock: ctx.clock,
+                charts: ctx.charts,
             };
             let file = section.file.as_str();
             Some(HistoryEntry {

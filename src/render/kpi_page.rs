@@ -4,10 +4,10 @@
 //! linking back to the slide that showed it.
 
 use super::figures;
+use super::figures::Charts;
 use super::theme::Theme;
-use super::view::{ChartClock, KpiView, kpi_page};
+use super::view::{KpiView, kpi_page};
 use super::{common, page};
-use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
 use crate::model::{FiscalQuarter, Site};
 use crate::write::OutputFile;
@@ -34,11 +34,10 @@ pub struct KpiRow {
 /// Every KPI page, from the rows the quarters showed.
 pub fn kpi_pages(
     site: &Site,
-    derived: &Derived,
     rows: Vec<KpiRow>,
     theme: &Theme,
     base_url: Option<&str>,
-    clock: &ChartClock,
+    charts: &Charts,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut by_id: BTreeMap<String, Vec<KpiRow>> = BTreeMap::new();
     for row in rows {
@@ -57,7 +56,7 @@ pub fn kpi_pages(
         let Some((section, kpi)) = latest else {
             continue;
         };
-        let chart = match clock.time(|| figures::kpi_trend(site, derived, kpi, None, true)) {
+        let chart = match charts.time(|| figures::kpi_trend(charts, kpi, None, true)) {
             Some(Ok(chart)) => Some(chart),
             Some(Err(e)) => {
                 problems.push(Diagnostic::error(

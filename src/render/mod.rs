@@ -17,6 +17,7 @@ use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
 use crate::model::{FiscalQuarter, Quarter, Site};
 use crate::write::{CopiedFile, OutputFile};
+pub use figures::Charts;
 pub use kpi_page::KpiRow;
 use markdown::MdRenderer;
 use rayon::prelude::*;
@@ -25,7 +26,6 @@ use std::collections::BTreeMap;
 use tera::{Context, Tera};
 pub use theme::Theme;
 use theme::error_chain;
-pub use view::ChartClock;
 use view::Ctx;
 
 #[derive(Debug, Clone)]
@@ -87,7 +87,7 @@ pub fn render_observed(
     let theme = theme::load_theme(site.theme_dir.as_deref())?;
     // A single-file build rewrites the decks once all pages exist.
     let sink = sink.filter(|_| !options.single_file);
-    let clock = ChartClock::default();
+    let charts = Charts::new(site, derived);
     let (quarters, mut problems) = render_quarters(
         site,
         derived,
@@ -96,7 +96,7 @@ pub fn render_observed(
         &|_| true,
         on_quarter,
         sink,
-        &clock,
+        &charts,
     );
     let mut files = Vec::new();
     let mut warnings = Vec::new();
@@ -108,7 +108,7 @@ pub fn render_observed(
         warnings.extend(out.warnings);
         kpi_rows.extend(out.kpis);
     }
-    match shared_pages(site, derived, options, &theme, kpi_rows, &clock) {
+    match shared_pages(site, derived, options, &theme, kpi_rows, &charts) {
         Ok(shared) => files.extend(shared),
         Err(p) => problems.extend(p),
     }
@@ -126,7 +126,7 @@ pub fn render_observed(
             copies: Vec::new(),
             warnings,
             streamed,
-            chart_time: clock.total(),
+            chart_time: charts.time_spent(),
         });
     }
     Ok(Rendered {
@@ -134,7 +134,7 @@ pub fn render_observed(
         copies,
         warnings,
         streamed,
-        chart_time: clock.total(),
+        chart_time: charts.time_spent(),
     })
 }
 
@@ -163,7 +163,7 @@ pub fn media_copies(site: &Site) -> Vec<CopiedFile> {
 /// site order, and the problems of those that failed. (A live preview
 /// renders only the quarters an edit touched.) With a `sink`, each
 /// quarter's pages go to it as soon as they are rendered. Time spent
-/// drawing charts is added to `clock`.
+/// drawing charts is added to `charts`, which the charts share.
 #[allow(clippy::too_many_arguments)]
 pub fn render_quarters(
     site: &Site,
@@ -173,7 +173,7 @@ pub fn render_quarters(
     select: &(dyn Fn(&Quarter) -> bool + Sync),
     on_quarter: &(dyn Fn() + Sync),
     sink: Option<Sink>,
-    clock: &ChartClock,
+    charts: &Charts,
 ) -> (Vec<(FiscalQuarter, QuarterOutput)>, Vec<Diagnostic>) {
     let md = MdRenderer {
         allow_html: site.config.markdown.allow_html,
@@ -203,7 +203,7 @@ pub fn render_quarters(
                         md: &md,
                         root: "../",
                         chart_errors: Default::default(),
-                        clock,
+                        charts,
                     };
                     quarter_pages(&ctx, theme, base_url.as_deref(), options)
                 })
@@ -238,14 +238,14 @@ pub fn shared_pages(
     options: &RenderOptions,
     theme: &Theme,
     kpi_rows: Vec<KpiRow>,
-    clock: &ChartClock,
+    charts: &Charts,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let base_url = base_url(site, options);
     let mut files = Vec::new();
     let mut problems = Vec::new();
     // KPI pages span quarters; a single-file build publishes decks only.
     if !options.single_file {
-        match kpi_page::kpi_pages(site, derived, kpi_rows, theme, base_url.as_deref(), clock) {
+        match kpi_page::kpi_pages(site, kpi_rows, theme, base_url.as_deref(), charts) {
             Ok(f) => files.extend(f),
             Err(p) => problems.extend(p),
         }
@@ -530,7 +530,7 @@ fn quarter_pages(
             .collect();
             let history_chart = ctx.chart(
                 &section.file,
-                ctx.clock
+                ctx.charts
                     .time(|| figures::objective_history(site, ctx.derived, objective, q.id)),
             );
             let c = context([

@@ -183,7 +183,7 @@ pub fn view(ctx: &Ctx, sections: &[SectionView]) -> SinceView {
         page: since_page(&site.calendar.slug(ctx.quarter.id)),
         published: has_page(site, ctx.derived, ctx.quarter),
         status_chart: ctx
-            .clock
+            .charts
             .time(|| {
                 figures::status_groups(
                     "status-chart_quarter".to_string(),
@@ -195,7 +195,7 @@ pub fn view(ctx: &Ctx, sections: &[SectionView]) -> SinceView {
         over_time_chart: has_objectives
             .then(|| {
                 let drawn = ctx
-                    .clock
+                    .charts
                     .time(|| figures::over_time(site, ctx.derived, ctx.quarter.id));
                 ctx.chart(&file, drawn)
             })

@@ -3,7 +3,7 @@
 //! stays plain strings here and is escaped by the templates.
 
 use super::charts::{Chart, ChartError, with_unit};
-use super::figures;
+use super::figures::{self, Charts};
 use super::markdown::{MdContext, MdRenderer};
 use crate::derive::kpi::{ChangeBase, Verdict};
 use crate::derive::progress::ProgressState;
@@ -19,8 +19,6 @@ use crate::numbers::{
 };
 use serde::Serialize;
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
 
 /// What every view builder needs: the site, this quarter's facts, and how
 /// to render Markdown for the page being built.
@@ -35,29 +33,8 @@ pub struct Ctx<'a> {
     pub root: &'a str,
     /// Charts that could not be drawn, reported when the quarter is done.
     pub chart_errors: RefCell<Vec<Diagnostic>>,
-    /// Where the time spent drawing charts is added up.
-    pub clock: &'a ChartClock,
-}
-
-/// The time spent drawing charts, summed over the threads drawing them:
-/// charts are drawn while rendering, so this is a part of the render
-/// stage, reported on its own by `--verbose`.
-#[derive(Debug, Default)]
-pub struct ChartClock(AtomicU64);
-
-impl ChartClock {
-    /// Run `draw`, adding the time it takes.
-    pub fn time<T>(&self, draw: impl FnOnce() -> T) -> T {
-        let started = Instant::now();
-        let drawn = draw();
-        let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
-        self.0.fetch_add(nanos, Ordering::Relaxed);
-        drawn
-    }
-
-    pub fn total(&self) -> Duration {
-        Duration::from_nanos(self.0.load(Ordering::Relaxed))
-    }
+    /// What every chart of the build shares (KPI trends, drawing time).
+    pub charts: &'a Charts,
 }
 
 impl Ctx<'_> {
@@ -231,8 +208,8 @@ pub fn kpi(ctx: &Ctx, file: &str, k: &Kpi) -> KpiView {
             .map(|t| ctx.inline(file, t))
             .unwrap_or_default(),
         chart: ctx
-            .clock
-            .time(|| figures::kpi_trend(ctx.site, ctx.derived, k, Some(ctx.quarter.id), false))
+            .charts
+            .time(|| figures::kpi_trend(ctx.charts, k, Some(ctx.quarter.id), false))
             .and_then(|drawn| ctx.chart(file, drawn)),
         page: kpi_page(&k.id),
     }
@@ -388,7 +365,7 @@ fn key_result_with(
         chart: drawn.unwrap_or_else(|| {
             ctx.chart(
                 file,
-                ctx.clock
+                ctx.charts
                     .time(|| figures::key_result(objective, kr, facts, ctx.quarter.id)),
             )
         }),
@@ -626,11 +603,11 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
             .collect(),
         highlights: highlights(ctx, file, &s.data.highlights),
         time_chart: ctx
-            .clock
+            .charts
             .time(|| figures::time_split(s))
             .and_then(|drawn| ctx.chart(file, drawn)),
         status_chart: ctx
-            .clock
+            .charts
             .time(|| {
                 figures::status_groups(
                     format!("status-chart-{}", s.id),

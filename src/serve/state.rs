@@ -154,6 +154,7 @@ impl Live {
             Ok(theme) => theme,
             Err(problems) => return fail_with(problems),
         };
+        let charts = render::Charts::new(&site, &derived);
         let (fresh, problems) = render::render_quarters(
             &site,
             &derived,
@@ -162,7 +163,7 @@ impl Live {
             &stale,
             &|| {},
             None,
-            &render::ChartClock::default(),
+            &charts,
         );
         if !problems.is_empty() {
             return fail_with(problems);
@@ -208,17 +209,11 @@ impl Live {
             .filter(|(id, _)| !cache.kpi_pages.contains_key(id))
             .flat_map(|(_, rows)| rows)
             .collect();
-        let spanning = match render::shared_pages(
-            &site,
-            &derived,
-            &options,
-            &theme,
-            changed,
-            &render::ChartClock::default(),
-        ) {
-            Ok(files) => files,
-            Err(problems) => return fail_with(problems),
-        };
+        let spanning =
+            match render::shared_pages(&site, &derived, &options, &theme, changed, &charts) {
+                Ok(files) => files,
+                Err(problems) => return fail_with(problems),
+            };
         let mut spanning_rest = Vec::new();
         for file in spanning {
             let id = file

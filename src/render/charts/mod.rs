@@ -30,7 +30,7 @@ pub use overtime::{OverTimeChart, QuarterCounts, objectives_over_time};
 pub use progress::{KeyResultChart, QuarterMark, key_result};
 pub use split::{TimeSplitChart, time_split};
 pub use timeline::{StatusTimelineChart, TimelineCell, status_timeline};
-pub use trend::{TrendChange, TrendChart, TrendPoint, kpi_trend};
+pub use trend::{TrendChange, TrendChart, TrendPoint, TrendWords, kpi_trend, kpi_trend_with};
 
 use serde::Serialize;
 use std::fmt;

@@ -92,6 +92,22 @@ fn verdict_words(v: Verdict) -> &'static str {
 }
 
 pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
+    kpi_trend_with(spec, &TrendWords::of(spec))
+}
+
+/// [`kpi_trend`] with the points' words given: those of a longer series
+/// of which `spec.points` is the beginning will do, since a point's words
+/// depend on it and the points before it only. Every quarter's chart of a
+/// KPI shares the words of its whole series, rather than formatting its
+/// history again (which grows with the square of the quarters).
+pub fn kpi_trend_with(spec: &TrendChart, words: &TrendWords) -> Result<Chart, ChartError> {
+    if words.values.len() < spec.points.len() || words.sentences.len() < spec.points.len() {
+        return Err(ChartError(format!(
+            "words for {} points, but the chart has {}",
+            words.values.len().min(words.sentences.len()),
+            spec.points.len()
+        )));
+    }
     let (width, height, tick_count, labelled) = if spec.large {
         (560u32, 240u32, 5, 10)
     } else {
@@ -128,9 +144,8 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
         + 14)
         .min(width as i32 / 3);
     let current = spec.points.iter().position(|p| p.current);
-    // Each point's value and change in words, once: the labels, the
-    // description and the table all say them.
-    let words = Words::of(spec);
+    // Each point's value and change in words are formatted once (`words`):
+    // the labels, the description and the table all say them.
     // Header: this quarter's change, or why there is none.
     let change = current.and_then(|i| spec.points[i].change.as_ref());
     let now = current.and_then(|i| words.sentences.get(i)?.as_deref());
@@ -343,7 +358,7 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
     }
 
     let title = format!("{}: value by quarter", spec.name);
-    let desc = describe(spec, current, &words);
+    let desc = describe(spec, current, words);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "kpi-trend",
@@ -355,15 +370,16 @@ pub fn kpi_trend(spec: &TrendChart) -> Result<Chart, ChartError> {
 }
 
 /// The points' values and changes in words, each formatted once.
-struct Words {
+#[derive(Debug, Clone, Default)]
+pub struct TrendWords {
     /// `format_value` of each point's value.
     values: Vec<Option<String>>,
     /// [`TrendChart::change_sentence`] of each point's change.
     sentences: Vec<Option<String>>,
 }
 
-impl Words {
-    fn of(spec: &TrendChart) -> Self {
+impl TrendWords {
+    pub fn of(spec: &TrendChart) -> Self {
         Self {
             values: spec
                 .points
@@ -385,7 +401,7 @@ impl Words {
     }
 }
 
-fn describe(spec: &TrendChart, current: Option<usize>, words: &Words) -> String {
+fn describe(spec: &TrendChart, current: Option<usize>, words: &TrendWords) -> String {
     let unit = if spec.unit.trim().is_empty() {
         String::new()
     } else {
@@ -424,7 +440,7 @@ fn describe(spec: &TrendChart, current: Option<usize>, words: &Words) -> String 
     parts.join(" ")
 }
 
-fn table(spec: &TrendChart, words: Words) -> Table {
+fn table(spec: &TrendChart, words: &TrendWords) -> Table {
     let value = if spec.unit.trim().is_empty() {
         "Value".to_string()
     } else {
@@ -440,7 +456,7 @@ fn table(spec: &TrendChart, words: Words) -> Table {
         rows: spec
             .points
             .iter()
-            .zip(words.values.into_iter().zip(words.sentences))
+            .zip(words.values.iter().zip(&words.sentences))
             .map(|(p, (value, sentence))| Row {
                 header: if p.current {
                     format!("{} (this quarter)", p.label)
@@ -450,10 +466,10 @@ fn table(spec: &TrendChart, words: Words) -> Table {
                 cells: vec![
                     match value {
                         Some(v) if p.stated => format!("{v} (stated as previous)"),
-                        Some(v) => v,
+                        Some(v) => v.clone(),
                         None => "no value".to_string(),
                     },
-                    sentence.unwrap_or_default(),
+                    sentence.clone().unwrap_or_default(),
                 ],
             })
             .collect(),

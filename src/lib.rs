@@ -129,8 +129,13 @@ fn prepare_into(
         pages: 0,
         timings: Vec::new(),
     };
-    let loaded = stage(&mut outcome, observer, Stage::Load, None, || {
-        load::load(&options.content)
+    // The built-in theme's templates are parsed while the content loads;
+    // a theme folder named in site.yaml is read once the content is in.
+    let (loaded, built_in) = stage(&mut outcome, observer, Stage::Load, None, || {
+        rayon::join(
+            || load::load(&options.content),
+            || render::theme::load_theme(None),
+        )
     });
     outcome.report = loaded.report;
     outcome.sources = loaded.sources;
@@ -153,6 +158,18 @@ fn prepare_into(
             }
         }
     }
+    let theme = match &site.theme_dir {
+        None => built_in,
+        Some(dir) => render::theme::load_theme(Some(dir)),
+    };
+    let theme = match theme {
+        Ok(theme) => theme,
+        Err(problems) => {
+            outcome.report.extend(problems);
+            outcome.report.sort();
+            return (outcome, None, None);
+        }
+    };
     let staging = match output.map(write::Staging::new).transpose() {
         Ok(s) => s,
         Err(e) => {
@@ -175,6 +192,7 @@ fn prepare_into(
             &site,
             &derived,
             &render_options,
+            &theme,
             &|| observer.advance(),
             staging.as_ref().map(|_| &sink as render::Sink),
         )

@@ -379,6 +379,13 @@ impl Words {
     }
 
     fn feed_text(&mut self, text: &str) {
+        if text.is_ascii() && !text.contains('&') {
+            // Most text: one byte a character, no entities to decode.
+            for b in text.bytes() {
+                self.feed(char::from(b));
+            }
+            return;
+        }
         for c in decoded(text) {
             self.feed(c);
         }

@@ -72,7 +72,8 @@ pub fn render(
     derived: &Derived,
     options: &RenderOptions,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    render_observed(site, derived, options, &|| {}, None)
+    let theme = theme::load_theme(site.theme_dir.as_deref())?;
+    render_observed(site, derived, options, &theme, &|| {}, None)
 }
 
 /// [`render`], calling `on_quarter` as each quarter is done, and handing
@@ -81,10 +82,10 @@ pub fn render_observed(
     site: &Site,
     derived: &Derived,
     options: &RenderOptions,
+    theme: &Theme,
     on_quarter: &(dyn Fn() + Sync),
     sink: Option<Sink>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let theme = theme::load_theme(site.theme_dir.as_deref())?;
     // A single-file build rewrites the decks once all pages exist.
     let sink = sink.filter(|_| !options.single_file);
     let charts = Charts::new(site, derived);
@@ -92,7 +93,7 @@ pub fn render_observed(
         site,
         derived,
         options,
-        &theme,
+        theme,
         &|_| true,
         on_quarter,
         sink,
@@ -108,7 +109,7 @@ pub fn render_observed(
         warnings.extend(out.warnings);
         kpi_rows.extend(out.kpis);
     }
-    match shared_pages(site, derived, options, &theme, kpi_rows, &charts) {
+    match shared_pages(site, derived, options, theme, kpi_rows, &charts) {
         Ok(shared) => files.extend(shared),
         Err(p) => problems.extend(p),
     }

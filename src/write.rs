@@ -1,5 +1,6 @@
 //! Writing the site: everything goes into a staging folder beside the
-//! output folder, and only a complete site replaces the previous one. A
+//! output folder ([`Staging`]; a build adds each quarter's pages as they
+//! are rendered), and only a complete site replaces the previous one. A
 //! failed build never leaves a half-written `output/`.
 
 use rayon::prelude::*;

@@ -2,7 +2,9 @@
 //! derived figures, then drawn by [`super::charts`]. Each function says
 //! which chart of which page it makes. Chart ids start with the kind of
 //! chart and join the ids they are made of with `_`, which content ids
-//! never contain, so they are unique on any page.
+//! never contain, so they are unique on any page. [`Charts`] holds what
+//! every chart of a build shares: each KPI's whole trend, worded once,
+//! and the time spent drawing.
 
 use super::charts::{
     self, Chart, ChartError, GroupedObjective, KeyResultChart, OverTimeChart, QuarterCounts,

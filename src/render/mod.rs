@@ -1,5 +1,7 @@
 //! Rendering: the site model and its derived figures become HTML pages.
-//! Templates are parsed once; quarters render in parallel.
+//! Templates are parsed once; quarters render in parallel, and a build
+//! hands each quarter's pages to a [`Sink`] (the write stage's staging
+//! folder) as soon as they are done.
 
 pub mod charts;
 pub mod deck;

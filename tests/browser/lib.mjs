@@ -10,7 +10,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const bin = process.env.QUARTERDECK_BIN || path.join(repo, 'target/debug/quarterdeck');
+// The debug binary `cargo build` made, wherever CARGO_TARGET_DIR puts it.
+export const bin =
+  process.env.QUARTERDECK_BIN ||
+  path.join(process.env.CARGO_TARGET_DIR ? path.resolve(repo, process.env.CARGO_TARGET_DIR) : path.join(repo, 'target'), 'debug/quarterdeck');
 export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 /// Flags that keep Chromium from reaching for the network (it hangs

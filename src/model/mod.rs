@@ -96,6 +96,18 @@ impl Site {
             .ok()
             .map(|i| &self.quarters[i])
     }
+
+    /// Every KPI id, with the latest quarter that reports it and its
+    /// definition there (which names the KPI's page and trend).
+    pub fn latest_kpis(&self) -> BTreeMap<&str, (&Quarter, &Section, &Kpi)> {
+        let mut latest = BTreeMap::new();
+        for q in self.quarters.iter().rev() {
+            for (s, k) in q.kpis() {
+                latest.entry(k.id.as_str()).or_insert((q, s, k));
+            }
+        }
+        latest
+    }
 }
 
 impl Quarter {

@@ -132,6 +132,7 @@ struct Trend {
 
 impl Charts {
     pub fn new(site: &Site, derived: &Derived) -> Self {
+        let latest = site.latest_kpis();
         let trends = derived
             .kpis
             .iter()
@@ -166,13 +167,11 @@ impl Charts {
                     .collect();
                 // The name, unit and direction of the words' sentences are
                 // the KPI's; they are the same in every quarter's chart.
-                let latest = site
-                    .quarters
-                    .iter()
-                    .rev()
-                    .find_map(|q| q.kpis().find(|(_, k)| k.id.as_str() == id));
-                let unit = latest.and_then(|(_, k)| k.unit.clone()).unwrap_or_default();
-                let words = latest.map_or_else(TrendWords::default, |(_, k)| {
+                let latest = latest.get(id.as_str());
+                let unit = latest
+                    .and_then(|(_, _, k)| k.unit.clone())
+                    .unwrap_or_default();
+                let words = latest.map_or_else(TrendWords::default, |(_, _, k)| {
                     TrendWords::of(&TrendChart {
                         id: String::new(),
                         name: k.name.clone(),

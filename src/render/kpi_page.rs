@@ -45,15 +45,11 @@ pub fn kpi_pages(
     }
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    let latest = site.latest_kpis();
     for (id, mut rows) in by_id {
         rows.sort_by_key(|r| r.quarter);
         // The latest quarter's KPI names the page.
-        let latest = site
-            .quarters
-            .iter()
-            .rev()
-            .find_map(|q| q.kpis().find(|(_, k)| k.id.as_str() == id));
-        let Some((section, kpi)) = latest else {
+        let Some(&(_, section, kpi)) = latest.get(id.as_str()) else {
             continue;
         };
         let chart = match charts.time(|| figures::kpi_trend(charts, kpi, None, true)) {

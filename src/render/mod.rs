@@ -629,21 +629,19 @@ fn index_page(
         })
         .collect();
     // Every KPI, as its latest quarter shows it.
-    let mut latest: BTreeMap<&str, Value> = BTreeMap::new();
-    for q in site.quarters.iter().rev() {
-        for (_, k) in q.kpis() {
-            latest.entry(k.id.as_str()).or_insert_with(|| {
-                json!({
-                    "name": k.name,
-                    "value": crate::numbers::format_value(k.value),
-                    "unit": k.unit,
-                    "quarter": site.calendar.label(q.id),
-                    "page": view::kpi_page(&k.id),
-                })
-            });
-        }
-    }
-    let mut kpis: Vec<Value> = latest.into_values().collect();
+    let mut kpis: Vec<Value> = site
+        .latest_kpis()
+        .into_values()
+        .map(|(q, _, k)| {
+            json!({
+                "name": k.name,
+                "value": crate::numbers::format_value(k.value),
+                "unit": k.unit,
+                "quarter": site.calendar.label(q.id),
+                "page": view::kpi_page(&k.id),
+            })
+        })
+        .collect();
     kpis.sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
     let c = context([
         (

@@ -447,23 +447,9 @@ pub fn push_colour(out: &mut String, (r, g, b): Rgb) {
     }
 }
 
-/// Append `text` escaped for an attribute value or element content, as
-/// `html_escape` escapes it.
-pub fn push_escaped(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
-}
+/// Append `text` escaped for an attribute value or element content: the
+/// one escaper of the render stage, shared with `view::html_escape`.
+pub use crate::render::view::push_html_escaped as push_escaped;
 
 #[cfg(test)]
 mod tests {

@@ -91,16 +91,14 @@ pub fn render_observed(
     // A single-file build rewrites the decks once all pages exist.
     let sink = sink.filter(|_| !options.single_file);
     let charts = Charts::new(site, derived);
-    let (quarters, mut problems) = render_quarters(
+    let inputs = Inputs {
         site,
         derived,
         options,
         theme,
-        &|_| true,
-        on_quarter,
-        sink,
-        &charts,
-    );
+        charts: &charts,
+    };
+    let (quarters, mut problems) = render_quarters(inputs, &|_| true, on_quarter, sink);
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let mut kpi_rows = Vec::new();
@@ -111,7 +109,7 @@ pub fn render_observed(
         warnings.extend(out.warnings);
         kpi_rows.extend(out.kpis);
     }
-    match shared_pages(site, derived, options, theme, kpi_rows, &charts) {
+    match shared_pages(inputs, kpi_rows) {
         Ok(shared) => files.extend(shared),
         Err(p) => problems.extend(p),
     }
@@ -161,23 +159,35 @@ pub fn media_copies(site: &Site) -> Vec<CopiedFile> {
         .collect()
 }
 
+/// What rendering reads: the site, its derived figures, the options, the
+/// theme, and what the charts of the build share.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    pub site: &'a Site,
+    pub derived: &'a Derived,
+    pub options: &'a RenderOptions,
+    pub theme: &'a Theme,
+    pub charts: &'a Charts,
+}
+
 /// Render the quarters for which `select` is true, in parallel, calling
 /// `on_quarter` as each is done: what each contributes to the site, in
 /// site order, and the problems of those that failed. (A live preview
 /// renders only the quarters an edit touched.) With a `sink`, each
-/// quarter's pages go to it as soon as they are rendered. Time spent
-/// drawing charts is added to `charts`, which the charts share.
-#[allow(clippy::too_many_arguments)]
+/// quarter's pages go to it as soon as they are rendered.
 pub fn render_quarters(
-    site: &Site,
-    derived: &Derived,
-    options: &RenderOptions,
-    theme: &Theme,
+    inputs: Inputs,
     select: &(dyn Fn(&Quarter) -> bool + Sync),
     on_quarter: &(dyn Fn() + Sync),
     sink: Option<Sink>,
-    charts: &Charts,
 ) -> (Vec<(FiscalQuarter, QuarterOutput)>, Vec<Diagnostic>) {
+    let Inputs {
+        site,
+        derived,
+        options,
+        theme,
+        charts,
+    } = inputs;
     let md = MdRenderer {
         allow_html: site.config.markdown.allow_html,
     };
@@ -236,24 +246,27 @@ pub fn render_quarters(
 /// The pages that span quarters — the KPI pages (from every quarter's
 /// `kpis`), the index — and the theme's static files.
 pub fn shared_pages(
-    site: &Site,
-    derived: &Derived,
-    options: &RenderOptions,
-    theme: &Theme,
+    inputs: Inputs,
     kpi_rows: Vec<KpiRow>,
-    charts: &Charts,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    let base_url = base_url(site, options);
+    let Inputs { site, theme, .. } = inputs;
+    let base_url = base_url(site, inputs.options);
     let mut files = Vec::new();
     let mut problems = Vec::new();
     // KPI pages span quarters; a single-file build publishes decks only.
-    if !options.single_file {
-        match kpi_page::kpi_pages(site, kpi_rows, theme, base_url.as_deref(), charts) {
+    if !inputs.options.single_file {
+        match kpi_page::kpi_pages(site, kpi_rows, theme, base_url.as_deref(), inputs.charts) {
             Ok(f) => files.extend(f),
             Err(p) => problems.extend(p),
         }
     }
-    match index_page(site, derived, theme, base_url.as_deref(), options) {
+    match index_page(
+        site,
+        inputs.derived,
+        theme,
+        base_url.as_deref(),
+        inputs.options,
+    ) {
         Ok(f) => files.push(f),
         Err(p) => problems.push(p),
     }

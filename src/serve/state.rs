@@ -155,16 +155,14 @@ impl Live {
             Err(problems) => return fail_with(problems),
         };
         let charts = render::Charts::new(&site, &derived);
-        let (fresh, problems) = render::render_quarters(
-            &site,
-            &derived,
-            &options,
-            &theme,
-            &stale,
-            &|| {},
-            None,
-            &charts,
-        );
+        let inputs = render::Inputs {
+            site: &site,
+            derived: &derived,
+            options: &options,
+            theme: &theme,
+            charts: &charts,
+        };
+        let (fresh, problems) = render::render_quarters(inputs, &stale, &|| {}, None);
         if !problems.is_empty() {
             return fail_with(problems);
         }
@@ -209,11 +207,10 @@ impl Live {
             .filter(|(id, _)| !cache.kpi_pages.contains_key(id))
             .flat_map(|(_, rows)| rows)
             .collect();
-        let spanning =
-            match render::shared_pages(&site, &derived, &options, &theme, changed, &charts) {
-                Ok(files) => files,
-                Err(problems) => return fail_with(problems),
-            };
+        let spanning = match render::shared_pages(inputs, changed) {
+            Ok(files) => files,
+            Err(problems) => return fail_with(problems),
+        };
         let mut spanning_rest = Vec::new();
         for file in spanning {
             let id = file

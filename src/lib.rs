@@ -7,9 +7,11 @@
 
 pub mod derive;
 pub mod diagnostics;
+pub mod html;
 pub mod linkcheck;
 pub mod lint;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod numbers;
 pub mod progress;

@@ -5,8 +5,8 @@
 //! local images are collected for publishing under `media/`.
 
 use crate::diagnostics::{Diagnostic, suggest};
+use crate::markdown::{local_path, options};
 use crate::model::{Pos, paths};
-use crate::render::markdown::{local_path, options};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::path::Path;
 

@@ -16,8 +16,8 @@
 
 use crate::diagnostics::{Diagnostic, suggest};
 use crate::load::markdown_refs::line_col;
+use crate::markdown::{options, slugify};
 use crate::model::{NarrativeSlide, Pos, SlideMinutes};
-use crate::render::markdown::{options, slugify};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -675,7 +675,7 @@ fn scan_headings(body: &str, first_line: u32) -> Headings {
                 .map(|(e, _)| e.clone())
                 .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
                 .collect();
-            found.first_text = Some(crate::render::markdown::plain_text(&inner));
+            found.first_text = Some(crate::markdown::plain_text(&inner));
             found.first_classes = classes.iter().map(|c| c.to_string()).collect();
         }
     }

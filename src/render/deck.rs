@@ -3,11 +3,11 @@
 //! fragment), speaker notes and the minutes recorded against it.
 
 use super::fit;
-use super::markdown::local_path;
 use super::since::SinceView;
 use super::theme::error_chain;
 use super::view::{self, Ctx, HighlightsView, ObjectiveView, SectionView};
 use crate::diagnostics::{Diagnostic, suggest};
+use crate::markdown::local_path;
 use crate::model::{DeckItem, paths};
 use serde::Serialize;
 use serde_json::{Value, json};

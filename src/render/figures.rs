@@ -11,8 +11,8 @@ use super::charts::{
     QuarterMark, StatusGroupsChart, StatusTimelineChart, TimeSplitChart, TimelineCell, TrendChange,
     TrendChart, TrendPoint, TrendWords,
 };
-use super::markdown::plain_inline;
 use crate::derive::{ChangeBase, Derived, KrFacts};
+use crate::markdown::plain_inline;
 use crate::model::{FiscalQuarter, KeyResult, Kpi, Objective, Section, Site, TargetScope};
 use crate::numbers::decimals;
 use std::collections::BTreeMap;

@@ -9,7 +9,7 @@
 //! is known, and are otherwise removed, keeping their text.
 
 use super::fit::tag_end;
-use super::markdown::local_path;
+use crate::markdown::local_path;
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -4,11 +4,11 @@
 
 use super::charts::{Chart, ChartError, with_unit};
 use super::figures::{self, Charts};
-use super::markdown::{MdContext, MdRenderer};
 use crate::derive::kpi::{ChangeBase, Verdict};
 use crate::derive::progress::ProgressState;
 use crate::derive::{Derived, KrFacts, QuarterFacts};
 use crate::diagnostics::Diagnostic;
+use crate::markdown::{MdContext, MdRenderer};
 use crate::model::{
     CheckIn, Direction, FiscalQuarter, Highlights, KeyResult, Kpi, Objective, Quarter, Section,
     Site, Status, TargetScope,
@@ -264,7 +264,7 @@ pub fn number_with_text(
     // number); the number alone otherwise.
     match (number, text) {
         (_, Some(t)) if !t.trim().is_empty() => ctx.inline(file, t),
-        (Some(n), _) => html_escape(&n),
+        (Some(n), _) => crate::html::html_escape(&n),
         (None, Some(t)) => ctx.inline(file, t),
         (None, None) => String::new(),
     }
@@ -678,27 +678,4 @@ pub fn highlights(ctx: &Ctx, file: &str, h: &Highlights) -> HighlightsView {
             })
             .collect(),
     }
-}
-
-pub fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_html_escaped(&mut out, text);
-    out
-}
-
-/// Append `text` to `out` escaped as [`html_escape`] escapes it.
-pub fn push_html_escaped(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
 }

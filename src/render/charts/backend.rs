@@ -448,8 +448,8 @@ pub fn push_colour(out: &mut String, (r, g, b): Rgb) {
 }
 
 /// Append `text` escaped for an attribute value or element content: the
-/// one escaper of the render stage, shared with `view::html_escape`.
-pub use crate::render::view::push_html_escaped as push_escaped;
+/// one escaper of the crate, [`crate::html`].
+pub use crate::html::push_html_escaped as push_escaped;
 
 #[cfg(test)]
 mod tests {

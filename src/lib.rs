@@ -172,7 +172,10 @@ fn prepare_into(
             return (outcome, None, None);
         }
     };
-    let staging = match output.map(write::Staging::new).transpose() {
+    let staging = match output
+        .map(|o| write::Staging::new(o, &write::Protected::of(&site)))
+        .transpose()
+    {
         Ok(s) => s,
         Err(e) => {
             outcome.report.push(write_error(options, &e));

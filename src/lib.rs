@@ -141,6 +141,14 @@ fn prepare_into(
     });
     outcome.report = loaded.report;
     outcome.sources = loaded.sources;
+    if let Some(url) = &options.base_url
+        && let Err(e) = model::base_url::check(url)
+    {
+        let flag = Diagnostic::error("--base-url", e.message);
+        let flag = flag.expected(model::base_url::EXPECTED).help(e.help);
+        outcome.report.push(flag);
+        return (outcome, None, None);
+    }
     let Some(mut site) = loaded.site else {
         return (outcome, None, None);
     };

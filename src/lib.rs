@@ -290,6 +290,7 @@ pub fn build(options: &Options) -> Outcome {
 }
 
 pub fn build_observed(options: &Options, observer: &dyn Observer) -> Outcome {
+    write::publish::clear_leftovers(&options.output);
     let (mut outcome, prepared, staging) = prepare_into(options, observer, Some(&options.output));
     // Unless the build succeeded, the staging folder is dropped here, and
     // with it every page already written: the previous output stays.

@@ -100,6 +100,48 @@ fn an_output_folder_beside_the_content_files_is_fine() {
     assert!(f.content().join("site/index.html").is_file());
 }
 
+#[test]
+fn content_moved_into_an_old_output_folder_is_not_deleted() {
+    // The report's case: a site built into `out`, then the content moved
+    // into it; building into `out` again used to delete the content.
+    let f = Fixture::valid();
+    let out = f.dir.path().join("out");
+    build_in(f.dir.path(), &["-o", "out"]).expect_ok();
+    fs::rename(f.content(), out.join("content")).unwrap();
+    let before = snapshot(&out.join("content"));
+    let e = build_in(f.dir.path(), &["-c", "out/content", "-o", "out"]).expect_err();
+    assert!(e.contains("it holds the content folder out/content"), "{e}");
+    assert_eq!(snapshot(&out.join("content")), before);
+}
+
+#[test]
+fn even_a_failed_build_clears_what_a_killed_one_left() {
+    let f = Fixture::valid();
+    f.build().expect_ok();
+    let site = snapshot(&f.output());
+    // A staging folder and a previous site as killed builds leave them,
+    // and a folder with our name but without the marker: not provably ours.
+    for (name, marker) in [
+        (".quarterdeck-staging-Ab12Cd", true),
+        (".output.previous-4242", true),
+        (".quarterdeck-staging-notours", false),
+    ] {
+        let dir = f.dir.path().join(name);
+        fs::create_dir_all(dir.join("q1")).unwrap();
+        fs::write(dir.join("q1/index.html"), "old").unwrap();
+        if marker {
+            fs::write(dir.join(".quarterdeck-output"), "").unwrap();
+        }
+    }
+    f.write("site.yaml", "title: no organisation\n");
+    f.build().expect_err();
+    assert_eq!(snapshot(&f.output()), site, "previous output unchanged");
+    assert_eq!(
+        names(f.dir.path()),
+        [".quarterdeck-staging-notours", "content", "output"]
+    );
+}
+
 /// A repository big enough that a debug build takes a moment: `quarters`
 /// quarters of four sections each, titled `title`.
 fn big_repository(root: &Path, title: &str, quarters: usize) {

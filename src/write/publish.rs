@@ -85,6 +85,18 @@ fn previous_prefix(output: &Path) -> String {
 /// running build. Returns how many were removed; failures leave the folder
 /// for a later build.
 pub fn clear_leftovers(output: &Path) -> usize {
+    // `.` or `..`: the folder beside which its leftovers are is its parent.
+    let resolved;
+    let output = match output.file_name() {
+        Some(_) => output,
+        None => match super::guard::resolve(output) {
+            Ok(path) => {
+                resolved = path;
+                &resolved
+            }
+            Err(_) => return 0,
+        },
+    };
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

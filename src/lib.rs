@@ -141,6 +141,14 @@ fn prepare_into(
     });
     outcome.report = loaded.report;
     outcome.sources = loaded.sources;
+    if let Some(url) = &options.base_url
+        && let Err(e) = model::base_url::check(url)
+    {
+        let flag = Diagnostic::error("--base-url", e.message);
+        let flag = flag.expected(model::base_url::EXPECTED).help(e.help);
+        outcome.report.push(flag);
+        return (outcome, None, None);
+    }
     let Some(mut site) = loaded.site else {
         return (outcome, None, None);
     };
@@ -172,7 +180,10 @@ fn prepare_into(
             return (outcome, None, None);
         }
     };
-    let staging = match output.map(write::Staging::new).transpose() {
+    let staging = match output
+        .map(|o| write::Staging::new(o, &write::Protected::of(&site)))
+        .transpose()
+    {
         Ok(s) => s,
         Err(e) => {
             outcome.report.push(write_error(options, &e));
@@ -279,6 +290,7 @@ pub fn build(options: &Options) -> Outcome {
 }
 
 pub fn build_observed(options: &Options, observer: &dyn Observer) -> Outcome {
+    write::publish::clear_leftovers(&options.output);
     let (mut outcome, prepared, staging) = prepare_into(options, observer, Some(&options.output));
     // Unless the build succeeded, the staging folder is dropped here, and
     // with it every page already written: the previous output stays.

@@ -38,7 +38,7 @@ enum Command {
         #[arg(long, short, default_value = "output")]
         output: PathBuf,
         /// Public URL the site is served under (for canonical links);
-        /// overrides `base_url` in site.yaml.
+        /// overrides `base_url` in site.yaml. Empty: as if not given.
         #[arg(long)]
         base_url: Option<String>,
         /// Write each deck as one self-contained HTML file (styles, script
@@ -132,7 +132,8 @@ fn main() -> ExitCode {
             let options = Options {
                 content: paths.content,
                 output,
-                base_url,
+                // `--base-url ""` (an unset CI variable) is no base URL.
+                base_url: base_url.filter(|u| !u.trim().is_empty()),
                 single_file,
                 no_notes,
                 quarter,

@@ -139,6 +139,18 @@ pub fn load(root: &Path) -> Loaded {
             }
         });
 
+    if let Some(url) = &config.base_url
+        && let Err(e) = crate::model::base_url::check(url)
+    {
+        report.push(
+            Diagnostic::error("site.yaml", e.message)
+                .at_pos(url.pos)
+                .field("base_url")
+                .expected(crate::model::base_url::EXPECTED)
+                .help(e.help),
+        );
+    }
+
     let mut quarters = Vec::new();
     for load in loads {
         report.extend(load.problems);

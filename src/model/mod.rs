@@ -5,6 +5,7 @@
 //! `sections/*.yaml`) deserialize straight into the types here, so these
 //! types *are* the content format documented in `docs/content-format.md`.
 
+pub mod base_url;
 pub mod date;
 pub mod fiscal;
 pub mod located;

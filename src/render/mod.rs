@@ -143,7 +143,7 @@ fn base_url(site: &Site, options: &RenderOptions) -> Option<String> {
     options
         .base_url
         .clone()
-        .or_else(|| site.config.base_url.clone())
+        .or_else(|| site.config.base_url.as_ref().map(|u| u.value.clone()))
         .map(|u| if u.ends_with('/') { u } else { format!("{u}/") })
 }
 

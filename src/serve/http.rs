@@ -29,6 +29,7 @@ pub fn router(live: Arc<Live>) -> Router {
         .route(SCRIPT, get(script))
         .fallback(get(page))
         .with_state(live)
+        .layer(axum::middleware::from_fn(super::host::loopback_only))
 }
 
 async fn script() -> Response {

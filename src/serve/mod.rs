@@ -7,6 +7,7 @@
 //! Nothing is written to disk: `build` is the only command that writes a
 //! site, and the live-reload script exists only in served pages.
 
+pub mod host;
 pub mod http;
 pub mod state;
 

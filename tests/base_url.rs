@@ -90,9 +90,14 @@ fn an_empty_base_url_on_the_command_line_counts_as_not_given() {
     ])
     .expect_ok();
     // site.yaml's base URL applies, as when the flag is left out.
-    let page = std::fs::read_to_string(f.output().join("index.html")).unwrap();
-    assert!(
-        page.contains("https://example.org/reviews/index.html"),
-        "canonical link from site.yaml"
+    let page = f.page("index.html");
+    let canonical = page
+        .select(&sel("link[rel=canonical]"))
+        .next()
+        .and_then(|l| l.value().attr("href"))
+        .map(str::to_string);
+    assert_eq!(
+        canonical.as_deref(),
+        Some("https://example.org/reviews/index.html")
     );
 }

@@ -128,8 +128,8 @@ fn kr(baseline: Option<f64>, target: Option<f64>, marks: Vec<QuarterMark>) -> Ke
 }
 
 fn draw_kr(spec: &KeyResultChart) -> Chart {
-    let chart = key_result(spec).unwrap();
-    check(&chart, &key_result(spec).unwrap());
+    let chart = key_result_progress::draw(spec).unwrap();
+    check(&chart, &key_result_progress::draw(spec).unwrap());
     chart
 }
 
@@ -738,7 +738,7 @@ fn extreme_numbers_draw_without_panicking() {
         (f64::MAX / 2.0, 0.0, -f64::MAX / 2.0),
     ] {
         let spec = kr(Some(b), Some(t), vec![mark("Q1", Some(v), None, true)]);
-        assert!(key_result(&spec).is_ok());
+        assert!(key_result_progress::draw(&spec).is_ok());
     }
     let huge = TimeSplitChart {
         id: "t".to_string(),

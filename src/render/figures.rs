@@ -48,7 +48,7 @@ pub fn key_result(
                 .collect()
         })
         .unwrap_or_default();
-    charts::key_result(&KeyResultChart {
+    charts::key_result_progress::draw(&KeyResultChart {
         id: format!("kr-chart-{objective}_{}", kr.id.as_str()),
         name: format!(
             "{}: {}",
@@ -292,7 +292,7 @@ pub fn objective_history(
             })
         })
         .collect();
-    charts::status_timeline(&StatusTimelineChart {
+    charts::status_timeline::draw(&StatusTimelineChart {
         id: format!("history-chart-{id}"),
         name: objective.title.clone(),
         label: objective.title.clone(),

@@ -2,8 +2,8 @@
 //! track, needs attention, not moving), one status glyph per objective, the
 //! count at the end of the row and a legend of the statuses shown.
 
+use super::canvas::{Canvas, Frame, Text, text_width};
 use super::palette::THEME;
-use super::svg::{Canvas, Frame, Text, text_width};
 use super::{Chart, ChartError, Row, Table, glyphs, sentence_list};
 use crate::model::{Outlook, Status};
 

@@ -13,23 +13,22 @@
 //! timeline for key results in words), [`status_timeline`], [`kpi_trend`],
 //! [`time_split`], [`status_groups`] and [`objectives_over_time`].
 
-mod backend;
+mod canvas;
 mod glyphs;
 mod groups;
-mod layout;
+pub mod key_result_progress;
 mod overtime;
 pub mod palette;
-mod progress;
+mod scale;
 mod split;
-mod svg;
-mod timeline;
+pub mod status_timeline;
 mod trend;
 
 pub use groups::{GroupedObjective, OUTLOOKS, StatusGroupsChart, status_groups};
+pub use key_result_progress::{KeyResultChart, QuarterMark};
 pub use overtime::{OverTimeChart, QuarterCounts, objectives_over_time};
-pub use progress::{KeyResultChart, QuarterMark, key_result};
 pub use split::{TimeSplitChart, time_split};
-pub use timeline::{StatusTimelineChart, TimelineCell, status_timeline};
+pub use status_timeline::{StatusTimelineChart, TimelineCell};
 pub use trend::{TrendChange, TrendChart, TrendPoint, TrendWords, kpi_trend, kpi_trend_with};
 
 use serde::Serialize;

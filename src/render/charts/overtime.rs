@@ -2,9 +2,9 @@
 //! quarter had objectives, divided by outlook group, each part marked with
 //! its group's glyph and count, and a legend.
 
+use super::canvas::{Anchor, Canvas, Frame, Text, text_width};
 use super::groups::OUTLOOKS;
 use super::palette::THEME;
-use super::svg::{Anchor, Canvas, Frame, Text, text_width};
 use super::{Chart, ChartError, Row, Table, glyphs, sentence_list};
 use plotters::prelude::*;
 

@@ -4,9 +4,9 @@
 //! team size is given. Shares that add up to less than 100 % leave an
 //! outlined remainder; more than 100 % are drawn to their total and say so.
 
-use super::layout::{Wanted, rows};
+use super::canvas::{Anchor, Canvas, Frame, Text, text_width};
 use super::palette::THEME;
-use super::svg::{Anchor, Canvas, Frame, Text, text_width};
+use super::scale::{Wanted, rows};
 use super::{Chart, ChartError, Row, Table, sentence_list};
 use crate::numbers::{format_number, format_value};
 use plotters::prelude::*;

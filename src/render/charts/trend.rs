@@ -5,9 +5,9 @@
 //! previous value stated by the author (rather than read from an earlier
 //! quarter) is an open point joined by a dashed line.
 
-use super::layout::{Wanted, rows, ticks, wrap};
+use super::canvas::{Anchor, Canvas, DrawResult, Frame, Text, text_width};
 use super::palette::THEME;
-use super::svg::{Anchor, Canvas, DrawResult, Frame, Text, text_width};
+use super::scale::{Wanted, rows, ticks, wrap};
 use super::{Chart, ChartError, Row, Table, with_unit};
 use crate::derive::Verdict;
 use crate::model::Direction;

@@ -15,21 +15,21 @@
 
 mod canvas;
 mod glyphs;
-mod groups;
 pub mod key_result_progress;
-mod overtime;
+pub mod kpi_trend;
+pub mod objectives_over_time;
 pub mod palette;
 mod scale;
-mod split;
+pub mod status_groups;
 pub mod status_timeline;
-mod trend;
+pub mod time_split;
 
-pub use groups::{GroupedObjective, OUTLOOKS, StatusGroupsChart, status_groups};
 pub use key_result_progress::{KeyResultChart, QuarterMark};
-pub use overtime::{OverTimeChart, QuarterCounts, objectives_over_time};
-pub use split::{TimeSplitChart, time_split};
+pub use kpi_trend::{TrendChange, TrendChart, TrendPoint, TrendWords};
+pub use objectives_over_time::{OverTimeChart, QuarterCounts};
+pub use status_groups::{GroupedObjective, OUTLOOKS, StatusGroupsChart};
 pub use status_timeline::{StatusTimelineChart, TimelineCell};
-pub use trend::{TrendChange, TrendChart, TrendPoint, TrendWords, kpi_trend, kpi_trend_with};
+pub use time_split::TimeSplitChart;
 
 use serde::Serialize;
 use std::fmt;

@@ -181,7 +181,7 @@ mod tests {
         assert!(lines.len() > 1, "{lines:?}");
         for l in &lines {
             assert!(
-                super::crate::render::charts::canvas::text_width(l, 14) <= 200,
+                crate::render::charts::canvas::text_width(l, 14) <= 200,
                 "{l}"
             );
         }

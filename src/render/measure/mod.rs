@@ -6,7 +6,7 @@
 //! lays out the same at every screen size and on paper, and one
 //! measure holds everywhere. The frame is 100 × 56.25 `cqw` less its
 //! padding; body type is [`NORMAL`] or, on `.dense` slides, [`DENSE`];
-//! text runs in lines of [`LINE`] times the type size, a character about
+//! text runs in lines of `LINE` (1.45) times the type size, a character about
 //! half an `em` wide; lists are indented; tables share their width by
 //! their longest cells; grids and two-column rows are as tall as their
 //! tallest cell; charts and images are as tall as their real size at the

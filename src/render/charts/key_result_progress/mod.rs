@@ -7,8 +7,8 @@
 //! target gets a [status timeline](super::status_timeline) instead:
 //! labelled statuses, not a made-up bar.
 //!
-//! [`draw`] is the whole chart: [`words`] (every text, worded once),
-//! then [`layout`] (where things go), then [`svg`] (the elements).
+//! [`draw`] is the whole chart: `words` (every text, worded once),
+//! then `layout` (where things go), then `svg` (the elements).
 
 mod layout;
 mod svg;

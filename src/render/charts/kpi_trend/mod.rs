@@ -5,9 +5,9 @@
 //! previous value stated by the author (rather than read from an earlier
 //! quarter) is an open point joined by a dashed line.
 //!
-//! [`draw`] is the whole chart: [`words`] (values and changes worded
+//! [`draw`] is the whole chart: `words` (values and changes worded
 //! once, [`TrendWords`], shareable by every quarter's chart of a KPI),
-//! then [`layout`] (axis, ticks, label places), then [`svg`] (elements).
+//! then `layout` (axis, ticks, label places), then `svg` (elements).
 
 mod layout;
 mod svg;

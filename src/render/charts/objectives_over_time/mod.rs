@@ -2,8 +2,8 @@
 //! quarter had objectives, divided by outlook group, each part marked with
 //! its group's glyph and count, and a legend.
 //!
-//! [`draw`] is the whole chart: [`layout`] (bars and parts in objectives
-//! across, the legend), [`svg`] and [`words`].
+//! [`draw`] is the whole chart: `layout` (bars and parts in objectives
+//! across, the legend), `svg` and `words`.
 
 mod layout;
 mod svg;

@@ -2,8 +2,8 @@
 //! track, needs attention, not moving), one status glyph per objective, the
 //! count at the end of the row and a legend of the statuses shown.
 //!
-//! [`draw`] is the whole chart: the objectives grouped, then [`layout`]
-//! (rows of glyphs, the legend wrapped), [`svg`] and [`words`].
+//! [`draw`] is the whole chart: the objectives grouped, then `layout`
+//! (rows of glyphs, the legend wrapped), `svg` and `words`.
 
 mod layout;
 mod svg;

@@ -4,8 +4,8 @@
 //! team size is given. Shares that add up to less than 100 % leave an
 //! outlined remainder; more than 100 % are drawn to their total and say so.
 //!
-//! [`draw`] is the whole chart: [`words`] (shares checked and worded),
-//! then [`layout`] (labels under the bar or in a key), then [`svg`].
+//! [`draw`] is the whole chart: `words` (shares checked and worded),
+//! then `layout` (labels under the bar or in a key), then `svg`.
 
 mod layout;
 mod svg;

@@ -27,6 +27,10 @@ pub(super) struct Node<'a> {
     pub breaks: usize,
     /// The element holds a block (not inline) element, at any depth.
     pub has_block: bool,
+    /// An inline element (`<a>`, `<span>`, `<b>` …).
+    pub inline: bool,
+    /// Hidden but for screen readers (`.visually-hidden`): not measured.
+    pub hidden: bool,
     /// Index just past the last node of this node's subtree.
     pub end: usize,
 }
@@ -39,7 +43,7 @@ impl Node<'_> {
         self.name.is_empty()
     }
     pub fn is_inline(&self) -> bool {
-        INLINE.contains(&&*self.name)
+        self.inline
     }
 }
 
@@ -60,16 +64,12 @@ pub(super) struct Tree<'a> {
 
 impl<'a> Tree<'a> {
     /// The children of node `i`, in order.
-    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        let end = self.nodes[i].end;
-        let mut next = i + 1;
-        std::iter::from_fn(move || {
-            (next < end).then(|| {
-                let child = next;
-                next = self.nodes[child].end;
-                child
-            })
-        })
+    pub fn children(&self, i: usize) -> Children<'_, 'a> {
+        Children {
+            nodes: &self.nodes,
+            next: i + 1,
+            end: self.nodes[i].end,
+        }
     }
 
     /// The element children of node `i` (text left out).
@@ -150,6 +150,8 @@ impl<'a> Tree<'a> {
             } else {
                 VOID.contains(&&*name) || tag.ends_with('/')
             };
+            node.inline = INLINE.contains(&&*name);
+            node.hidden = node.has_class("visually-hidden");
             node.name = name;
             nodes.push(node);
             if !leaf {
@@ -183,7 +185,7 @@ impl<'a> Tree<'a> {
                 let br = child.name == "br";
                 if br {
                     words.feed('\n');
-                } else if !child.has_class("visually-hidden") {
+                } else if !child.hidden {
                     words.append(&child.words);
                 }
                 breaks += usize::from(br) + child.breaks;
@@ -207,13 +209,33 @@ impl<'a> Tree<'a> {
                 out.extend(super::text::decoded(n.text));
             } else if n.name == "br" {
                 out.push('\n');
-            } else if n.has_class("visually-hidden") {
+            } else if n.hidden {
                 j = n.end;
                 continue;
             }
             j += 1;
         }
         out
+    }
+}
+
+/// The children of a node: each the next node past its sibling's subtree.
+pub(super) struct Children<'t, 'a> {
+    nodes: &'t [Node<'a>],
+    next: usize,
+    end: usize,
+}
+
+impl Iterator for Children<'_, '_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.next >= self.end {
+            return None;
+        }
+        let child = self.next;
+        self.next = self.nodes[child].end;
+        Some(child)
     }
 }
 

@@ -80,10 +80,7 @@ pub(super) fn height(tree: &Tree, width: f64, font: f64) -> f64 {
 /// In a flow, an element that is laid out as a block (rather than counted
 /// as text, or left out).
 fn is_block(n: &Node) -> bool {
-    !n.is_text()
-        && n.name != "br"
-        && !n.has_class("visually-hidden")
-        && (!n.is_inline() || n.has_block)
+    !n.is_text() && n.name != "br" && !n.hidden && (!n.is_inline() || n.has_block)
 }
 
 /// Plans handed down: the tree, the slide's body type size, and a plan
@@ -453,7 +450,7 @@ fn flow(tree: &Tree, i: usize, width: f64, font: f64, heights: &[f64]) -> f64 {
             run += child.words.spaced();
         } else if child.name == "br" {
             breaks += 1;
-        } else if child.has_class("visually-hidden") {
+        } else if child.hidden {
         } else if child.is_inline() && !child.has_block {
             let scale = match &*child.name {
                 "small" | "sub" | "sup" => 0.8,

@@ -135,3 +135,63 @@ impl Layout {
         self.frame.up(canvas_y)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Direction;
+    use crate::render::charts::key_result_progress::QuarterMark;
+
+    fn spec(values: &[(f64, bool)]) -> KeyResultChart {
+        KeyResultChart {
+            id: "kr".to_string(),
+            name: "KR1: more maintainers".to_string(),
+            label: "KR1".to_string(),
+            unit: String::new(),
+            baseline: Some(100.0),
+            target: Some(200.0),
+            target_label: "Year goal".to_string(),
+            direction: Direction::Higher,
+            marks: values
+                .iter()
+                .enumerate()
+                .map(|(i, &(v, current))| QuarterMark {
+                    label: format!("Q{}", i + 1),
+                    value: Some(v),
+                    text: None,
+                    status: None,
+                    current,
+                })
+                .collect(),
+        }
+    }
+
+    fn layout(spec: &KeyResultChart) -> Layout {
+        Layout::of(spec, &Words::of(spec, 100.0, 200.0)).unwrap()
+    }
+
+    #[test]
+    fn labels_of_close_values_stack_with_the_current_quarter_nearest_the_bar() {
+        let close = spec(&[(150.0, false), (151.0, false), (152.0, true)]);
+        let l = layout(&close);
+        assert_eq!(l.above[0].0, 2, "the current quarter's label comes first");
+        assert_eq!(l.above[0].1.row, 0);
+        let rows: Vec<usize> = l.above.iter().map(|(_, p)| p.row).collect();
+        assert_eq!(rows, [0, 1, 2]);
+        let apart = layout(&spec(&[(110.0, false), (150.0, false), (190.0, true)]));
+        assert!(apart.above.iter().all(|(_, p)| p.row == 0));
+        // Two more rows of labels make the bar sit two rows lower.
+        assert_eq!(l.bar_top - apart.bar_top, 2 * ROW);
+        assert_eq!(l.height - apart.height, 2 * ROW);
+    }
+
+    #[test]
+    fn a_far_off_value_is_drawn_at_the_edge_of_the_range_shown() {
+        let l = layout(&spec(&[(100_000.0, true)]));
+        let edge = l.shown(1000.0);
+        assert!(edge >= SHOWN.1 && edge < l.frame.x.1, "{edge}");
+        assert_eq!(l.shown(0.5), 0.5);
+        let (x, _) = l.frame.mapper().unwrap().at(edge, 0.0);
+        assert!(x < WIDTH as i32 - SIDE, "{x}");
+    }
+}

@@ -163,3 +163,66 @@ fn quarter_labels(spec: &TrendChart, map: &Mapper, axis: &Ticks, width: u32) -> 
         .map(|(i, place)| (i, place.centre))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Direction;
+    use crate::render::charts::kpi_trend::TrendPoint;
+
+    fn spec(values: &[Option<f64>], current: usize) -> TrendChart {
+        TrendChart {
+            id: "k".to_string(),
+            name: "K".to_string(),
+            unit: String::new(),
+            direction: Direction::Higher,
+            points: values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| TrendPoint {
+                    label: format!("Q{} FY{:02}-{:02}", i % 4 + 1, i / 4, i / 4 + 1),
+                    value: *v,
+                    stated: false,
+                    current: i == current,
+                    change: None,
+                })
+                .collect(),
+            large: false,
+        }
+    }
+
+    #[test]
+    fn a_value_label_goes_below_a_point_whose_neighbours_are_above_it() {
+        let s = spec(&[Some(10.0), Some(2.0), Some(9.0)], 2);
+        let l = Layout::of(&s, "headline").unwrap();
+        let (_, dip) = l.map.at(1.0, 2.0);
+        let (_, peak) = l.map.at(0.0, 10.0);
+        assert!(l.value_labels[1].unwrap().1 > dip, "below the dip");
+        assert!(l.value_labels[0].unwrap().1 < peak, "above the peak");
+        // The axis covers every value.
+        assert!(l.axis.first() <= 2.0 && l.axis.last() >= 10.0);
+    }
+
+    #[test]
+    fn with_many_quarters_the_current_first_and_last_keep_their_labels() {
+        let values: Vec<Option<f64>> = (0..40).map(|i| Some(f64::from(i))).collect();
+        let s = spec(&values, 17);
+        let l = Layout::of(&s, "headline").unwrap();
+        let shown: Vec<usize> = l.quarter_labels.iter().map(|&(i, _)| i).collect();
+        assert_eq!(shown[..3], [17, 0, 39]);
+        assert!(shown.len() < 40, "{shown:?}");
+        // Only the current quarter's value is labelled among so many.
+        let labelled: Vec<usize> = (0..40).filter(|&i| l.value_labels[i].is_some()).collect();
+        assert_eq!(labelled, [17]);
+    }
+
+    #[test]
+    fn a_long_headline_wraps_and_the_chart_grows_by_its_lines() {
+        let s = spec(&[Some(1.0), Some(2.0)], 1);
+        let one = Layout::of(&s, "short").unwrap();
+        let three = Layout::of(&s, &"a rather long headline ".repeat(5)).unwrap();
+        let extra = three.head_lines.len() as u32 - 1;
+        assert!(extra >= 2);
+        assert_eq!(three.height - one.height, extra * 18);
+    }
+}

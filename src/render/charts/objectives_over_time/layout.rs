@@ -98,3 +98,36 @@ impl Layout {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::charts::objectives_over_time::QuarterCounts;
+
+    #[test]
+    fn parts_follow_each_other_and_the_longest_quarter_fills_the_width() {
+        let spec = OverTimeChart {
+            id: "o".to_string(),
+            quarters: vec![
+                QuarterCounts {
+                    label: "Q1".to_string(),
+                    counts: [2, 0, 1, 1],
+                    current: false,
+                },
+                QuarterCounts {
+                    label: "Q2".to_string(),
+                    counts: [8, 0, 0, 0],
+                    current: true,
+                },
+            ],
+        };
+        let l = Layout::of(&spec).unwrap();
+        let spans: Vec<(f64, f64)> = l.parts[0].iter().map(|p| p.span).collect();
+        assert_eq!(spans, [(0.0, 2.0), (2.0, 3.0), (3.0, 4.0)]);
+        let first = &l.parts[0];
+        assert_eq!(first[0].left + first[0].width, first[1].left);
+        let full = &l.parts[1][0];
+        assert_eq!(full.left, LABELS);
+        assert_eq!(full.left + full.width, WIDTH as i32 - 44 - 1);
+    }
+}

@@ -67,3 +67,43 @@ impl Layout {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::charts::status_groups::{GroupedObjective, grouped};
+
+    fn layout(statuses: &[Status]) -> Layout {
+        let spec = StatusGroupsChart {
+            id: "g".to_string(),
+            scope: "Q1".to_string(),
+            objectives: statuses
+                .iter()
+                .map(|s| GroupedObjective {
+                    title: "O".to_string(),
+                    status: *s,
+                })
+                .collect(),
+        };
+        Layout::of(&spec, &grouped(&spec))
+    }
+
+    #[test]
+    fn the_chart_is_as_wide_as_its_biggest_group_within_bounds() {
+        assert_eq!(layout(&[Status::Done]).width, 360);
+        let many = layout(&[Status::OnTrack; 40]);
+        assert_eq!(many.width, MAX_WIDTH);
+        // A group too long for one line takes more, and pushes the rest down.
+        let (top, lines) = many.groups[1];
+        assert!(lines > 1);
+        assert_eq!(many.groups[2].0, top + lines * LINE);
+    }
+
+    #[test]
+    fn the_legend_names_each_status_present_once() {
+        let l = layout(&[Status::Done, Status::AtRisk, Status::Done]);
+        let named: Vec<Status> = l.legend.iter().map(|(s, _, _)| *s).collect();
+        assert_eq!(named, [Status::Done, Status::AtRisk]);
+        assert!(layout(&[]).legend.is_empty());
+    }
+}

@@ -39,7 +39,7 @@ pub const OUTLOOKS: [Outlook; 4] = [
 /// The objectives of each outlook group, in the order given.
 type Groups<'a> = Vec<(Outlook, Vec<&'a GroupedObjective>)>;
 
-fn grouped(spec: &StatusGroupsChart) -> Groups<'_> {
+pub(super) fn grouped(spec: &StatusGroupsChart) -> Groups<'_> {
     OUTLOOKS
         .iter()
         .map(|o| {

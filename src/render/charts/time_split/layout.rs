@@ -84,3 +84,53 @@ impl Layout {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::charts::time_split::TimeSplitChart;
+
+    fn layout(shares: &[(&str, f64)]) -> (Layout, usize) {
+        let spec = TimeSplitChart {
+            id: "t".to_string(),
+            section: "S".to_string(),
+            shares: shares.iter().map(|(n, p)| (n.to_string(), *p)).collect(),
+            fte: Some(6.5),
+        };
+        let words = Words::of(&spec).unwrap();
+        (Layout::of(&words).unwrap(), words.shares.len())
+    }
+
+    #[test]
+    fn labels_go_under_their_shares_when_they_fit_and_into_a_key_when_not() {
+        let (few, _) = layout(&[("focus", 60.0), ("maintenance", 40.0)]);
+        assert!(few.under);
+        let (many, n) = layout(&[
+            ("focus", 30.0),
+            ("strengthen", 25.0),
+            ("experiment", 20.0),
+            ("maintenance", 15.0),
+            ("interruptions", 10.0),
+        ]);
+        assert_eq!(n, 5);
+        assert!(!many.under);
+        let lines = many.key.iter().map(|&(_, line)| line).max().unwrap();
+        assert!(lines >= 1, "{:?}", many.key);
+        assert_eq!(many.height - few.height, lines * 18);
+        assert!(
+            many.key
+                .iter()
+                .all(|&(x, _)| (4..WIDTH as i32).contains(&x))
+        );
+    }
+
+    #[test]
+    fn the_bar_is_100_percent_long_unless_the_shares_add_up_to_more() {
+        let (short, _) = layout(&[("focus", 50.0), ("other", 20.0)]);
+        assert_eq!(short.total, 100.0);
+        assert_eq!(short.starts, [0.0, 50.0]);
+        let (over, _) = layout(&[("focus", 80.0), ("other", 40.0), ("bad", f64::NAN)]);
+        assert_eq!(over.total, 120.0);
+        assert_eq!(over.starts, [0.0, 80.0]);
+    }
+}

@@ -3,8 +3,10 @@
 //! children), then heights up (children before parents).
 //!
 //! Each element gets a [`Plan`] from its parent: how wide it is, its type
-//! size, and how its height follows from its children's. [`Down::rule`] is the
-//! stylesheet in brief: tag first, then class.
+//! size, how its children are placed and how its height follows from
+//! theirs. [`Down::rule`] is the stylesheet in brief: tag first, then
+//! class. No function here calls itself or another for a child: each
+//! loop visits a node once, so any depth of nesting takes the same stack.
 
 use super::html::{Node, Tree};
 use super::{CHAR_EM, FRAME_H, LINE, LIST_INDENT, NORMAL};
@@ -18,24 +20,49 @@ enum Plan {
     Flow { width: f64, font: f64, add: f64 },
     /// A heading: its lines at `big` type, set a little tighter.
     Heading { width: f64, big: f64 },
-    /// A list: its items (`item` more each) in `columns`, then `add`.
-    List { columns: usize, item: f64, add: f64 },
-    /// `dl.anniversaries`: entries (`0.5 f` more each) in `columns`.
-    Entries { columns: usize, font: f64 },
-    /// `dl.facts`: a row as tall as its value.
-    Facts { font: f64 },
-    /// A grid of `columns` with `gap` between rows, then `add` and `then`
-    /// (two margins, added one after the other).
+    /// A list: its items (each flowing in `inner` at `font`, `item` more
+    /// each) in `columns`, then `add`.
+    List {
+        columns: usize,
+        inner: f64,
+        font: f64,
+        item: f64,
+        add: f64,
+    },
+    /// `dl.anniversaries`: entries (each flowing in `inner`, `0.5 font`
+    /// more each) in `columns`.
+    Entries {
+        columns: usize,
+        inner: f64,
+        font: f64,
+    },
+    /// `dl.facts`: a row as tall as its value (flowing in `inner`).
+    Facts { inner: f64, font: f64 },
+    /// A grid of `columns` cells `cell` wide with `gap` between rows, then
+    /// `add` and `then` (two margins, added one after the other).
     Grid {
         columns: usize,
+        cell: f64,
+        font: f64,
         gap: f64,
         add: f64,
         then: f64,
     },
-    /// Two columns side by side: as tall as the taller, then `add`.
-    Split { add: f64 },
-    /// A table's rows, each as tall as its tallest cell plus `pad`.
-    Table { pad: f64, add: f64 },
+    /// Two columns side by side, `widths` wide: as tall as the taller,
+    /// then `add`.
+    Split {
+        widths: [f64; 2],
+        font: f64,
+        add: f64,
+    },
+    /// A table `width` wide at type size `font`: its rows, each as tall as
+    /// its tallest cell plus `pad`.
+    Table {
+        width: f64,
+        font: f64,
+        pad: f64,
+        add: f64,
+    },
     /// A height known without looking inside.
     Fixed(f64),
 }
@@ -57,14 +84,8 @@ pub(super) fn height(tree: &Tree, width: f64, font: f64) -> f64 {
     };
     // Down: every element's plan is set by its parent, which comes first.
     for i in 0..n {
-        if let Some(Plan::Flow { width, font, .. } | Plan::Heading { width, big: font }) =
-            down.plans[i]
-        {
-            for c in tree.children(i) {
-                if is_block(&tree.nodes[c]) {
-                    down.plans[c] = Some(down.rule(c, width, font));
-                }
-            }
+        if let Some(plan) = down.plans[i] {
+            down.place_children(i, plan);
         }
     }
     // Up: every element's children come after it.
@@ -92,10 +113,53 @@ struct Down<'t, 'a> {
 }
 
 impl Down<'_, '_> {
-    /// The plan for element `i`, a block `width` wide at type size `f`; for
-    /// plans that place children themselves (lists, grids, tables), their
-    /// children's plans too.
-    fn rule(&mut self, i: usize, width: f64, f: f64) -> Plan {
+    /// Give the children of element `i` their plans.
+    fn place_children(&mut self, i: usize, plan: Plan) {
+        let tree = self.tree;
+        let flow = |width, font| {
+            Some(Plan::Flow {
+                width,
+                font,
+                add: 0.0,
+            })
+        };
+        match plan {
+            Plan::Flow { width, font, .. } | Plan::Heading { width, big: font } => {
+                for c in tree.children(i) {
+                    if is_block(&tree.nodes[c]) {
+                        self.plans[c] = Some(self.rule(c, width, font));
+                    }
+                }
+            }
+            Plan::List { inner, font, .. } | Plan::Entries { inner, font, .. } => {
+                self.place(i, |_| flow(inner, font));
+            }
+            Plan::Facts { inner, font } => {
+                self.place(i, |c| {
+                    if c.name == "dd" {
+                        flow(inner, font)
+                    } else {
+                        None
+                    }
+                });
+            }
+            Plan::Grid { cell, font, .. } => {
+                for c in tree.elements(i) {
+                    self.plans[c] = Some(self.rule(c, cell, font));
+                }
+            }
+            Plan::Split { widths, font, .. } => {
+                for (c, w) in tree.elements(i).zip(widths) {
+                    self.plans[c] = Some(self.rule(c, w, font));
+                }
+            }
+            Plan::Table { width, font, .. } => self.place_cells(i, width, font),
+            Plan::Fixed(_) => {}
+        }
+    }
+
+    /// The plan for element `i`, a block `width` wide at type size `f`.
+    fn rule(&self, i: usize, width: f64, f: f64) -> Plan {
         let tree = self.tree;
         let n = &tree.nodes[i];
         let flow = |width, font, add| Plan::Flow { width, font, add };
@@ -148,26 +212,25 @@ impl Down<'_, '_> {
                 };
                 let gap = if columns > 1 { s } else { 0.0 };
                 let inner = ((width - gap) / columns as f64 - indent).max(width * 0.3);
-                self.place(i, |_| Some(flow(inner, s, 0.0)));
                 let item = 0.3 * s * f64::from(u8::from(columns > 1));
                 Plan::List {
                     columns,
+                    inner,
+                    font: s,
                     item,
                     add: 0.3 * f,
                 }
             }
             "li" => flow(width, f, 0.0),
-            "dl" if n.has_class("anniversaries") => {
-                self.place(i, |_| Some(flow(width / 3.0, f, 0.0)));
-                Plan::Entries {
-                    columns: column_count(width, 12.0 * f, 3),
-                    font: f,
-                }
-            }
-            "dl" => {
-                self.place(i, |c| (c.name == "dd").then_some(flow(width * 0.7, f, 0.0)));
-                Plan::Facts { font: f }
-            }
+            "dl" if n.has_class("anniversaries") => Plan::Entries {
+                columns: column_count(width, 12.0 * f, 3),
+                inner: width / 3.0,
+                font: f,
+            },
+            "dl" => Plan::Facts {
+                inner: width * 0.7,
+                font: f,
+            },
             "table" => self.table(i, width, f),
             "pre" => {
                 let text = tree.text(i);
@@ -196,7 +259,7 @@ impl Down<'_, '_> {
     }
 
     /// A `<div>` or other box, by its class.
-    fn boxed(&mut self, i: usize, width: f64, f: f64) -> Plan {
+    fn boxed(&self, i: usize, width: f64, f: f64) -> Plan {
         let tree = self.tree;
         let n = &tree.nodes[i];
         let flow = |width, add| Plan::Flow {
@@ -207,7 +270,7 @@ impl Down<'_, '_> {
         if n.has_class("columns") {
             if n.has_class("three") {
                 let count = tree.elements(i).count();
-                return self.grid_of(i, width, f, count.min(3), 1.5, None);
+                return grid_of(width, f, count.min(3), 1.5, None);
             }
             return self.grid(i, width, f, 12.0, 1.5, None);
         }
@@ -216,18 +279,18 @@ impl Down<'_, '_> {
         }
         if n.has_class("kr-chart-row") {
             // Two columns, 2fr and 3fr: the key result, its chart.
-            return self.split(i, width - f, f, 0.4, 0.3 * f);
+            return self.split(width - f, f, 0.4, 0.3 * f);
         }
         if n.has_class("kr-chart") {
             // A key result's chart is at most 26em wide.
             return flow(width.min(26.0 * f), 0.0);
         }
         if n.has_class("status-overview") {
-            return self.split(i, width - f, f, 0.4, 0.0);
+            return self.split(width - f, f, 0.4, 0.0);
         }
         if n.has_class("kpi-body") && width >= 32.0 * f {
             // The container query's two columns, 1fr and 1.25fr.
-            return self.split(i, width - f, f, 1.0 / 2.25, 0.0);
+            return self.split(width - f, f, 1.0 / 2.25, 0.0);
         }
         if n.has_class("kpi-trend") {
             return flow(width.min(28.0 * f), 0.0);
@@ -255,7 +318,7 @@ impl Down<'_, '_> {
     /// most `cap` wide.
     #[allow(clippy::too_many_arguments)]
     fn grid(
-        &mut self,
+        &self,
         i: usize,
         width: f64,
         f: f64,
@@ -265,52 +328,38 @@ impl Down<'_, '_> {
     ) -> Plan {
         let items = self.tree.elements(i).count().max(1);
         let columns = column_count(width + gap_em * f, (min_em + gap_em) * f, items);
-        self.grid_of(i, width, f, columns, gap_em, cap)
-    }
-
-    /// A grid of `columns` columns.
-    fn grid_of(
-        &mut self,
-        i: usize,
-        width: f64,
-        f: f64,
-        columns: usize,
-        gap_em: f64,
-        cap: Option<f64>,
-    ) -> Plan {
-        let columns = columns.max(1);
-        let gap = gap_em * f;
-        let cell = ((width - gap * (columns - 1) as f64) / columns as f64)
-            .min(cap.unwrap_or(f64::INFINITY));
-        for c in self.tree.elements(i) {
-            self.plans[c] = Some(self.rule(c, cell, f));
-        }
-        Plan::Grid {
-            columns,
-            gap,
-            add: 0.3 * f,
-            then: 0.0,
-        }
+        grid_of(width, f, columns, gap_em, cap)
     }
 
     /// Two grid columns side by side, the first `share` of `width`.
-    fn split(&mut self, i: usize, width: f64, f: f64, share: f64, add: f64) -> Plan {
-        let widths = [width * share, width * (1.0 - share)];
-        for (c, w) in self.tree.elements(i).zip(widths) {
-            self.plans[c] = Some(self.rule(c, w, f));
+    fn split(&self, width: f64, f: f64, share: f64, add: f64) -> Plan {
+        Plan::Split {
+            widths: [width * share, width * (1.0 - share)],
+            font: f,
+            add,
         }
-        Plan::Split { add }
     }
 
-    /// A table: auto layout gives wide columns to long text, so the width
-    /// is shared by each column's longest cell, every column at least 4em.
-    fn table(&mut self, i: usize, width: f64, f: f64) -> Plan {
-        let tree = self.tree;
-        let f = if tree.nodes[i].has_class("kr-table") {
+    /// A table at type size `f` (smaller for key results' tables).
+    fn table(&self, i: usize, width: f64, f: f64) -> Plan {
+        let f = if self.tree.nodes[i].has_class("kr-table") {
             0.78 * f * if self.body < NORMAL { 0.95 } else { 1.0 }
         } else {
             f
         };
+        Plan::Table {
+            width,
+            font: f,
+            pad: 0.7 * f,
+            add: 0.3 * f,
+        }
+    }
+
+    /// The cells of table `i`: auto layout gives wide columns to long
+    /// text, so the width is shared by each column's longest cell, every
+    /// column at least 4em.
+    fn place_cells(&mut self, i: usize, width: f64, f: f64) {
+        let tree = self.tree;
         let rows = rows(tree, i);
         let cols = rows
             .iter()
@@ -346,10 +395,22 @@ impl Down<'_, '_> {
                 });
             }
         }
-        Plan::Table {
-            pad: 0.7 * f,
-            add: 0.3 * f,
-        }
+    }
+}
+
+/// A grid of `columns` columns.
+fn grid_of(width: f64, f: f64, columns: usize, gap_em: f64, cap: Option<f64>) -> Plan {
+    let columns = columns.max(1);
+    let gap = gap_em * f;
+    let cell =
+        ((width - gap * (columns - 1) as f64) / columns as f64).min(cap.unwrap_or(f64::INFINITY));
+    Plan::Grid {
+        columns,
+        cell,
+        font: f,
+        gap,
+        add: 0.3 * f,
+        then: 0.0,
     }
 }
 
@@ -379,15 +440,17 @@ fn measure(tree: &Tree, i: usize, plan: Plan, heights: &[f64]) -> f64 {
         Plan::Heading { width, big } => {
             flow(tree, i, width, big, heights) / LINE * 1.15 + 0.5 * big
         }
-        Plan::List { columns, item, add } => {
+        Plan::List {
+            columns, item, add, ..
+        } => {
             let items: f64 = tree.elements(i).map(|c| heights[c] + item).sum();
             items / columns as f64 + add
         }
-        Plan::Entries { columns, font } => {
+        Plan::Entries { columns, font, .. } => {
             let total: f64 = tree.elements(i).map(|c| heights[c] + 0.5 * font).sum();
             total / columns as f64
         }
-        Plan::Facts { font } => {
+        Plan::Facts { font, .. } => {
             let mut height = 0.0;
             for c in tree.elements(i) {
                 if tree.nodes[c].name == "dd" {
@@ -401,6 +464,7 @@ fn measure(tree: &Tree, i: usize, plan: Plan, heights: &[f64]) -> f64 {
             gap,
             add,
             then,
+            ..
         } => {
             let items: Vec<usize> = tree.elements(i).collect();
             let mut height = 0.0;
@@ -412,14 +476,14 @@ fn measure(tree: &Tree, i: usize, plan: Plan, heights: &[f64]) -> f64 {
             }
             height + add + then
         }
-        Plan::Split { add } => {
+        Plan::Split { add, .. } => {
             tree.elements(i)
                 .take(2)
                 .map(|c| heights[c])
                 .fold(0.0, f64::max)
                 + add
         }
-        Plan::Table { pad, add } => {
+        Plan::Table { pad, add, .. } => {
             let mut height = 0.0;
             for r in rows(tree, i) {
                 height += tree.elements(r).map(|c| heights[c]).fold(0.0, f64::max) + pad;

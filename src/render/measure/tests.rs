@@ -110,10 +110,21 @@ fn any_depth_of_nesting_is_measured_in_a_small_stack() {
     let lists = "<ul><li>x".repeat(5_000) + &"</li></ul>".repeat(5_000);
     let quotes = "<blockquote>\n<p>y</p>".repeat(4_500) + &"</blockquote>".repeat(4_500);
     let unclosed = "<div><span><table><tr><td>".repeat(3_000);
+    // Grids and two-column rows inside each other, then every other
+    // kind of box.
+    let boxes = "<div class=\"columns\"><div class=\"kr-chart-row\">".repeat(2_500)
+        + &[
+            "<ul class=\"kpi-grid\"><li>",
+            "<dl><dd>",
+            "<figure>",
+            "<div class=\"section-charts\">",
+        ]
+        .concat()
+        .repeat(1_000);
     let fills = std::thread::Builder::new()
         .stack_size(256 * 1024)
         .spawn(move || {
-            [lists, quotes, unclosed].map(|html| {
+            [lists, quotes, unclosed, boxes].map(|html| {
                 let m = Measure::of(&html);
                 (m.fill(NORMAL), m.fill(DENSE))
             })

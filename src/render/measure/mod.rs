@@ -12,7 +12,7 @@
 //! tallest cell; charts and images are as tall as their real size at the
 //! width they get; a folded `<details>` is its summary line. The rules,
 //! by tag and class, are those of the default stylesheet, in
-//! `measure/layout.rs`.
+//! `measure/layout.rs`; `measure/heights.rs` adds the heights up.
 //!
 //! It is deterministic and cheap (the HTML is read once into a flat tree,
 //! then two loops per type size), works on the HTML of a whole slide or of
@@ -21,6 +21,7 @@
 //! slides get the denser type and which are likely too long; in the
 //! browser, `deck.js` measures the real slide.
 
+mod heights;
 mod html;
 mod layout;
 mod text;

@@ -128,8 +128,8 @@ fn kr(baseline: Option<f64>, target: Option<f64>, marks: Vec<QuarterMark>) -> Ke
 }
 
 fn draw_kr(spec: &KeyResultChart) -> Chart {
-    let chart = key_result(spec).unwrap();
-    check(&chart, &key_result(spec).unwrap());
+    let chart = key_result_progress::draw(spec).unwrap();
+    check(&chart, &key_result_progress::draw(spec).unwrap());
     chart
 }
 
@@ -351,8 +351,8 @@ fn trend(points: Vec<TrendPoint>) -> Chart {
         points,
         large: true,
     };
-    let chart = kpi_trend(&spec).unwrap();
-    check(&chart, &kpi_trend(&spec).unwrap());
+    let chart = kpi_trend::draw(&spec).unwrap();
+    check(&chart, &kpi_trend::draw(&spec).unwrap());
     chart
 }
 
@@ -457,7 +457,7 @@ fn the_change_is_annotated_in_words_with_an_amount_only_from_zero() {
         points: vec![stated, worse],
         large: false,
     };
-    let chart = kpi_trend(&spec).unwrap();
+    let chart = kpi_trend::draw(&spec).unwrap();
     let doc = parse(&chart.svg);
     assert_eq!(
         texts(&doc, "text.headline").join(" "),
@@ -483,8 +483,8 @@ fn time_split_shares_are_proportional_and_labelled() {
         ],
         fte: Some(6.5),
     };
-    let chart = time_split(&spec).unwrap();
-    check(&chart, &time_split(&spec).unwrap());
+    let chart = time_split::draw(&spec).unwrap();
+    check(&chart, &time_split::draw(&spec).unwrap());
     let doc = parse(&chart.svg);
     let widths: Vec<f64> = doc
         .select(&sel("g.share rect"))
@@ -517,7 +517,7 @@ fn time_split_shares_are_proportional_and_labelled() {
         fte: None,
         ..spec.clone()
     };
-    let chart = time_split(&short).unwrap();
+    let chart = time_split::draw(&short).unwrap();
     let doc = parse(&chart.svg);
     assert!(doc.select(&sel("g.remainder")).next().is_some());
     assert!(
@@ -532,7 +532,7 @@ fn time_split_shares_are_proportional_and_labelled() {
         ],
         ..short
     };
-    let chart = time_split(&over).unwrap();
+    let chart = time_split::draw(&over).unwrap();
     assert!(
         chart.desc.contains("The shares add up to 110 %."),
         "{}",
@@ -558,8 +558,8 @@ fn objectives_by_status_count_every_group_with_shapes_and_words() {
             o("E", Status::OnTrack),
         ],
     };
-    let chart = status_groups(&spec).unwrap();
-    check(&chart, &status_groups(&spec).unwrap());
+    let chart = status_groups::draw(&spec).unwrap();
+    check(&chart, &status_groups::draw(&spec).unwrap());
     let doc = parse(&chart.svg);
     assert_eq!(
         texts(&doc, "text.group-label"),
@@ -602,8 +602,8 @@ fn objectives_over_time_are_as_long_as_their_counts() {
             },
         ],
     };
-    let chart = objectives_over_time(&spec).unwrap();
-    check(&chart, &objectives_over_time(&spec).unwrap());
+    let chart = objectives_over_time::draw(&spec).unwrap();
+    check(&chart, &objectives_over_time::draw(&spec).unwrap());
     let doc = parse(&chart.svg);
     let length = |q: usize| -> f64 {
         doc.select(&sel(&format!("g.quarter-{q} rect")))
@@ -686,7 +686,7 @@ fn charts_match_their_snapshots() {
     );
     snapshot(
         "time-split.svg",
-        &time_split(&TimeSplitChart {
+        &time_split::draw(&TimeSplitChart {
             id: "time-chart-s".to_string(),
             section: "Platform".to_string(),
             shares: vec![
@@ -738,7 +738,7 @@ fn extreme_numbers_draw_without_panicking() {
         (f64::MAX / 2.0, 0.0, -f64::MAX / 2.0),
     ] {
         let spec = kr(Some(b), Some(t), vec![mark("Q1", Some(v), None, true)]);
-        assert!(key_result(&spec).is_ok());
+        assert!(key_result_progress::draw(&spec).is_ok());
     }
     let huge = TimeSplitChart {
         id: "t".to_string(),
@@ -746,11 +746,14 @@ fn extreme_numbers_draw_without_panicking() {
         shares: vec![("a".to_string(), f64::MAX), ("b".to_string(), f64::MAX)],
         fte: Some(f64::MAX),
     };
-    assert!(time_split(&huge).is_err(), "a clear error, not a panic");
+    assert!(
+        time_split::draw(&huge).is_err(),
+        "a clear error, not a panic"
+    );
     let odd = TimeSplitChart {
         shares: vec![("a".to_string(), 1e12), ("b".to_string(), 0.0)],
         fte: Some(0.0),
         ..huge
     };
-    assert!(time_split(&odd).is_ok());
+    assert!(time_split::draw(&odd).is_ok());
 }

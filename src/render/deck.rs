@@ -2,7 +2,7 @@
 //! narrative, in the author's order, each with a stable id (its URL
 //! fragment), speaker notes and the minutes recorded against it.
 
-use super::fit;
+use super::measure;
 use super::since::SinceView;
 use super::theme::error_chain;
 use super::view::{self, Ctx, HighlightsView, ObjectiveView, SectionView};
@@ -211,15 +211,15 @@ const TOO_LONG: f64 = 1.15;
 /// and warn about one that does not fit even then.
 fn check_fit(ctx: &Ctx, p: &mut Planned, html: &str, number: usize) -> Option<Diagnostic> {
     let dense = p.classes.split_whitespace().any(|c| c == "dense");
-    let estimate = fit::Estimate::of(html);
-    if !dense && estimate.fill(fit::NORMAL) > 1.0 {
+    let estimate = measure::Measure::of(html);
+    if !dense && estimate.fill(measure::NORMAL) > 1.0 {
         p.classes = if p.classes.is_empty() {
             "dense".to_string()
         } else {
             format!("{} dense", p.classes)
         };
     }
-    let fill = estimate.fill(fit::DENSE);
+    let fill = estimate.fill(measure::DENSE);
     if fill <= TOO_LONG {
         return None;
     }

@@ -48,7 +48,7 @@ pub fn key_result(
                 .collect()
         })
         .unwrap_or_default();
-    charts::key_result(&KeyResultChart {
+    charts::key_result_progress::draw(&KeyResultChart {
         id: format!("kr-chart-{objective}_{}", kr.id.as_str()),
         name: format!(
             "{}: {}",
@@ -103,9 +103,9 @@ pub fn kpi_trend(
     };
     // The shared words say changes in the latest quarter's unit.
     Some(if spec.unit == trend.unit {
-        charts::kpi_trend_with(&spec, &trend.words)
+        charts::kpi_trend::draw_with(&spec, &trend.words)
     } else {
-        charts::kpi_trend(&spec)
+        charts::kpi_trend::draw(&spec)
     })
 }
 
@@ -219,7 +219,7 @@ pub fn time_split(section: &Section) -> Option<Result<Chart, ChartError>> {
     if split.value.is_empty() {
         return None;
     }
-    Some(charts::time_split(&TimeSplitChart {
+    Some(charts::time_split::draw(&TimeSplitChart {
         id: format!("time-chart-{}", section.id),
         section: section.data.title.clone(),
         shares: split.value.iter().map(|(n, p)| (n.clone(), *p)).collect(),
@@ -244,7 +244,7 @@ pub fn status_groups<'a>(
     if objectives.is_empty() {
         return None;
     }
-    Some(charts::status_groups(&StatusGroupsChart {
+    Some(charts::status_groups::draw(&StatusGroupsChart {
         id,
         scope,
         objectives,
@@ -263,7 +263,7 @@ pub fn over_time(site: &Site, derived: &Derived, upto: FiscalQuarter) -> Result<
             current: f.quarter == upto,
         })
         .collect();
-    charts::objectives_over_time(&OverTimeChart {
+    charts::objectives_over_time::draw(&OverTimeChart {
         id: "over-time-chart".to_string(),
         quarters,
     })
@@ -292,7 +292,7 @@ pub fn objective_history(
             })
         })
         .collect();
-    charts::status_timeline(&StatusTimelineChart {
+    charts::status_timeline::draw(&StatusTimelineChart {
         id: format!("history-chart-{id}"),
         name: objective.title.clone(),
         label: objective.title.clone(),

@@ -6,9 +6,9 @@
 pub mod charts;
 pub mod deck;
 pub mod figures;
-pub mod fit;
 pub mod history;
 pub mod kpi_page;
+pub mod measure;
 pub mod since;
 pub mod single;
 pub mod theme;

@@ -8,7 +8,7 @@
 //! single files (objective pages) point at the public site when a base URL
 //! is known, and are otherwise removed, keeping their text.
 
-use super::fit::tag_end;
+use super::measure::tag_end;
 use crate::markdown::local_path;
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -3,8 +3,8 @@
 //! with plotters at a data point, sized in canvas units, so that a chart
 //! never tells a status by colour alone.
 
+use super::canvas::{DrawResult, Plot};
 use super::palette::Colour;
-use super::svg::{DrawResult, Plot};
 use crate::model::{Outlook, Status};
 use plotters::prelude::*;
 
@@ -84,8 +84,8 @@ pub fn status(chart: &Plot, at: (f64, f64), status: Status, r: i32, colour: Colo
 
 #[cfg(test)]
 mod tests {
+    use super::super::canvas::{Canvas, Frame};
     use super::super::palette::THEME;
-    use super::super::svg::{Canvas, Frame};
     use super::*;
 
     fn drawn(s: Status) -> String {

@@ -9,28 +9,80 @@
 //! numbers rounded as the pages do, and shows status with shapes and words,
 //! never by colour alone.
 //!
-//! Kinds: [`key_result`] (progress from baseline to target, or a status
-//! timeline for key results in words), [`status_timeline`], [`kpi_trend`],
-//! [`time_split`], [`status_groups`] and [`objectives_over_time`].
+//! # Where things are
+//!
+//! One module per chart kind, named for what it draws, each entered by
+//! its `draw` function and read in three parts:
+//!
+//! - `words.rs`: every text of the chart, what a screen reader gets
+//!   (title, description, the table of numbers) and the labels drawn on
+//!   it, each formatted once;
+//! - `layout.rs`: data to positions: the data ranges and their frame,
+//!   axis ticks, where labels go so that none overlap, the chart's size;
+//! - `svg.rs`: positions to SVG elements, layer by layer.
+//!
+//! The kinds: [`key_result_progress`] (a key result's progress from
+//! baseline to target, or its statuses when it is tracked in words),
+//! [`status_timeline`], [`kpi_trend`], [`time_split`], [`status_groups`]
+//! and [`objectives_over_time`]. They share `canvas` (the drawing
+//! surface: frames, plotters' coordinates, our SVG backend, text),
+//! `scale` (round ticks, label rows, line wrapping), [`palette`] (the
+//! theme's colours) and `glyphs` (a shape per status). The model's
+//! figures become chart specs in [`super::figures`].
+//!
+//! # What plotters does, and what is drawn without it
+//!
+//! plotters draws every shape: rectangles, paths, dashed paths, polygons
+//! and circles are its elements, composed at a data point
+//! (`EmptyElement::at(p) + Circle::new(…)`), clipped to the plot area by
+//! its `DrawingArea`, and placed by its `Cartesian2d` coordinates: data to
+//! canvas units, integers, so no long float reaches the SVG. These parts
+//! are done without it, each for a reason:
+//!
+//! - **The SVG document and its markup** (`canvas/backend.rs`): plotters'
+//!   own `SVGBackend` writes a whole document per drawing area, with a
+//!   fixed `width` and `height`, `opacity="1"` and `stroke="none"` on every
+//!   element, and no way to class a group. Our `DrawingBackend` writes
+//!   the same shapes at the same coordinates into classed `<g>` layers,
+//!   with a style the layer's elements share said once; `canvas` adds the
+//!   `viewBox`-only `<svg>` with `role="img"`, `<title>` and `<desc>`.
+//! - **Coordinates without a chart** (`canvas/frame.rs`): `ChartBuilder`
+//!   needs a backend and builds a whole chart context to map one point;
+//!   layout needs the mapping before anything is drawn (to place labels).
+//!   `Frame::mapper` builds the same `Cartesian2d` plotters builds, and a
+//!   test proves it maps every point as `ChartBuilder` does.
+//! - **Text**: plotters draws text only with a font feature that loads
+//!   and measures system fonts at build time, which would make the output
+//!   depend on the machine, and it cannot say `text-anchor` or a class.
+//!   Text is written as `<text>` in the page's font stack, its width
+//!   estimated (`canvas::text_width`) for layout.
+//! - **Axes, labels and legends**: `configure_mesh` and legends draw
+//!   their labels as text (so need the fonts above) and place them with
+//!   no care for overlap. Ticks are round steps of 1, 2 or 5 (`scale`),
+//!   labels go in rows that do not overlap, and legends are glyphs and
+//!   text.
+//! - **Series**: a trend line has gaps (a quarter without a value) and
+//!   dashed segments (a stated previous value), which `LineSeries` cannot
+//!   say; the trend draws its runs as `PathElement`s and
+//!   `DashedPathElement`s.
 
-mod backend;
+mod canvas;
 mod glyphs;
-mod groups;
-mod layout;
-mod overtime;
+pub mod key_result_progress;
+pub mod kpi_trend;
+pub mod objectives_over_time;
 pub mod palette;
-mod progress;
-mod split;
-mod svg;
-mod timeline;
-mod trend;
+mod scale;
+pub mod status_groups;
+pub mod status_timeline;
+pub mod time_split;
 
-pub use groups::{GroupedObjective, OUTLOOKS, StatusGroupsChart, status_groups};
-pub use overtime::{OverTimeChart, QuarterCounts, objectives_over_time};
-pub use progress::{KeyResultChart, QuarterMark, key_result};
-pub use split::{TimeSplitChart, time_split};
-pub use timeline::{StatusTimelineChart, TimelineCell, status_timeline};
-pub use trend::{TrendChange, TrendChart, TrendPoint, TrendWords, kpi_trend, kpi_trend_with};
+pub use key_result_progress::{KeyResultChart, QuarterMark};
+pub use kpi_trend::{TrendChange, TrendChart, TrendPoint, TrendWords};
+pub use objectives_over_time::{OverTimeChart, QuarterCounts};
+pub use status_groups::{GroupedObjective, OUTLOOKS, StatusGroupsChart};
+pub use status_timeline::{StatusTimelineChart, TimelineCell};
+pub use time_split::TimeSplitChart;
 
 use serde::Serialize;
 use std::fmt;

@@ -120,7 +120,7 @@ pub fn wrap(text: &str, width: i32, size: u32) -> Vec<String> {
         } else {
             format!("{line} {word}")
         };
-        if !line.is_empty() && super::svg::text_width(&candidate, size) > width {
+        if !line.is_empty() && crate::render::charts::canvas::text_width(&candidate, size) > width {
             lines.push(std::mem::replace(&mut line, word.to_string()));
         } else {
             line = candidate;
@@ -180,7 +180,10 @@ mod tests {
         );
         assert!(lines.len() > 1, "{lines:?}");
         for l in &lines {
-            assert!(super::super::svg::text_width(l, 14) <= 200, "{l}");
+            assert!(
+                crate::render::charts::canvas::text_width(l, 14) <= 200,
+                "{l}"
+            );
         }
         assert_eq!(
             lines.join(" "),

@@ -1,0 +1,93 @@
+//! The chart of a key result: a track from the baseline (left) to the
+//! target (right) with the current value filled in and each quarter's
+//! value as a mark. The track runs in the key result's own direction, so
+//! a decreasing target fills as the number falls; a value that moved the
+//! wrong way fills to the left of the baseline and says so, and one past
+//! the target fills beyond it. A key result without a numeric baseline and
+//! target gets a [status timeline](super::status_timeline) instead:
+//! labelled statuses, not a made-up bar.
+//!
+//! [`draw`] is the whole chart: `words` (every text, worded once),
+//! then `layout` (where things go), then `svg` (the elements).
+
+mod layout;
+mod svg;
+mod words;
+
+use super::status_timeline::{self, StatusTimelineChart, TimelineCell};
+use super::{Chart, ChartError};
+use crate::derive::progress::progress;
+use crate::model::{Direction, Status};
+
+/// A key result and its values in the quarters of the fiscal year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyResultChart {
+    /// Unique on the page.
+    pub id: String,
+    /// Plain text, e.g. `KR1: 30% increase of tool maintainers`.
+    pub name: String,
+    /// Short name for table captions, e.g. `KR1`.
+    pub label: String,
+    pub unit: String,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    /// What the target is: `Year goal` or `Quarter goal`.
+    pub target_label: String,
+    pub direction: Direction,
+    /// One mark per quarter (Q1 … Q4), in order; one is `current`.
+    pub marks: Vec<QuarterMark>,
+}
+
+/// A key result as recorded in one quarter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuarterMark {
+    /// `Q1`.
+    pub label: String,
+    pub value: Option<f64>,
+    /// The value in words, plain text.
+    pub text: Option<String>,
+    pub status: Option<Status>,
+    /// The quarter the chart is drawn for.
+    pub current: bool,
+}
+
+/// The chart of a key result: progress when baseline and target are
+/// numbers that differ, else its statuses quarter by quarter.
+pub fn draw(spec: &KeyResultChart) -> Result<Chart, ChartError> {
+    match (spec.baseline, spec.target) {
+        (Some(b), Some(t)) if progress(Some(b), Some(t), Some(b)).is_some() => {
+            draw_progress(spec, b, t)
+        }
+        _ => status_timeline::draw(&StatusTimelineChart {
+            id: spec.id.clone(),
+            name: spec.name.clone(),
+            label: spec.label.clone(),
+            what: "key result".to_string(),
+            cells: spec
+                .marks
+                .iter()
+                .map(|m| TimelineCell {
+                    label: m.label.clone(),
+                    status: m.status,
+                    note: words::note(spec, m),
+                    current: m.current,
+                })
+                .collect(),
+        }),
+    }
+}
+
+fn draw_progress(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<Chart, ChartError> {
+    let words = words::Words::of(spec, baseline, target);
+    let layout = layout::Layout::of(spec, &words)?;
+    let title = words::title(spec);
+    let desc = words.describe(spec);
+    Ok(Chart {
+        id: spec.id.clone(),
+        kind: "kr-progress",
+        svg: svg::draw(spec, &words, &layout)?.finish(&spec.id, "kr-progress", &title, &desc),
+        table: words.table(spec, baseline, target),
+        title,
+        desc,
+    })
+}

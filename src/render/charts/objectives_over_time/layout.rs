@@ -1,0 +1,133 @@
+//! Where an objectives-over-time chart's bars go: a row per quarter, the
+//! bars in objectives across (the longest quarter fills the width), each
+//! group's part with its span on the canvas, and the legend's entries.
+
+use super::OverTimeChart;
+use crate::model::Outlook;
+use crate::render::charts::ChartError;
+use crate::render::charts::canvas::{Frame, Mapper, text_width};
+use crate::render::charts::status_groups::OUTLOOKS;
+
+pub(super) const WIDTH: u32 = 560;
+pub(super) const LABELS: i32 = 104;
+pub(super) const ROW: i32 = 30;
+pub(super) const BAR: i32 = 22;
+
+/// One group's part of a quarter's bar: its group and count, its span in
+/// objectives, and where it starts and how wide it is on the canvas.
+pub(super) struct Part {
+    pub outlook: Outlook,
+    pub count: usize,
+    pub span: (f64, f64),
+    pub left: i32,
+    pub width: i32,
+}
+
+pub(super) struct Layout {
+    pub height: i32,
+    /// Objectives across, canvas rows up (see [`Frame::up`]).
+    pub frame: Frame,
+    pub map: Mapper,
+    /// Each quarter's parts, groups with no objectives left out.
+    pub parts: Vec<Vec<Part>>,
+    pub legend_y: i32,
+    /// Each group's legend entry and its left edge.
+    pub keys: Vec<(Outlook, i32)>,
+}
+
+impl Layout {
+    pub fn of(spec: &OverTimeChart) -> Result<Self, ChartError> {
+        let max = spec
+            .quarters
+            .iter()
+            .map(|q| q.counts.iter().sum::<usize>())
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let rows = spec.quarters.len() as i32;
+        let height = 6 + rows.max(1) * ROW + 12 + 22;
+        let frame = Frame {
+            width: WIDTH,
+            height: height as u32,
+            left: LABELS as u32,
+            right: 44,
+            top: 0,
+            bottom: 0,
+            x: (0.0, max as f64),
+            y: (0.0, 1.0),
+        }
+        .canvas_y();
+        let map = frame.mapper()?;
+        let parts = spec
+            .quarters
+            .iter()
+            .map(|q| {
+                let mut parts = Vec::new();
+                let mut start = 0usize;
+                for (outlook, n) in OUTLOOKS.iter().zip(q.counts) {
+                    if n == 0 {
+                        continue;
+                    }
+                    let (a, b) = (start as f64, (start + n) as f64);
+                    start += n;
+                    let (xa, xb) = (map.at(a, 0.0).0, map.at(b, 0.0).0);
+                    parts.push(Part {
+                        outlook: *outlook,
+                        count: n,
+                        span: (a, b),
+                        left: xa,
+                        width: xb - xa,
+                    });
+                }
+                parts
+            })
+            .collect();
+        let mut x = 4;
+        let mut keys = Vec::new();
+        for o in OUTLOOKS {
+            keys.push((o, x));
+            x += 24 + text_width(o.label(), 12) + 12;
+        }
+        Ok(Self {
+            height,
+            frame,
+            map,
+            parts,
+            legend_y: 6 + rows.max(1) * ROW + 12,
+            keys,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::charts::objectives_over_time::QuarterCounts;
+
+    #[test]
+    fn parts_follow_each_other_and_the_longest_quarter_fills_the_width() {
+        let spec = OverTimeChart {
+            id: "o".to_string(),
+            quarters: vec![
+                QuarterCounts {
+                    label: "Q1".to_string(),
+                    counts: [2, 0, 1, 1],
+                    current: false,
+                },
+                QuarterCounts {
+                    label: "Q2".to_string(),
+                    counts: [8, 0, 0, 0],
+                    current: true,
+                },
+            ],
+        };
+        let l = Layout::of(&spec).unwrap();
+        let spans: Vec<(f64, f64)> = l.parts[0].iter().map(|p| p.span).collect();
+        assert_eq!(spans, [(0.0, 2.0), (2.0, 3.0), (3.0, 4.0)]);
+        let first = &l.parts[0];
+        assert_eq!(first[0].left + first[0].width, first[1].left);
+        let full = &l.parts[1][0];
+        assert_eq!(full.left, LABELS);
+        assert_eq!(full.left + full.width, WIDTH as i32 - 44 - 1);
+    }
+}

@@ -1,0 +1,53 @@
+//! Status timeline: one cell per quarter with the status's shape and its
+//! words, for what is tracked in words rather than numbers (a key result
+//! without a numeric baseline and target, an objective across quarters).
+//!
+//! [`draw`] is the whole chart: `layout` (cells in rows of four, notes
+//! cut to fit), `svg` (the elements) and `words` (title,
+//! description, table).
+
+mod layout;
+mod svg;
+mod words;
+
+use super::{Chart, ChartError};
+use crate::model::Status;
+
+/// Statuses in order, one cell each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusTimelineChart {
+    /// Unique on the page.
+    pub id: String,
+    /// Plain text: what the statuses are of.
+    pub name: String,
+    /// Short name for the table caption, e.g. `KR1`.
+    pub label: String,
+    /// `key result`, `objective`: used in the description.
+    pub what: String,
+    pub cells: Vec<TimelineCell>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineCell {
+    /// `Q1`, `Q1 FY20-21`.
+    pub label: String,
+    pub status: Option<Status>,
+    /// Words recorded with the status (a value, a note), plain text.
+    pub note: Option<String>,
+    /// The quarter the chart is drawn for, outlined.
+    pub current: bool,
+}
+
+pub fn draw(spec: &StatusTimelineChart) -> Result<Chart, ChartError> {
+    let layout = layout::Layout::of(spec);
+    let title = words::title(spec);
+    let desc = words::describe(spec);
+    Ok(Chart {
+        id: spec.id.clone(),
+        kind: "status-timeline",
+        svg: svg::draw(spec, &layout)?.finish(&spec.id, "status-timeline", &title, &desc),
+        table: words::table(spec),
+        title,
+        desc,
+    })
+}

@@ -1,0 +1,404 @@
+//! A forgiving HTML reader that builds a flat tree, never an error.
+//!
+//! Elements and runs of text are kept in one vector in document order;
+//! each knows where its subtree ends, so every walk over the tree is a
+//! loop, however deep the HTML nests. Unclosed elements close with their
+//! parent; stray end tags are ignored; `<svg>`, `<script>`, `<style>`,
+//! `<math>` and `<details>` are kept as leaves (their content is not read).
+
+use super::text::Words;
+use std::borrow::Cow;
+
+/// An element, or (with an empty name) a run of text. Everything but a
+/// name with capitals in it borrows from the HTML.
+#[derive(Debug, Default)]
+pub(super) struct Node<'a> {
+    pub name: Cow<'a, str>,
+    pub classes: &'a str,
+    /// `width` and `height` attributes of an image, in CSS pixels; the
+    /// `viewBox` size of an SVG (only its proportions count).
+    pub size: Option<(f64, f64)>,
+    /// Text as written, entities not decoded.
+    pub text: &'a str,
+    /// The words of the text, or of all text inside the element (hidden
+    /// text left out, a `<br>` a space).
+    pub words: Words,
+    /// `<br>`s inside the element, at any depth.
+    pub breaks: usize,
+    /// The element holds a block (not inline) element, at any depth.
+    pub has_block: bool,
+    /// An inline element (`<a>`, `<span>`, `<b>` …).
+    pub inline: bool,
+    /// Hidden but for screen readers (`.visually-hidden`): not measured.
+    pub hidden: bool,
+    /// Index just past the last node of this node's subtree.
+    pub end: usize,
+}
+
+impl Node<'_> {
+    pub fn has_class(&self, class: &str) -> bool {
+        self.classes.split_whitespace().any(|c| c == class)
+    }
+    pub fn is_text(&self) -> bool {
+        self.name.is_empty()
+    }
+    pub fn is_inline(&self) -> bool {
+        self.inline
+    }
+}
+
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
+    "label", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+    "input",
+];
+
+/// A tree read from HTML: node 0 is the root (no name, not text).
+pub(super) struct Tree<'a> {
+    pub nodes: Vec<Node<'a>>,
+}
+
+impl<'a> Tree<'a> {
+    /// The children of node `i`, in order.
+    pub fn children(&self, i: usize) -> Children<'_, 'a> {
+        Children {
+            nodes: &self.nodes,
+            next: i + 1,
+            end: self.nodes[i].end,
+        }
+    }
+
+    /// The element children of node `i` (text left out).
+    pub fn elements(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.children(i).filter(|&c| !self.nodes[c].is_text())
+    }
+
+    pub fn read(html: &'a str) -> Self {
+        let mut nodes = vec![Node::default()];
+        // Open elements, innermost last; the root is always open.
+        let mut open: Vec<usize> = vec![0];
+        let mut rest = html;
+        while !rest.is_empty() {
+            let Some(lt) = rest.find('<') else {
+                push_text(&mut nodes, rest);
+                break;
+            };
+            push_text(&mut nodes, &rest[..lt]);
+            rest = &rest[lt..];
+            if let Some(after) = rest.strip_prefix("<!--") {
+                rest = after.find("-->").map_or("", |e| &after[e + 3..]);
+                continue;
+            }
+            let Some(end) = tag_end(rest) else {
+                push_text(&mut nodes, rest);
+                break;
+            };
+            let tag = &rest[1..end - 1];
+            rest = &rest[end..];
+            if let Some(name) = tag.strip_prefix('/') {
+                let name = name.trim();
+                if let Some(pos) = open
+                    .iter()
+                    .rposition(|&n| nodes[n].name.eq_ignore_ascii_case(name))
+                {
+                    while open.len() > pos.max(1) {
+                        close(&mut nodes, &mut open);
+                    }
+                }
+                continue;
+            }
+            let raw_name = tag
+                .split(|c: char| c.is_whitespace() || c == '/' || c == '>')
+                .next()
+                .unwrap_or("");
+            let name: Cow<str> = if raw_name.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(raw_name.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(raw_name)
+            };
+            if name.is_empty() || name.starts_with('!') || name.starts_with('?') {
+                continue;
+            }
+            let mut node = Node {
+                classes: attr(tag, "class").unwrap_or_default(),
+                end: nodes.len() + 1,
+                ..Node::default()
+            };
+            match &*name {
+                "img" => {
+                    let w = attr(tag, "width").and_then(|v| v.parse().ok());
+                    let h = attr(tag, "height").and_then(|v| v.parse().ok());
+                    node.size = w.zip(h);
+                }
+                "svg" => node.size = attr(tag, "viewBox").and_then(view_box_size),
+                _ => {}
+            }
+            let leaf = if name == "details" && !tag.ends_with('/') {
+                // A closed `<details>` shows its summary only, and the
+                // layout gives it a fixed height: its content (a chart's
+                // table of numbers) is not read.
+                rest = after_nested_close(rest, "details");
+                true
+            } else if matches!(&*name, "svg" | "script" | "style" | "math") {
+                let after = find_end_tag(rest, &name).map_or("", |s| &rest[s..]);
+                rest = after.find('>').map_or("", |e| &after[e + 1..]);
+                true
+            } else {
+                VOID.contains(&&*name) || tag.ends_with('/')
+            };
+            node.inline = INLINE.contains(&&*name);
+            node.hidden = node.has_class("visually-hidden");
+            node.name = name;
+            nodes.push(node);
+            if !leaf {
+                open.push(nodes.len() - 1);
+            }
+        }
+        while !open.is_empty() {
+            close(&mut nodes, &mut open);
+        }
+        let mut tree = Tree { nodes };
+        tree.count_inline();
+        tree
+    }
+
+    /// Fill in each element's words, breaks and `has_block`, from the last
+    /// node to the first: every child is counted before its parent.
+    fn count_inline(&mut self) {
+        for i in (0..self.nodes.len()).rev() {
+            if self.nodes[i].is_text() && i > 0 {
+                continue;
+            }
+            let mut words = Words::default();
+            let mut breaks = 0;
+            let mut has_block = false;
+            for c in self.children(i) {
+                let child = &self.nodes[c];
+                if child.is_text() {
+                    words.append(&child.words);
+                    continue;
+                }
+                let br = child.name == "br";
+                if br {
+                    words.feed('\n');
+                } else if !child.hidden {
+                    words.append(&child.words);
+                }
+                breaks += usize::from(br) + child.breaks;
+                has_block |= (!child.is_inline() && !br) || child.has_block;
+            }
+            let node = &mut self.nodes[i];
+            node.words = words;
+            node.breaks = breaks;
+            node.has_block = has_block;
+        }
+    }
+
+    /// The text inside element `i` as it reads, hidden text left out and
+    /// a `<br>` a line break.
+    pub fn text(&self, i: usize) -> String {
+        let mut out = String::new();
+        let mut j = i + 1;
+        while j < self.nodes[i].end {
+            let n = &self.nodes[j];
+            if n.is_text() {
+                out.extend(super::text::decoded(n.text));
+            } else if n.name == "br" {
+                out.push('\n');
+            } else if n.hidden {
+                j = n.end;
+                continue;
+            }
+            j += 1;
+        }
+        out
+    }
+}
+
+/// The children of a node: each the next node past its sibling's subtree.
+pub(super) struct Children<'t, 'a> {
+    nodes: &'t [Node<'a>],
+    next: usize,
+    end: usize,
+}
+
+impl Iterator for Children<'_, '_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.next >= self.end {
+            return None;
+        }
+        let child = self.next;
+        self.next = self.nodes[child].end;
+        Some(child)
+    }
+}
+
+fn view_box_size(v: &str) -> Option<(f64, f64)> {
+    let mut n = v.split_whitespace().filter_map(|x| x.parse::<f64>().ok());
+    match (n.next(), n.next(), n.next(), n.next(), n.next()) {
+        (Some(_), Some(_), Some(w), Some(h), None) => Some((w, h)),
+        _ => None,
+    }
+}
+
+fn close(nodes: &mut [Node], open: &mut Vec<usize>) {
+    if let Some(i) = open.pop() {
+        nodes[i].end = nodes.len();
+    }
+}
+
+fn push_text<'a>(nodes: &mut Vec<Node<'a>>, text: &'a str) {
+    if !text.is_empty() {
+        nodes.push(Node {
+            text,
+            words: Words::of(text),
+            end: nodes.len() + 1,
+            ..Node::default()
+        });
+    }
+}
+
+/// Where `</name` starts in `html`, in any case, without copying it.
+fn find_end_tag(html: &str, name: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let name = name.as_bytes();
+    let mut from = 0;
+    while let Some(i) = html[from..].find("</") {
+        let at = from + i;
+        let start = at + 2;
+        if bytes
+            .get(start..start + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        {
+            return Some(at);
+        }
+        from = start;
+    }
+    None
+}
+
+/// What follows the end tag closing an element `name` whose start tag was
+/// just read, elements of the same name nested inside it included; `""`
+/// when it is never closed.
+fn after_nested_close<'a>(html: &'a str, name: &str) -> &'a str {
+    let bytes = html.as_bytes();
+    let name_bytes = name.as_bytes();
+    let mut depth = 1usize;
+    let mut from = 0;
+    while let Some(i) = html[from..].find('<') {
+        let at = from + i;
+        let (closing, start) = if bytes.get(at + 1) == Some(&b'/') {
+            (true, at + 2)
+        } else {
+            (false, at + 1)
+        };
+        let matches = bytes
+            .get(start..start + name_bytes.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name_bytes))
+            && bytes
+                .get(start + name_bytes.len())
+                .is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'));
+        from = at + 1;
+        if !matches {
+            continue;
+        }
+        let Some(end) = tag_end(&html[at..]) else {
+            return "";
+        };
+        if closing {
+            depth -= 1;
+            if depth == 0 {
+                return &html[at + end..];
+            }
+        } else if !html[at..at + end].ends_with("/>") {
+            depth += 1;
+        }
+        from = at + end;
+    }
+    ""
+}
+
+/// Index just past the `>` ending the tag that starts `s`, quotes respected.
+pub(in crate::render) fn tag_end(s: &str) -> Option<usize> {
+    // Quotes and `>` are ASCII, so bytes will do: no UTF-8 decoding.
+    let mut quote = None;
+    for (i, &b) in s.as_bytes().iter().enumerate().skip(1) {
+        match (quote, b) {
+            (Some(q), b) if b == q => quote = None,
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The value of attribute `name="…"` in the tag's text, as written.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(i) = tag[from..].find(name) {
+        let at = from + i;
+        let after = &tag[at + name.len()..];
+        if !after.starts_with("=\"") {
+            from = at + name.len();
+            continue;
+        }
+        let boundary = tag[..at].ends_with(char::is_whitespace);
+        let value_start = at + name.len() + 2;
+        let value_end = tag[value_start..].find('"').map(|e| value_start + e)?;
+        if boundary {
+            return Some(&tag[value_start..value_end]);
+        }
+        from = value_end;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(tree: &Tree, i: usize) -> Vec<String> {
+        tree.children(i)
+            .map(|c| match &tree.nodes[c] {
+                n if n.is_text() => format!("'{}'", n.text),
+                n => n.name.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn children_are_found_past_their_siblings_subtrees() {
+        let tree = Tree::read("<ul><li>a <b>b</b></li><LI>c</ul>d<br>e");
+        assert_eq!(names(&tree, 0), ["ul", "'d'", "br", "'e'"]);
+        assert_eq!(names(&tree, 1), ["li", "li"]);
+        assert_eq!(names(&tree, 2), ["'a '", "b"]);
+        assert_eq!(tree.nodes[0].breaks, 1);
+        assert!(tree.nodes[0].has_block);
+        assert!(!tree.nodes[2].has_block);
+    }
+
+    #[test]
+    fn hidden_text_and_folded_content_are_not_read() {
+        let tree = Tree::read(
+            "<p>one <span class=\"visually-hidden\">two</span>three</p><details><p>x</p></details><svg viewBox=\"0 0 4 2\"><text>y</text></svg>",
+        );
+        assert_eq!(tree.text(1), "one three");
+        assert_eq!(names(&tree, 0), ["p", "details", "svg"]);
+        let svg = tree.children(0).last().unwrap();
+        assert_eq!(tree.nodes[svg].size, Some((4.0, 2.0)));
+    }
+
+    #[test]
+    fn stray_and_unclosed_tags_are_forgiven() {
+        let tree = Tree::read("</p><div><p>a</div>b");
+        assert_eq!(names(&tree, 0), ["div", "'b'"]);
+        assert_eq!(tag_end("<a title=\"x>y\">z"), Some(15));
+    }
+}

@@ -1,0 +1,137 @@
+//! Words and characters of running text, as the measure counts them.
+
+/// The characters of text as the measure reads it: an entity (`&…;` of
+/// at most ten bytes) is one character.
+pub(super) fn decoded(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let c = rest.chars().next()?;
+        if c == '&' {
+            let after = &rest.as_bytes()[1..];
+            let window = &after[..after.len().min(10)];
+            if let Some(e) = window.iter().position(|&b| b == b';') {
+                rest = &rest[e + 2..];
+                return Some('x');
+            }
+        }
+        rest = &rest[c.len_utf8()..];
+        Some(c)
+    })
+}
+
+/// Words and their characters in a run of text, counted as the text
+/// streams by: text split across elements joins up, as it does on screen.
+/// Runs counted apart and then [appended](Words::append) count the same as
+/// the whole run counted at once, so an element's count is the sum of its
+/// children's.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Words {
+    chars: usize,
+    words: usize,
+    /// Anything, even a space, was counted.
+    any: bool,
+    /// The run starts inside a word (which joins a word before it).
+    starts_in_word: bool,
+    /// The run ends inside a word.
+    in_word: bool,
+}
+
+impl Words {
+    pub(super) fn of(text: &str) -> Self {
+        let mut words = Self::default();
+        if text.is_ascii() && !text.contains('&') {
+            // Most text: one byte a character, no entities to decode.
+            for b in text.bytes() {
+                words.feed(char::from(b));
+            }
+        } else {
+            for c in decoded(text) {
+                words.feed(c);
+            }
+        }
+        words
+    }
+
+    pub(super) fn feed(&mut self, c: char) {
+        let space = c.is_whitespace();
+        if !self.any {
+            self.any = true;
+            self.starts_in_word = !space;
+        }
+        if space {
+            self.in_word = false;
+        } else {
+            if !self.in_word {
+                self.words += 1;
+            }
+            self.in_word = true;
+            self.chars += 1;
+        }
+    }
+
+    /// Count `other`, a run counted on its own, as if fed here.
+    pub(super) fn append(&mut self, other: &Words) {
+        if !other.any {
+            return;
+        }
+        if !self.any {
+            *self = *other;
+            return;
+        }
+        let joined = usize::from(self.in_word && other.starts_in_word);
+        self.chars += other.chars;
+        self.words += other.words - joined;
+        self.in_word = other.in_word;
+    }
+
+    /// Characters with a space after every word: the width of the run in
+    /// average characters.
+    pub(super) fn spaced(self) -> usize {
+        self.chars + self.words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_counted_apart_add_up_as_if_counted_together() {
+        let pieces = [
+            "",
+            " ",
+            "foo",
+            "bar ",
+            " baz",
+            "a&amp;b",
+            "  ",
+            "x",
+            "\u{a0}y z",
+            "é",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let whole = Words::of(&format!("{a}{b}{c}"));
+                    let mut parts = Words::default();
+                    let mut tail = Words::of(b);
+                    tail.append(&Words::of(c));
+                    parts.append(&Words::of(a));
+                    parts.append(&tail);
+                    assert_eq!(
+                        (parts.chars, parts.words, parts.in_word),
+                        (whole.chars, whole.words, whole.in_word),
+                        "{a:?} {b:?} {c:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_entity_is_one_character() {
+        assert_eq!(Words::of("a&amp;b c").spaced(), 3 + 1 + 1 + 1);
+        assert_eq!(decoded("&lt;&gt;").count(), 2);
+        assert_eq!(decoded("&nope").count(), 5);
+    }
+}

@@ -16,9 +16,7 @@ use serde_json::Value;
 use std::borrow::Cow;
 use std::path::Path;
 
-/// Ids appear in URLs: lowercase ASCII letters, digits and hyphens,
-/// starting with a letter or digit (see `load::checks::is_valid_id`).
-pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9-]*$";
+pub use crate::model::id::ID_PATTERN;
 
 /// One schema per YAML file kind: the file name it is written to, which
 /// content files it describes, and the schema.

@@ -14,13 +14,14 @@
 //! A quarter's `minutes.md` is parsed by [`parse_minutes`]: one `## slide-id`
 //! section per slide.
 
-use crate::diagnostics::{Diagnostic, suggest};
-use crate::load::markdown_refs::line_col;
-use crate::markdown::{options, slugify};
-use crate::model::{NarrativeSlide, Pos, SlideMinutes};
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use crate::diagnostics::{Diagnostic, Pos, suggest};
+use crate::markdown::headings::headings;
+use crate::markdown::ids::UniqueIds;
+use crate::markdown::slugify;
+use crate::model::id::is_valid_id;
+use crate::model::{NarrativeSlide, SlideMinutes};
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// A narrative file, split into slides.
 #[derive(Debug, Clone, Default)]
@@ -227,14 +228,6 @@ fn minutes_heading(line: &str) -> Option<(&str, u32)> {
     let start = line.len() - rest.trim_start().len();
     let column = line.get(..start).map_or(0, |p| p.chars().count()) + 1;
     Some((content, u32::try_from(column).unwrap_or(u32::MAX)))
-}
-
-fn is_valid_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn invalid_id(file: &str, id: &str, pos: Pos, what: &str) -> Diagnostic {
@@ -644,39 +637,18 @@ struct Headings {
 
 fn scan_headings(body: &str, first_line: u32) -> Headings {
     let mut found = Headings::default();
-    let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(body, options())
-        .into_offset_iter()
-        .collect();
-    for (index, (event, range)) in events.iter().enumerate() {
-        let Event::Start(Tag::Heading { id, classes, .. }) = event else {
-            continue;
-        };
+    for heading in headings(body) {
         let is_first = found.first_text.is_none();
-        let id_pos = id.as_ref().map(|id| {
-            let source = body.get(range.clone()).unwrap_or("");
-            let needle = format!("#{id}");
-            let offset = range.start + source.rfind(&needle).map_or(0, |at| at + 1);
-            let (line, column) = line_col(body, offset);
-            Pos {
-                line: line.saturating_add(first_line).saturating_sub(1),
-                column,
-            }
-        });
-        if let (Some(id), Some(pos)) = (id, id_pos) {
-            found.explicit_ids.push((id.to_string(), pos));
+        if let Some((id, offset)) = heading.id {
+            let pos = Pos::of_offset(body, offset).shifted(first_line);
             if is_first {
-                found.first_id = Some((id.to_string(), pos));
+                found.first_id = Some((id.clone(), pos));
             }
+            found.explicit_ids.push((id, pos));
         }
         if is_first {
-            let inner: Vec<Event> = events
-                .iter()
-                .skip(index + 1)
-                .map(|(e, _)| e.clone())
-                .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
-                .collect();
-            found.first_text = Some(crate::markdown::plain_text(&inner));
-            found.first_classes = classes.iter().map(|c| c.to_string()).collect();
+            found.first_text = Some(heading.text);
+            found.first_classes = heading.classes;
         }
     }
     found
@@ -763,19 +735,12 @@ fn assign_ids(file: &str, drafts: Vec<Draft>, errors: &mut Vec<Diagnostic>) -> V
             explicit.insert(id.clone(), pos);
         }
     }
-    let mut used: BTreeSet<String> = explicit.into_keys().collect();
+    let mut ids = UniqueIds::new(explicit.into_keys());
     drafts
         .into_iter()
         .map(|mut draft| {
             if draft.explicit.is_none() {
-                let mut id = draft.auto_base.clone();
-                let mut n = 2;
-                while used.contains(&id) {
-                    id = format!("{}-{n}", draft.auto_base);
-                    n += 1;
-                }
-                used.insert(id.clone());
-                draft.slide.id = id;
+                draft.slide.id = ids.claim(&draft.auto_base);
             }
             draft.slide
         })

@@ -2,11 +2,13 @@
 //! minutes, parsed and checked into a [`Quarter`].
 
 use super::checks::{Unique, check_id, check_key_result, check_time_split};
-use super::markdown_refs::{RefContext, check_refs, find_refs};
+use super::markdown::{RefContext, check_markdown};
 use super::narrative::{parse_minutes, parse_narrative};
 use super::walk::{QuarterFiles, stem};
 use super::{Source, read};
 use crate::diagnostics::{Diagnostic, suggest};
+use crate::markdown::depth::{MAX_DEPTH, too_deep};
+use crate::markdown::refs::find_refs;
 use crate::model::{
     DeckItem, FiscalCalendar, FiscalQuarter, Highlights, Located, Narrative, Pos, Quarter,
     QuarterFile, Section, SectionFile,
@@ -395,11 +397,18 @@ fn check_markdown_list(
         .find(|s| s.file == file)
         .map(|s| s.text.clone());
     for text in texts {
-        let refs = find_refs(text);
-        let Some(first) = refs.first() else { continue };
+        // Where the text is written in the YAML file: at its first
+        // reference, or for nesting, at its first line.
+        let needle = match find_refs(text).first() {
+            Some(first) => first.url.clone(),
+            None if too_deep(text, MAX_DEPTH).is_some() => {
+                text.lines().next().unwrap_or("").trim().to_string()
+            }
+            None => continue,
+        };
         let pos = source
             .as_deref()
-            .and_then(|s| locate(s, &first.url))
+            .and_then(|s| Pos::of_first(s, &needle))
             .unwrap_or_default();
         let ctx = RefContext {
             file,
@@ -408,7 +417,7 @@ fn check_markdown_list(
             line_offset: 1,
             fixed_pos: Some(pos),
         };
-        let (problems, media) = check_refs(text, &ctx);
+        let (problems, media) = check_markdown(text, &ctx);
         out.problems.extend(problems);
         out.media.extend(media);
     }
@@ -422,22 +431,9 @@ fn check_markdown_file(root: &Path, file: &str, text: &str, out: &mut QuarterLoa
         line_offset: 1,
         fixed_pos: None,
     };
-    let (problems, media) = check_refs(text, &ctx);
+    let (problems, media) = check_markdown(text, &ctx);
     out.problems.extend(problems);
     out.media.extend(media);
-}
-
-/// Line and column of the first occurrence of `needle` in `source`.
-pub fn locate(source: &str, needle: &str) -> Option<Pos> {
-    if needle.is_empty() {
-        return None;
-    }
-    let at = source.find(needle)?;
-    let before = &source[..at];
-    let line = before.matches('\n').count() as u32 + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = source[line_start..at].chars().count() as u32 + 1;
-    Some(Pos { line, column })
 }
 
 fn parent(file: &str) -> &str {

@@ -7,6 +7,7 @@
 
 pub mod date;
 pub mod fiscal;
+pub mod id;
 pub mod located;
 pub mod narrative;
 pub mod paths;

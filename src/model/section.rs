@@ -70,7 +70,7 @@ impl Direction {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
-    #[schemars(regex(pattern = crate::schema::ID_PATTERN))]
+    #[schemars(regex(pattern = super::id::ID_PATTERN))]
     pub id: Located<String>,
     pub name: String,
     /// Unit written after the value: `%`, `req/s`, `days`, `ms`.
@@ -95,7 +95,7 @@ pub struct Kpi {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
-    #[schemars(regex(pattern = crate::schema::ID_PATTERN))]
+    #[schemars(regex(pattern = super::id::ID_PATTERN))]
     pub id: Located<String>,
     pub title: String,
     /// `focus`, `strengthen`, `experiment`, or a priority name.
@@ -153,7 +153,7 @@ pub struct CheckIn {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeyResult {
-    #[schemars(regex(pattern = crate::schema::ID_PATTERN))]
+    #[schemars(regex(pattern = super::id::ID_PATTERN))]
     pub id: Located<String>,
     /// The key result as worded now (the *proposed* wording when reworded).
     pub title: String,

@@ -237,7 +237,9 @@ mod tests {
     }
 
     fn changes_of(s: &Site, index: usize) -> BTreeMap<String, KpiChange> {
-        derive(s).quarters[index].kpi_changes.clone()
+        derive(s).quarters[&s.quarters[index].id]
+            .kpi_changes
+            .clone()
     }
 
     #[test]

@@ -142,7 +142,7 @@ mod tests {
             "",
         );
         let d = derive(&s);
-        let since = &d.quarters[1].since;
+        let since = &d.quarters[&s.quarters[1].id].since;
         assert_eq!(since.added, ["e", "f"]);
         assert_eq!(since.dropped, ["c"]);
         let completed: Vec<(&str, Option<Status>)> = since
@@ -167,7 +167,7 @@ mod tests {
             "- {id: a, title: A, status: done}\n- {id: b, title: B, status: on-track}\n",
         );
         let s = site(7, vec![quarter(2020, 1, &[&q1])], "");
-        let since = &derive(&s).quarters[0].since;
+        let since = &derive(&s).quarters[&s.quarters[0].id].since;
         assert!(since.added.is_empty() && since.dropped.is_empty() && since.changed.is_empty());
         assert_eq!(since.completed.len(), 1);
         assert_eq!(since.completed[0].from, None);
@@ -194,12 +194,12 @@ mod tests {
             vec![quarter(2020, 1, &[q1]), quarter(2020, 2, &[q2])],
             "",
         );
-        let since = &derive(&s).quarters[1].since;
+        let since = &derive(&s).quarters[&s.quarters[1].id].since;
         // −80 % beats +50 % beats +1 % beats +0.1 %; only the first three
         // are named, and the change from zero (no percent) would come last.
         assert_eq!(since.better, ["down-good", "up-good", "small"]);
         assert_eq!(since.worse, ["up-bad"]);
-        let changes = &derive(&s).quarters[1].kpi_changes;
+        let changes = &derive(&s).quarters[&s.quarters[1].id].kpi_changes;
         let mut without_small = changes.clone();
         without_small.remove("small");
         without_small.remove("tiny");

@@ -318,67 +318,12 @@ fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterL
             check_key_result(file, &field, kr, p);
         }
     }
-    let texts = section_markdown(data);
-    check_markdown_list(root, file, parent(file), &texts, out);
+    check_markdown_list(root, file, parent(file), &data.markdown_fields(), out);
     check_highlights(root, file, &data.highlights, out);
 }
 
-/// Every Markdown-bearing string of a section file.
-fn section_markdown(data: &SectionFile) -> Vec<&str> {
-    let mut t: Vec<&str> = Vec::new();
-    t.extend(data.overview.as_deref());
-    t.extend(data.progress.as_deref());
-    t.extend(data.actions.iter().map(String::as_str));
-    for k in &data.kpis {
-        t.extend(k.description.as_deref());
-        t.extend(k.note.as_deref());
-    }
-    for o in &data.objectives {
-        t.extend(
-            [
-                o.description.as_deref(),
-                o.progress.as_deref(),
-                o.learnings.as_deref(),
-            ]
-            .into_iter()
-            .flatten(),
-        );
-        t.extend(o.measures.iter().map(String::as_str));
-        t.extend(o.checkins.iter().filter_map(|c| c.note.as_deref()));
-        if let Some(d) = &o.drilldown {
-            t.extend([
-                d.situation.as_str(),
-                d.impact.as_str(),
-                d.recommendation.as_str(),
-            ]);
-        }
-        for kr in &o.key_results {
-            t.push(&kr.title);
-            t.extend(
-                [
-                    kr.original.as_deref(),
-                    kr.value_text.as_deref(),
-                    kr.baseline_text.as_deref(),
-                    kr.target_text.as_deref(),
-                ]
-                .into_iter()
-                .flatten(),
-            );
-            t.extend(kr.goals.iter().map(String::as_str));
-            t.extend(kr.checkins.iter().filter_map(|c| c.note.as_deref()));
-        }
-    }
-    t
-}
-
 fn check_highlights(root: &Path, file: &str, h: &Highlights, out: &mut QuarterLoad) {
-    let mut t: Vec<&str> = Vec::new();
-    t.extend(h.wins.iter().map(|w| w.text.as_str()));
-    for list in [&h.challenges, &h.upcoming, &h.successes, &h.misses] {
-        t.extend(list.iter().map(String::as_str));
-    }
-    t.extend(h.workflows.iter().filter_map(|w| w.comment.as_deref()));
-    check_markdown_list(root, file, parent(file), &t, out);
+    check_markdown_list(root, file, parent(file), &h.markdown_fields(), out);
 }
 
 /// Markdown inside YAML: problems point at where the offending URL is

@@ -100,6 +100,22 @@ impl Highlights {
             && self.misses.is_empty()
             && self.workflows.is_empty()
     }
+
+    /// Every Markdown field of the highlights, in file order.
+    pub fn markdown_fields(&self) -> Vec<&str> {
+        let mut t: Vec<&str> = Vec::new();
+        t.extend(self.wins.iter().map(|w| w.text.as_str()));
+        for list in [
+            &self.challenges,
+            &self.upcoming,
+            &self.successes,
+            &self.misses,
+        ] {
+            t.extend(list.iter().map(String::as_str));
+        }
+        t.extend(self.workflows.iter().filter_map(|w| w.comment.as_deref()));
+        t
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

@@ -9,7 +9,7 @@
 //! `quarter.yaml` has a file, ids are unique in the quarter, an image
 //! exists) are the loader's alone.
 
-use crate::model::{Date, Direction, Located, Status};
+use crate::model::{Date, Direction, Id, Located, Status};
 use crate::model::{QuarterFile, SectionFile, SiteFile, people::PeopleFile};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
@@ -103,6 +103,26 @@ pub fn modeline(rel: &str, schema_dir_from_content: &str) -> Option<String> {
     Some(format!(
         "# yaml-language-server: $schema={up}{schema_dir_from_content}/{name}"
     ))
+}
+
+// An id is written as a string (its syntax is added where it is used,
+// with `ID_PATTERN`).
+impl JsonSchema for Id {
+    fn inline_schema() -> bool {
+        String::inline_schema()
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        String::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        String::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        String::json_schema(generator)
+    }
 }
 
 // A located value is written exactly like the value itself.

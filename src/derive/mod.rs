@@ -22,7 +22,7 @@ pub use people::{Anniversary, AnniversaryGroup, NewHire};
 pub use progress::{KrFacts, KrQuarter, Progress, ProgressState};
 pub use since::{SinceLast, StatusChange};
 
-use crate::model::{FiscalQuarter, Outlook, Quarter, Site};
+use crate::model::{FiscalQuarter, Id, Outlook, Quarter, Site};
 use crate::numbers;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -34,10 +34,10 @@ pub struct Derived {
     pub quarters: BTreeMap<FiscalQuarter, QuarterFacts>,
     /// Every KPI's values across the repository, by KPI id: each quarter
     /// from its first to its last value, gaps included.
-    pub kpis: BTreeMap<String, Vec<KpiPoint>>,
+    pub kpis: BTreeMap<Id, Vec<KpiPoint>>,
     /// The quarters that have each objective, by objective id, oldest
     /// first: an objective's history without scanning every quarter.
-    pub objectives: BTreeMap<String, Vec<FiscalQuarter>>,
+    pub objectives: BTreeMap<Id, Vec<FiscalQuarter>>,
 }
 
 /// The derived figures of one quarter.
@@ -49,16 +49,16 @@ pub struct QuarterFacts {
     pub previous: Option<FiscalQuarter>,
     /// Change of each KPI since its last known value, by KPI id. A KPI with
     /// no earlier value anywhere has no entry.
-    pub kpi_changes: BTreeMap<String, KpiChange>,
+    pub kpi_changes: BTreeMap<Id, KpiChange>,
     /// Direction, progress and Q1–Q4 row of each key result, by
     /// (objective id, key result id).
-    pub key_results: BTreeMap<(String, String), KrFacts>,
+    pub key_results: BTreeMap<(Id, Id), KrFacts>,
     /// People who joined, or joined their team by transfer, in the quarter.
     pub new_hires: Vec<NewHire>,
     /// Work anniversaries in the quarter, most years first.
     pub anniversaries: Vec<AnniversaryGroup>,
     /// Objective ids grouped by the outlook of their status, in section order.
-    pub status_counts: BTreeMap<Outlook, Vec<String>>,
+    pub status_counts: BTreeMap<Outlook, Vec<Id>>,
     /// What changed since the previous quarter of the repository.
     pub since: SinceLast,
 }
@@ -113,8 +113,8 @@ pub fn derive(site: &Site) -> Derived {
 }
 
 /// The quarters of each objective id, oldest first, each quarter once.
-fn objective_quarters(site: &Site) -> BTreeMap<String, Vec<FiscalQuarter>> {
-    let mut index: BTreeMap<String, Vec<FiscalQuarter>> = BTreeMap::new();
+fn objective_quarters(site: &Site) -> BTreeMap<Id, Vec<FiscalQuarter>> {
+    let mut index: BTreeMap<Id, Vec<FiscalQuarter>> = BTreeMap::new();
     for q in &site.quarters {
         for (_, o) in q.objectives() {
             let quarters = index.entry(o.id.value.clone()).or_default();
@@ -128,8 +128,8 @@ fn objective_quarters(site: &Site) -> BTreeMap<String, Vec<FiscalQuarter>> {
 
 /// The quarter's objective ids grouped by [`crate::model::Status::outlook`],
 /// each group in section (deck) order. Empty groups are left out.
-pub fn status_counts(quarter: &Quarter) -> BTreeMap<Outlook, Vec<String>> {
-    let mut groups: BTreeMap<Outlook, Vec<String>> = BTreeMap::new();
+pub fn status_counts(quarter: &Quarter) -> BTreeMap<Outlook, Vec<Id>> {
+    let mut groups: BTreeMap<Outlook, Vec<Id>> = BTreeMap::new();
     for (_, objective) in quarter.objectives() {
         groups
             .entry(objective.status.outlook())

@@ -4,7 +4,7 @@
 //! for worse by their own direction.
 
 use super::kpi::{KpiChange, Verdict};
-use crate::model::{Quarter, Status};
+use crate::model::{Id, Quarter, Status};
 use std::collections::BTreeMap;
 
 /// How many KPIs each of the better and worse lists names at most.
@@ -13,7 +13,7 @@ pub const MOVERS: usize = 3;
 /// An objective's status before and now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusChange {
-    pub id: String,
+    pub id: Id,
     /// `None` when the objective is new this quarter.
     pub from: Option<Status>,
     pub to: Status,
@@ -24,18 +24,18 @@ pub struct StatusChange {
 pub struct SinceLast {
     /// Objectives of this quarter that the previous quarter did not have,
     /// in section order. Empty when there is no previous quarter.
-    pub added: Vec<String>,
+    pub added: Vec<Id>,
     /// Objectives of the previous quarter that this quarter does not have.
-    pub dropped: Vec<String>,
+    pub dropped: Vec<Id>,
     /// Objectives done this quarter that were not done in the previous one
     /// (new objectives included).
     pub completed: Vec<StatusChange>,
     /// Objectives in both quarters whose status changed, other than to done.
     pub changed: Vec<StatusChange>,
     /// KPI ids that changed for the better, the biggest move first.
-    pub better: Vec<String>,
+    pub better: Vec<Id>,
     /// KPI ids that changed for the worse, the biggest move first.
-    pub worse: Vec<String>,
+    pub worse: Vec<Id>,
 }
 
 /// Compare `quarter` with `previous` (the nearest earlier quarter in the
@@ -43,7 +43,7 @@ pub struct SinceLast {
 pub fn since_last(
     quarter: &Quarter,
     previous: Option<&Quarter>,
-    kpi_changes: &BTreeMap<String, KpiChange>,
+    kpi_changes: &BTreeMap<Id, KpiChange>,
 ) -> SinceLast {
     let before: BTreeMap<&str, Status> = previous
         .map(|p| {
@@ -78,7 +78,7 @@ pub fn since_last(
             let id = o.id.as_str();
             let still = quarter.objectives().any(|(_, n)| n.id.as_str() == id);
             if !still && !out.dropped.iter().any(|d| d == id) {
-                out.dropped.push(id.to_string());
+                out.dropped.push(o.id.value.clone());
             }
         }
     }
@@ -90,8 +90,8 @@ pub fn since_last(
 /// The KPIs whose change has this verdict, biggest first: by size of the
 /// percent change, then (where the previous value was zero and there is no
 /// percent) by size of the absolute change; ties by id.
-fn movers(changes: &BTreeMap<String, KpiChange>, verdict: Verdict) -> Vec<String> {
-    let mut list: Vec<(&String, &KpiChange)> = changes
+fn movers(changes: &BTreeMap<Id, KpiChange>, verdict: Verdict) -> Vec<Id> {
+    let mut list: Vec<(&Id, &KpiChange)> = changes
         .iter()
         .filter(|(_, c)| c.verdict == verdict)
         .collect();
@@ -154,7 +154,7 @@ mod tests {
         assert_eq!(
             since.changed,
             [StatusChange {
-                id: "b".to_string(),
+                id: Id::from("b"),
                 from: Some(Status::AtRisk),
                 to: Status::Blocked
             }]

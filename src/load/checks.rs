@@ -2,13 +2,13 @@
 //! key-result direction, time splits.
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Direction, KeyResult, Located, Pos};
+use crate::model::{Direction, Id, KeyResult, Located, Pos};
 use std::collections::BTreeMap;
 
 use crate::model::id::is_valid_id;
 use crate::model::slug::slugify;
 
-pub fn check_id(file: &str, field: &str, id: &Located<String>, out: &mut Vec<Diagnostic>) {
+pub fn check_id(file: &str, field: &str, id: &Located<Id>, out: &mut Vec<Diagnostic>) {
     if !is_valid_id(id) {
         let slug = slugify(id);
         let d = Diagnostic::error(file, format!("`{}` is not a valid id", id.value))
@@ -128,7 +128,7 @@ mod tests {
 
     #[test]
     fn invalid_ids_are_located_and_get_a_slug_as_help() {
-        let id = |s: &str| Located::new(s.to_string(), Pos { line: 3, column: 7 });
+        let id = |s: &str| Located::new(Id::from(s), Pos { line: 3, column: 7 });
         let mut out = Vec::new();
         check_id("a.yaml", "kpis[0].id", &id("kr1"), &mut out);
         assert!(out.is_empty());

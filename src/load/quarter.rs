@@ -10,7 +10,7 @@ use crate::diagnostics::{Diagnostic, suggest};
 use crate::markdown::depth::{MAX_DEPTH, too_deep};
 use crate::markdown::refs::find_refs;
 use crate::model::{
-    DeckItem, FiscalCalendar, FiscalQuarter, Highlights, Located, Narrative, Pos, Quarter,
+    DeckItem, FiscalCalendar, FiscalQuarter, Highlights, Id, Located, Narrative, Pos, Quarter,
     QuarterFile, Section, SectionFile,
 };
 use std::collections::BTreeMap;
@@ -71,7 +71,7 @@ pub fn load_quarter(
     let mut by_id: BTreeMap<String, Section> = BTreeMap::new();
     for file in &files.sections {
         let sid = stem(file).to_string();
-        let located = Located::new(sid.clone(), Pos::default());
+        let located = Located::new(Id::from(sid.as_str()), Pos::default());
         check_id(file, "file name", &located, &mut out.problems);
         if let Some(data) = parse_file::<SectionFile>(root, file, &mut out) {
             let targets = data
@@ -86,7 +86,7 @@ pub fn load_quarter(
             by_id.insert(
                 sid.clone(),
                 Section {
-                    id: sid,
+                    id: Id::from(sid),
                     file: file.clone(),
                     data,
                     targets,

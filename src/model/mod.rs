@@ -20,6 +20,7 @@ pub mod status;
 
 pub use date::Date;
 pub use fiscal::{FiscalCalendar, FiscalQuarter, FyLabel};
+pub use id::Id;
 pub use located::{Located, Pos};
 pub use narrative::{NarrativeSlide, SlideMinutes};
 pub use people::Person;
@@ -72,7 +73,7 @@ pub struct Quarter {
 #[derive(Debug, Clone)]
 pub struct Section {
     /// File stem of `sections/ID.yaml`.
-    pub id: String,
+    pub id: Id,
     /// Path of the section file relative to the content root.
     pub file: String,
     pub data: SectionFile,

@@ -2,6 +2,7 @@
 //! department-wide highlights.
 
 use super::date::Date;
+use super::id::Id;
 use super::located::Located;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -62,7 +63,7 @@ pub enum DeckItem {
     /// and changed in status, KPIs that moved most.
     SinceLastQuarter,
     /// A section: divider, overview, KPIs, objectives, highlights.
-    Section(String),
+    Section(Id),
     /// Every slide of `narrative/NAME.md`.
     Narrative(String),
     /// Department update: people, objectives by status, wins, challenges, upcoming.

@@ -2,6 +2,7 @@
 //! quarter, with its KPIs, objectives and key results.
 
 use super::date::Date;
+use super::id::Id;
 use super::located::Located;
 use super::quarter::Highlights;
 use super::status::Status;
@@ -122,7 +123,7 @@ impl Direction {
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
     #[schemars(regex(pattern = super::id::ID_PATTERN))]
-    pub id: Located<String>,
+    pub id: Located<Id>,
     pub name: String,
     /// Unit written after the value: `%`, `req/s`, `days`, `ms`.
     #[serde(default)]
@@ -147,7 +148,7 @@ pub struct Kpi {
 #[serde(deny_unknown_fields)]
 pub struct Objective {
     #[schemars(regex(pattern = super::id::ID_PATTERN))]
-    pub id: Located<String>,
+    pub id: Located<Id>,
     pub title: String,
     /// `focus`, `strengthen`, `experiment`, or a priority name.
     #[serde(default)]
@@ -205,7 +206,7 @@ pub struct CheckIn {
 #[serde(deny_unknown_fields)]
 pub struct KeyResult {
     #[schemars(regex(pattern = super::id::ID_PATTERN))]
-    pub id: Located<String>,
+    pub id: Located<Id>,
     /// The key result as worded now (the *proposed* wording when reworded).
     pub title: String,
     /// The original wording, when the key result was reworded this quarter.

@@ -187,7 +187,7 @@ impl Charts {
                     words,
                     unit,
                 };
-                (id.clone(), trend)
+                (id.to_string(), trend)
             })
             .collect();
         Self {

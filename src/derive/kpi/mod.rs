@@ -8,7 +8,7 @@
 //! judged, so float noise never reads as a change.
 
 use super::{precision, round_to};
-use crate::model::{Direction, FiscalQuarter, Quarter, Site};
+use crate::model::{Direction, FiscalQuarter, Id, Quarter, Site};
 use std::collections::{BTreeMap, HashMap};
 
 /// Where the previous value of a KPI came from.
@@ -164,7 +164,7 @@ impl<'a> KpiIndex<'a> {
     /// The series of every KPI, by id: each quarter of the repository from
     /// the KPI's first to its last value, with `None` where a quarter lacks
     /// it, preceded by the quarter of a stated previous value.
-    pub(crate) fn series(&self) -> BTreeMap<String, Vec<KpiPoint>> {
+    pub(crate) fn series(&self) -> BTreeMap<Id, Vec<KpiPoint>> {
         self.by_id
             .iter()
             .filter_map(|(id, history)| {
@@ -189,7 +189,7 @@ impl<'a> KpiIndex<'a> {
                         },
                     );
                 }
-                Some((id.to_string(), points))
+                Some((Id::from(*id), points))
             })
             .collect()
     }
@@ -205,7 +205,7 @@ impl<'a> KpiIndex<'a> {
 }
 
 /// The change of every KPI of `quarter` that has a previous value.
-pub(crate) fn kpi_changes(quarter: &Quarter, index: &KpiIndex) -> BTreeMap<String, KpiChange> {
+pub(crate) fn kpi_changes(quarter: &Quarter, index: &KpiIndex) -> BTreeMap<Id, KpiChange> {
     let mut changes = BTreeMap::new();
     for (_, kpi) in quarter.kpis() {
         let id = kpi.id.value.as_str();
@@ -220,7 +220,7 @@ pub(crate) fn kpi_changes(quarter: &Quarter, index: &KpiIndex) -> BTreeMap<Strin
             continue;
         };
         if let Some(change) = change(kpi.direction, kpi.value, previous, from) {
-            changes.insert(id.to_string(), change);
+            changes.insert(Id::from(id), change);
         }
     }
     changes

@@ -8,7 +8,7 @@ fn kpis(list: &str) -> String {
     format!("title: Platform\nkpis:\n{list}")
 }
 
-fn changes_of(s: &Site, index: usize) -> BTreeMap<String, KpiChange> {
+fn changes_of(s: &Site, index: usize) -> BTreeMap<Id, KpiChange> {
     derive(s).quarters[&s.quarters[index].id]
         .kpi_changes
         .clone()

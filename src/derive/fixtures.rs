@@ -46,7 +46,7 @@ pub(crate) fn quarter(fiscal_year: i32, q: u8, sections: &[&str]) -> Quarter {
             Section {
                 id: format!("s{i}").into(),
                 file: format!("{fiscal_year}-q{q}/sections/s{i}.yaml"),
-                targets: vec![None; data.objectives.len()],
+                targets: Default::default(),
                 data,
             }
         })

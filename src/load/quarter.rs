@@ -78,8 +78,10 @@ pub fn load_quarter(
                 .objectives
                 .iter()
                 .enumerate()
-                .map(|(i, o)| {
-                    parse_target(cal, file, i, o.target_quarter.as_ref(), &mut out.problems)
+                .filter_map(|(i, o)| {
+                    let target = o.target_quarter.as_ref();
+                    let parsed = parse_target(cal, file, i, target, &mut out.problems)?;
+                    Some((o.id.value.clone(), parsed))
                 })
                 .collect();
             check_section(root, file, &data, &mut out);

@@ -1,7 +1,7 @@
 //! References in Markdown: every image and link, with where it is written
 //! and whether an image has alt text, found with the renderer's own
 //! Markdown options. Whether a reference is allowed is the loader's
-//! question (`load::markdown_refs`).
+//! question (`load::markdown`).
 
 use super::options;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};

@@ -77,8 +77,9 @@ pub struct Section {
     /// Path of the section file relative to the content root.
     pub file: String,
     pub data: SectionFile,
-    /// Target quarters of the objectives, parsed, in objective order.
-    pub targets: Vec<Option<FiscalQuarter>>,
+    /// Target quarters of the objectives that name one, parsed, by
+    /// objective id (see [`Section::target`]).
+    pub targets: BTreeMap<Id, FiscalQuarter>,
 }
 
 #[derive(Debug, Clone)]
@@ -109,6 +110,13 @@ impl Site {
             }
         }
         latest
+    }
+}
+
+impl Section {
+    /// The target quarter of objective `objective`, when it names one.
+    pub fn target(&self, objective: &str) -> Option<FiscalQuarter> {
+        self.targets.get(objective).copied()
     }
 }
 

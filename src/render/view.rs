@@ -434,7 +434,7 @@ pub fn objective_again(
 fn objective_with(
     ctx: &Ctx,
     section: &Section,
-    index: usize,
+    _index: usize,
     o: &Objective,
     charts: Vec<Option<Chart>>,
 ) -> ObjectiveView {
@@ -472,10 +472,7 @@ fn objective_with(
         measures: o.measures.iter().map(|m| ctx.inline(file, m)).collect(),
         people: o.people.clone(),
         target_quarter: section
-            .targets
-            .get(index)
-            .copied()
-            .flatten()
+            .target(&o.id)
             .map(|t| ctx.label(t))
             .unwrap_or_default(),
         learnings: o

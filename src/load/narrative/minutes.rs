@@ -1,7 +1,7 @@
 //! A quarter's `minutes.md`: a preamble, then one `## slide-id` section
 //! per slide.
 
-use super::invalid_id;
+use super::super::checks::invalid_id;
 use super::lines::{FenceTracker, line_number, split_lines, trim_blank_lines, unclosed_fence};
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::model::SlideMinutes;

@@ -24,6 +24,7 @@ mod tests;
 pub use front::FrontMatter;
 pub use minutes::parse_minutes;
 
+use super::checks::invalid_id;
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::markdown::headings::headings;
 use crate::markdown::ids::UniqueIds;
@@ -41,8 +42,6 @@ pub struct ParsedNarrative {
     pub front: FrontMatter,
     pub slides: Vec<NarrativeSlide>,
 }
-
-const ID_EXPECTED: &str = "lowercase letters, digits and `-`, starting with a letter or digit";
 
 /// Split the narrative file `file` (path relative to the content root, for
 /// diagnostics; `name` is its stem) into slides.
@@ -112,16 +111,6 @@ pub fn parse_narrative(
         Ok(ParsedNarrative { front, slides })
     } else {
         Err(errors)
-    }
-}
-
-fn invalid_id(file: &str, id: &str, pos: Pos, what: &str) -> Diagnostic {
-    let d = Diagnostic::error(file, format!("`{id}` is not a valid {what}"))
-        .at_pos(pos)
-        .expected(ID_EXPECTED);
-    match slugify(id) {
-        s if s.is_empty() => d,
-        s => d.help(format!("write it as `{s}`")),
     }
 }
 

@@ -158,7 +158,10 @@ fn invalid_and_duplicate_explicit_ids_are_errors() {
     assert_eq!((e[0].line, e[0].column), (3, 12));
     assert_eq!(e[0].message, "`Bad_Id` is not a valid heading id");
     assert_eq!(e[0].help.as_deref(), Some("write it as `bad-id`"));
-    assert_eq!(e[0].expected.as_deref(), Some(ID_EXPECTED));
+    assert_eq!(
+        e[0].expected.as_deref(),
+        Some(super::super::checks::ID_EXPECTED)
+    );
 
     let e = errors("# Intro {#Intro}\n");
     assert_eq!(e[0].message, "`Intro` is not a valid slide id");

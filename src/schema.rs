@@ -16,8 +16,6 @@ use serde_json::Value;
 use std::borrow::Cow;
 use std::path::Path;
 
-pub use crate::model::id::ID_PATTERN;
-
 /// One schema per YAML file kind: the file name it is written to, which
 /// content files it describes, and the schema.
 pub struct FileSchema {
@@ -106,7 +104,7 @@ pub fn modeline(rel: &str, schema_dir_from_content: &str) -> Option<String> {
 }
 
 // An id is written as a string (its syntax is added where it is used,
-// with `ID_PATTERN`).
+// with `crate::model::id::ID_PATTERN`).
 impl JsonSchema for Id {
     fn inline_schema() -> bool {
         String::inline_schema()

@@ -7,6 +7,49 @@ use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use std::fmt::{self, Write as _};
 use std::path::Path;
 
+/// A 1-based line and column (in characters) in a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Pos {
+    /// The position of byte `offset` in `text`. An offset past the end, or
+    /// inside a character, clamps to a valid position.
+    pub fn of_offset(text: &str, offset: usize) -> Self {
+        let mut end = offset.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = text.get(..end).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before.get(line_start..).map_or(0, |l| l.chars().count()) + 1;
+        Self {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The position of the first occurrence of `needle` in `text`.
+    pub fn of_first(text: &str, needle: &str) -> Option<Self> {
+        if needle.is_empty() {
+            return None;
+        }
+        text.find(needle).map(|at| Self::of_offset(text, at))
+    }
+
+    /// This position, read in a text whose first line is line `first_line`
+    /// of its file (Markdown cut out of a larger file).
+    pub fn shifted(self, first_line: u32) -> Self {
+        Self {
+            line: self.line.saturating_add(first_line.max(1) - 1),
+            column: self.column,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -57,7 +100,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn at_pos(self, pos: crate::model::Pos) -> Self {
+    pub fn at_pos(self, pos: Pos) -> Self {
         self.at(pos.line, pos.column)
     }
 
@@ -251,6 +294,31 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_count_characters_and_clamp() {
+        let at = |text: &str, offset| {
+            let p = Pos::of_offset(text, offset);
+            (p.line, p.column)
+        };
+        assert_eq!(at("ab\ncé\nx", 0), (1, 1));
+        assert_eq!(at("ab\ncé\nx", 3), (2, 1));
+        assert_eq!(at("ab\ncé\nx", 7), (3, 1));
+        assert_eq!(at("ab\ncé\nx", 5), (2, 2));
+        assert_eq!(at("ab", 99), (1, 3));
+        assert_eq!(
+            Pos::of_first("a: 1\nb: xé y", "y"),
+            Some(Pos { line: 2, column: 7 })
+        );
+        assert_eq!(Pos::of_first("abc", ""), None);
+        assert_eq!(
+            Pos { line: 2, column: 3 }.shifted(10),
+            Pos {
+                line: 11,
+                column: 3
+            }
+        );
+    }
 
     #[test]
     fn suggests_the_nearest_known_name() {

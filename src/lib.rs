@@ -12,6 +12,7 @@ pub mod linkcheck;
 pub mod lint;
 pub mod load;
 pub mod markdown;
+pub mod mime;
 pub mod model;
 pub mod numbers;
 pub mod progress;
@@ -160,7 +161,7 @@ fn prepare_into(
             Ok(id) => {
                 // Derived from the whole repository, published alone.
                 site.quarters.retain(|q| q.id == id);
-                derived.quarters.retain(|f| f.quarter == id);
+                derived.quarters.retain(|quarter, _| *quarter == id);
             }
             Err(d) => {
                 outcome.report.push(d);

@@ -120,17 +120,13 @@ fn check_ref(
             "link `{url}` is an absolute path: it breaks when the site is served under a sub-path or opened from disk"
         ));
     }
-    let (path, fragment) = match url.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (url, None),
-    };
-    let path = path.split('?').next().unwrap_or("");
+    let fragment = url.split_once('#').map(|(_, f)| f);
+    let path = paths::local_path(url);
     let target = if path.is_empty() {
         page.to_string()
     } else {
         let base = page.rsplit_once('/').map_or("", |(d, _)| d);
-        let decoded = crate::model::paths::decode(path);
-        let Some(mut resolved) = paths::resolve(base, &decoded) else {
+        let Some(mut resolved) = paths::resolve(base, &path) else {
             return Some(format!("link `{url}` leads outside the site"));
         };
         if path.ends_with('/') {
@@ -147,9 +143,7 @@ fn check_ref(
             "broken link `{url}`: the site has no file {target}"
         ));
     };
-    let fragment = fragment
-        .map(crate::model::paths::decode)
-        .filter(|f| !f.is_empty())?;
+    let fragment = fragment.map(paths::decode).filter(|f| !f.is_empty())?;
     let scan = scans.get(target.as_str())?;
     if target.ends_with(".html") && !scan.ids.contains(&fragment) {
         return Some(format!(
@@ -235,12 +229,5 @@ mod tests {
         );
         assert!(m.iter().any(|l| l.contains("outside the site")));
         assert!(m.iter().any(|l| l.contains("no file q2/index.html")));
-    }
-
-    #[test]
-    fn percent_decoding_keeps_malformed_escapes() {
-        assert_eq!(crate::model::paths::decode("a%20b%2"), "a b%2");
-        assert_eq!(crate::model::paths::decode("%zz"), "%zz");
-        assert_eq!(crate::model::paths::decode("caf%C3%A9"), "café");
     }
 }

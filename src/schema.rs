@@ -9,16 +9,12 @@
 //! `quarter.yaml` has a file, ids are unique in the quarter, an image
 //! exists) are the loader's alone.
 
-use crate::model::{Date, Direction, Located, Status};
+use crate::model::{Date, Direction, Id, Located, Status};
 use crate::model::{QuarterFile, SectionFile, SiteFile, people::PeopleFile};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::path::Path;
-
-/// Ids appear in URLs: lowercase ASCII letters, digits and hyphens,
-/// starting with a letter or digit (see `load::checks::is_valid_id`).
-pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9-]*$";
 
 /// One schema per YAML file kind: the file name it is written to, which
 /// content files it describes, and the schema.
@@ -105,6 +101,26 @@ pub fn modeline(rel: &str, schema_dir_from_content: &str) -> Option<String> {
     Some(format!(
         "# yaml-language-server: $schema={up}{schema_dir_from_content}/{name}"
     ))
+}
+
+// An id is written as a string (its syntax is added where it is used,
+// with `crate::model::id::ID_PATTERN`).
+impl JsonSchema for Id {
+    fn inline_schema() -> bool {
+        String::inline_schema()
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        String::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        String::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        String::json_schema(generator)
+    }
 }
 
 // A located value is written exactly like the value itself.

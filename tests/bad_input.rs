@@ -158,6 +158,34 @@ fn javascript_link() {
 }
 
 #[test]
+fn markdown_nested_too_deep() {
+    // Deep nesting once overflowed the stack of the renderer: it is now
+    // refused at load time, in a Markdown file and in a YAML field alike.
+    let quotes = ">".repeat(5_000);
+    let e = broken(|f| {
+        f.write(
+            "quarters/q1/narrative/intro.md",
+            &format!("# Welcome\n\n{quotes} deep\n"),
+        )
+    });
+    assert!(e.contains("quarters/q1/narrative/intro.md:3:101:"), "{e}");
+    assert!(e.contains("more than 100 levels deep"), "{e}");
+    let e = broken(|f| {
+        f.write(
+            "quarters/q1/sections/platform.yaml",
+            &SECTION.replace(
+                "    title: Launch the API gateway\n",
+                &format!("    title: Launch the API gateway\n    progress: \"{quotes} deep\"\n"),
+            ),
+        )
+    });
+    assert!(
+        e.contains("quarters/q1/sections/platform.yaml:12:16: Markdown nests"),
+        "{e}"
+    );
+}
+
+#[test]
 fn duplicate_ids() {
     let doubled = SECTION.replace(
         "  - id: api-gateway",

@@ -44,9 +44,9 @@ pub(crate) fn quarter(fiscal_year: i32, q: u8, sections: &[&str]) -> Quarter {
         .map(|(i, yaml)| {
             let data: SectionFile = serde_saphyr::from_str(yaml).expect("valid section YAML");
             Section {
-                id: format!("s{i}"),
+                id: format!("s{i}").into(),
                 file: format!("{fiscal_year}-q{q}/sections/s{i}.yaml"),
-                targets: vec![None; data.objectives.len()],
+                targets: Default::default(),
                 data,
             }
         })

@@ -4,7 +4,8 @@
 //!
 //! Owns [`derive`], the stage between the typed model and rendering: pure
 //! functions of a [`Site`], computed per quarter in parallel, with results
-//! in the same order as `site.quarters`. Nothing here panics on content:
+//! keyed by quarter (never matched to `site.quarters` by position). Nothing
+//! here panics on content:
 //! non-finite numbers, duplicate ids and missing quarters all yield "no
 //! figure" rather than a wrong one.
 
@@ -21,7 +22,7 @@ pub use people::{Anniversary, AnniversaryGroup, NewHire};
 pub use progress::{KrFacts, KrQuarter, Progress, ProgressState};
 pub use since::{SinceLast, StatusChange};
 
-use crate::model::{FiscalQuarter, Outlook, Quarter, Site};
+use crate::model::{FiscalQuarter, Id, Outlook, Quarter, Site};
 use crate::numbers;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,14 +30,14 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Everything derived for a site.
 #[derive(Debug, Clone)]
 pub struct Derived {
-    /// One entry per quarter, parallel to `site.quarters` (same index).
-    pub quarters: Vec<QuarterFacts>,
+    /// The facts of each quarter of the site, by quarter.
+    pub quarters: BTreeMap<FiscalQuarter, QuarterFacts>,
     /// Every KPI's values across the repository, by KPI id: each quarter
     /// from its first to its last value, gaps included.
-    pub kpis: BTreeMap<String, Vec<KpiPoint>>,
+    pub kpis: BTreeMap<Id, Vec<KpiPoint>>,
     /// The quarters that have each objective, by objective id, oldest
     /// first: an objective's history without scanning every quarter.
-    pub objectives: BTreeMap<String, Vec<FiscalQuarter>>,
+    pub objectives: BTreeMap<Id, Vec<FiscalQuarter>>,
 }
 
 /// The derived figures of one quarter.
@@ -48,26 +49,21 @@ pub struct QuarterFacts {
     pub previous: Option<FiscalQuarter>,
     /// Change of each KPI since its last known value, by KPI id. A KPI with
     /// no earlier value anywhere has no entry.
-    pub kpi_changes: BTreeMap<String, KpiChange>,
+    pub kpi_changes: BTreeMap<Id, KpiChange>,
     /// Direction, progress and Q1–Q4 row of each key result, by
     /// (objective id, key result id).
-    pub key_results: BTreeMap<(String, String), KrFacts>,
+    pub key_results: BTreeMap<(Id, Id), KrFacts>,
     /// People who joined, or joined their team by transfer, in the quarter.
     pub new_hires: Vec<NewHire>,
     /// Work anniversaries in the quarter, most years first.
     pub anniversaries: Vec<AnniversaryGroup>,
     /// Objective ids grouped by the outlook of their status, in section order.
-    pub status_counts: BTreeMap<Outlook, Vec<String>>,
+    pub status_counts: BTreeMap<Outlook, Vec<Id>>,
     /// What changed since the previous quarter of the repository.
     pub since: SinceLast,
 }
 
 impl Derived {
-    /// The facts of the quarter at `index` in `site.quarters`.
-    pub fn get(&self, index: usize) -> Option<&QuarterFacts> {
-        self.quarters.get(index)
-    }
-
     /// The quarters that have objective `id`, oldest first.
     pub fn objective_quarters(&self, id: &str) -> &[FiscalQuarter] {
         self.objectives.get(id).map_or(&[], Vec::as_slice)
@@ -75,10 +71,7 @@ impl Derived {
 
     /// The facts of the quarter `q`, if the repository has it.
     pub fn of(&self, q: FiscalQuarter) -> Option<&QuarterFacts> {
-        self.quarters
-            .binary_search_by_key(&q, |f| f.quarter)
-            .ok()
-            .and_then(|i| self.quarters.get(i))
+        self.quarters.get(&q)
     }
 }
 
@@ -95,7 +88,7 @@ pub fn derive(site: &Site) -> Derived {
             let last_day = site.calendar.end(quarter.id);
             let previous = present.range(..quarter.id).next_back().copied();
             let kpi_changes = kpi::kpi_changes(quarter, &kpis);
-            QuarterFacts {
+            let facts = QuarterFacts {
                 quarter: quarter.id,
                 previous,
                 since: since::since_last(
@@ -108,7 +101,8 @@ pub fn derive(site: &Site) -> Derived {
                 new_hires: people::new_hires(&site.people, first_day, last_day),
                 anniversaries: people::anniversaries(&site.people, first_day, last_day),
                 status_counts: status_counts(quarter),
-            }
+            };
+            (quarter.id, facts)
         })
         .collect();
     Derived {
@@ -119,8 +113,8 @@ pub fn derive(site: &Site) -> Derived {
 }
 
 /// The quarters of each objective id, oldest first, each quarter once.
-fn objective_quarters(site: &Site) -> BTreeMap<String, Vec<FiscalQuarter>> {
-    let mut index: BTreeMap<String, Vec<FiscalQuarter>> = BTreeMap::new();
+fn objective_quarters(site: &Site) -> BTreeMap<Id, Vec<FiscalQuarter>> {
+    let mut index: BTreeMap<Id, Vec<FiscalQuarter>> = BTreeMap::new();
     for q in &site.quarters {
         for (_, o) in q.objectives() {
             let quarters = index.entry(o.id.value.clone()).or_default();
@@ -134,8 +128,8 @@ fn objective_quarters(site: &Site) -> BTreeMap<String, Vec<FiscalQuarter>> {
 
 /// The quarter's objective ids grouped by [`crate::model::Status::outlook`],
 /// each group in section (deck) order. Empty groups are left out.
-pub fn status_counts(quarter: &Quarter) -> BTreeMap<Outlook, Vec<String>> {
-    let mut groups: BTreeMap<Outlook, Vec<String>> = BTreeMap::new();
+pub fn status_counts(quarter: &Quarter) -> BTreeMap<Outlook, Vec<Id>> {
+    let mut groups: BTreeMap<Outlook, Vec<Id>> = BTreeMap::new();
     for (_, objective) in quarter.objectives() {
         groups
             .entry(objective.status.outlook())
@@ -196,10 +190,10 @@ mod tests {
             "",
         );
         let d = derive(&s);
-        let previous: Vec<_> = d.quarters.iter().map(|q| q.previous).collect();
+        let previous: Vec<_> = d.quarters.values().map(|q| q.previous).collect();
         assert_eq!(previous, vec![None, Some(fq(2019, 4)), Some(fq(2020, 2))]);
-        assert_eq!(d.quarters[2].quarter, fq(2020, 3));
-        assert!(d.get(3).is_none());
+        assert_eq!(d.of(fq(2020, 3)).map(|f| f.quarter), Some(fq(2020, 3)));
+        assert!(d.of(fq(2020, 1)).is_none());
     }
 
     #[test]
@@ -213,7 +207,7 @@ mod tests {
                  - {id: b2, title: B2, status: in-progress}\n\
                  - {id: b3, title: B3, status: postponed}\n";
         let s = site(1, vec![quarter(2020, 1, &[a, b])], "");
-        let counts = &derive(&s).quarters[0].status_counts;
+        let counts = &derive(&s).quarters[&fq(2020, 1)].status_counts;
         let ids = |o: Outlook| counts.get(&o).cloned().unwrap_or_default();
         assert_eq!(ids(Outlook::Complete), ["a1"]);
         assert_eq!(ids(Outlook::Healthy), ["a3", "b2"]);
@@ -234,11 +228,11 @@ mod tests {
     #[test]
     fn quarters_without_objectives_have_no_groups() {
         let s = site(1, vec![quarter(2020, 1, &["title: Empty\n"])], "");
-        assert!(derive(&s).quarters[0].status_counts.is_empty());
+        assert!(derive(&s).quarters[&fq(2020, 1)].status_counts.is_empty());
     }
 
     #[test]
-    fn derive_is_deterministic_and_parallel_to_the_site() {
+    fn derive_is_deterministic_and_keyed_by_quarter() {
         let kpi = |v: u32| format!("title: S\nkpis:\n- {{id: k, name: K, value: {v}}}\n");
         let quarters: Vec<_> = (0..24u32)
             .map(|i| {
@@ -251,8 +245,9 @@ mod tests {
         let second = format!("{:?}", derive(&s).quarters);
         assert_eq!(first, second);
         let d = derive(&s);
-        for (facts, q) in d.quarters.iter().zip(&s.quarters) {
-            assert_eq!(facts.quarter, q.id);
+        assert_eq!(d.quarters.len(), s.quarters.len());
+        for q in &s.quarters {
+            assert_eq!(d.of(q.id).map(|f| f.quarter), Some(q.id));
         }
     }
 }

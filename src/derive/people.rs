@@ -240,7 +240,7 @@ mod tests {
         // Through the whole pipeline, with a July fiscal start.
         let s = site(7, vec![quarter(2020, 1, &[])], roster);
         let d = derive(&s);
-        assert_eq!(d.quarters[0].anniversaries, groups);
+        assert_eq!(d.quarters[&s.quarters[0].id].anniversaries, groups);
     }
 
     #[test]
@@ -302,7 +302,7 @@ mod tests {
                       - {name: ThisYear, team: A, start: 2020-07-15}\n";
         assert!(years(roster, bounds(7, 2020, 1)).is_empty());
         let s = site(7, vec![quarter(2020, 1, &[])], roster);
-        let facts = &derive(&s).quarters[0];
+        let facts = &derive(&s).quarters[&s.quarters[0].id];
         assert!(facts.anniversaries.is_empty());
         let hires: Vec<_> = facts.new_hires.iter().map(|h| h.name.as_str()).collect();
         assert_eq!(hires, ["ThisYear"]);
@@ -348,7 +348,7 @@ mod tests {
                       - {name: Joiner, team: A, start: 2021-03-31}\n\
                       - {name: December, team: A, start: 2018-12-31}\n";
         let s = site(7, vec![quarter(2020, 3, &[])], roster);
-        let facts = &derive(&s).quarters[0];
+        let facts = &derive(&s).quarters[&s.quarters[0].id];
         assert_eq!(facts.anniversaries.len(), 1);
         assert_eq!(facts.anniversaries[0].years, 5);
         assert_eq!(

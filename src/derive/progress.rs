@@ -7,7 +7,7 @@
 //! no made-up percentage.
 
 use super::{precision, round_to};
-use crate::model::{Direction, FiscalQuarter, KeyResult, Quarter, Site, Status};
+use crate::model::{Direction, FiscalQuarter, Id, KeyResult, Quarter, Site, Status};
 use std::collections::{BTreeMap, HashMap};
 
 /// Where a key result's value stands between baseline and target.
@@ -160,10 +160,7 @@ fn key_results_of(quarter: &Quarter) -> HashMap<KrKey<'_>, &KeyResult> {
 }
 
 /// The facts of every key result of `quarter`.
-pub(crate) fn key_results(
-    quarter: &Quarter,
-    index: &KrIndex,
-) -> BTreeMap<(String, String), KrFacts> {
+pub(crate) fn key_results(quarter: &Quarter, index: &KrIndex) -> BTreeMap<(Id, Id), KrFacts> {
     let mut facts = BTreeMap::new();
     for (key, kr) in key_results_of(quarter) {
         let row = std::array::from_fn(|i| {
@@ -178,7 +175,7 @@ pub(crate) fn key_results(
             index.get(other, key).map(KrQuarter::of)
         });
         facts.insert(
-            (key.0.to_string(), key.1.to_string()),
+            (Id::from(key.0), Id::from(key.1)),
             KrFacts {
                 direction: direction(kr),
                 progress: progress(
@@ -215,9 +212,9 @@ mod tests {
     }
 
     fn facts(s: &Site, index: usize, objective: &str, kr: &str) -> KrFacts {
-        derive(s).quarters[index]
+        derive(s).quarters[&s.quarters[index].id]
             .key_results
-            .get(&(objective.to_string(), kr.to_string()))
+            .get(&(Id::from(objective), Id::from(kr)))
             .cloned()
             .expect("key result present")
     }
@@ -376,9 +373,9 @@ mod tests {
         assert!(next[0].is_some());
         assert!(next[1..].iter().all(Option::is_none));
         assert!(
-            !derive(&s).quarters[4]
+            !derive(&s).quarters[&s.quarters[4].id]
                 .key_results
-                .contains_key(&("reviews".to_string(), "time".to_string()))
+                .contains_key(&(Id::from("reviews"), Id::from("time")))
         );
     }
 

@@ -4,7 +4,7 @@
 //! for worse by their own direction.
 
 use super::kpi::{KpiChange, Verdict};
-use crate::model::{Quarter, Status};
+use crate::model::{Id, Quarter, Status};
 use std::collections::BTreeMap;
 
 /// How many KPIs each of the better and worse lists names at most.
@@ -13,7 +13,7 @@ pub const MOVERS: usize = 3;
 /// An objective's status before and now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusChange {
-    pub id: String,
+    pub id: Id,
     /// `None` when the objective is new this quarter.
     pub from: Option<Status>,
     pub to: Status,
@@ -24,18 +24,18 @@ pub struct StatusChange {
 pub struct SinceLast {
     /// Objectives of this quarter that the previous quarter did not have,
     /// in section order. Empty when there is no previous quarter.
-    pub added: Vec<String>,
+    pub added: Vec<Id>,
     /// Objectives of the previous quarter that this quarter does not have.
-    pub dropped: Vec<String>,
+    pub dropped: Vec<Id>,
     /// Objectives done this quarter that were not done in the previous one
     /// (new objectives included).
     pub completed: Vec<StatusChange>,
     /// Objectives in both quarters whose status changed, other than to done.
     pub changed: Vec<StatusChange>,
     /// KPI ids that changed for the better, the biggest move first.
-    pub better: Vec<String>,
+    pub better: Vec<Id>,
     /// KPI ids that changed for the worse, the biggest move first.
-    pub worse: Vec<String>,
+    pub worse: Vec<Id>,
 }
 
 /// Compare `quarter` with `previous` (the nearest earlier quarter in the
@@ -43,7 +43,7 @@ pub struct SinceLast {
 pub fn since_last(
     quarter: &Quarter,
     previous: Option<&Quarter>,
-    kpi_changes: &BTreeMap<String, KpiChange>,
+    kpi_changes: &BTreeMap<Id, KpiChange>,
 ) -> SinceLast {
     let before: BTreeMap<&str, Status> = previous
         .map(|p| {
@@ -78,7 +78,7 @@ pub fn since_last(
             let id = o.id.as_str();
             let still = quarter.objectives().any(|(_, n)| n.id.as_str() == id);
             if !still && !out.dropped.iter().any(|d| d == id) {
-                out.dropped.push(id.to_string());
+                out.dropped.push(o.id.value.clone());
             }
         }
     }
@@ -90,8 +90,8 @@ pub fn since_last(
 /// The KPIs whose change has this verdict, biggest first: by size of the
 /// percent change, then (where the previous value was zero and there is no
 /// percent) by size of the absolute change; ties by id.
-fn movers(changes: &BTreeMap<String, KpiChange>, verdict: Verdict) -> Vec<String> {
-    let mut list: Vec<(&String, &KpiChange)> = changes
+fn movers(changes: &BTreeMap<Id, KpiChange>, verdict: Verdict) -> Vec<Id> {
+    let mut list: Vec<(&Id, &KpiChange)> = changes
         .iter()
         .filter(|(_, c)| c.verdict == verdict)
         .collect();
@@ -142,7 +142,7 @@ mod tests {
             "",
         );
         let d = derive(&s);
-        let since = &d.quarters[1].since;
+        let since = &d.quarters[&s.quarters[1].id].since;
         assert_eq!(since.added, ["e", "f"]);
         assert_eq!(since.dropped, ["c"]);
         let completed: Vec<(&str, Option<Status>)> = since
@@ -154,7 +154,7 @@ mod tests {
         assert_eq!(
             since.changed,
             [StatusChange {
-                id: "b".to_string(),
+                id: Id::from("b"),
                 from: Some(Status::AtRisk),
                 to: Status::Blocked
             }]
@@ -167,7 +167,7 @@ mod tests {
             "- {id: a, title: A, status: done}\n- {id: b, title: B, status: on-track}\n",
         );
         let s = site(7, vec![quarter(2020, 1, &[&q1])], "");
-        let since = &derive(&s).quarters[0].since;
+        let since = &derive(&s).quarters[&s.quarters[0].id].since;
         assert!(since.added.is_empty() && since.dropped.is_empty() && since.changed.is_empty());
         assert_eq!(since.completed.len(), 1);
         assert_eq!(since.completed[0].from, None);
@@ -194,12 +194,12 @@ mod tests {
             vec![quarter(2020, 1, &[q1]), quarter(2020, 2, &[q2])],
             "",
         );
-        let since = &derive(&s).quarters[1].since;
+        let since = &derive(&s).quarters[&s.quarters[1].id].since;
         // −80 % beats +50 % beats +1 % beats +0.1 %; only the first three
         // are named, and the change from zero (no percent) would come last.
         assert_eq!(since.better, ["down-good", "up-good", "small"]);
         assert_eq!(since.worse, ["up-bad"]);
-        let changes = &derive(&s).quarters[1].kpi_changes;
+        let changes = &derive(&s).quarters[&s.quarters[1].id].kpi_changes;
         let mut without_small = changes.clone();
         without_small.remove("small");
         without_small.remove("tiny");

@@ -2,33 +2,31 @@
 //! key-result direction, time splits.
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Direction, KeyResult, Located, Pos};
+use crate::model::id::is_valid_id;
+use crate::model::slug::slugify;
+use crate::model::{Direction, Id, KeyResult, Located, Pos};
 use std::collections::BTreeMap;
 
-/// Ids appear in URLs: lowercase ASCII letters, digits and hyphens,
-/// starting with a letter or digit.
-pub fn is_valid_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+/// What a valid id looks like, in words (see `crate::model::id`).
+pub const ID_EXPECTED: &str =
+    "lowercase letters, digits and `-`, starting with a letter or digit, e.g. `code-review-time`";
+
+/// An error for `id`, which is not a valid id: `what` names it (`id`,
+/// `slide id`, `heading id`). Suggests its slug when it has one.
+pub fn invalid_id(file: &str, id: &str, pos: Pos, what: &str) -> Diagnostic {
+    let d = Diagnostic::error(file, format!("`{id}` is not a valid {what}"))
+        .at_pos(pos)
+        .expected(ID_EXPECTED);
+    match slugify(id) {
+        s if s.is_empty() => d,
+        s => d.help(format!("write it as `{s}`")),
+    }
 }
 
-pub use crate::model::slug::slugify;
-
-pub fn check_id(file: &str, field: &str, id: &Located<String>, out: &mut Vec<Diagnostic>) {
+/// Check the id of YAML field `field`.
+pub fn check_id(file: &str, field: &str, id: &Located<Id>, out: &mut Vec<Diagnostic>) {
     if !is_valid_id(id) {
-        let slug = slugify(id);
-        let d = Diagnostic::error(file, format!("`{}` is not a valid id", id.value))
-            .at_pos(id.pos)
-            .field(field)
-            .expected("lowercase letters, digits and hyphens, e.g. `code-review-time`");
-        out.push(if slug.is_empty() {
-            d
-        } else {
-            d.help(format!("write `{slug}`"))
-        });
+        out.push(invalid_id(file, id, id.pos, "id").field(field));
     }
 }
 
@@ -136,13 +134,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_url_safe() {
-        assert!(is_valid_id("code-review-time"));
-        assert!(is_valid_id("kr1"));
-        assert!(!is_valid_id("Code Review"));
-        assert!(!is_valid_id("-x"));
-        assert!(!is_valid_id(""));
-        assert_eq!(slugify("Code Review Time!"), "code-review-time");
+    fn invalid_ids_are_located_and_get_a_slug_as_help() {
+        let id = |s: &str| Located::new(Id::from(s), Pos { line: 3, column: 7 });
+        let mut out = Vec::new();
+        check_id("a.yaml", "kpis[0].id", &id("kr1"), &mut out);
+        assert!(out.is_empty());
+        check_id("a.yaml", "kpis[0].id", &id("Code Review Time!"), &mut out);
+        check_id("a.yaml", "kpis[1].id", &id("日本"), &mut out);
+        assert_eq!(out.len(), 2);
+        assert_eq!((out[0].line, out[0].column), (3, 7));
+        assert_eq!(
+            out[0].help.as_deref(),
+            Some("write it as `code-review-time`")
+        );
+        assert_eq!(out[1].help, None);
     }
 
     #[test]

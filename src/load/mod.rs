@@ -2,7 +2,7 @@
 //! on a typed [`crate::model::Site`], or every problem found at once.
 
 pub mod checks;
-pub mod markdown_refs;
+pub mod markdown;
 pub mod narrative;
 mod quarter;
 pub mod walk;
@@ -274,7 +274,7 @@ fn check_people(root: &Path, people: &[Person], report: &mut Report, media: &mut
             }
         }
         if let Some(photo) = &p.photo {
-            let ctx = markdown_refs::RefContext {
+            let ctx = markdown::RefContext {
                 file,
                 base_dir: "",
                 root,
@@ -286,7 +286,7 @@ fn check_people(root: &Path, people: &[Person], report: &mut Report, media: &mut
                 .clone()
                 .unwrap_or_else(|| format!("Photo of {}", p.name.value));
             let (problems, found) =
-                markdown_refs::check_refs(&format!("![{alt}](<{}>)", photo.value), &ctx);
+                markdown::check_markdown(&format!("![{alt}](<{}>)", photo.value), &ctx);
             report.extend(problems);
             media.extend(found);
         }

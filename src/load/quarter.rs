@@ -2,13 +2,15 @@
 //! minutes, parsed and checked into a [`Quarter`].
 
 use super::checks::{Unique, check_id, check_key_result, check_time_split};
-use super::markdown_refs::{RefContext, check_refs, find_refs};
+use super::markdown::{RefContext, check_markdown};
 use super::narrative::{parse_minutes, parse_narrative};
 use super::walk::{QuarterFiles, stem};
 use super::{Source, read};
 use crate::diagnostics::{Diagnostic, suggest};
+use crate::markdown::depth::{MAX_DEPTH, too_deep};
+use crate::markdown::refs::find_refs;
 use crate::model::{
-    DeckItem, FiscalCalendar, FiscalQuarter, Highlights, Located, Narrative, Pos, Quarter,
+    DeckItem, FiscalCalendar, FiscalQuarter, Highlights, Id, Located, Narrative, Pos, Quarter,
     QuarterFile, Section, SectionFile,
 };
 use std::collections::BTreeMap;
@@ -69,22 +71,24 @@ pub fn load_quarter(
     let mut by_id: BTreeMap<String, Section> = BTreeMap::new();
     for file in &files.sections {
         let sid = stem(file).to_string();
-        let located = Located::new(sid.clone(), Pos::default());
+        let located = Located::new(Id::from(sid.as_str()), Pos::default());
         check_id(file, "file name", &located, &mut out.problems);
         if let Some(data) = parse_file::<SectionFile>(root, file, &mut out) {
             let targets = data
                 .objectives
                 .iter()
                 .enumerate()
-                .map(|(i, o)| {
-                    parse_target(cal, file, i, o.target_quarter.as_ref(), &mut out.problems)
+                .filter_map(|(i, o)| {
+                    let target = o.target_quarter.as_ref();
+                    let parsed = parse_target(cal, file, i, target, &mut out.problems)?;
+                    Some((o.id.value.clone(), parsed))
                 })
                 .collect();
             check_section(root, file, &data, &mut out);
             by_id.insert(
                 sid.clone(),
                 Section {
-                    id: sid,
+                    id: Id::from(sid),
                     file: file.clone(),
                     data,
                     targets,
@@ -316,67 +320,12 @@ fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterL
             check_key_result(file, &field, kr, p);
         }
     }
-    let texts = section_markdown(data);
-    check_markdown_list(root, file, parent(file), &texts, out);
+    check_markdown_list(root, file, parent(file), &data.markdown_fields(), out);
     check_highlights(root, file, &data.highlights, out);
 }
 
-/// Every Markdown-bearing string of a section file.
-fn section_markdown(data: &SectionFile) -> Vec<&str> {
-    let mut t: Vec<&str> = Vec::new();
-    t.extend(data.overview.as_deref());
-    t.extend(data.progress.as_deref());
-    t.extend(data.actions.iter().map(String::as_str));
-    for k in &data.kpis {
-        t.extend(k.description.as_deref());
-        t.extend(k.note.as_deref());
-    }
-    for o in &data.objectives {
-        t.extend(
-            [
-                o.description.as_deref(),
-                o.progress.as_deref(),
-                o.learnings.as_deref(),
-            ]
-            .into_iter()
-            .flatten(),
-        );
-        t.extend(o.measures.iter().map(String::as_str));
-        t.extend(o.checkins.iter().filter_map(|c| c.note.as_deref()));
-        if let Some(d) = &o.drilldown {
-            t.extend([
-                d.situation.as_str(),
-                d.impact.as_str(),
-                d.recommendation.as_str(),
-            ]);
-        }
-        for kr in &o.key_results {
-            t.push(&kr.title);
-            t.extend(
-                [
-                    kr.original.as_deref(),
-                    kr.value_text.as_deref(),
-                    kr.baseline_text.as_deref(),
-                    kr.target_text.as_deref(),
-                ]
-                .into_iter()
-                .flatten(),
-            );
-            t.extend(kr.goals.iter().map(String::as_str));
-            t.extend(kr.checkins.iter().filter_map(|c| c.note.as_deref()));
-        }
-    }
-    t
-}
-
 fn check_highlights(root: &Path, file: &str, h: &Highlights, out: &mut QuarterLoad) {
-    let mut t: Vec<&str> = Vec::new();
-    t.extend(h.wins.iter().map(|w| w.text.as_str()));
-    for list in [&h.challenges, &h.upcoming, &h.successes, &h.misses] {
-        t.extend(list.iter().map(String::as_str));
-    }
-    t.extend(h.workflows.iter().filter_map(|w| w.comment.as_deref()));
-    check_markdown_list(root, file, parent(file), &t, out);
+    check_markdown_list(root, file, parent(file), &h.markdown_fields(), out);
 }
 
 /// Markdown inside YAML: problems point at where the offending URL is
@@ -395,11 +344,18 @@ fn check_markdown_list(
         .find(|s| s.file == file)
         .map(|s| s.text.clone());
     for text in texts {
-        let refs = find_refs(text);
-        let Some(first) = refs.first() else { continue };
+        // Where the text is written in the YAML file: at its first
+        // reference, or for nesting, at its first line.
+        let needle = match find_refs(text).first() {
+            Some(first) => first.url.clone(),
+            None if too_deep(text, MAX_DEPTH).is_some() => {
+                text.lines().next().unwrap_or("").trim().to_string()
+            }
+            None => continue,
+        };
         let pos = source
             .as_deref()
-            .and_then(|s| locate(s, &first.url))
+            .and_then(|s| Pos::of_first(s, &needle))
             .unwrap_or_default();
         let ctx = RefContext {
             file,
@@ -408,7 +364,7 @@ fn check_markdown_list(
             line_offset: 1,
             fixed_pos: Some(pos),
         };
-        let (problems, media) = check_refs(text, &ctx);
+        let (problems, media) = check_markdown(text, &ctx);
         out.problems.extend(problems);
         out.media.extend(media);
     }
@@ -422,22 +378,9 @@ fn check_markdown_file(root: &Path, file: &str, text: &str, out: &mut QuarterLoa
         line_offset: 1,
         fixed_pos: None,
     };
-    let (problems, media) = check_refs(text, &ctx);
+    let (problems, media) = check_markdown(text, &ctx);
     out.problems.extend(problems);
     out.media.extend(media);
-}
-
-/// Line and column of the first occurrence of `needle` in `source`.
-pub fn locate(source: &str, needle: &str) -> Option<Pos> {
-    if needle.is_empty() {
-        return None;
-    }
-    let at = source.find(needle)?;
-    let before = &source[..at];
-    let line = before.matches('\n').count() as u32 + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = source[line_start..at].chars().count() as u32 + 1;
-    Some(Pos { line, column })
 }
 
 fn parent(file: &str) -> &str {

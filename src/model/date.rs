@@ -2,7 +2,7 @@
 //! says what was wrong (an impossible day, a wrong shape) instead of a bare
 //! "out of range".
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, de};
 use std::fmt;
 
@@ -33,10 +33,11 @@ impl Date {
             .map(Date)
             .ok_or_else(|| {
                 let last = days_in_month(y as i32, m);
-                format!(
-                    "`{text}` is not a date: {} {y} has {last} days",
-                    month_name(m)
-                )
+                let month = NaiveDate::from_ymd_opt(y as i32, m, 1).map_or_else(
+                    || format!("month {m}"),
+                    |first| first.format("%B").to_string(),
+                );
+                format!("`{text}` is not a date: {month} {y} has {last} days")
             })
     }
 }
@@ -48,24 +49,6 @@ fn days_in_month(year: i32, month: u32) -> u32 {
         .unwrap_or(28)
 }
 
-/// English name of month `m` (1 = January).
-pub fn month_name(m: u32) -> &'static str {
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ][(m as usize - 1) % 12]
-}
-
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0.format("%Y-%m-%d"))
@@ -75,12 +58,7 @@ impl fmt::Display for Date {
 impl Date {
     /// `28 October 2020`: how a date reads on a slide.
     pub fn long(&self) -> String {
-        format!(
-            "{} {} {}",
-            self.0.day(),
-            month_name(self.0.month()),
-            self.0.year()
-        )
+        self.0.format("%-d %B %Y").to_string()
     }
 }
 
@@ -135,5 +113,6 @@ mod tests {
     #[test]
     fn long_form_reads_naturally() {
         assert_eq!(Date::parse("2020-10-28").unwrap().long(), "28 October 2020");
+        assert_eq!(Date::parse("2021-07-01").unwrap().long(), "1 July 2021");
     }
 }

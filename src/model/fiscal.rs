@@ -100,8 +100,8 @@ impl FiscalCalendar {
     /// Calendar months covered, e.g. `July – September 2020`.
     pub fn months_label(&self, q: FiscalQuarter) -> String {
         let (s, e) = (self.start(q), self.end(q));
-        let s_name = super::date::month_name(s.month());
-        let e_name = super::date::month_name(e.month());
+        let s_name = s.format("%B");
+        let e_name = e.format("%B");
         if s.year() == e.year() {
             format!("{s_name} – {e_name} {}", e.year())
         } else {

@@ -2,15 +2,9 @@
 //! so checks made after parsing (duplicate ids, missing files, dates out of
 //! range) can still point at the file, line and column.
 
+pub use crate::diagnostics::Pos;
 use serde::{Deserialize, Deserializer};
 use std::ops::Deref;
-
-/// A 1-based line and column in a source file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
-}
 
 /// A value with the position of the YAML node it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

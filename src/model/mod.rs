@@ -8,6 +8,7 @@
 pub mod base_url;
 pub mod date;
 pub mod fiscal;
+pub mod id;
 pub mod located;
 pub mod narrative;
 pub mod paths;
@@ -20,6 +21,7 @@ pub mod status;
 
 pub use date::Date;
 pub use fiscal::{FiscalCalendar, FiscalQuarter, FyLabel};
+pub use id::Id;
 pub use located::{Located, Pos};
 pub use narrative::{NarrativeSlide, SlideMinutes};
 pub use people::Person;
@@ -72,12 +74,13 @@ pub struct Quarter {
 #[derive(Debug, Clone)]
 pub struct Section {
     /// File stem of `sections/ID.yaml`.
-    pub id: String,
+    pub id: Id,
     /// Path of the section file relative to the content root.
     pub file: String,
     pub data: SectionFile,
-    /// Target quarters of the objectives, parsed, in objective order.
-    pub targets: Vec<Option<FiscalQuarter>>,
+    /// Target quarters of the objectives that name one, parsed, by
+    /// objective id (see [`Section::target`]).
+    pub targets: BTreeMap<Id, FiscalQuarter>,
 }
 
 #[derive(Debug, Clone)]
@@ -108,6 +111,13 @@ impl Site {
             }
         }
         latest
+    }
+}
+
+impl Section {
+    /// The target quarter of objective `objective`, when it names one.
+    pub fn target(&self, objective: &str) -> Option<FiscalQuarter> {
+        self.targets.get(objective).copied()
     }
 }
 

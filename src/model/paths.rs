@@ -1,6 +1,11 @@
-//! Content-relative paths: how a reference written in a file (an image, a
-//! photo) maps to a file inside the content folder. Purely lexical; the
-//! loader checks that the file exists and that no link leads outside.
+//! Paths and URLs, lexically: how a reference written in a file (an image,
+//! a photo, a link in a page) maps to a file inside the content folder or
+//! the site. The one path joiner ([`resolve`]), the one percent codec
+//! ([`encode`], [`decode`], on the `percent-encoding` crate) and the one
+//! rule for what a URL points at ([`target`]). The loader checks that
+//! files exist and that no link leads outside.
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 /// Resolve `reference`, written in a file whose folder is `base_dir`
 /// (relative to the content root, `/`-separated, empty for the root), to a
@@ -27,10 +32,41 @@ pub fn resolve(base_dir: &str, reference: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
+/// What a URL points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A web address: `http:`, `https:` or protocol-relative `//host/…`.
+    Web,
+    /// Any other scheme, lower case: `mailto`, `tel`, `javascript`, `data`.
+    Scheme(String),
+    /// A path (maybe empty, maybe only a `#fragment`) in the content or the
+    /// site, relative to the file it is written in unless it starts with `/`.
+    Local,
+}
+
+/// What `url` points at. Leading blanks are ignored, and schemes are
+/// recognised even when disguised (`JaVa\tScRiPt:`).
+pub fn target(url: &str) -> Target {
+    match scheme(url) {
+        Some(s) if s == "http" || s == "https" => Target::Web,
+        Some(s) => Target::Scheme(s),
+        None if url.trim_start().starts_with("//") => Target::Web,
+        None => Target::Local,
+    }
+}
+
 /// Whether a URL points somewhere else entirely (has a scheme, or is
 /// protocol-relative) rather than at a file in the content folder.
 pub fn is_external(url: &str) -> bool {
-    url.starts_with("//") || scheme(url).is_some()
+    target(url) != Target::Local
+}
+
+/// The file part of a local reference as the author meant it: query and
+/// fragment dropped, percent-escapes (`%20`) decoded as [`decode`] does.
+/// Still to be resolved with [`resolve`], which catches `..` however it was
+/// written.
+pub fn local_path(url: &str) -> String {
+    decode(url.split(['?', '#']).next().unwrap_or(""))
 }
 
 /// The URL's scheme in lower case (`https`, `mailto`, `javascript`), if any.
@@ -56,42 +92,27 @@ pub fn is_allowed_scheme(scheme: &str) -> bool {
     matches!(scheme, "http" | "https" | "mailto" | "tel")
 }
 
+/// Bytes a path keeps as they are in a URL: unreserved characters and `/`.
+const PATH_KEEPS: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
 /// Percent-encode a content-relative path for use in a URL: everything but
-/// unreserved characters and `/` is escaped, byte by byte.
+/// unreserved characters and `/` is escaped, byte by byte (`%C3%A9`).
 pub fn encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(path, PATH_KEEPS).to_string()
 }
 
-/// Decode `%XX` escapes in a URL path; anything malformed is kept as written.
+/// Decode `%XX` escapes in a URL or path. A malformed escape (`%zz`, `%4`)
+/// is kept as written; so is the whole text when the decoded bytes are not
+/// UTF-8 (`%FF`), so that it still names the file it spells.
 pub fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_decode_str(text)
+        .decode_utf8()
+        .map_or_else(|_| text.to_string(), |d| d.into_owned())
 }
 
 #[cfg(test)]
@@ -125,6 +146,40 @@ mod tests {
             assert_eq!(decode(&encode(p)), p);
         }
         assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("a%20b%2"), "a b%2");
+        assert_eq!(decode("caf%C3%A9"), "café");
+        assert_eq!(decode("%FF%20.png"), "%FF%20.png");
+    }
+
+    #[test]
+    fn local_paths_drop_query_and_decode_escapes() {
+        assert_eq!(local_path("a%20b.png?v=1#x"), "a b.png");
+        assert_eq!(local_path("%2e%2E/x"), "../x");
+        assert_eq!(local_path("100%.png"), "100%.png");
+        assert_eq!(local_path("%zz%4"), "%zz%4");
+        assert_eq!(local_path("%C3%A9.png"), "é.png");
+        assert_eq!(local_path("%FF.png"), "%FF.png");
+        assert_eq!(local_path("#top"), "");
+    }
+
+    #[test]
+    fn urls_point_at_the_web_another_scheme_or_a_local_path() {
+        assert_eq!(target("https://x.org/a"), Target::Web);
+        assert_eq!(target(" //cdn.example/a.png"), Target::Web);
+        assert_eq!(target("HTTP://x.org"), Target::Web);
+        assert_eq!(target("mailto:a@b.c"), Target::Scheme("mailto".into()));
+        assert_eq!(
+            target("<JaVa\tScRiPt:x"),
+            Target::Local,
+            "`<` cannot start a scheme"
+        );
+        assert_eq!(
+            target("JaVa\tScRiPt:x"),
+            Target::Scheme("javascript".into())
+        );
+        assert_eq!(target("img/a.png"), Target::Local);
+        assert_eq!(target("#slide-3"), Target::Local);
+        assert_eq!(target(""), Target::Local);
     }
 
     #[test]

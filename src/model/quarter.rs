@@ -2,6 +2,7 @@
 //! department-wide highlights.
 
 use super::date::Date;
+use super::id::Id;
 use super::located::Located;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -62,7 +63,7 @@ pub enum DeckItem {
     /// and changed in status, KPIs that moved most.
     SinceLastQuarter,
     /// A section: divider, overview, KPIs, objectives, highlights.
-    Section(String),
+    Section(Id),
     /// Every slide of `narrative/NAME.md`.
     Narrative(String),
     /// Department update: people, objectives by status, wins, challenges, upcoming.
@@ -99,6 +100,22 @@ impl Highlights {
             && self.successes.is_empty()
             && self.misses.is_empty()
             && self.workflows.is_empty()
+    }
+
+    /// Every Markdown field of the highlights, in file order.
+    pub fn markdown_fields(&self) -> Vec<&str> {
+        let mut t: Vec<&str> = Vec::new();
+        t.extend(self.wins.iter().map(|w| w.text.as_str()));
+        for list in [
+            &self.challenges,
+            &self.upcoming,
+            &self.successes,
+            &self.misses,
+        ] {
+            t.extend(list.iter().map(String::as_str));
+        }
+        t.extend(self.workflows.iter().filter_map(|w| w.comment.as_deref()));
+        t
     }
 }
 

@@ -2,6 +2,7 @@
 //! quarter, with its KPIs, objectives and key results.
 
 use super::date::Date;
+use super::id::Id;
 use super::located::Located;
 use super::quarter::Highlights;
 use super::status::Status;
@@ -44,6 +45,57 @@ pub struct SectionFile {
     pub highlights: Highlights,
 }
 
+impl SectionFile {
+    /// Every Markdown field of the file but its highlights (see
+    /// [`Highlights::markdown_fields`]), in file order.
+    pub fn markdown_fields(&self) -> Vec<&str> {
+        let mut t: Vec<&str> = Vec::new();
+        t.extend(self.overview.as_deref());
+        t.extend(self.progress.as_deref());
+        t.extend(self.actions.iter().map(String::as_str));
+        for k in &self.kpis {
+            t.extend(k.description.as_deref());
+            t.extend(k.note.as_deref());
+        }
+        for o in &self.objectives {
+            t.extend(
+                [
+                    o.description.as_deref(),
+                    o.progress.as_deref(),
+                    o.learnings.as_deref(),
+                ]
+                .into_iter()
+                .flatten(),
+            );
+            t.extend(o.measures.iter().map(String::as_str));
+            t.extend(o.checkins.iter().filter_map(|c| c.note.as_deref()));
+            if let Some(d) = &o.drilldown {
+                t.extend([
+                    d.situation.as_str(),
+                    d.impact.as_str(),
+                    d.recommendation.as_str(),
+                ]);
+            }
+            for kr in &o.key_results {
+                t.push(&kr.title);
+                t.extend(
+                    [
+                        kr.original.as_deref(),
+                        kr.value_text.as_deref(),
+                        kr.baseline_text.as_deref(),
+                        kr.target_text.as_deref(),
+                    ]
+                    .into_iter()
+                    .flatten(),
+                );
+                t.extend(kr.goals.iter().map(String::as_str));
+                t.extend(kr.checkins.iter().filter_map(|c| c.note.as_deref()));
+            }
+        }
+        t
+    }
+}
+
 /// Whether a bigger number is good news or bad news. (Its JSON Schema, with
 /// the aliases, is written by hand in `crate::schema`.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -70,8 +122,8 @@ impl Direction {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
-    #[schemars(regex(pattern = crate::schema::ID_PATTERN))]
-    pub id: Located<String>,
+    #[schemars(regex(pattern = super::id::ID_PATTERN))]
+    pub id: Located<Id>,
     pub name: String,
     /// Unit written after the value: `%`, `req/s`, `days`, `ms`.
     #[serde(default)]
@@ -95,8 +147,8 @@ pub struct Kpi {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
-    #[schemars(regex(pattern = crate::schema::ID_PATTERN))]
-    pub id: Located<String>,
+    #[schemars(regex(pattern = super::id::ID_PATTERN))]
+    pub id: Located<Id>,
     pub title: String,
     /// `focus`, `strengthen`, `experiment`, or a priority name.
     #[serde(default)]
@@ -153,8 +205,8 @@ pub struct CheckIn {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeyResult {
-    #[schemars(regex(pattern = crate::schema::ID_PATTERN))]
-    pub id: Located<String>,
+    #[schemars(regex(pattern = super::id::ID_PATTERN))]
+    pub id: Located<Id>,
     /// The key result as worded now (the *proposed* wording when reworded).
     pub title: String,
     /// The original wording, when the key result was reworded this quarter.

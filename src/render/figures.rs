@@ -187,7 +187,7 @@ impl Charts {
                     words,
                     unit,
                 };
-                (id.clone(), trend)
+                (id.to_string(), trend)
             })
             .collect();
         Self {
@@ -255,7 +255,7 @@ pub fn status_groups<'a>(
 pub fn over_time(site: &Site, derived: &Derived, upto: FiscalQuarter) -> Result<Chart, ChartError> {
     let quarters = derived
         .quarters
-        .iter()
+        .values()
         .filter(|f| f.quarter <= upto)
         .map(|f| QuarterCounts {
             label: site.calendar.label(f.quarter),

@@ -61,7 +61,7 @@ pub fn objective_history(ctx: &Ctx, id: &str, root: &str) -> Vec<HistoryEntry> {
                     .key_results
                     .iter()
                     .map(|kr| HistoryKr {
-                        id: kr.id.value.clone(),
+                        id: kr.id.value.to_string(),
                         title: there.inline(file, &kr.title),
                         original: kr
                             .original

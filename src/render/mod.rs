@@ -194,12 +194,10 @@ pub fn render_quarters(
     let per_quarter: Vec<(FiscalQuarter, Result<QuarterOutput, Vec<Diagnostic>>)> = site
         .quarters
         .par_iter()
-        .enumerate()
-        .filter(|(_, q)| select(q))
-        .map(|(i, q)| {
+        .filter(|q| select(q))
+        .map(|q| {
             let out = derived
-                .quarters
-                .get(i)
+                .of(q.id)
                 .ok_or_else(|| {
                     vec![Diagnostic::error(
                         &q.dir,

@@ -128,7 +128,7 @@ pub fn view(ctx: &Ctx, sections: &[SectionView]) -> SinceView {
     let since = &ctx.facts.since;
     let site = ctx.site;
     let previous: Option<&Quarter> = ctx.facts.previous.and_then(|p| site.quarter(p));
-    let movers = |ids: &[String]| -> Vec<Mover> {
+    let movers = |ids: &[crate::model::Id]| -> Vec<Mover> {
         ids.iter()
             .filter_map(|id| {
                 let k = sections
@@ -145,7 +145,7 @@ pub fn view(ctx: &Ctx, sections: &[SectionView]) -> SinceView {
             })
             .collect()
     };
-    let refs = |q: Option<&Quarter>, ids: &[String]| -> Vec<ObjectiveChange> {
+    let refs = |q: Option<&Quarter>, ids: &[crate::model::Id]| -> Vec<ObjectiveChange> {
         q.map(|q| {
             ids.iter()
                 .filter_map(|id| objective_ref(ctx, q, id).map(ObjectiveChange::from))

@@ -191,7 +191,7 @@ pub fn kpi(ctx: &Ctx, file: &str, k: &Kpi) -> KpiView {
         }
     });
     KpiView {
-        id: k.id.value.clone(),
+        id: k.id.value.to_string(),
         name: k.name.clone(),
         value: format_value(k.value),
         unit: k.unit.clone().unwrap_or_default(),
@@ -286,7 +286,7 @@ fn key_result_with(
     let facts: Option<&KrFacts> = ctx
         .facts
         .key_results
-        .get(&(objective.to_string(), kr.id.value.clone()));
+        .get(&(crate::model::Id::from(objective), kr.id.value.clone()));
     let unit = kr.unit.as_deref().unwrap_or("");
     let progress = facts.and_then(|f| f.progress.as_ref()).map(|p| {
         let (state, state_label) = match p.state {
@@ -329,7 +329,7 @@ fn key_result_with(
         .unwrap_or_default();
     let direction = facts.map_or(Direction::Higher, |f| f.direction);
     KrView {
-        id: kr.id.value.clone(),
+        id: kr.id.value.to_string(),
         title: ctx.inline(file, &kr.title),
         original: kr
             .original
@@ -434,7 +434,7 @@ pub fn objective_again(
 fn objective_with(
     ctx: &Ctx,
     section: &Section,
-    index: usize,
+    _index: usize,
     o: &Objective,
     charts: Vec<Option<Chart>>,
 ) -> ObjectiveView {
@@ -452,9 +452,9 @@ fn objective_with(
         .collect();
     let prefix = format!("{}-", o.id.value);
     ObjectiveView {
-        id: o.id.value.clone(),
+        id: o.id.value.to_string(),
         title: o.title.clone(),
-        section_id: section.id.clone(),
+        section_id: section.id.to_string(),
         section_title: section.data.title.clone(),
         category: o.category.clone().unwrap_or_default(),
         owner: o.owner.clone().unwrap_or_default(),
@@ -472,10 +472,7 @@ fn objective_with(
         measures: o.measures.iter().map(|m| ctx.inline(file, m)).collect(),
         people: o.people.clone(),
         target_quarter: section
-            .targets
-            .get(index)
-            .copied()
-            .flatten()
+            .target(&o.id)
             .map(|t| ctx.label(t))
             .unwrap_or_default(),
         learnings: o
@@ -556,7 +553,7 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
     let file = s.file.as_str();
     let prefix = format!("{}-", s.id);
     SectionView {
-        id: s.id.clone(),
+        id: s.id.to_string(),
         title: s.data.title.clone(),
         kind: s.data.kind.clone().unwrap_or_default(),
         owner: s.data.owner.clone().unwrap_or_default(),

@@ -131,7 +131,7 @@ fn quarter_yaml(site: &Site, latest: &Quarter, id: FiscalQuarter) -> String {
         0,
         "The review meeting, once it is planned:\nmeeting:\n  date: YYYY-MM-DD\n  attendees: []",
     );
-    let ids: Vec<String> = latest.sections.iter().map(|s| s.id.clone()).collect();
+    let ids: Vec<String> = latest.sections.iter().map(|s| s.id.to_string()).collect();
     y.list(0, "sections", &ids);
     // Each section's narrative stub just before the section's own slides.
     y.open(0, "deck");
@@ -140,9 +140,9 @@ fn quarter_yaml(site: &Site, latest: &Quarter, id: FiscalQuarter) -> String {
         DeckItem::Agenda,
         DeckItem::SinceLastQuarter,
     ];
-    for sid in &ids {
-        deck.push(DeckItem::Narrative(sid.clone()));
-        deck.push(DeckItem::Section(sid.clone()));
+    for s in &latest.sections {
+        deck.push(DeckItem::Narrative(s.id.to_string()));
+        deck.push(DeckItem::Section(s.id.clone()));
     }
     deck.extend([DeckItem::Department, DeckItem::Questions]);
     let mut text = y.finish();

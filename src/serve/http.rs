@@ -3,6 +3,8 @@
 //! listen to.
 
 use super::state::{Live, Notice};
+use crate::html::html_escape;
+use crate::mime::content_type;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
@@ -155,19 +157,13 @@ fn not_found(live: &Live, path: &str, version: u64) -> Response {
     let html = format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
          <body><h1>{title}</h1><pre>{}</pre><p><a href=\"/\">Index</a></p></body></html>\n",
-        escape(&text)
+        html_escape(&text)
     );
     respond(
         status,
         "text/html; charset=utf-8",
         inject(&html, version).into(),
     )
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 fn respond(status: StatusCode, kind: &'static str, body: Body) -> Response {
@@ -178,28 +174,6 @@ fn respond(status: StatusCode, kind: &'static str, body: Body) -> Response {
     // A preview: always the latest build.
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     r
-}
-
-fn content_type(path: &str) -> &'static str {
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    match ext.as_deref() {
-        Some("html") => "text/html; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("json") => "application/json",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("gif") => "image/gif",
-        Some("webp") => "image/webp",
-        Some("avif") => "image/avif",
-        Some("ico") => "image/x-icon",
-        Some("pdf") => "application/pdf",
-        Some("txt" | "md") => "text/plain; charset=utf-8",
-        Some("woff2") => "font/woff2",
-        Some("woff") => "font/woff",
-        _ => "application/octet-stream",
-    }
 }
 
 #[cfg(test)]

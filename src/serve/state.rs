@@ -350,7 +350,7 @@ pub fn quarter_keys(site: &Site, derived: &Derived, shared: u64) -> BTreeMap<Fis
                 h.0.write_u64(histories.get(o.id.as_str()).copied().unwrap_or_default());
             }
             let _ = write!(h, "{q:?}");
-            let _ = write!(h, "{:?}", derived.quarters.get(i));
+            let _ = write!(h, "{:?}", derived.of(q.id));
             let neighbours = (
                 i.checked_sub(1)
                     .and_then(|p| site.quarters.get(p))

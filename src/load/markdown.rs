@@ -1,78 +1,16 @@
-//! References inside Markdown (images, links): found with the renderer's own
-//! Markdown options, and checked at load time. Unsafe link schemes, images
-//! outside the content folder (`..`, symlinks pointing out) and missing image
-//! files are errors; remote images and missing alt text are warnings. Valid
-//! local images are collected for publishing under `media/`.
+//! Markdown checked at load time, in Markdown files and in the Markdown
+//! fields of YAML files: its references (images, links, found by
+//! `crate::markdown::refs`) and its nesting. Unsafe link schemes, images
+//! outside the content folder (`..`, symlinks pointing out), missing image
+//! files and nesting deeper than `crate::markdown::depth::MAX_DEPTH` are
+//! errors; remote images and missing alt text are warnings. Valid local
+//! images are collected for publishing under `media/`.
 
-use crate::diagnostics::{Diagnostic, suggest};
-use crate::markdown::{local_path, options};
-use crate::model::{Pos, paths};
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use crate::diagnostics::{Diagnostic, Pos, suggest};
+use crate::markdown::depth::{MAX_DEPTH, too_deep};
+use crate::markdown::refs::{RefKind, find_refs};
+use crate::model::paths::{self, Target};
 use std::path::Path;
-
-/// What a reference is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RefKind {
-    Image,
-    Link,
-}
-
-/// One image or link found in Markdown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MdRef {
-    /// Byte offset of the reference (its `[` or `![`) in the Markdown.
-    pub offset: usize,
-    pub url: String,
-    pub kind: RefKind,
-    /// For images: the alt text is empty. Always false for links.
-    pub alt_missing: bool,
-}
-
-/// Every image and link in `markdown`, in document order.
-pub fn find_refs(markdown: &str) -> Vec<MdRef> {
-    // Every link and image starts with `[` (inline, reference, footnote) or
-    // `<` (autolink): without either there is nothing to parse for. Most
-    // Markdown fields of the YAML files are plain sentences.
-    if !markdown.contains(['[', '<']) {
-        return Vec::new();
-    }
-    let mut refs = Vec::new();
-    // Index in `refs` of each open image, to measure its alt text.
-    let mut open_images: Vec<(usize, bool)> = Vec::new();
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                open_images.push((refs.len(), false));
-                refs.push(MdRef {
-                    offset: range.start,
-                    url: dest_url.to_string(),
-                    kind: RefKind::Image,
-                    alt_missing: true,
-                });
-            }
-            Event::Start(Tag::Link { dest_url, .. }) => refs.push(MdRef {
-                offset: range.start,
-                url: dest_url.to_string(),
-                kind: RefKind::Link,
-                alt_missing: false,
-            }),
-            Event::Text(t) | Event::Code(t) if !t.trim().is_empty() => {
-                for (_, has_text) in &mut open_images {
-                    *has_text = true;
-                }
-            }
-            Event::End(TagEnd::Image) => {
-                if let Some((index, has_text)) = open_images.pop()
-                    && let Some(r) = refs.get_mut(index)
-                {
-                    r.alt_missing = !has_text;
-                }
-            }
-            _ => {}
-        }
-    }
-    refs
-}
 
 /// Where the Markdown being checked lives.
 #[derive(Debug, Clone, Copy)]
@@ -89,27 +27,37 @@ pub struct RefContext<'a> {
     pub fixed_pos: Option<Pos>,
 }
 
-/// Check every reference in `markdown`. Returns the diagnostics (errors and
-/// warnings) and the local image files used, content-root-relative, sorted
-/// and without duplicates.
-pub fn check_refs(markdown: &str, ctx: &RefContext) -> (Vec<Diagnostic>, Vec<String>) {
+/// Check `markdown`: its nesting and every reference in it. Returns the
+/// diagnostics (errors and warnings) and the local image files used,
+/// content-root-relative, sorted and without duplicates.
+pub fn check_markdown(markdown: &str, ctx: &RefContext) -> (Vec<Diagnostic>, Vec<String>) {
     let mut diagnostics = Vec::new();
     let mut media = Vec::new();
+    let pos_of = |offset: usize| {
+        ctx.fixed_pos
+            .unwrap_or_else(|| Pos::of_offset(markdown, offset).shifted(ctx.line_offset))
+    };
+    if let Some(offset) = too_deep(markdown, MAX_DEPTH) {
+        diagnostics.push(
+            Diagnostic::error(
+                ctx.file,
+                format!("Markdown nests block quotes and lists more than {MAX_DEPTH} levels deep"),
+            )
+            .at_pos(pos_of(offset))
+            .expected(format!(
+                "at most {MAX_DEPTH} levels of `>` and lists inside each other"
+            ))
+            .help("flatten the nesting: a slide cannot show that many levels anyway"),
+        );
+    }
     // Resolving the content folder takes a system call per path component:
     // only done for Markdown that has an image.
     let mut canonical_root: Option<Option<std::path::PathBuf>> = None;
     for r in find_refs(markdown) {
-        let pos = ctx.fixed_pos.unwrap_or_else(|| {
-            let (line, column) = line_col(markdown, r.offset);
-            Pos {
-                line: line.saturating_add(ctx.line_offset.max(1) - 1),
-                column,
-            }
-        });
-        let at = |d: Diagnostic| d.at_pos(pos);
+        let at = |d: Diagnostic| d.at_pos(pos_of(r.offset));
         match r.kind {
             RefKind::Link => {
-                if let Some(scheme) = paths::scheme(&r.url)
+                if let Target::Scheme(scheme) = paths::target(&r.url)
                     && !paths::is_allowed_scheme(&scheme)
                 {
                     diagnostics.push(at(Diagnostic::error(
@@ -150,11 +98,9 @@ enum ImageVerdict {
 }
 
 fn check_image(url: &str, ctx: &RefContext, canonical_root: Option<&Path>) -> ImageVerdict {
-    match paths::scheme(url) {
-        Some(s) if s == "http" || s == "https" => {
-            return ImageVerdict::Problem(remote_image(ctx.file, url));
-        }
-        Some(s) => {
+    match paths::target(url) {
+        Target::Web => return ImageVerdict::Problem(remote_image(ctx.file, url)),
+        Target::Scheme(s) => {
             return ImageVerdict::Problem(
                 Diagnostic::error(
                     ctx.file,
@@ -164,12 +110,9 @@ fn check_image(url: &str, ctx: &RefContext, canonical_root: Option<&Path>) -> Im
                 .help("put the image in the content folder and refer to it by its path"),
             );
         }
-        None if url.trim_start().starts_with("//") => {
-            return ImageVerdict::Problem(remote_image(ctx.file, url));
-        }
-        None => {}
+        Target::Local => {}
     }
-    let path = local_path(url);
+    let path = paths::local_path(url);
     if path.trim().is_empty() {
         return ImageVerdict::Problem(
             Diagnostic::error(ctx.file, "image has no file path")
@@ -238,23 +181,6 @@ fn nearest_file(root: &Path, resolved: &str) -> Option<String> {
     suggest(name, names.iter().map(String::as_str)).map(str::to_string)
 }
 
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-/// Offsets past the end, or inside a character, clamp to a valid position.
-pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
-    let mut end = offset.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let before = text.get(..end).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(0, |l| l.chars().count()) + 1;
-    (
-        u32::try_from(line).unwrap_or(u32::MAX),
-        u32::try_from(column).unwrap_or(u32::MAX),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,7 +212,7 @@ mod tests {
             line_offset: 1,
             fixed_pos: None,
         };
-        check_refs(md, &ctx)
+        check_markdown(md, &ctx)
     }
 
     fn only_error(fx: &Fixture, md: &str) -> Diagnostic {
@@ -298,46 +224,6 @@ mod tests {
             .into_iter()
             .next()
             .unwrap_or_else(|| Diagnostic::error("", ""))
-    }
-
-    #[test]
-    fn finds_images_and_links_with_offsets() {
-        let refs = find_refs("See [a](x.html) and\n![](img/a.png) ![b *c*](d.png)");
-        assert_eq!(
-            refs,
-            [
-                MdRef {
-                    offset: 4,
-                    url: "x.html".into(),
-                    kind: RefKind::Link,
-                    alt_missing: false
-                },
-                MdRef {
-                    offset: 20,
-                    url: "img/a.png".into(),
-                    kind: RefKind::Image,
-                    alt_missing: true
-                },
-                MdRef {
-                    offset: 35,
-                    url: "d.png".into(),
-                    kind: RefKind::Image,
-                    alt_missing: false
-                },
-            ]
-        );
-    }
-
-    #[test]
-    fn every_kind_of_link_is_found_and_plain_text_has_none() {
-        let urls = |md: &str| -> Vec<String> { find_refs(md).into_iter().map(|r| r.url).collect() };
-        assert_eq!(
-            urls("Go to <https://a.example/x> now"),
-            ["https://a.example/x"]
-        );
-        assert_eq!(urls("[ref]\n\n[ref]: /b.html"), ["/b.html"]);
-        assert_eq!(urls("Said so[^1].\n\n[^1]: [c](c.html)"), ["c.html"]);
-        assert!(urls("Plain **text** with a_b, 3 > 2 and (parentheses).").is_empty());
     }
 
     #[test]
@@ -476,20 +362,25 @@ mod tests {
             line_offset: 10,
             fixed_pos: None,
         };
-        let (d, _) = check_refs(md, &ctx);
+        let (d, _) = check_markdown(md, &ctx);
         assert_eq!((d[0].line, d[0].column), (12, 7));
         assert_eq!(d[0].file, "deck.md");
         ctx.fixed_pos = Some(Pos { line: 4, column: 9 });
-        let (d, _) = check_refs(md, &ctx);
+        let (d, _) = check_markdown(md, &ctx);
         assert_eq!((d[0].line, d[0].column), (4, 9));
     }
 
     #[test]
-    fn line_col_counts_characters_and_clamps() {
-        assert_eq!(line_col("ab\ncé\nx", 0), (1, 1));
-        assert_eq!(line_col("ab\ncé\nx", 3), (2, 1));
-        assert_eq!(line_col("ab\ncé\nx", 7), (3, 1));
-        assert_eq!(line_col("ab\ncé\nx", 5), (2, 2));
-        assert_eq!(line_col("ab", 99), (1, 3));
+    fn nesting_too_deep_is_an_error_at_the_level_that_goes_over() {
+        let fx = fixture();
+        let md = format!("# Deep\n\n{} x\n", ">".repeat(MAX_DEPTH + 5));
+        let d = only_error(&fx, &md);
+        assert_eq!(
+            d.message,
+            format!("Markdown nests block quotes and lists more than {MAX_DEPTH} levels deep")
+        );
+        assert_eq!((d.line, d.column), (3, 101));
+        let ok = format!("{} x\n", ">".repeat(MAX_DEPTH));
+        assert!(check(&fx, &ok).0.is_empty());
     }
 }

@@ -13,7 +13,7 @@ use super::charts::{
 };
 use crate::derive::{ChangeBase, Derived, KrFacts};
 use crate::markdown::plain_inline;
-use crate::model::{FiscalQuarter, KeyResult, Kpi, Objective, Section, Site, TargetScope};
+use crate::model::{FiscalQuarter, KeyResult, Kpi, Objective, Section, Site};
 use crate::numbers::decimals;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -27,6 +27,7 @@ pub fn key_result(
     kr: &KeyResult,
     facts: Option<&KrFacts>,
     quarter: FiscalQuarter,
+    target_label: &str,
 ) -> Result<Chart, ChartError> {
     let now = usize::from(quarter.quarter);
     let marks = facts
@@ -59,11 +60,7 @@ pub fn key_result(
         unit: kr.unit.clone().unwrap_or_default(),
         baseline: kr.baseline.as_deref().copied(),
         target: kr.target.as_deref().copied(),
-        target_label: match kr.target_scope {
-            TargetScope::Year => "Year goal",
-            TargetScope::Quarter => "Quarter goal",
-        }
-        .to_string(),
+        target_label: target_label.to_string(),
         direction: facts.map_or_else(|| crate::derive::progress::direction(kr), |f| f.direction),
         marks,
     })

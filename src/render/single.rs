@@ -173,6 +173,10 @@ fn rewrite(url: &str, attr: &str, page: &str, bundle: &Bundle) -> Rewrite {
     if let Some(file) = bundle.pages.get(&target) {
         return Rewrite::To(format!("{file}{fragment}"));
     }
+    // Already a single file's link (made by `Urls` for a single-file build).
+    if dir.is_empty() && bundle.pages.values().any(|file| *file == target) {
+        return Rewrite::Keep;
+    }
     match bundle.base_url {
         Some(base) => Rewrite::To(format!("{base}{target}{fragment}")),
         None => Rewrite::Unlink,

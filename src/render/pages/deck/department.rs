@@ -128,13 +128,13 @@ pub fn department_slides<'a>(
             )
             .dense(objectives.len() > 6),
         );
-        if let Some(chart) = &since.over_time_chart {
+        if since.over_time_chart.is_some() {
             plan.push(Planned::new(
                 "objectives-over-time",
                 "objectives-over-time",
                 s.get("slide.objectives-over-time"),
                 SlideData::ObjectivesOverTime(ObjectivesOverTimeSlide {
-                    chart,
+                    chart: &since.over_time_chart,
                     quarter,
                     page: since.page.clone(),
                 }),

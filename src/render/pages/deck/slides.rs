@@ -158,7 +158,8 @@ pub struct GroupedObjective {
 /// `objectives-over-time`.
 #[derive(Debug, Serialize)]
 pub struct ObjectivesOverTimeSlide<'a> {
-    pub chart: &'a Chart,
+    /// Always drawn: the slide is planned only when it is.
+    pub chart: &'a Option<Chart>,
     pub quarter: String,
     /// The since-last-quarter page, from the site root.
     pub page: String,

@@ -128,9 +128,8 @@ pub fn render_observed(
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let copies = media_copies(site);
-    let base_url = base_url(site, options);
     if options.single_file {
-        let (files, missing) = single_files(site, &files, &copies, base_url.as_deref());
+        let (files, missing) = single_files(site, &files, &copies);
         warnings.extend(missing);
         return Ok(Rendered {
             files,
@@ -319,24 +318,15 @@ pub fn shared_pages(
     Ok(files)
 }
 
-/// `--single-file`: the index and every deck, each rewritten into one
+/// `--single-file`: the index and every deck, each made into one
 /// self-contained file (`index.html`, `<quarter>.html`); nothing else is
 /// published.
 fn single_files(
     site: &Site,
     files: &[OutputFile],
     copies: &[CopiedFile],
-    base_url: Option<&str>,
 ) -> (Vec<OutputFile>, Vec<Diagnostic>) {
-    let mut pages: std::collections::BTreeMap<String, String> = site
-        .quarters
-        .iter()
-        .map(|q| {
-            let slug = site.calendar.slug(q.id);
-            (format!("{slug}/index.html"), format!("{slug}.html"))
-        })
-        .collect();
-    pages.insert("index.html".to_string(), "index.html".to_string());
+    let urls = Urls::new("index.html", None, true);
     let bundle = single::Bundle {
         files: files
             .iter()
@@ -346,17 +336,20 @@ fn single_files(
             .iter()
             .map(|c| (c.to.as_str(), c.from.as_path()))
             .collect(),
-        pages: pages.clone(),
-        base_url,
     };
     let mut out = Vec::new();
     let mut warnings = Vec::new();
-    for f in files {
-        let Some(name) = pages.get(&f.path) else {
-            continue;
-        };
+    let published: Vec<String> = std::iter::once("index.html".to_string())
+        .chain(
+            site.quarters
+                .iter()
+                .map(|q| urls::deck_path(&site.calendar.slug(q.id))),
+        )
+        .collect();
+    for f in files.iter().filter(|f| published.contains(&f.path)) {
+        let name = urls.published(&f.path);
         let html = String::from_utf8_lossy(&f.bytes);
-        let (text, missing) = single::standalone(&html, &f.path, &bundle);
+        let (text, missing) = single::standalone(&html, &bundle);
         for m in missing {
             warnings.push(
                 Diagnostic::warning(
@@ -367,7 +360,7 @@ fn single_files(
             );
         }
         out.push(OutputFile {
-            path: name.clone(),
+            path: name,
             bytes: text.into_bytes(),
         });
     }

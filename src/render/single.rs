@@ -1,45 +1,31 @@
-//! `build --single-file`: every deck as one self-contained HTML file.
+//! `build --single-file`: the index and every deck as one self-contained
+//! HTML file each.
 //!
-//! The pages are rendered as usual (the stylesheet and script are inlined
-//! by the templates), then each page's references are rewritten:
-//! images and other `src` files of the site become `data:` URLs; links to
-//! other decks and to the index point at their single files, which sit side
-//! by side in the output folder; links to pages that are not published as
-//! single files (objective pages) point at the public site when a base URL
-//! is known, and are otherwise removed, keeping their text.
+//! The pages are rendered for it (the stylesheet and script inlined by the
+//! templates, every link made by [`super::urls::Urls`] for files that sit
+//! side by side), then each file's images and other `src` files of the
+//! site become `data:` URLs. Nothing else in the page is touched.
 
-use super::fit::tag_end;
 use crate::markdown::local_path;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Everything a page may refer to.
+/// Everything a page may refer to, by path from the site root.
 pub struct Bundle<'a> {
-    /// Files the build rendered, by path in the site.
+    /// Files the build rendered.
     pub files: BTreeMap<&'a str, &'a [u8]>,
     /// Files copied from the content folder: path in the site → file on disk.
     pub copies: BTreeMap<&'a str, &'a Path>,
-    /// Pages published as single files: path in the site → file name.
-    pub pages: BTreeMap<String, String>,
-    /// Public URL of the site, ending in `/`.
-    pub base_url: Option<&'a str>,
 }
 
-/// What became of one reference.
-enum Rewrite {
-    Keep,
-    To(String),
-    /// A link to a page that is not part of the single-file output.
-    Unlink,
-}
-
-/// Rewrite the page at `page` (its path in the site) into a self-contained
-/// file. Returns the page and the references that could not be inlined.
-pub fn standalone(html: &str, page: &str, bundle: &Bundle) -> (String, Vec<String>) {
+/// `html` with every `src` that names a file of the site inlined as a
+/// `data:` URL (a single file sits at the site root, so its references
+/// resolve from there). Returns the page and the references that could
+/// not be inlined.
+pub fn standalone(html: &str, bundle: &Bundle) -> (String, Vec<String>) {
     let mut out = String::with_capacity(html.len() * 2);
     let mut missing = Vec::new();
     let mut rest = html;
-    let mut unlinked = false;
     while let Some(lt) = rest.find('<') {
         out.push_str(&rest[..lt]);
         rest = &rest[lt..];
@@ -55,10 +41,6 @@ pub fn standalone(html: &str, page: &str, bundle: &Bundle) -> (String, Vec<Strin
         let tag = &rest[..end];
         rest = &rest[end..];
         let name = tag_name(tag);
-        if name == "/a" && unlinked {
-            unlinked = false;
-            continue;
-        }
         if name == "script" || name == "style" {
             // Raw text: copied as it is, up to its end tag.
             out.push_str(tag);
@@ -68,29 +50,38 @@ pub fn standalone(html: &str, page: &str, bundle: &Bundle) -> (String, Vec<Strin
             rest = &rest[stop..];
             continue;
         }
-        let mut tag = tag.to_string();
-        for attr in ["src", "href"] {
-            let Some((start, stop, value)) = attribute(&tag, attr) else {
-                continue;
-            };
-            match rewrite(&value, attr, page, bundle) {
-                Rewrite::Keep => {}
-                Rewrite::To(new) => {
-                    if attr == "src" && new == value {
-                        missing.push(value.clone());
-                    }
-                    tag.replace_range(start..stop, &escape_attr(&new));
+        match attribute(tag, "src") {
+            Some((start, stop, value)) => match inline(&value, bundle) {
+                Inlined::Keep => out.push_str(tag),
+                Inlined::Missing => {
+                    missing.push(value);
+                    out.push_str(tag);
                 }
-                Rewrite::Unlink if name == "a" => unlinked = true,
-                Rewrite::Unlink => {}
-            }
-        }
-        if !unlinked || name != "a" {
-            out.push_str(&tag);
+                Inlined::Data(url) => {
+                    out.push_str(&tag[..start]);
+                    out.push_str(&escape_attr(&url));
+                    out.push_str(&tag[stop..]);
+                }
+            },
+            None => out.push_str(tag),
         }
     }
     out.push_str(rest);
     (out, missing)
+}
+
+/// Where a tag that starts `s` ends (after its `>`), quotes respected.
+fn tag_end(s: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, &b) in s.as_bytes().iter().enumerate().skip(1) {
+        match (quote, b) {
+            (Some(q), b) if b == q => quote = None,
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn tag_name(tag: &str) -> String {
@@ -133,59 +124,44 @@ fn escape_attr(value: &str) -> String {
     value.replace('&', "&amp;").replace('"', "&quot;")
 }
 
-fn rewrite(url: &str, attr: &str, page: &str, bundle: &Bundle) -> Rewrite {
+/// What becomes of one `src`.
+enum Inlined {
+    /// Not a file of the site: a remote or `data:` URL.
+    Keep,
+    /// A file of the site that does not exist.
+    Missing,
+    Data(String),
+}
+
+fn inline(url: &str, bundle: &Bundle) -> Inlined {
     let lower = url.trim_start().to_ascii_lowercase();
     if url.is_empty()
         || url.starts_with('#')
         || url.starts_with("//")
         || lower.starts_with("data:")
         || lower.contains("://")
-        || lower.starts_with("mailto:")
-        || lower.starts_with("tel:")
     {
-        return Rewrite::Keep;
+        return Inlined::Keep;
     }
-    let fragment = url.find('#').map_or("", |i| &url[i..]);
-    let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
-    let Some(target) = join(dir, &local_path(url)) else {
-        return Rewrite::Keep;
+    let Some(target) = join(&local_path(url)) else {
+        return Inlined::Keep;
     };
-    if attr == "src" {
-        let bytes = match bundle.files.get(target.as_str()) {
-            Some(b) => Some(b.to_vec()),
-            None => bundle
-                .copies
-                .get(target.as_str())
-                .and_then(|p| std::fs::read(p).ok()),
-        };
-        return match bytes {
-            Some(b) => Rewrite::To(data_url(&target, &b)),
-            None => Rewrite::To(url.to_string()),
-        };
-    }
-    if target == page {
-        return Rewrite::To(if fragment.is_empty() {
-            "#".to_string()
-        } else {
-            fragment.to_string()
-        });
-    }
-    if let Some(file) = bundle.pages.get(&target) {
-        return Rewrite::To(format!("{file}{fragment}"));
-    }
-    // Already a single file's link (made by `Urls` for a single-file build).
-    if dir.is_empty() && bundle.pages.values().any(|file| *file == target) {
-        return Rewrite::Keep;
-    }
-    match bundle.base_url {
-        Some(base) => Rewrite::To(format!("{base}{target}{fragment}")),
-        None => Rewrite::Unlink,
+    let bytes = match bundle.files.get(target.as_str()) {
+        Some(b) => Some(b.to_vec()),
+        None => bundle
+            .copies
+            .get(target.as_str())
+            .and_then(|p| std::fs::read(p).ok()),
+    };
+    match bytes {
+        Some(b) => Inlined::Data(data_url(&target, &b)),
+        None => Inlined::Missing,
     }
 }
 
-/// `rel` resolved against the folder `dir`; `None` when it leaves the site.
-fn join(dir: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+/// `rel` resolved from the site root; `None` when it leaves the site.
+fn join(rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
     for p in rel.split('/') {
         match p {
             "" | "." => {}
@@ -251,15 +227,9 @@ mod tests {
     fn bundle() -> Bundle<'static> {
         let mut files: BTreeMap<&str, &[u8]> = BTreeMap::new();
         files.insert("charts/a.svg", b"<svg/>");
-        let mut pages = BTreeMap::new();
-        pages.insert("q1/index.html".to_string(), "q1.html".to_string());
-        pages.insert("q2/index.html".to_string(), "q2.html".to_string());
-        pages.insert("index.html".to_string(), "index.html".to_string());
         Bundle {
             files,
             copies: BTreeMap::new(),
-            pages,
-            base_url: None,
         }
     }
 
@@ -273,37 +243,22 @@ mod tests {
     }
 
     #[test]
-    fn images_are_inlined_and_page_links_point_at_single_files() {
-        let html = "<p><img src=\"..&#x2F;charts/a.svg\" alt=\"A\"> <a href=\"../q2/index.html#kpis\">Q2</a> <a href=\"..&#x2F;index.html\">home</a> <a href=\"#x\">x</a> <a href=\"../q1/index.html#y\">self</a></p>";
-        let (out, missing) = standalone(html, "q1/index.html", &bundle());
+    fn images_are_inlined_and_links_left_as_made() {
+        let html = "<p><img src=\"charts&#x2F;a.svg\" alt=\"A\"> <a href=\"q2.html#kpis\">Q2</a> <img src=\"https://x.org/i.png\" alt=\"\"></p>";
+        let (out, missing) = standalone(html, &bundle());
         assert!(missing.is_empty());
-        assert!(
-            out.contains("src=\"data:image/svg+xml;base64,PHN2Zy8+\""),
-            "{out}"
+        assert_eq!(
+            out,
+            "<p><img src=\"data:image/svg+xml;base64,PHN2Zy8+\" alt=\"A\"> <a href=\"q2.html#kpis\">Q2</a> <img src=\"https://x.org/i.png\" alt=\"\"></p>"
         );
-        assert!(out.contains("href=\"q2.html#kpis\""), "{out}");
-        assert!(out.contains("href=\"index.html\""), "{out}");
-        assert!(out.contains("href=\"#x\""), "{out}");
-        assert!(out.contains("href=\"#y\""), "{out}");
-    }
-
-    #[test]
-    fn links_to_other_pages_go_to_the_public_site_or_lose_their_link() {
-        let html = "<p>See <a href=\"../q1/objectives/o.html\">the <em>details</em></a>.</p>";
-        let (out, _) = standalone(html, "q1/index.html", &bundle());
-        assert_eq!(out, "<p>See the <em>details</em>.</p>");
-        let mut b = bundle();
-        b.base_url = Some("https://example.org/r/");
-        let (out, _) = standalone(html, "q1/index.html", &b);
-        assert!(out.contains("href=\"https://example.org/r/q1/objectives/o.html\""));
     }
 
     #[test]
     fn scripts_and_styles_are_left_alone_and_missing_files_reported() {
         let html =
-            "<script>if (a<b) { x = \"<a href='y'>\"; }</script><img src=\"nope.png\" alt=\"\">";
-        let (out, missing) = standalone(html, "q1/index.html", &bundle());
-        assert!(out.starts_with("<script>if (a<b) { x = \"<a href='y'>\"; }</script>"));
+            "<script>if (a<b) { x = \"<img src='y'>\"; }</script><img src=\"nope.png\" alt=\"\">";
+        let (out, missing) = standalone(html, &bundle());
+        assert_eq!(out, html);
         assert_eq!(missing, ["nope.png"]);
         assert_eq!(raw_text("a</script>b"), "a<\\/script>b");
     }

@@ -20,7 +20,8 @@
 //!   out (`{% if site.pages %}`).
 //! - [`Urls::index`], [`Urls::deck`]: the index and the decks, which a
 //!   single-file build publishes side by side as `index.html` and
-//!   `<quarter>.html`.
+//!   `<quarter>.html` ([`Urls::published`]); a single file's root is the
+//!   output folder, so its images resolve there, to be inlined.
 //! - [`Urls::media`] and [`Urls::root`]: files under `media/` and `assets/`.
 //!
 //! **Markdown** resolves its images to `media/` with the root of the page
@@ -68,13 +69,30 @@ pub struct Urls {
 }
 
 impl Urls {
-    /// The links of the page at `page` (from the site root).
+    /// The links of the page at `page` (from the site root). A
+    /// single-file build publishes its pages side by side at the top of
+    /// the output folder, so their root is the folder itself.
     pub fn new(page: &str, public: Option<&str>, single_file: bool) -> Self {
+        let depth = if single_file {
+            0
+        } else {
+            page.matches('/').count()
+        };
         Self {
             page: page.to_string(),
-            root: "../".repeat(page.matches('/').count()),
+            root: "../".repeat(depth),
             public: public.map(str::to_string),
             single_file,
+        }
+    }
+
+    /// Where the page at `path` (from the site root) is published: the
+    /// same path, or in a single-file build a deck's single file
+    /// (`fy20-21-q1.html`).
+    pub fn published(&self, path: &str) -> String {
+        match path.strip_suffix("/index.html") {
+            Some(slug) if self.single_file => format!("{slug}.html"),
+            _ => path.to_string(),
         }
     }
 
@@ -90,7 +108,9 @@ impl Urls {
 
     /// The link to the page at `target` (from the site root).
     pub fn to(&self, target: &str) -> String {
-        let from: Vec<&str> = self.page.split('/').collect();
+        let from = self.published(&self.page);
+        let target = self.published(target);
+        let from: Vec<&str> = from.split('/').collect();
         let to: Vec<&str> = target.split('/').collect();
         let from_dirs = &from[..from.len() - 1];
         let to_dirs = &to[..to.len() - 1];
@@ -120,10 +140,11 @@ impl Urls {
         self.pages().map(|p| format!("{p}{target}"))
     }
 
-    /// The link to the index.
+    /// The link to the index (`#` from the index of a single-file build,
+    /// which may be opened from anywhere).
     pub fn index(&self) -> String {
-        if self.single_file {
-            "index.html".to_string()
+        if self.single_file && self.page == "index.html" {
+            "#".to_string()
         } else {
             self.to("index.html")
         }
@@ -131,11 +152,7 @@ impl Urls {
 
     /// The link to the deck of the quarter `slug`.
     pub fn deck(&self, slug: &str) -> String {
-        if self.single_file {
-            format!("{slug}.html")
-        } else {
-            self.to(&deck_path(slug))
-        }
+        self.to(&deck_path(slug))
     }
 
     /// The link to `media/<path>` (a content-relative file), encoded.
@@ -179,8 +196,11 @@ mod tests {
             d.drill("kpis/a.html").as_deref(),
             Some("https://x.org/r/kpis/a.html")
         );
+        assert_eq!(d.root(), "");
+        assert_eq!(d.published("q0/index.html"), "q0.html");
+        assert_eq!(Urls::new("index.html", None, true).index(), "#");
         let none = Urls::new("q1/index.html", None, true);
         assert_eq!(none.pages(), None);
-        assert_eq!(none.media("a b.png"), "../media/a%20b.png");
+        assert_eq!(none.media("a b.png"), "media/a%20b.png");
     }
 }

@@ -2,7 +2,7 @@
 //! since-last-quarter page show it (`quarter` in their templates), with
 //! the links from that page.
 
-use super::super::urls::{Urls, since_path};
+use super::super::urls::{Urls, deck_path, since_path};
 use super::super::views::Ctx;
 use crate::model::{FiscalQuarter, Meeting, Site};
 use serde::Serialize;
@@ -42,6 +42,9 @@ pub struct MeetingView<'a> {
 pub struct QuarterLink {
     pub label: String,
     pub slug: String,
+    /// Its deck as published, from the site root: a link from any page
+    /// is `site.root` followed by it.
+    pub deck: String,
     /// The link to its deck.
     pub url: String,
 }
@@ -51,6 +54,7 @@ impl QuarterLink {
         let slug = site.calendar.slug(q);
         Self {
             label: site.calendar.label(q),
+            deck: urls.published(&deck_path(&slug)),
             url: urls.deck(&slug),
             slug,
         }

@@ -122,6 +122,11 @@ impl Strings {
         })
     }
 
+    /// A quarter of the fiscal year, `n` from 1: `Q3`.
+    pub fn quarter_of_year(&self, n: usize) -> String {
+        self.fill("quarter.of-year", &[("n", &n.to_string())])
+    }
+
     /// `1 year`, `5 years`.
     pub fn years(&self, years: u32) -> String {
         if years == 1 {
@@ -194,6 +199,23 @@ mod tests {
         );
         let d = Date::parse("2020-10-08").unwrap();
         assert_eq!(s.date(&d), d.long());
+    }
+
+    #[test]
+    fn every_label_the_built_in_templates_use_is_in_the_table() {
+        let s = Strings::default();
+        let mut used = 0;
+        for (name, text) in crate::render::theme::TEMPLATES {
+            for part in text.split("label(key=\"").skip(1) {
+                let key = part.split('"').next().unwrap_or_default();
+                assert!(s.map.contains_key(key), "{name}: no string `{key}`");
+                used += 1;
+            }
+        }
+        assert!(
+            used > 50,
+            "only {used} labels found: has the syntax changed?"
+        );
     }
 
     #[test]

@@ -110,7 +110,7 @@ pub fn key_result(
                         None => (String::new(), None),
                     };
                     QuarterCell {
-                        label: format!("Q{}", i + 1),
+                        label: ctx.strings.quarter_of_year(i + 1),
                         text,
                         status,
                         current: i + 1 == usize::from(ctx.quarter.id.quarter),
@@ -150,13 +150,7 @@ pub fn key_result(
             ctx.chart(
                 file,
                 ctx.charts.time(|| {
-                    figures::key_result(
-                        objective,
-                        kr,
-                        facts,
-                        ctx.quarter.id,
-                        ctx.strings.target_scope(kr.target_scope),
-                    )
+                    figures::key_result(objective, kr, facts, ctx.quarter.id, ctx.strings)
                 }),
             )
         }),

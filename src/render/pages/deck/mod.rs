@@ -88,12 +88,9 @@ pub fn render_slides(
         let mut own;
         let context = match key {
             Some(k) => {
-                if !shared.contains_key(&k) {
-                    shared.insert(k, build(&p).unwrap_or_default());
-                }
-                let Some(c) = shared.get_mut(&k) else {
-                    continue;
-                };
+                let c = shared
+                    .entry(k)
+                    .or_insert_with(|| build(&p).unwrap_or_default());
                 c.insert("slide_id", &p.id);
                 c.insert("slide_title", &p.title);
                 c

@@ -129,7 +129,7 @@ pub fn render_observed(
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let copies = media_copies(site);
     if options.single_file {
-        let (files, missing) = single_files(site, &files, &copies);
+        let (files, missing) = single::single_files(site, &files, &copies);
         warnings.extend(missing);
         return Ok(Rendered {
             files,
@@ -316,56 +316,6 @@ pub fn shared_pages(
         });
     }
     Ok(files)
-}
-
-/// `--single-file`: the index and every deck, each made into one
-/// self-contained file (`index.html`, `<quarter>.html`); nothing else is
-/// published.
-fn single_files(
-    site: &Site,
-    files: &[OutputFile],
-    copies: &[CopiedFile],
-) -> (Vec<OutputFile>, Vec<Diagnostic>) {
-    let urls = Urls::new("index.html", None, true);
-    let bundle = single::Bundle {
-        files: files
-            .iter()
-            .map(|f| (f.path.as_str(), f.bytes.as_slice()))
-            .collect(),
-        copies: copies
-            .iter()
-            .map(|c| (c.to.as_str(), c.from.as_path()))
-            .collect(),
-    };
-    let mut out = Vec::new();
-    let mut warnings = Vec::new();
-    let published: Vec<String> = std::iter::once("index.html".to_string())
-        .chain(
-            site.quarters
-                .iter()
-                .map(|q| urls::deck_path(&site.calendar.slug(q.id))),
-        )
-        .collect();
-    for f in files.iter().filter(|f| published.contains(&f.path)) {
-        let name = urls.published(&f.path);
-        let html = String::from_utf8_lossy(&f.bytes);
-        let (text, missing) = single::standalone(&html, &bundle);
-        for m in missing {
-            warnings.push(
-                Diagnostic::warning(
-                    name.as_str(),
-                    format!("`{m}` is not a file of the site, so it cannot be inlined"),
-                )
-                .help("the single-file page will show it only where that address can be reached"),
-            );
-        }
-        out.push(OutputFile {
-            path: name,
-            bytes: text.into_bytes(),
-        });
-    }
-    out.sort_by(|a, b| a.path.cmp(&b.path));
-    (out, warnings)
 }
 
 /// What one quarter contributes to the site: its pages, its KPIs as its

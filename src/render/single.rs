@@ -6,9 +6,63 @@
 //! side by side), then each file's images and other `src` files of the
 //! site become `data:` URLs. Nothing else in the page is touched.
 
+use super::urls::{Urls, deck_path};
+use crate::diagnostics::Diagnostic;
 use crate::markdown::local_path;
+use crate::model::Site;
+use crate::write::{CopiedFile, OutputFile};
 use std::collections::BTreeMap;
 use std::path::Path;
+
+/// `--single-file`: the index and every deck, each made into one
+/// self-contained file (`index.html`, `<quarter>.html`); nothing else is
+/// published.
+pub fn single_files(
+    site: &Site,
+    files: &[OutputFile],
+    copies: &[CopiedFile],
+) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    let urls = Urls::new("index.html", None, true);
+    let bundle = Bundle {
+        files: files
+            .iter()
+            .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+            .collect(),
+        copies: copies
+            .iter()
+            .map(|c| (c.to.as_str(), c.from.as_path()))
+            .collect(),
+    };
+    let mut out = Vec::new();
+    let mut warnings = Vec::new();
+    let published: Vec<String> = std::iter::once("index.html".to_string())
+        .chain(
+            site.quarters
+                .iter()
+                .map(|q| deck_path(&site.calendar.slug(q.id))),
+        )
+        .collect();
+    for f in files.iter().filter(|f| published.contains(&f.path)) {
+        let name = urls.published(&f.path);
+        let html = String::from_utf8_lossy(&f.bytes);
+        let (text, missing) = standalone(&html, &bundle);
+        for m in missing {
+            warnings.push(
+                Diagnostic::warning(
+                    name.as_str(),
+                    format!("`{m}` is not a file of the site, so it cannot be inlined"),
+                )
+                .help("the single-file page will show it only where that address can be reached"),
+            );
+        }
+        out.push(OutputFile {
+            path: name,
+            bytes: text.into_bytes(),
+        });
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    (out, warnings)
+}
 
 /// Everything a page may refer to, by path from the site root.
 pub struct Bundle<'a> {

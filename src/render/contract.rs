@@ -5,7 +5,7 @@
 use super::pages::deck::slides::*;
 use super::pages::deck::{DeckPage, Slide, SlideContext};
 use super::pages::index::{IndexKpi, IndexPage, IndexQuarter};
-use super::pages::kpi::{KpiHistory, KpiPage, KpiRow};
+use super::pages::kpi::{KpiHistory, KpiPage, KpiPageRow, KpiRow};
 use super::pages::objective::{HistoryEntry, HistoryKr, ObjectivePage, SlideLink};
 use super::pages::quarter::{MeetingView, QuarterLink, QuarterView};
 use super::pages::since::{Mover, ObjectiveChange, ObjectiveRef, SinceGroup, SincePage, SinceView};
@@ -150,10 +150,15 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
             section: String::new(),
             slide: None,
             deck: String::new(),
-            url: String::new(),
             kpi: KpiView::default(),
         };
-        out.push(("kpi row", fields(&row)));
+        out.push((
+            "kpi row",
+            fields(&KpiPageRow {
+                row: &row,
+                url: String::new(),
+            }),
+        ));
     }
     for (_, f) in &mut out {
         f.sort();

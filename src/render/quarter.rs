@@ -114,7 +114,6 @@ pub fn quarter_pages(
             section: s.title.clone(),
             slide: slide.clone(),
             deck: deck_path.clone(),
-            url: String::new(),
             kpi: KpiView { chart: None, ..k },
         }));
     }

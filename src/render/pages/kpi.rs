@@ -29,9 +29,16 @@ pub struct KpiRow {
     pub slide: Option<String>,
     /// The quarter's deck, from the site root.
     pub deck: String,
+    pub kpi: KpiView,
+}
+
+/// A row of the KPI page: a [`KpiRow`] and its link.
+#[derive(Debug, Serialize)]
+pub struct KpiPageRow<'a> {
+    #[serde(flatten)]
+    pub row: &'a KpiRow,
     /// The link to the slide, or to the deck without one.
     pub url: String,
-    pub kpi: KpiView,
 }
 
 /// The context of `kpi.html`.
@@ -54,7 +61,7 @@ pub struct KpiHistory<'a> {
     pub description: &'a str,
     pub chart: Option<Chart>,
     /// Oldest first.
-    pub rows: Vec<KpiRow>,
+    pub rows: Vec<KpiPageRow<'a>>,
 }
 
 /// Every KPI page, from the rows the quarters showed.
@@ -92,9 +99,6 @@ pub fn kpi_pages(
         };
         let path = kpi_path(&id);
         let urls = Urls::new(&path, public, false);
-        for r in &mut rows {
-            r.url = urls.to(r.slide.as_deref().unwrap_or(&r.deck));
-        }
         let description = rows
             .iter()
             .rev()
@@ -111,7 +115,13 @@ pub fn kpi_pages(
                 direction: strings.direction(kpi.direction),
                 description: &description,
                 chart,
-                rows,
+                rows: rows
+                    .iter()
+                    .map(|row| KpiPageRow {
+                        row,
+                        url: urls.to(row.slide.as_deref().unwrap_or(&row.deck)),
+                    })
+                    .collect(),
             },
         };
         match render(tera, "kpi.html", &page, path) {

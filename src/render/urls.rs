@@ -24,13 +24,15 @@
 //!   output folder, so its images resolve there, to be inlined.
 //! - [`Urls::media`] and [`Urls::root`]: files under `media/` and `assets/`.
 //!
-//! **Markdown** resolves its images to `media/` with the root of the page
-//! it is rendered for ([`Urls::root`]). Decks, since-last-quarter pages
-//! and KPI pages sit one folder down, so the Markdown of a quarter is
-//! rendered once for all of them. Objective pages sit two folders down
+//! **Markdown** is rendered once, for the page it is on. Links in it stay
+//! as the author wrote them; only images depend on the page, since they
+//! resolve to `media/` from the page's root ([`Urls::root`]). Decks,
+//! since-last-quarter pages and KPI pages sit one folder down and share
+//! the quarter's rendered Markdown. Objective pages sit two folders down
 //! (`<quarter>/objectives/<id>.html`, a published address that stays):
-//! the objective's own Markdown is rendered for that page as well, and its
-//! charts, which hold no links, are moved over rather than drawn again.
+//! they take the deck's view of their objective as it is, unless its HTML
+//! shows an image; only then is the objective's Markdown rendered again
+//! for the page (its charts, which hold no links, are moved over).
 
 use crate::model::paths;
 

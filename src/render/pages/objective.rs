@@ -82,7 +82,13 @@ pub fn objective_page(
     let path = objective_path(&ctx.slug(ctx.quarter.id), &o.id);
     let urls = Urls::new(&path, public, false);
     let page_ctx = ctx.for_page(&urls);
-    let objective = objective_again(&page_ctx, section, index, o, shown);
+    // Markdown renders the same at every depth but for its images: the
+    // deck's view serves the page unless it shows one.
+    let objective = if shown.has_images() {
+        objective_again(&page_ctx, section, index, o, shown)
+    } else {
+        std::mem::take(shown)
+    };
     let quarter = QuarterView::new(&page_ctx, &urls);
     let id = &objective.id;
     let slides = [

@@ -34,6 +34,32 @@ pub struct ObjectiveView {
     pub page: String,
 }
 
+impl ObjectiveView {
+    /// Whether any of its HTML shows an image: the only part of rendered
+    /// Markdown that depends on the page it is on (see [`crate::render::urls`]).
+    pub fn has_images(&self) -> bool {
+        let img = |html: &String| html.contains("<img");
+        let drilldown = self
+            .drilldown
+            .iter()
+            .flat_map(|d| [&d.situation, &d.impact, &d.recommendation]);
+        let key_results = self.key_results.iter().flat_map(|k| {
+            [&k.title, &k.original, &k.baseline, &k.target, &k.value]
+                .into_iter()
+                .chain(&k.goals)
+                .chain(k.quarters.iter().map(|q| &q.text))
+                .chain(k.checkins.iter().map(|c| &c.note))
+        });
+        [&self.description, &self.progress, &self.learnings]
+            .into_iter()
+            .chain(&self.measures)
+            .chain(self.checkins.iter().map(|c| &c.note))
+            .chain(drilldown)
+            .chain(key_results)
+            .any(img)
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct DrillDownView {
     pub situation: String,
@@ -118,5 +144,24 @@ fn build(
         key_results,
         reworded,
         page: objective_path(&ctx.slug(ctx.quarter.id), &o.id),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_an_image_makes_an_objective_depend_on_its_page() {
+        let mut o = ObjectiveView {
+            description: "<p>&lt;img src=x&gt; is text</p>".to_string(),
+            ..ObjectiveView::default()
+        };
+        assert!(!o.has_images());
+        o.key_results.push(KrView {
+            goals: vec!["<img src=\"../media/a.png\" alt=\"\">".to_string()],
+            ..KrView::default()
+        });
+        assert!(o.has_images());
     }
 }

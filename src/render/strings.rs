@@ -69,6 +69,15 @@ impl Strings {
         text
     }
 
+    /// A formatted number (`crate::numbers`) with the table's decimal
+    /// separator (`number.decimal`).
+    pub fn number(&self, text: String) -> String {
+        match self.get("number.decimal") {
+            "." => text,
+            separator => text.replace('.', separator),
+        }
+    }
+
     /// A date in the long form (`28 October 2020`).
     pub fn date(&self, date: &Date) -> String {
         date.0.format(self.get("date.long")).to_string()
@@ -197,6 +206,7 @@ mod tests {
             s.fill("slide.section-kpis", &[("title", "Platform")]),
             "Platform: KPIs"
         );
+        assert_eq!(s.number("1.5".to_string()), "1.5");
         let d = Date::parse("2020-10-08").unwrap();
         assert_eq!(s.date(&d), d.long());
     }
@@ -224,6 +234,8 @@ mod tests {
             Strings::load(Some(("brand/strings.yaml", "slide.agenda: Tagesordnung\n"))).unwrap();
         assert_eq!(s.get("slide.agenda"), "Tagesordnung");
         assert_eq!(s.get("slide.questions"), "Questions");
+        let de = Strings::load(Some(("s.yaml", "number.decimal: \",\"\n"))).unwrap();
+        assert_eq!(de.number("−1.25".to_string()), "−1,25");
         let e = Strings::load(Some(("brand/strings.yaml", "slide.agnda: x\n"))).unwrap_err();
         let text = format!("{e:?}");
         assert!(text.contains("slide.agenda"), "{text}");

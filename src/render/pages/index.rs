@@ -92,7 +92,7 @@ pub fn index_page(
         .into_values()
         .map(|(q, _, k)| IndexKpi {
             name: &k.name,
-            value: format_value(k.value),
+            value: strings.number(format_value(k.value)),
             unit: k.unit.as_deref(),
             quarter: site.calendar.label(q.id),
             url: urls.drill(&kpi_path(&k.id)),

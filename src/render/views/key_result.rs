@@ -63,7 +63,7 @@ pub fn number_with_text(
     text: Option<&str>,
     unit: &str,
 ) -> String {
-    let number = n.map(|v| with_unit(&format_value(v), unit));
+    let number = n.map(|v| with_unit(&ctx.strings.number(format_value(v)), unit));
     // The author's words, when given, say it best (and usually contain the
     // number); the number alone otherwise.
     match (number, text) {
@@ -91,7 +91,7 @@ pub fn key_result(
     let progress = facts
         .and_then(|f| f.progress.as_ref())
         .map(|p| ProgressView {
-            percent: format_fraction_percent(p.fraction),
+            percent: ctx.strings.number(format_fraction_percent(p.fraction)),
             bar: format_number((p.fraction.clamp(0.0, 1.0) * 100.0).round(), 0),
             state: state_key(p.state),
             state_label: ctx.strings.progress(p.state).to_string(),

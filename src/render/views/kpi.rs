@@ -63,12 +63,14 @@ pub fn kpi(ctx: &Ctx, file: &str, k: &Kpi) -> KpiView {
             (_, false) => "▲",
         };
         ChangeView {
-            absolute: format_signed(c.absolute, places),
-            percent: c.percent.map(format_percent_change),
+            absolute: ctx.strings.number(format_signed(c.absolute, places)),
+            percent: c
+                .percent
+                .map(|p| ctx.strings.number(format_percent_change(p))),
             verdict,
             verdict_label: ctx.strings.verdict(c.verdict).to_string(),
             symbol,
-            previous: format_number(c.previous, places),
+            previous: ctx.strings.number(format_number(c.previous, places)),
             from: match c.from {
                 ChangeBase::Quarter(q) => ctx.label(q),
                 ChangeBase::Stated => ctx.strings.get("kpi.previous-quarter").to_string(),
@@ -83,7 +85,7 @@ pub fn kpi(ctx: &Ctx, file: &str, k: &Kpi) -> KpiView {
     KpiView {
         id: k.id.value.clone(),
         name: k.name.clone(),
-        value: format_value(k.value),
+        value: ctx.strings.number(format_value(k.value)),
         unit: k.unit.clone().unwrap_or_default(),
         direction: ctx.strings.direction(k.direction).to_string(),
         change,

@@ -92,7 +92,7 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
             .data
             .fte
             .as_ref()
-            .map(|f| format_value(f.value))
+            .map(|f| ctx.strings.number(format_value(f.value)))
             .unwrap_or_default(),
         time_split: s
             .data
@@ -103,7 +103,7 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
                     .iter()
                     .map(|(n, p)| ShareView {
                         name: n.clone(),
-                        percent: format_value(*p),
+                        percent: ctx.strings.number(format_value(*p)),
                     })
                     .collect()
             })

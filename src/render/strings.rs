@@ -48,6 +48,17 @@ impl Strings {
                 }
                 map.insert(key, value);
             }
+            let format = map.get("date.long").map_or("", String::as_str);
+            let bad = chrono::format::StrftimeItems::new(format)
+                .any(|item| matches!(item, chrono::format::Item::Error));
+            if bad {
+                return Err(Diagnostic::error(
+                    file,
+                    format!("`date.long: {format}` is not a date format"),
+                )
+                .expected("a chrono format such as \"%-d %B %Y\"")
+                .help("see https://docs.rs/chrono/latest/chrono/format/strftime/"));
+            }
         }
         Ok(Self {
             map: Arc::new(map.into_iter().collect()),
@@ -80,7 +91,14 @@ impl Strings {
 
     /// A date in the long form (`28 October 2020`).
     pub fn date(&self, date: &Date) -> String {
-        date.0.format(self.get("date.long")).to_string()
+        use std::fmt::Write as _;
+        let mut text = String::new();
+        // `load` has checked the format; should it fail anyway, the
+        // built-in form is shown rather than nothing.
+        match write!(text, "{}", date.0.format(self.get("date.long"))) {
+            Ok(()) => text,
+            Err(_) => date.long(),
+        }
     }
 
     pub fn status(&self, s: Status) -> &str {
@@ -236,6 +254,8 @@ mod tests {
         assert_eq!(s.get("slide.questions"), "Questions");
         let de = Strings::load(Some(("s.yaml", "number.decimal: \",\"\n"))).unwrap();
         assert_eq!(de.number("−1.25".to_string()), "−1,25");
+        let bad = Strings::load(Some(("brand/strings.yaml", "date.long: \"%Q\"\n")));
+        assert!(format!("{:?}", bad.unwrap_err()).contains("not a date format"));
         let e = Strings::load(Some(("brand/strings.yaml", "slide.agnda: x\n"))).unwrap_err();
         let text = format!("{e:?}");
         assert!(text.contains("slide.agenda"), "{text}");

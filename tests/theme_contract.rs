@@ -89,3 +89,16 @@ fn print_contract() {
         println!("{name}\t{}", fields.join(","));
     }
 }
+
+#[test]
+fn docs_name_every_built_in_template() {
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/themes.md"))
+        .expect("docs/themes.md");
+    for (name, _) in quarterdeck::render::theme::TEMPLATES {
+        let kind = name.trim_start_matches("slides/").trim_end_matches(".html");
+        assert!(
+            docs.contains(&format!("`{name}`")) || docs.contains(&format!("`{kind}`")),
+            "docs/themes.md does not mention {name}"
+        );
+    }
+}

@@ -28,7 +28,7 @@ pub struct SectionView {
     pub actions: Vec<String>,
     pub kpis: Vec<KpiView>,
     /// As template data, each objective summarised (see
-    /// [`objective_summaries`]): an objective's own slides and page get
+    /// [`OBJECTIVE_SUMMARY`]): an objective's own slides and page get
     /// all of it.
     #[serde(serialize_with = "objective_summaries")]
     pub objectives: Vec<ObjectiveView>,

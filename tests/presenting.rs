@@ -162,7 +162,7 @@ fn the_deck_script_stays_small() {
         .find(|(name, _)| *name == "deck.js")
         .map(|(_, text)| text.len())
         .unwrap();
-    assert!(js <= 15_000, "deck.js is {js} bytes, over its 15 kB budget");
+    assert!(js <= 17_000, "deck.js is {js} bytes, over its 17 kB budget");
 }
 
 /// Every `quarterdeck …` command in docs/presenting.md runs as written

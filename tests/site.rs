@@ -196,6 +196,29 @@ fn theme_overrides_replace_single_templates() {
 }
 
 #[test]
+fn a_theme_strings_table_rewords_labels_and_misspelt_keys_stop_the_build() {
+    let f = Fixture::valid();
+    f.write("site.yaml", &format!("{SITE}theme: brand\n"));
+    f.write(
+        "brand/strings.yaml",
+        "slide.agenda: Tagesordnung\nstatus.on-track: Im Plan\nslide.section-kpis: \"Kennzahlen: {title}\"\n",
+    );
+    f.build().expect_ok();
+    let deck = f.page("fy20-21-q1/index.html");
+    assert_eq!(texts(&deck, "#agenda h2"), ["Tagesordnung"]);
+    assert_eq!(texts(&deck, "#platform-kpis h2"), ["Kennzahlen: Platform"]);
+    let row = text_of(&deck, "#api-gateway-key-results tbody tr");
+    assert!(row.contains("Im Plan"), "{row}");
+    assert!(!row.contains("On track"), "{row}");
+    let outline: Vec<String> = texts(&deck, ".outline li");
+    assert!(outline.contains(&"Tagesordnung".to_string()), "{outline:?}");
+
+    f.write("brand/strings.yaml", "slide.agnda: Tagesordnung\n");
+    let stderr = f.build().expect_err();
+    assert!(stderr.contains("did you mean `slide.agenda`"), "{stderr}");
+}
+
+#[test]
 fn images_are_published_under_media() {
     let f = Fixture::valid();
     f.write(

@@ -11,9 +11,10 @@ use super::charts::{
     QuarterMark, StatusGroupsChart, StatusTimelineChart, TimeSplitChart, TimelineCell, TrendChange,
     TrendChart, TrendPoint, TrendWords,
 };
+use super::strings::Strings;
 use crate::derive::{ChangeBase, Derived, KrFacts};
 use crate::markdown::plain_inline;
-use crate::model::{FiscalQuarter, KeyResult, Kpi, Objective, Section, Site, TargetScope};
+use crate::model::{FiscalQuarter, KeyResult, Kpi, Objective, Section, Site};
 use crate::numbers::decimals;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -27,6 +28,7 @@ pub fn key_result(
     kr: &KeyResult,
     facts: Option<&KrFacts>,
     quarter: FiscalQuarter,
+    strings: &Strings,
 ) -> Result<Chart, ChartError> {
     let now = usize::from(quarter.quarter);
     let marks = facts
@@ -36,7 +38,7 @@ pub fn key_result(
                 .take(now)
                 .enumerate()
                 .map(|(i, cell)| QuarterMark {
-                    label: format!("Q{}", i + 1),
+                    label: strings.quarter_of_year(i + 1),
                     value: cell.as_ref().and_then(|c| c.value),
                     text: cell
                         .as_ref()
@@ -59,11 +61,7 @@ pub fn key_result(
         unit: kr.unit.clone().unwrap_or_default(),
         baseline: kr.baseline.as_deref().copied(),
         target: kr.target.as_deref().copied(),
-        target_label: match kr.target_scope {
-            TargetScope::Year => "Year goal",
-            TargetScope::Quarter => "Quarter goal",
-        }
-        .to_string(),
+        target_label: strings.target_scope(kr.target_scope).to_string(),
         direction: facts.map_or_else(|| crate::derive::progress::direction(kr), |f| f.direction),
         marks,
     })

@@ -1,7 +1,9 @@
 //! The theme: templates and static files built into the binary from
 //! `themes/default/`, each replaceable by a file of the same name in the
-//! site's theme folder (`templates/NAME.html`, `static/NAME`).
+//! site's theme folder (`templates/NAME.html`, `static/NAME`), and the
+//! strings table (`strings.yaml`, key by key: see [`super::strings`]).
 
+use super::strings::Strings;
 use crate::diagnostics::Diagnostic;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -64,6 +66,8 @@ pub struct Theme {
     pub tera: Tera,
     /// Static files by name (built-in, or the override).
     pub assets: BTreeMap<String, Vec<u8>>,
+    /// Labels and formats, the theme's overrides applied.
+    pub strings: Strings,
 }
 
 /// Build the theme once per build: built-in templates, then the site's
@@ -96,8 +100,23 @@ pub fn load_theme(theme_dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
             assets.insert(name, bytes);
         });
     }
+    let strings = match theme_dir.map(|d| d.join("strings.yaml")) {
+        Some(file) if file.is_file() => match std::fs::read_to_string(&file) {
+            Ok(text) => Strings::load(Some(("strings.yaml", &text))),
+            Err(e) => Err(Diagnostic::error(
+                "strings.yaml",
+                format!("cannot read the strings table: {e}"),
+            )),
+        },
+        _ => Strings::load(None),
+    };
+    let strings = strings.unwrap_or_else(|d| {
+        problems.push(d);
+        Strings::default()
+    });
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
+    strings.register(&mut tera);
     if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str()))) {
         problems.push(
             Diagnostic::error("theme", format!("template error: {}", error_chain(&e)))
@@ -105,7 +124,11 @@ pub fn load_theme(theme_dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
         );
     }
     if problems.is_empty() {
-        Ok(Theme { tera, assets })
+        Ok(Theme {
+            tera,
+            assets,
+            strings,
+        })
     } else {
         Err(problems)
     }

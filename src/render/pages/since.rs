@@ -1,26 +1,40 @@
 //! The quarter at a glance: what changed since the previous quarter of the
-//! repository (the `since-last-quarter` slide and page) and the
-//! department's objectives by status, now and over the quarters (charts on
-//! that page and on the department slides).
+//! repository, as the `since-last-quarter` slide and page show it, with
+//! the department's objectives by status, now and over the quarters.
 
-use super::charts::Chart;
-use super::figures;
-use super::view::{ChangeView, Ctx, SectionView, StatusView, kpi_page, objective_page};
-use crate::derive::Derived;
-use crate::derive::StatusChange;
-use crate::model::{FiscalQuarter, Objective, Quarter, Site};
+use super::quarter::{QuarterLink, QuarterView};
+use super::{SiteView, render};
+use crate::derive::{Derived, StatusChange};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Objective, Quarter, Site};
+use crate::render::charts::Chart;
+use crate::render::figures;
+use crate::render::urls::{Urls, kpi_path, objective_path, since_path};
+use crate::render::views::{ChangeView, Ctx, SectionView, StatusView};
+use crate::write::OutputFile;
 use serde::Serialize;
+use tera::Tera;
 
-#[derive(Debug, Clone, Serialize)]
+/// The context of `since-last-quarter.html`.
+#[derive(Debug, Serialize)]
+pub struct SincePage<'a> {
+    pub site: SiteView<'a>,
+    pub quarter: QuarterView<'a>,
+    pub since: &'a SinceView,
+    /// Whether the deck has the since-last-quarter slide.
+    pub in_deck: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct SinceView {
     /// This quarter's label.
     pub quarter: String,
     /// The quarter compared with, when the repository has an earlier one.
-    pub previous: Option<QuarterRef>,
+    pub previous: Option<QuarterLink>,
     /// The lists of changes that have something in them: completed,
     /// changed status, new, no longer reported, KPIs better, KPIs worse.
     pub groups: Vec<SinceGroup>,
-    /// The page, relative to the site root.
+    /// The page, from the site root.
     pub page: String,
     /// Whether the page is published: not when neither this quarter nor
     /// the previous one has objectives or KPIs, as there is nothing to
@@ -33,57 +47,41 @@ pub struct SinceView {
 }
 
 /// One list of changes: of objectives or of KPIs.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct SinceGroup {
-    pub heading: &'static str,
+    pub heading: String,
     pub objectives: Vec<ObjectiveChange>,
     pub kpis: Vec<Mover>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct QuarterRef {
-    pub label: String,
-    pub slug: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ObjectiveRef {
     pub id: String,
     pub title: String,
     pub section: String,
     pub status: StatusView,
-    /// The objective's page, relative to the site root.
+    /// The objective's page, from the site root.
     pub page: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ObjectiveChange {
     pub objective: ObjectiveRef,
     /// The status before, for an objective in both quarters.
     pub from: Option<StatusView>,
 }
 
-impl From<ObjectiveRef> for ObjectiveChange {
-    fn from(objective: ObjectiveRef) -> Self {
-        Self {
-            objective,
-            from: None,
-        }
-    }
-}
-
 /// A KPI that moved, and how.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Mover {
     pub name: String,
     pub value: String,
     pub unit: String,
     pub change: ChangeView,
-    /// The KPI's page, relative to the site root.
+    /// The KPI's page, from the site root.
     pub page: String,
 }
 
-/// The page of a quarter's changes, relative to the site root.
 /// Whether quarter `q` gets a since-last-quarter page: when it or the
 /// previous quarter of the repository has objectives or KPIs. A quarter of
 /// narrative only, after another, would get a page that compares nothing.
@@ -97,18 +95,14 @@ pub fn has_page(site: &Site, derived: &Derived, q: &Quarter) -> bool {
             .is_some_and(figures)
 }
 
-pub fn since_page(slug: &str) -> String {
-    format!("{slug}/since-last-quarter.html")
-}
-
 fn objective_ref(ctx: &Ctx, q: &Quarter, id: &str) -> Option<ObjectiveRef> {
     let (section, o): (_, &Objective) = q.objectives().find(|(_, o)| o.id.as_str() == id)?;
     Some(ObjectiveRef {
         id: id.to_string(),
         title: o.title.clone(),
         section: section.data.title.clone(),
-        status: o.status.into(),
-        page: objective_page(ctx.site, q.id, id),
+        status: StatusView::new(ctx, o.status),
+        page: objective_path(&ctx.slug(q.id), id),
     })
 }
 
@@ -117,7 +111,7 @@ fn changes(ctx: &Ctx, list: &[StatusChange]) -> Vec<ObjectiveChange> {
         .filter_map(|c| {
             Some(ObjectiveChange {
                 objective: objective_ref(ctx, ctx.quarter, &c.id)?,
-                from: c.from.map(StatusView::from),
+                from: c.from.map(|s| StatusView::new(ctx, s)),
             })
         })
         .collect()
@@ -140,7 +134,7 @@ pub fn view(ctx: &Ctx, sections: &[SectionView]) -> SinceView {
                     value: k.value.clone(),
                     unit: k.unit.clone(),
                     change: k.change.clone()?,
-                    page: kpi_page(id),
+                    page: kpi_path(id),
                 })
             })
             .collect()
@@ -148,28 +142,34 @@ pub fn view(ctx: &Ctx, sections: &[SectionView]) -> SinceView {
     let refs = |q: Option<&Quarter>, ids: &[crate::model::Id]| -> Vec<ObjectiveChange> {
         q.map(|q| {
             ids.iter()
-                .filter_map(|id| objective_ref(ctx, q, id).map(ObjectiveChange::from))
+                .filter_map(|id| {
+                    Some(ObjectiveChange {
+                        objective: objective_ref(ctx, q, id)?,
+                        from: None,
+                    })
+                })
                 .collect()
         })
         .unwrap_or_default()
     };
-    let objectives = |heading, objectives| SinceGroup {
-        heading,
+    let heading = |key| ctx.strings.get(key).to_string();
+    let objectives = |key, objectives| SinceGroup {
+        heading: heading(key),
         objectives,
         kpis: Vec::new(),
     };
-    let kpis = |heading, kpis| SinceGroup {
-        heading,
+    let kpis = |key, kpis| SinceGroup {
+        heading: heading(key),
         objectives: Vec::new(),
         kpis,
     };
     let groups: Vec<SinceGroup> = [
-        objectives("Completed", changes(ctx, &since.completed)),
-        objectives("Changed status", changes(ctx, &since.changed)),
-        objectives("New objectives", refs(Some(ctx.quarter), &since.added)),
-        objectives("No longer reported", refs(previous, &since.dropped)),
-        kpis("KPIs that moved most for the better", movers(&since.better)),
-        kpis("KPIs that moved most for the worse", movers(&since.worse)),
+        objectives("since.completed", changes(ctx, &since.completed)),
+        objectives("since.changed", changes(ctx, &since.changed)),
+        objectives("since.added", refs(Some(ctx.quarter), &since.added)),
+        objectives("since.dropped", refs(previous, &since.dropped)),
+        kpis("since.better", movers(&since.better)),
+        kpis("since.worse", movers(&since.worse)),
     ]
     .into_iter()
     .filter(|g| !g.objectives.is_empty() || !g.kpis.is_empty())
@@ -178,20 +178,17 @@ pub fn view(ctx: &Ctx, sections: &[SectionView]) -> SinceView {
     let has_objectives = ctx.quarter.objectives().next().is_some();
     SinceView {
         quarter: ctx.label(ctx.quarter.id),
-        previous: previous.map(|p| quarter_ref(ctx, p.id)),
+        previous: previous.map(|p| QuarterLink::new(site, p.id, ctx.urls)),
         groups,
-        page: since_page(&site.calendar.slug(ctx.quarter.id)),
+        page: since_path(&ctx.slug(ctx.quarter.id)),
         published: has_page(site, ctx.derived, ctx.quarter),
-        status_chart: ctx
-            .charts
-            .time(|| {
-                figures::status_groups(
-                    "status-chart_quarter".to_string(),
-                    ctx.label(ctx.quarter.id),
-                    ctx.quarter.objectives().map(|(_, o)| o),
-                )
-            })
-            .and_then(|drawn| ctx.chart(&file, drawn)),
+        status_chart: ctx.maybe_chart(&file, || {
+            figures::status_groups(
+                "status-chart_quarter".to_string(),
+                ctx.label(ctx.quarter.id),
+                ctx.quarter.objectives().map(|(_, o)| o),
+            )
+        }),
         over_time_chart: has_objectives
             .then(|| {
                 let drawn = ctx
@@ -203,9 +200,20 @@ pub fn view(ctx: &Ctx, sections: &[SectionView]) -> SinceView {
     }
 }
 
-fn quarter_ref(ctx: &Ctx, q: FiscalQuarter) -> QuarterRef {
-    QuarterRef {
-        label: ctx.label(q),
-        slug: ctx.site.calendar.slug(q),
-    }
+/// The since-last-quarter page of the quarter in `ctx`.
+pub fn since_page(
+    ctx: &Ctx,
+    tera: &Tera,
+    public: Option<&str>,
+    since: &SinceView,
+    in_deck: bool,
+) -> Result<OutputFile, Diagnostic> {
+    let urls = Urls::new(&since.page, public, false);
+    let page = SincePage {
+        site: SiteView::new(ctx.site, &urls, None),
+        quarter: QuarterView::new(ctx, &urls),
+        since,
+        in_deck,
+    };
+    render(tera, "since-last-quarter.html", &page, since.page.clone())
 }

@@ -3,17 +3,18 @@
 //! and its value, change and notes in every quarter that has it, each
 //! linking back to the slide that showed it.
 
-use super::figures;
-use super::figures::Charts;
-use super::theme::Theme;
-use super::view::{KpiView, kpi_page};
-use super::{common, page};
+use super::{SiteView, render};
 use crate::diagnostics::Diagnostic;
 use crate::model::{FiscalQuarter, Site};
+use crate::render::charts::Chart;
+use crate::render::figures::{self, Charts};
+use crate::render::strings::Strings;
+use crate::render::urls::{Urls, kpi_path};
+use crate::render::views::KpiView;
 use crate::write::OutputFile;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use tera::Context;
+use tera::Tera;
 
 /// A KPI as one quarter showed it.
 #[derive(Debug, Clone, Serialize)]
@@ -23,20 +24,53 @@ pub struct KpiRow {
     /// `Q1 FY15-16`.
     pub label: String,
     pub section: String,
-    /// The KPI slide of that quarter's deck, relative to the site root;
-    /// `None` when the deck leaves the section out.
+    /// The KPI slide of that quarter's deck, from the site root; `None`
+    /// when the deck leaves the section out.
     pub slide: Option<String>,
-    /// The quarter's deck, relative to the site root.
+    /// The quarter's deck, from the site root.
     pub deck: String,
     pub kpi: KpiView,
+}
+
+/// A row of the KPI page: a [`KpiRow`] and its link.
+#[derive(Debug, Serialize)]
+pub struct KpiPageRow<'a> {
+    #[serde(flatten)]
+    pub row: &'a KpiRow,
+    /// The link to the slide, or to the deck without one.
+    pub url: String,
+}
+
+/// The context of `kpi.html`.
+#[derive(Debug, Default, Serialize)]
+pub struct KpiPage<'a> {
+    pub site: SiteView<'a>,
+    pub kpi: KpiHistory<'a>,
+}
+
+/// A KPI across the quarters.
+#[derive(Debug, Default, Serialize)]
+pub struct KpiHistory<'a> {
+    pub id: &'a str,
+    /// The name in its latest quarter.
+    pub name: &'a str,
+    pub unit: &'a str,
+    /// `higher is better`, from the strings table.
+    pub direction: &'a str,
+    /// HTML: the latest description given.
+    pub description: &'a str,
+    pub chart: Option<Chart>,
+    /// Oldest first.
+    pub rows: Vec<KpiPageRow<'a>>,
 }
 
 /// Every KPI page, from the rows the quarters showed.
 pub fn kpi_pages(
     site: &Site,
     rows: Vec<KpiRow>,
-    theme: &Theme,
-    base_url: Option<&str>,
+    tera: &Tera,
+    strings: &Strings,
+    public: Option<&str>,
     charts: &Charts,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut by_id: BTreeMap<String, Vec<KpiRow>> = BTreeMap::new();
@@ -63,6 +97,8 @@ pub fn kpi_pages(
             }
             None => None,
         };
+        let path = kpi_path(&id);
+        let urls = Urls::new(&path, public, false);
         let description = rows
             .iter()
             .rev()
@@ -70,22 +106,25 @@ pub fn kpi_pages(
             .find(|d| !d.is_empty())
             .unwrap_or_default()
             .to_string();
-        let path = kpi_page(&id);
-        let mut c = Context::new();
-        c.insert("site", &common(site, "../", base_url, &path));
-        c.insert(
-            "kpi",
-            &serde_json::json!({
-                "id": id,
-                "name": kpi.name,
-                "unit": kpi.unit.clone().unwrap_or_default(),
-                "direction": kpi.direction.label(),
-                "description": description,
-                "chart": chart,
-                "rows": rows,
-            }),
-        );
-        match page(&theme.tera, "kpi.html", &c, path) {
+        let page = KpiPage {
+            site: SiteView::new(site, &urls, None),
+            kpi: KpiHistory {
+                id: &id,
+                name: &kpi.name,
+                unit: kpi.unit.as_deref().unwrap_or_default(),
+                direction: strings.direction(kpi.direction),
+                description: &description,
+                chart,
+                rows: rows
+                    .iter()
+                    .map(|row| KpiPageRow {
+                        row,
+                        url: urls.to(row.slide.as_deref().unwrap_or(&row.deck)),
+                    })
+                    .collect(),
+            },
+        };
+        match render(tera, "kpi.html", &page, path) {
             Ok(f) => files.push(f),
             Err(d) => problems.push(d),
         }

@@ -1,0 +1,167 @@
+//! The theme contract: the variables each template gets, read off the
+//! context types themselves (a default value of each, serialised), so
+//! that docs/themes.md can be checked against them (tests/theme_contract.rs).
+
+use super::pages::deck::slides::*;
+use super::pages::deck::{DeckPage, Slide, SlideContext};
+use super::pages::index::{IndexKpi, IndexPage, IndexQuarter};
+use super::pages::kpi::{KpiHistory, KpiPage, KpiPageRow, KpiRow};
+use super::pages::objective::{HistoryEntry, HistoryKr, ObjectivePage, SlideLink};
+use super::pages::quarter::{MeetingView, QuarterLink, QuarterView};
+use super::pages::since::{Mover, ObjectiveChange, ObjectiveRef, SinceGroup, SincePage, SinceView};
+use super::pages::{Inline, SiteView};
+use super::views::section::OBJECTIVE_SUMMARY;
+use super::views::*;
+use serde::Serialize;
+
+/// The fields `value` serialises to, sorted.
+fn fields(value: &impl Serialize) -> Vec<String> {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Each documented name (a template, or a view type as `name` in the
+/// docs) with the fields its context or value has.
+pub fn contract() -> Vec<(&'static str, Vec<String>)> {
+    let since = SinceView::default();
+    let section = SectionView::default();
+    let objective = ObjectiveView::default();
+    let site = SiteView::default();
+    let no_chart = None;
+    let mut out = vec![
+        ("index.html", fields(&IndexPage::default())),
+        ("deck.html", fields(&DeckPage::default())),
+        ("objective.html", fields(&ObjectivePage::default())),
+        ("kpi.html", fields(&KpiPage::default())),
+        (
+            "since-last-quarter.html",
+            fields(&SincePage {
+                site: SiteView::default(),
+                quarter: QuarterView::default(),
+                since: &since,
+                in_deck: false,
+            }),
+        ),
+        (
+            "slides/KIND.html",
+            fields(&SlideContext {
+                site: &site,
+                slide: &SlideData::Questions(QuestionsSlide {}),
+                slide_id: "",
+                slide_title: "",
+            }),
+        ),
+        ("slides/title.html", fields(&TitleSlide::default())),
+        ("slides/agenda.html", fields(&AgendaSlide::default())),
+        (
+            "slides/since-last-quarter.html",
+            fields(&SinceSlide {
+                since: &since,
+                shown: 0,
+            }),
+        ),
+        ("slides/narrative.html", fields(&NarrativeSlide::default())),
+        (
+            "slides/department.html",
+            fields(&DepartmentSlide::default()),
+        ),
+        ("slides/new-hires.html", fields(&NewHiresSlide::default())),
+        (
+            "slides/anniversaries.html",
+            fields(&AnniversariesSlide::default()),
+        ),
+        (
+            "slides/objectives-by-status.html",
+            fields(&ObjectivesByStatusSlide {
+                groups: Vec::new(),
+                total: 0,
+                quarter: String::new(),
+                chart: &no_chart,
+            }),
+        ),
+        (
+            "slides/objectives-over-time.html",
+            fields(&ObjectivesOverTimeSlide {
+                chart: &no_chart,
+                quarter: String::new(),
+                page: String::new(),
+            }),
+        ),
+        ("slides/wins.html", fields(&WinsSlide::default())),
+        ("slides/list.html", fields(&ListSlide::default())),
+        (
+            "slides/successes-and-misses.html",
+            fields(&SuccessesAndMissesSlide::default()),
+        ),
+        ("slides/questions.html", fields(&QuestionsSlide {})),
+        ("department workflows", fields(&WorkflowsSlide::default())),
+        ("site", fields(&site)),
+        ("inline", fields(&Inline::default())),
+        ("quarter", fields(&QuarterView::default())),
+        ("quarter link", fields(&QuarterLink::default())),
+        ("meeting", fields(&MeetingView::default())),
+        ("section", fields(&section)),
+        (
+            "objective summary",
+            OBJECTIVE_SUMMARY.iter().map(|f| f.to_string()).collect(),
+        ),
+        ("objective", fields(&objective)),
+        ("key result", fields(&KrView::default())),
+        ("progress", fields(&ProgressView::default())),
+        ("quarter cell", fields(&QuarterCell::default())),
+        ("drill-down", fields(&DrillDownView::default())),
+        ("kpi", fields(&KpiView::default())),
+        ("change", fields(&ChangeView::default())),
+        ("status", fields(&StatusView::default())),
+        ("check-in", fields(&CheckInView::default())),
+        ("highlights", fields(&HighlightsView::default())),
+        ("win", fields(&WinView::default())),
+        ("workflow", fields(&WorkflowView::default())),
+        ("share", fields(&ShareView::default())),
+        ("since", fields(&since)),
+        ("since group", fields(&SinceGroup::default())),
+        ("objective change", fields(&ObjectiveChange::default())),
+        ("objective ref", fields(&ObjectiveRef::default())),
+        ("mover", fields(&Mover::default())),
+        ("slide", fields(&Slide::default())),
+        ("slide link", fields(&SlideLink::default())),
+        ("history entry", fields(&HistoryEntry::default())),
+        ("history key result", fields(&HistoryKr::default())),
+        ("kpi history", fields(&KpiHistory::default())),
+        ("index quarter", fields(&IndexQuarter::default())),
+        ("index kpi", fields(&IndexKpi::default())),
+        ("agenda item", fields(&AgendaItem::default())),
+        ("team", fields(&TeamView::default())),
+        ("new hire", fields(&NewHireView::default())),
+        (
+            "anniversary group",
+            fields(&AnniversaryGroupView::default()),
+        ),
+        ("person", fields(&PersonView::default())),
+        ("outlook group", fields(&OutlookGroup::default())),
+        ("grouped objective", fields(&GroupedObjective::default())),
+    ];
+    if let Some(quarter) = crate::model::FiscalQuarter::new(2000, 1) {
+        let row = KpiRow {
+            quarter,
+            label: String::new(),
+            section: String::new(),
+            slide: None,
+            deck: String::new(),
+            kpi: KpiView::default(),
+        };
+        out.push((
+            "kpi row",
+            fields(&KpiPageRow {
+                row: &row,
+                url: String::new(),
+            }),
+        ));
+    }
+    for (_, f) in &mut out {
+        f.sort();
+    }
+    out
+}

@@ -1,0 +1,198 @@
+//! The data each kind of slide gets as `slide` in `slides/KIND.html`: one
+//! type per kind (a section's slides share its [`SectionView`], an
+//! objective's slides its [`ObjectiveView`]).
+
+use crate::render::charts::Chart;
+use crate::render::pages::since::SinceView;
+use crate::render::views::{HighlightsView, ObjectiveView, SectionView, StatusView, WinView};
+use serde::Serialize;
+
+/// A slide's data, serialised as the data of its kind alone.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum SlideData<'a> {
+    Title(TitleSlide<'a>),
+    Agenda(AgendaSlide),
+    Since(SinceSlide<'a>),
+    /// `section`, `progress`, `kpis`, `highlights`, `workflows` of a section.
+    Section(&'a SectionView),
+    /// `objective`, `key-results`, `change`, `drill-down`.
+    Objective(&'a ObjectiveView),
+    Narrative(NarrativeSlide),
+    Department(DepartmentSlide),
+    NewHires(NewHiresSlide),
+    Anniversaries(AnniversariesSlide),
+    ObjectivesByStatus(ObjectivesByStatusSlide<'a>),
+    ObjectivesOverTime(ObjectivesOverTimeSlide<'a>),
+    Wins(WinsSlide),
+    List(ListSlide),
+    SuccessesAndMisses(SuccessesAndMissesSlide),
+    Workflows(WorkflowsSlide),
+    Questions(QuestionsSlide),
+}
+
+/// `title`: the deck's first slide.
+#[derive(Debug, Default, Serialize)]
+pub struct TitleSlide<'a> {
+    pub title: &'a str,
+    pub subtitle: Option<&'a str>,
+    pub department: Option<&'a str>,
+    /// The quarter's label.
+    pub quarter: String,
+    pub months: String,
+    pub organisation: &'a str,
+    /// The review meeting's date, long and ISO.
+    pub date: Option<String>,
+    pub iso_date: Option<String>,
+}
+
+/// `agenda`.
+#[derive(Debug, Default, Serialize)]
+pub struct AgendaSlide {
+    pub sections: Vec<AgendaItem>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct AgendaItem {
+    /// The slide id the item links to.
+    pub id: String,
+    pub title: String,
+    pub owner: String,
+}
+
+/// `since-last-quarter`: the [`SinceView`] and how many objectives each
+/// list names.
+#[derive(Debug, Serialize)]
+pub struct SinceSlide<'a> {
+    #[serde(flatten)]
+    pub since: &'a SinceView,
+    pub shown: usize,
+}
+
+/// `narrative`: a slide of the author's Markdown.
+#[derive(Debug, Default, Serialize)]
+pub struct NarrativeSlide {
+    /// HTML.
+    pub html: String,
+}
+
+/// `department`: the divider of the department's slides.
+#[derive(Debug, Default, Serialize)]
+pub struct DepartmentSlide {
+    pub department: String,
+    pub quarter: String,
+}
+
+/// `new-hires`, by team.
+#[derive(Debug, Default, Serialize)]
+pub struct NewHiresSlide {
+    pub teams: Vec<TeamView>,
+    pub quarter: String,
+    pub months: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct TeamView {
+    pub team: String,
+    pub people: Vec<NewHireView>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct NewHireView {
+    pub name: String,
+    pub team: String,
+    pub transfer: bool,
+    /// The link to the photo.
+    pub photo: Option<String>,
+    pub photo_alt: String,
+}
+
+/// `anniversaries`, by years.
+#[derive(Debug, Default, Serialize)]
+pub struct AnniversariesSlide {
+    pub groups: Vec<AnniversaryGroupView>,
+    pub months: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct AnniversaryGroupView {
+    pub years: u32,
+    /// `5 years`.
+    pub label: String,
+    pub people: Vec<PersonView>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct PersonView {
+    pub name: String,
+    pub team: String,
+}
+
+/// `objectives-by-status`: the quarter's objectives by outlook.
+#[derive(Debug, Serialize)]
+pub struct ObjectivesByStatusSlide<'a> {
+    pub groups: Vec<OutlookGroup>,
+    pub total: usize,
+    pub quarter: String,
+    pub chart: &'a Option<Chart>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct OutlookGroup {
+    /// `healthy`: for CSS classes.
+    pub key: &'static str,
+    pub label: String,
+    pub count: usize,
+    pub objectives: Vec<GroupedObjective>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct GroupedObjective {
+    pub id: String,
+    pub title: String,
+    pub status: StatusView,
+    /// The section's title.
+    pub section: String,
+}
+
+/// `objectives-over-time`.
+#[derive(Debug, Serialize)]
+pub struct ObjectivesOverTimeSlide<'a> {
+    /// Always drawn: the slide is planned only when it is.
+    pub chart: &'a Option<Chart>,
+    pub quarter: String,
+    /// The since-last-quarter page, from the site root.
+    pub page: String,
+}
+
+/// `wins`: the department's supporting wins.
+#[derive(Debug, Default, Serialize)]
+pub struct WinsSlide {
+    pub wins: Vec<WinView>,
+}
+
+/// `list`: the department's challenges, or its upcoming work.
+#[derive(Debug, Default, Serialize)]
+pub struct ListSlide {
+    pub title: String,
+    /// HTML items.
+    pub items: Vec<String>,
+}
+
+/// `successes-and-misses` of the department.
+#[derive(Debug, Default, Serialize)]
+pub struct SuccessesAndMissesSlide {
+    pub successes: Vec<String>,
+    pub misses: Vec<String>,
+}
+
+/// `workflows` of the department (a section's get the [`SectionView`]).
+#[derive(Debug, Default, Serialize)]
+pub struct WorkflowsSlide {
+    pub highlights: HighlightsView,
+    pub title: String,
+}
+
+/// `questions`: no data.
+#[derive(Debug, Default, Serialize)]
+pub struct QuestionsSlide {}

@@ -1,0 +1,125 @@
+//! What one quarter contributes to the site: its deck, its since-last-
+//! quarter page, its objectives' pages, and its KPIs as its deck shows
+//! them (for the KPI pages, which span quarters).
+
+use super::pages::deck::{self, DeckPage};
+use super::pages::kpi::KpiRow;
+use super::pages::quarter::QuarterView;
+use super::pages::{Inline, SiteView, objective, since};
+use super::theme::Theme;
+use super::urls::{Urls, deck_path};
+use super::views::{self, Ctx, KpiView, SectionView};
+use super::{QuarterOutput, RenderOptions};
+use crate::diagnostics::Diagnostic;
+use std::collections::BTreeMap;
+
+/// Every page of the quarter of `ctx` (whose [`Urls`] are the deck's).
+pub fn quarter_pages(
+    ctx: &Ctx,
+    theme: &Theme,
+    public: Option<&str>,
+    options: &RenderOptions,
+    inline: Option<&Inline>,
+) -> Result<QuarterOutput, Vec<Diagnostic>> {
+    let site = ctx.site;
+    let q = ctx.quarter;
+    let slug = ctx.slug(q.id);
+    let deck_path = deck_path(&slug);
+    let urls = ctx.urls;
+    let mut sections: Vec<SectionView> =
+        q.sections.iter().map(|s| views::section(ctx, s)).collect();
+    let since = since::view(ctx, &sections);
+    let site_view = SiteView::new(site, urls, inline);
+    let plan = deck::plan::plan(ctx, &sections, &since)?;
+    let (mut slides, warnings) = deck::render_slides(ctx, plan, &theme.tera, &site_view)?;
+    if !options.notes {
+        for s in &mut slides {
+            s.notes.clear();
+        }
+    }
+    let titles: BTreeMap<&str, &str> = slides
+        .iter()
+        .map(|s| (s.id.as_str(), s.title.as_str()))
+        .collect();
+    let page = DeckPage {
+        site: site_view,
+        quarter: QuarterView::new(ctx, urls),
+        minutes_preamble: q
+            .minutes_preamble
+            .as_deref()
+            .map(|t| ctx.block(&format!("{}/minutes.md", q.dir), t, "minutes-")),
+        slides: &slides,
+    };
+    let mut files =
+        vec![deck::deck_page(&theme.tera, &page, deck_path.clone()).map_err(|d| vec![d])?];
+    drop(page);
+    if options.single_file {
+        let problems = ctx.chart_errors.take();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        return Ok(QuarterOutput {
+            files,
+            streamed: 0,
+            kpis: Vec::new(),
+            warnings,
+        });
+    }
+
+    let mut problems = Vec::new();
+    if since.published {
+        let in_deck = titles.contains_key("since-last-quarter");
+        match since::since_page(ctx, &theme.tera, public, &since, in_deck) {
+            Ok(f) => files.push(f),
+            Err(d) => problems.push(d),
+        }
+    }
+    for (section, s) in q.sections.iter().zip(&mut sections) {
+        for (o, shown) in section.data.objectives.iter().zip(&mut s.objectives) {
+            match objective::objective_page(
+                ctx,
+                &theme.tera,
+                public,
+                (section, o),
+                shown,
+                &titles,
+            ) {
+                Ok(f) => files.push(f),
+                Err(d) => problems.push(d),
+            }
+        }
+    }
+    problems.extend(ctx.chart_errors.take());
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let label = ctx.label(q.id);
+    let mut kpis = Vec::new();
+    for s in &mut sections {
+        let slide = format!("{}-kpis", s.id);
+        let slide = titles
+            .contains_key(slide.as_str())
+            .then(|| format!("{deck_path}#{slide}"));
+        // A KPI page draws its own chart over every quarter: the rows
+        // leave this quarter's behind rather than hold them all.
+        kpis.extend(std::mem::take(&mut s.kpis).into_iter().map(|k| KpiRow {
+            quarter: q.id,
+            label: label.clone(),
+            section: s.title.clone(),
+            slide: slide.clone(),
+            deck: deck_path.clone(),
+            kpi: KpiView { chart: None, ..k },
+        }));
+    }
+    Ok(QuarterOutput {
+        files,
+        streamed: 0,
+        kpis,
+        warnings,
+    })
+}
+
+/// The links of a quarter's deck.
+pub fn deck_urls(slug: &str, public: Option<&str>, single_file: bool) -> Urls {
+    Urls::new(&deck_path(slug), public, single_file)
+}

@@ -1,0 +1,263 @@
+//! The strings table: every word and format the pages show that is not the
+//! author's (slide titles, status words, "better"/"worse", "Year goal",
+//! the date format). The built-in table is `themes/default/strings.yaml`;
+//! a theme's `strings.yaml` overrides the keys it lists. Rust code asks
+//! [`Strings::get`] (or [`Strings::fill`] for a pattern); templates call
+//! `label(key="…")`, registered on the theme's Tera by [`Strings::register`].
+
+use crate::derive::kpi::Verdict;
+use crate::derive::progress::ProgressState;
+use crate::diagnostics::{Diagnostic, suggest};
+use crate::model::{Date, Direction, Outlook, Status, TargetScope, WorkflowKind};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+/// The built-in table.
+pub const DEFAULT: &str = include_str!("../../themes/default/strings.yaml");
+
+/// Every label by key, the theme's overrides applied.
+#[derive(Debug, Clone)]
+pub struct Strings {
+    map: Arc<HashMap<String, String>>,
+}
+
+impl Default for Strings {
+    fn default() -> Self {
+        Self::load(None).unwrap_or_else(|_| Self {
+            map: Arc::default(),
+        })
+    }
+}
+
+impl Strings {
+    /// The built-in table with `overrides` (a theme's `strings.yaml`, and
+    /// the file's name for errors) applied. A key the built-in table does
+    /// not have is an error, with the nearest key as a suggestion.
+    pub fn load(overrides: Option<(&str, &str)>) -> Result<Self, Diagnostic> {
+        let mut map = parse("strings.yaml (built in)", DEFAULT)?;
+        if let Some((file, text)) = overrides {
+            for (key, value) in parse(file, text)? {
+                if !map.contains_key(&key) {
+                    let d = Diagnostic::error(file, format!("unknown string `{key}`")).expected(
+                        "a key of the built-in strings table (see docs/themes.md, \"Strings\")",
+                    );
+                    return Err(match suggest(&key, map.keys().map(String::as_str)) {
+                        Some(s) => d.help(format!("did you mean `{s}`?")),
+                        None => d,
+                    });
+                }
+                map.insert(key, value);
+            }
+            let format = map.get("date.long").map_or("", String::as_str);
+            let bad = chrono::format::StrftimeItems::new(format)
+                .any(|item| matches!(item, chrono::format::Item::Error));
+            if bad {
+                return Err(Diagnostic::error(
+                    file,
+                    format!("`date.long: {format}` is not a date format"),
+                )
+                .expected("a chrono format such as \"%-d %B %Y\"")
+                .help("see https://docs.rs/chrono/latest/chrono/format/strftime/"));
+            }
+        }
+        Ok(Self {
+            map: Arc::new(map.into_iter().collect()),
+        })
+    }
+
+    /// The label `key`; the key itself when the table has none, which the
+    /// unit tests rule out for every key the code asks for.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.map.get(key).map_or(key, String::as_str)
+    }
+
+    /// The pattern `key` with each `{name}` replaced by its value.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let mut text = self.get(key).to_string();
+        for (name, value) in values {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    /// A formatted number (`crate::numbers`) with the table's decimal
+    /// separator (`number.decimal`).
+    pub fn number(&self, text: String) -> String {
+        match self.get("number.decimal") {
+            "." => text,
+            separator => text.replace('.', separator),
+        }
+    }
+
+    /// A date in the long form (`28 October 2020`).
+    pub fn date(&self, date: &Date) -> String {
+        use std::fmt::Write as _;
+        let mut text = String::new();
+        // `load` has checked the format; should it fail anyway, the
+        // built-in form is shown rather than nothing.
+        match write!(text, "{}", date.0.format(self.get("date.long"))) {
+            Ok(()) => text,
+            Err(_) => date.long(),
+        }
+    }
+
+    pub fn status(&self, s: Status) -> &str {
+        self.get_owned(format!("status.{}", s.key()))
+    }
+
+    pub fn outlook(&self, o: Outlook) -> &str {
+        self.get_owned(format!("outlook.{}", o.key()))
+    }
+
+    pub fn direction(&self, d: Direction) -> &str {
+        self.get(match d {
+            Direction::Higher => "kpi.higher",
+            Direction::Lower => "kpi.lower",
+        })
+    }
+
+    pub fn verdict(&self, v: Verdict) -> &str {
+        self.get(match v {
+            Verdict::Better => "kpi.better",
+            Verdict::Worse => "kpi.worse",
+            Verdict::Unchanged => "kpi.unchanged",
+        })
+    }
+
+    pub fn progress(&self, p: ProgressState) -> &str {
+        self.get(match p {
+            ProgressState::Backwards => "progress.backwards",
+            ProgressState::NotStarted => "progress.not-started",
+            ProgressState::Moving => "progress.moving",
+            ProgressState::Reached => "progress.reached",
+            ProgressState::Passed => "progress.passed",
+        })
+    }
+
+    pub fn target_scope(&self, t: TargetScope) -> &str {
+        self.get(match t {
+            TargetScope::Year => "kr.year-goal",
+            TargetScope::Quarter => "kr.quarter-goal",
+        })
+    }
+
+    pub fn workflow(&self, w: WorkflowKind) -> &str {
+        self.get(match w {
+            WorkflowKind::New => "workflow.new",
+            WorkflowKind::Reactive => "workflow.reactive",
+            WorkflowKind::Maintenance => "workflow.maintenance",
+        })
+    }
+
+    /// A quarter of the fiscal year, `n` from 1: `Q3`.
+    pub fn quarter_of_year(&self, n: usize) -> String {
+        self.fill("quarter.of-year", &[("n", &n.to_string())])
+    }
+
+    /// `1 year`, `5 years`.
+    pub fn years(&self, years: u32) -> String {
+        if years == 1 {
+            self.get("people.one-year").to_string()
+        } else {
+            self.fill("people.years", &[("years", &years.to_string())])
+        }
+    }
+
+    fn get_owned(&self, key: String) -> &str {
+        self.map.get(&key).map_or("", String::as_str)
+    }
+
+    /// Every key, sorted (for the theme contract test and the docs).
+    pub fn keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self.map.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        keys
+    }
+
+    /// Make the table a template function: `{{ label(key="slide.agenda") }}`.
+    /// An unknown key fails the render with the key named.
+    pub fn register(&self, tera: &mut tera::Tera) {
+        let map = Arc::clone(&self.map);
+        tera.register_function(
+            "label",
+            move |args: &HashMap<String, tera::Value>| -> tera::Result<tera::Value> {
+                let key = args
+                    .get("key")
+                    .and_then(tera::Value::as_str)
+                    .ok_or_else(|| tera::Error::msg("label() needs key=\"…\""))?;
+                map.get(key)
+                    .map(|v| tera::Value::String(v.clone()))
+                    .ok_or_else(|| {
+                        tera::Error::msg(format!("no string `{key}` in the strings table"))
+                    })
+            },
+        );
+    }
+}
+
+fn parse(file: &str, text: &str) -> Result<BTreeMap<String, String>, Diagnostic> {
+    serde_saphyr::from_str::<Option<BTreeMap<String, String>>>(text)
+        .map(Option::unwrap_or_default)
+        .map_err(|e| {
+            Diagnostic::error(file, format!("cannot read the strings table: {e}"))
+                .expected("one `key: text` per line")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_the_code_asks_for_is_in_the_built_in_table() {
+        let s = Strings::default();
+        for status in Status::ALL {
+            assert!(!s.status(status).is_empty(), "{status:?}");
+        }
+        for o in crate::render::charts::OUTLOOKS {
+            assert!(!s.outlook(o).is_empty(), "{o:?}");
+        }
+        assert_eq!(s.get("slide.agenda"), "Agenda");
+        assert_eq!(s.years(1), "1 year");
+        assert_eq!(s.years(5), "5 years");
+        assert_eq!(
+            s.fill("slide.section-kpis", &[("title", "Platform")]),
+            "Platform: KPIs"
+        );
+        assert_eq!(s.number("1.5".to_string()), "1.5");
+        let d = Date::parse("2020-10-08").unwrap();
+        assert_eq!(s.date(&d), d.long());
+    }
+
+    #[test]
+    fn every_label_the_built_in_templates_use_is_in_the_table() {
+        let s = Strings::default();
+        let mut used = 0;
+        for (name, text) in crate::render::theme::TEMPLATES {
+            for part in text.split("label(key=\"").skip(1) {
+                let key = part.split('"').next().unwrap_or_default();
+                assert!(s.map.contains_key(key), "{name}: no string `{key}`");
+                used += 1;
+            }
+        }
+        assert!(
+            used > 50,
+            "only {used} labels found: has the syntax changed?"
+        );
+    }
+
+    #[test]
+    fn a_theme_overrides_some_keys_and_misspelt_keys_are_errors() {
+        let s =
+            Strings::load(Some(("brand/strings.yaml", "slide.agenda: Tagesordnung\n"))).unwrap();
+        assert_eq!(s.get("slide.agenda"), "Tagesordnung");
+        assert_eq!(s.get("slide.questions"), "Questions");
+        let de = Strings::load(Some(("s.yaml", "number.decimal: \",\"\n"))).unwrap();
+        assert_eq!(de.number("−1.25".to_string()), "−1,25");
+        let bad = Strings::load(Some(("brand/strings.yaml", "date.long: \"%Q\"\n")));
+        assert!(format!("{:?}", bad.unwrap_err()).contains("not a date format"));
+        let e = Strings::load(Some(("brand/strings.yaml", "slide.agnda: x\n"))).unwrap_err();
+        let text = format!("{e:?}");
+        assert!(text.contains("slide.agenda"), "{text}");
+    }
+}

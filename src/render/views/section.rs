@@ -1,0 +1,131 @@
+//! A section of a quarter: its facts, narrative, KPIs, objectives and
+//! highlights, shared by all of the section's slides.
+
+use super::Ctx;
+use super::highlights::{HighlightsView, highlights};
+use super::kpi::{KpiView, kpi};
+use super::objective::{ObjectiveView, objective};
+use super::status::StatusView;
+use crate::model::Section;
+use crate::numbers::format_value;
+use crate::render::charts::Chart;
+use crate::render::figures;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SectionView {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    pub owner: String,
+    pub fte: String,
+    pub time_split: Vec<ShareView>,
+    /// HTML.
+    pub overview: String,
+    /// HTML.
+    pub progress: String,
+    /// HTML items.
+    pub actions: Vec<String>,
+    pub kpis: Vec<KpiView>,
+    /// As template data, each objective summarised (see
+    /// [`OBJECTIVE_SUMMARY`]): an objective's own slides and page get
+    /// all of it.
+    #[serde(serialize_with = "objective_summaries")]
+    pub objectives: Vec<ObjectiveView>,
+    pub highlights: HighlightsView,
+    /// How the section spent its time, when given.
+    pub time_chart: Option<Chart>,
+    /// The section's objectives grouped by status, when it has any.
+    pub status_chart: Option<Chart>,
+}
+
+/// The fields of an objective a section's slides see.
+pub const OBJECTIVE_SUMMARY: [&str; 6] = ["id", "title", "status", "category", "owner", "page"];
+
+/// A section's objectives as its slides see them ([`OBJECTIVE_SUMMARY`]),
+/// without the key results and their charts, which the section's slides
+/// do not show and which would otherwise be copied into every section's
+/// template data.
+fn objective_summaries<S: serde::Serializer>(
+    objectives: &[ObjectiveView],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Summary<'a> {
+        id: &'a str,
+        title: &'a str,
+        status: &'a StatusView,
+        category: &'a str,
+        owner: &'a str,
+        page: &'a str,
+    }
+    serializer.collect_seq(objectives.iter().map(|o| Summary {
+        id: &o.id,
+        title: &o.title,
+        status: &o.status,
+        category: &o.category,
+        owner: &o.owner,
+        page: &o.page,
+    }))
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ShareView {
+    pub name: String,
+    pub percent: String,
+}
+
+pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
+    let file = s.file.as_str();
+    let prefix = format!("{}-", s.id);
+    let block = |t: &Option<String>| {
+        t.as_deref()
+            .map(|t| ctx.block(file, t, &prefix))
+            .unwrap_or_default()
+    };
+    SectionView {
+        id: s.id.to_string(),
+        title: s.data.title.clone(),
+        kind: s.data.kind.clone().unwrap_or_default(),
+        owner: s.data.owner.clone().unwrap_or_default(),
+        fte: s
+            .data
+            .fte
+            .as_ref()
+            .map(|f| ctx.strings.number(format_value(f.value)))
+            .unwrap_or_default(),
+        time_split: s
+            .data
+            .time_split
+            .as_ref()
+            .map(|t| {
+                t.value
+                    .iter()
+                    .map(|(n, p)| ShareView {
+                        name: n.clone(),
+                        percent: ctx.strings.number(format_value(*p)),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        overview: block(&s.data.overview),
+        progress: block(&s.data.progress),
+        actions: s.data.actions.iter().map(|a| ctx.inline(file, a)).collect(),
+        kpis: s.data.kpis.iter().map(|k| kpi(ctx, file, k)).collect(),
+        objectives: s
+            .data
+            .objectives
+            .iter()
+            .map(|o| objective(ctx, s, o))
+            .collect(),
+        highlights: highlights(ctx, file, &s.data.highlights),
+        time_chart: ctx.maybe_chart(file, || figures::time_split(s)),
+        status_chart: ctx.maybe_chart(file, || {
+            figures::status_groups(
+                format!("status-chart-{}", s.id),
+                s.data.title.clone(),
+                s.data.objectives.iter(),
+            )
+        }),
+    }
+}

@@ -36,7 +36,7 @@ pub fn run(options: &ServeOptions, console: &Console) -> Result<(), String> {
         .canonicalize()
         .map_err(|e| format!("cannot serve {}: {e}", options.content.display()))?;
     let live = Arc::new(Live::new(&options.content));
-    report(console, &live.rebuild(), &[]);
+    report(console, &live.rebuild(&[]), &[]);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -109,7 +109,7 @@ fn rebuild_on_change(
         if changed.is_empty() {
             continue;
         }
-        report(&console, &live.rebuild(), &changed);
+        report(&console, &live.rebuild(&changed), &changed);
     }
 }
 

@@ -139,6 +139,13 @@ fn kpi_value(text: &str, value: &str) -> String {
 #[test]
 fn incremental_runs_write_what_a_clean_build_writes() {
     let mut live = Live::new();
+    // The earliest quarter's availability KPI is charted again later: its
+    // trend in the latest quarter compares with every earlier value.
+    for (q, value) in [("fy20-21-q1", "99.95"), ("fy20-21-q2", "99.97")] {
+        live.edit(&format!("quarters/{q}/sections/efficacy-resilience.yaml"), |t| {
+            format!("{t}kpis:\n  - id: availability\n    name: Availability\n    unit: \"%\"\n    direction: higher\n    value: {value}\n")
+        });
+    }
     assert_eq!(live.run().len(), 3, "the first run renders every quarter");
     live.assert_clean("the first run");
     assert_eq!(live.run(), Vec::<String>::new(), "nothing changed");
@@ -165,8 +172,9 @@ fn incremental_runs_write_what_a_clean_build_writes() {
     // Change: a KPI of the earliest quarter shows in every later one.
     let early = "quarters/fy15-16-q1/sections/operations.yaml";
     live.edit(early, |t| kpi_value(t, "12345"));
-    live.run();
+    let rendered = live.run();
     live.assert_clean("an early KPI changed");
+    assert_eq!(rendered.len(), 4, "every quarter charts it");
     // The same size again: seen because the edit is named.
     live.edit(early, |t| kpi_value(t, "54321"));
     assert!(!live.run().is_empty(), "a same-size edit is seen");

@@ -8,11 +8,11 @@
 
 pub mod derive;
 pub mod diagnostics;
-pub mod html;
-pub mod linkcheck;
-pub mod lint;
+mod html;
+mod linkcheck;
+mod lint;
 pub mod load;
-pub mod markdown;
+mod markdown;
 pub mod model;
 pub mod numbers;
 pub mod pipeline;

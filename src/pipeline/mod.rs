@@ -25,7 +25,7 @@
 //! remembers nothing, so the next run starts from the last good one.
 
 mod files;
-pub mod keys;
+mod keys;
 mod pages;
 
 use crate::diagnostics::{self, Diagnostic, Report};

@@ -158,6 +158,24 @@ fn incremental_runs_write_what_a_clean_build_writes() {
     assert_eq!(live.run(), ["2020-1"]);
     live.assert_clean("a narrative edit");
 
+    // A theme folder: every page changes, and again when it is edited.
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html");
+    let base = fs::read_to_string(base).unwrap();
+    fs::create_dir_all(live.path("theme/templates")).unwrap();
+    fs::write(
+        live.path("theme/templates/base.html"),
+        format!("{base}<!-- a theme -->\n"),
+    )
+    .unwrap();
+    live.edit("site.yaml", |t| format!("{t}theme: theme\n"));
+    assert_eq!(live.run().len(), 3);
+    live.assert_clean("a theme folder added");
+    live.edit("theme/templates/base.html", |t| {
+        t.replace("a theme", "a theme, edited")
+    });
+    assert_eq!(live.run().len(), 3);
+    live.assert_clean("a theme template edited");
+
     // Add: a new quarter folder after the latest; its neighbour's
     // navigation changes too.
     let q2 = live.path("quarters/fy20-21-q2");

@@ -26,10 +26,13 @@
 
 mod files;
 mod keys;
+mod outcome;
 mod pages;
 
-use crate::diagnostics::{self, Diagnostic, Report};
-use crate::load::{self, Source};
+pub use outcome::{Options, Outcome};
+
+use crate::diagnostics::Diagnostic;
+use crate::load::{self, Loaded};
 use crate::model::{FiscalQuarter, Site};
 use crate::progress::{Observer, Silent, Stage};
 use crate::render::{self, RenderOptions, Rendered, Theme};
@@ -37,95 +40,6 @@ use crate::{derive, linkcheck, lint, write};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
-
-/// What a build or check was asked to do.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    pub content: PathBuf,
-    pub output: PathBuf,
-    pub base_url: Option<String>,
-    /// `build --single-file`: each deck as one self-contained HTML file.
-    pub single_file: bool,
-    /// `build --no-notes`: speaker notes left out of the published pages.
-    pub no_notes: bool,
-    /// Build only this quarter, for a preview: `2020 Q3` or `Q3 FY20-21`.
-    /// Figures that compare with other quarters still use the whole repository.
-    pub quarter: Option<String>,
-}
-
-/// The result of a run: every diagnostic, and the sources they point into.
-pub struct Outcome {
-    pub report: Report,
-    pub sources: Vec<Source>,
-    /// Pages written (build) or that would be written (check, serve).
-    pub pages: usize,
-    /// How long each stage took, in order.
-    pub timings: Vec<(Stage, Duration)>,
-}
-
-impl Outcome {
-    fn new() -> Self {
-        Self {
-            report: Report::default(),
-            sources: Vec::new(),
-            pages: 0,
-            timings: Vec::new(),
-        }
-    }
-
-    /// Render every diagnostic for a terminal, errors and warnings alike.
-    pub fn render(&self, content: &Path) -> String {
-        self.render_some(content, true)
-    }
-
-    /// Render the errors, and the warnings too when `warnings` is set.
-    pub fn render_some(&self, content: &Path, warnings: bool) -> String {
-        self.report
-            .items
-            .iter()
-            .filter(|d| warnings || d.is_error())
-            .map(|d| {
-                let source = self
-                    .sources
-                    .iter()
-                    .find(|s| s.file == d.file)
-                    .map(|s| s.text.as_str());
-                d.render(content, source)
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    /// `--strict`: every warning becomes an error.
-    pub fn make_strict(&mut self) {
-        for d in &mut self.report.items {
-            d.severity = diagnostics::Severity::Error;
-        }
-    }
-
-    /// Run `f` as `stage`, timing it and telling the observer.
-    fn stage<T>(
-        &mut self,
-        observer: &dyn Observer,
-        stage: Stage,
-        units: Option<u64>,
-        f: impl FnOnce() -> T,
-    ) -> T {
-        observer.start(stage, units);
-        let started = Instant::now();
-        let value = f();
-        let took = started.elapsed();
-        observer.finish(stage, took);
-        self.timings.push((stage, took));
-        value
-    }
-
-    fn fail(&mut self, problems: impl IntoIterator<Item = Diagnostic>) {
-        self.report.extend(problems);
-        self.report.sort();
-    }
-}
 
 /// Where a run puts the pages it renders.
 pub enum Output<'a> {
@@ -161,6 +75,9 @@ pub struct Run {
     pub staging: Option<write::Staging>,
     pub changes: Changes,
 }
+
+/// The theme's templates parsed, or what is wrong with them.
+type ParsedTheme = Result<Theme, Vec<Diagnostic>>;
 
 /// What an incremental pipeline keeps from one run to the next.
 #[derive(Default)]
@@ -206,25 +123,8 @@ impl Pipeline {
         let mut outcome = Outcome::new();
         let mut changes = Changes::default();
         let content = options.content.as_path();
-        // The built-in theme's templates are parsed while the content
-        // loads; a theme folder named in site.yaml is read once it is in.
-        let memory = &mut self.memory;
-        let (loaded, built_in) = outcome.stage(observer, Stage::Load, None, || match memory {
-            None => {
-                let (loaded, theme) =
-                    rayon::join(|| load::load(content), || render::theme::load_theme(None));
-                (loaded, Some(theme))
-            }
-            Some(m) => {
-                let touched = std::mem::take(&mut m.touched);
-                changes.files = m.files.refresh(content, &touched);
-                let (files, loads) = (&m.files, &m.loads);
-                let loaded = load::load_with(content, &|dir, qfiles, cal| {
-                    loads.load(files, dir, qfiles, cal)
-                });
-                m.loads.finish();
-                (loaded, None)
-            }
+        let (loaded, built_in) = outcome.stage(observer, Stage::Load, None, || {
+            self.load(content, &mut changes)
         });
         outcome.report = loaded.report;
         outcome.sources = loaded.sources;
@@ -244,7 +144,7 @@ impl Pipeline {
             single_file: options.single_file,
             notes: !options.no_notes,
         };
-        let theme = match self.theme(&site, built_in) {
+        let (theme, theme_files) = match self.theme(&site, built_in) {
             Ok(theme) => theme,
             Err(problems) => {
                 outcome.fail(problems);
@@ -256,15 +156,7 @@ impl Pipeline {
             (Some(m), Output::Memory) => Some(&m.pages),
             _ => None,
         };
-        let keys = memo.map(|_| {
-            let theme_files = self.memory.as_ref().map_or(0, |m| {
-                site.theme_dir
-                    .as_deref()
-                    .and_then(|d| d.strip_prefix(content).ok())
-                    .map_or(0, |d| m.files.folder_hash(&d.to_string_lossy()))
-            });
-            keys::keys(&site, &derived, &render_options, theme_files)
-        });
+        let keys = memo.map(|_| keys::keys(&site, &derived, &render_options, theme_files));
         if let Some(text) = &options.quarter {
             match preview_quarter(&site, text) {
                 Ok(id) => {
@@ -339,19 +231,41 @@ impl Pipeline {
         }
     }
 
-    /// The theme of `site`: the built-in one parsed during loading, the
-    /// one kept from the last run, or the theme folder parsed now.
+    /// Load the content folder. Once: everything, while the built-in
+    /// theme's templates are parsed (a theme folder named in site.yaml is
+    /// read once the content is in). Incrementally: list the folder, note
+    /// what changed, and parse again only the quarter folders it touches.
+    fn load(&mut self, content: &Path, changes: &mut Changes) -> (Loaded, Option<ParsedTheme>) {
+        let Some(m) = &mut self.memory else {
+            let (loaded, theme) =
+                rayon::join(|| load::load(content), || render::theme::load_theme(None));
+            return (loaded, Some(theme));
+        };
+        let touched = std::mem::take(&mut m.touched);
+        changes.files = m.files.refresh(content, &touched);
+        let (files, loads) = (&m.files, &m.loads);
+        let loaded = load::load_with(content, &|dir, qfiles, calendar| {
+            loads.load(files, dir, qfiles, calendar)
+        });
+        m.loads.finish();
+        (loaded, None)
+    }
+
+    /// The theme of `site`, and a hash of its theme folder's files (0 when
+    /// not kept): the built-in one parsed during loading, the one kept
+    /// from the last run, or the theme folder parsed now.
     fn theme(
         &mut self,
         site: &Site,
-        built_in: Option<Result<Theme, Vec<Diagnostic>>>,
-    ) -> Result<Arc<Theme>, Vec<Diagnostic>> {
+        built_in: Option<ParsedTheme>,
+    ) -> Result<(Arc<Theme>, u64), Vec<Diagnostic>> {
         let dir = site.theme_dir.clone();
         let Some(m) = &mut self.memory else {
-            return match (built_in, &dir) {
-                (Some(theme), None) => theme.map(Arc::new),
-                _ => render::theme::load_theme(dir.as_deref()).map(Arc::new),
+            let theme = match (built_in, &dir) {
+                (Some(theme), None) => theme?,
+                _ => render::theme::load_theme(dir.as_deref())?,
             };
+            return Ok((Arc::new(theme), 0));
         };
         let hash = dir
             .as_deref()
@@ -361,11 +275,11 @@ impl Pipeline {
             && *kept_dir == dir
             && *kept_hash == hash
         {
-            return Ok(Arc::clone(theme));
+            return Ok((Arc::clone(theme), hash));
         }
         let theme = Arc::new(render::theme::load_theme(dir.as_deref())?);
         m.theme = Some((dir, hash, Arc::clone(&theme)));
-        Ok(theme)
+        Ok((theme, hash))
     }
 }
 

@@ -176,6 +176,21 @@ fn incremental_runs_write_what_a_clean_build_writes() {
     assert_eq!(live.run().len(), 3);
     live.assert_clean("a theme template edited");
 
+    // An objective's status in the latest quarter shows on its history,
+    // in the earlier quarter that has it too.
+    live.edit(
+        "quarters/fy20-21-q2/sections/platform-evolution.yaml",
+        |t| {
+            let at = t.find("  - id: content-integrity\n").unwrap();
+            let from = at + t[at..].find("    status: ").unwrap();
+            let end = from + t[from..].find('\n').unwrap();
+            format!("{}    status: at-risk{}", &t[..from], &t[end..])
+        },
+    );
+    let rendered = live.run();
+    live.assert_clean("an objective's status changed");
+    assert_eq!(rendered, ["2020-1", "2020-2"]);
+
     // Add: a new quarter folder after the latest; its neighbour's
     // navigation changes too.
     let q2 = live.path("quarters/fy20-21-q2");

@@ -4,7 +4,7 @@
 pub mod checks;
 pub mod markdown_refs;
 pub mod narrative;
-pub mod quarter;
+pub(crate) mod quarter;
 pub mod walk;
 pub mod yaml;
 
@@ -31,7 +31,7 @@ pub struct Loaded {
 
 /// Loads one quarter folder: [`quarter::load_quarter`], or an answer
 /// kept from an earlier load of the same files (the pipeline's cache).
-pub type QuarterLoader<'a> =
+pub(crate) type QuarterLoader<'a> =
     &'a (dyn Fn(&str, &walk::QuarterFiles, &FiscalCalendar) -> quarter::QuarterLoad + Sync);
 
 /// Load and validate the review repository at `root`.
@@ -42,7 +42,7 @@ pub fn load(root: &Path) -> Loaded {
 }
 
 /// [`load`], each quarter folder loaded by `load_quarter`.
-pub fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
+pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
     let mut report = Report::default();
     let mut sources = Vec::new();
     if !root.is_dir() {

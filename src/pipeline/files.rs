@@ -10,9 +10,10 @@
 //! ([`QuarterLoads`]), so a save parses one quarter folder again, not the
 //! repository.
 
+use super::keys::QuarterHashes;
 use crate::load::quarter::{QuarterLoad, load_quarter};
 use crate::load::walk::QuarterFiles;
-use crate::model::FiscalCalendar;
+use crate::model::{FiscalCalendar, Quarter};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -114,13 +115,21 @@ impl Files {
     }
 }
 
+/// A loaded quarter folder, the key it was loaded for, and the hashes of
+/// its content for the render keys.
+struct Kept {
+    key: u64,
+    load: QuarterLoad,
+    hashes: Option<QuarterHashes>,
+}
+
 /// Loaded quarter folders, each kept with the key it was loaded for.
 #[derive(Default)]
 pub struct QuarterLoads {
     /// From the last run: taken from as this run asks.
-    previous: Mutex<HashMap<String, (u64, QuarterLoad)>>,
+    previous: Mutex<HashMap<String, Kept>>,
     /// Asked for this run; becomes `previous` at [`QuarterLoads::finish`].
-    current: Mutex<HashMap<String, (u64, QuarterLoad)>>,
+    current: Mutex<HashMap<String, Kept>>,
 }
 
 impl QuarterLoads {
@@ -143,21 +152,31 @@ impl QuarterLoads {
             .lock()
             .ok()
             .and_then(|mut p| p.remove(dir))
-            .filter(|(k, _)| *k == key);
-        let loaded = match kept {
-            Some((_, loaded)) => loaded,
-            None => load_quarter(&files.root, dir, qfiles, calendar),
-        };
+            .filter(|k| k.key == key);
+        let kept = kept.unwrap_or_else(|| {
+            let load = load_quarter(&files.root, dir, qfiles, calendar);
+            let hashes = load.quarter.as_ref().map(QuarterHashes::of);
+            Kept { key, load, hashes }
+        });
+        let load = kept.load.clone();
         if let Ok(mut current) = self.current.lock() {
-            current.insert(dir.to_string(), (key, loaded.clone()));
+            current.insert(dir.to_string(), kept);
         }
-        loaded
+        load
     }
 
     /// The run is over: keep what it loaded, drop folders it did not ask for.
     pub fn finish(&mut self) {
         let current = std::mem::take(self.current.get_mut().unwrap_or_else(|e| e.into_inner()));
         *self.previous.get_mut().unwrap_or_else(|e| e.into_inner()) = current;
+    }
+
+    /// The hashes of quarter `q` as loaded by the last run, when kept.
+    pub fn hashes(&self, q: &Quarter) -> Option<QuarterHashes> {
+        let kept = self.previous.lock().ok()?;
+        let kept = kept.get(&q.dir)?;
+        let same = kept.load.quarter.as_ref().is_some_and(|k| k.id == q.id);
+        same.then(|| kept.hashes.clone()).flatten()
     }
 }
 

@@ -12,7 +12,7 @@
 //! quarter that has it (its history).
 
 use crate::derive::Derived;
-use crate::model::{FiscalQuarter, Site};
+use crate::model::{FiscalQuarter, Quarter, Site};
 use crate::render::{KpiRow, RenderOptions};
 use std::collections::BTreeMap;
 use std::fmt::{Debug, Write as _};
@@ -57,9 +57,48 @@ pub struct Keys {
     pub quarters: BTreeMap<FiscalQuarter, u64>,
 }
 
+/// Hashes of one quarter's own content: the same for the same files, so
+/// they are kept with the loaded quarter folder ([`super::files`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuarterHashes {
+    /// The whole quarter.
+    whole: u64,
+    /// Its id and sections: what later quarters compare with and chart.
+    sections: u64,
+    /// Each objective, with its quarter and section file (its history).
+    objectives: Vec<(String, u64)>,
+}
+
+impl QuarterHashes {
+    pub fn of(q: &Quarter) -> Self {
+        Self {
+            whole: HashWriter::new().value(q).finish(),
+            sections: HashWriter::new().value(&q.id).value(&q.sections).finish(),
+            objectives: q
+                .objectives()
+                .map(|(section, o)| {
+                    let h = HashWriter::new()
+                        .value(&q.id)
+                        .value(&section.file)
+                        .value(o)
+                        .finish();
+                    (o.id.value.clone(), h)
+                })
+                .collect(),
+        }
+    }
+}
+
 /// The keys of every quarter of `site`; `theme` is a hash of the theme
-/// folder's files.
-pub fn keys(site: &Site, derived: &Derived, options: &RenderOptions, theme: u64) -> Keys {
+/// folder's files; `hashes` gives each quarter's [`QuarterHashes`]
+/// (kept, or [`QuarterHashes::of`]).
+pub fn keys(
+    site: &Site,
+    derived: &Derived,
+    options: &RenderOptions,
+    theme: u64,
+    hashes: &(dyn Fn(&Quarter) -> QuarterHashes + Sync),
+) -> Keys {
     use rayon::prelude::*;
     let mut shared = HashWriter::new();
     shared
@@ -74,23 +113,21 @@ pub fn keys(site: &Site, derived: &Derived, options: &RenderOptions, theme: u64)
         shared.value(&q.id).value(&q.dir).value(&q.file);
     }
     let shared = shared.finish();
+    let own: Vec<QuarterHashes> = site.quarters.par_iter().map(hashes).collect();
     // The sections of every quarter up to and including each one.
     let mut running = HashWriter::new();
-    let earlier: Vec<u64> = site
-        .quarters
+    let earlier: Vec<u64> = own
         .iter()
-        .map(|q| running.value(&q.id).value(&q.sections).finish())
+        .map(|h| running.key(h.sections).finish())
         .collect();
     // Each objective in every quarter that has it.
     let mut histories: BTreeMap<&str, HashWriter> = BTreeMap::new();
-    for q in &site.quarters {
-        for (section, o) in q.objectives() {
+    for h in &own {
+        for (id, objective) in &h.objectives {
             histories
-                .entry(o.id.as_str())
+                .entry(id.as_str())
                 .or_insert_with(HashWriter::new)
-                .value(&q.id)
-                .value(&section.file)
-                .value(o);
+                .key(*objective);
         }
     }
     let histories: BTreeMap<&str, u64> = histories
@@ -100,15 +137,17 @@ pub fn keys(site: &Site, derived: &Derived, options: &RenderOptions, theme: u64)
     let quarters = site
         .quarters
         .par_iter()
+        .zip(&own)
+        .zip(&earlier)
         .enumerate()
-        .map(|(i, q)| {
+        .map(|(i, ((q, own), earlier))| {
             let mut h = HashWriter::new();
             h.key(shared)
-                .key(earlier.get(i).copied().unwrap_or_default())
-                .value(q)
+                .key(*earlier)
+                .key(own.whole)
                 .value(&derived.quarters.get(i));
-            for (_, o) in q.objectives() {
-                h.key(histories.get(o.id.as_str()).copied().unwrap_or_default());
+            for (id, _) in &own.objectives {
+                h.key(histories.get(id.as_str()).copied().unwrap_or_default());
             }
             (q.id, h.finish())
         })

@@ -33,7 +33,7 @@ pub use outcome::{Options, Outcome};
 
 use crate::diagnostics::Diagnostic;
 use crate::load::{self, Loaded};
-use crate::model::{FiscalQuarter, Site};
+use crate::model::{self, FiscalQuarter, Site};
 use crate::progress::{Observer, Silent, Stage};
 use crate::render::{self, RenderOptions, Rendered, Theme};
 use crate::{derive, linkcheck, lint, write};
@@ -156,7 +156,13 @@ impl Pipeline {
             (Some(m), Output::Memory) => Some(&m.pages),
             _ => None,
         };
-        let keys = memo.map(|_| keys::keys(&site, &derived, &render_options, theme_files));
+        let keys = memo.map(|_| {
+            let kept = |q: &model::Quarter| {
+                let kept = self.memory.as_ref().and_then(|m| m.loads.hashes(q));
+                kept.unwrap_or_else(|| keys::QuarterHashes::of(q))
+            };
+            keys::keys(&site, &derived, &render_options, theme_files, &kept)
+        });
         if let Some(text) = &options.quarter {
             match preview_quarter(&site, text) {
                 Ok(id) => {

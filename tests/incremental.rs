@@ -22,6 +22,8 @@ struct Live {
     site: BTreeMap<String, Vec<u8>>,
     /// Media copied into the site: site path → file in the content folder.
     media: BTreeMap<String, PathBuf>,
+    /// The content files the last run saw change.
+    changed: Vec<String>,
 }
 
 impl Live {
@@ -36,6 +38,7 @@ impl Live {
             pipeline: Pipeline::incremental(),
             site: BTreeMap::new(),
             media: BTreeMap::new(),
+            changed: Vec::new(),
         }
     }
 
@@ -77,6 +80,7 @@ impl Live {
             .into_iter()
             .map(|c| (c.to, c.from))
             .collect();
+        self.changed = run.changes.files;
         run.changes
             .quarters
             .iter()
@@ -156,6 +160,7 @@ fn incremental_runs_write_what_a_clean_build_writes() {
         format!("{t}\n---\n\n# Added {{#added}}\n\nA new slide.\n")
     });
     assert_eq!(live.run(), ["2020-1"]);
+    assert_eq!(live.changed, [narrative]);
     live.assert_clean("a narrative edit");
 
     // A theme folder: every page changes, and again when it is edited.

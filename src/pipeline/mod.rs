@@ -138,12 +138,6 @@ impl Pipeline {
         let Some(mut site) = loaded.site else {
             return failed(outcome, changes);
         };
-        let mut derived = outcome.stage(observer, Stage::Derive, None, || derive::derive(&site));
-        let render_options = RenderOptions {
-            base_url: options.base_url.clone(),
-            single_file: options.single_file,
-            notes: !options.no_notes,
-        };
         let (theme, theme_files) = match self.theme(&site, built_in) {
             Ok(theme) => theme,
             Err(problems) => {
@@ -151,17 +145,26 @@ impl Pipeline {
                 return failed(outcome, changes);
             }
         };
+        let render_options = RenderOptions {
+            base_url: options.base_url.clone(),
+            single_file: options.single_file,
+            notes: !options.no_notes,
+        };
         // Keys only for a run that renders into memory and remembers.
         let memo = match (&self.memory, &output) {
             (Some(m), Output::Memory) => Some(&m.pages),
             _ => None,
         };
-        let keys = memo.map(|_| {
-            let kept = |q: &model::Quarter| {
-                let kept = self.memory.as_ref().and_then(|m| m.loads.hashes(q));
-                kept.unwrap_or_else(|| keys::QuarterHashes::of(q))
-            };
-            keys::keys(&site, &derived, &render_options, theme_files, &kept)
+        let (mut derived, keys) = outcome.stage(observer, Stage::Derive, None, || {
+            let derived = derive::derive(&site);
+            let keys = memo.map(|_| {
+                let kept = |q: &model::Quarter| {
+                    let kept = self.memory.as_ref().and_then(|m| m.loads.hashes(q));
+                    kept.unwrap_or_else(|| keys::QuarterHashes::of(q))
+                };
+                keys::keys(&site, &derived, &render_options, theme_files, &kept)
+            });
+            (derived, keys)
         });
         if let Some(text) = &options.quarter {
             match preview_quarter(&site, text) {
@@ -250,11 +253,21 @@ impl Pipeline {
         let touched = std::mem::take(&mut m.touched);
         changes.files = m.files.refresh(content, &touched);
         let (files, loads) = (&m.files, &m.loads);
-        let loaded = load::load_with(content, &|dir, qfiles, calendar| {
-            loads.load(files, dir, qfiles, calendar)
-        });
+        let load = || {
+            load::load_with(content, &|dir, qfiles, calendar| {
+                loads.load(files, dir, qfiles, calendar)
+            })
+        };
+        // The first run parses the built-in theme meanwhile, as a build does.
+        let (loaded, built_in) = match m.theme {
+            Some(_) => (load(), None),
+            None => {
+                let (loaded, theme) = rayon::join(load, || render::theme::load_theme(None));
+                (loaded, Some(theme))
+            }
+        };
         m.loads.finish();
-        (loaded, None)
+        (loaded, built_in)
     }
 
     /// The theme of `site`, and a hash of its theme folder's files (0 when
@@ -266,12 +279,12 @@ impl Pipeline {
         built_in: Option<ParsedTheme>,
     ) -> Result<(Arc<Theme>, u64), Vec<Diagnostic>> {
         let dir = site.theme_dir.clone();
+        let parse = |built_in: Option<ParsedTheme>| match (built_in, &dir) {
+            (Some(theme), None) => theme,
+            _ => render::theme::load_theme(dir.as_deref()),
+        };
         let Some(m) = &mut self.memory else {
-            let theme = match (built_in, &dir) {
-                (Some(theme), None) => theme?,
-                _ => render::theme::load_theme(dir.as_deref())?,
-            };
-            return Ok((Arc::new(theme), 0));
+            return Ok((Arc::new(parse(built_in)?), 0));
         };
         let hash = dir
             .as_deref()
@@ -283,7 +296,7 @@ impl Pipeline {
         {
             return Ok((Arc::clone(theme), hash));
         }
-        let theme = Arc::new(render::theme::load_theme(dir.as_deref())?);
+        let theme = Arc::new(parse(built_in)?);
         m.theme = Some((dir, hash, Arc::clone(&theme)));
         Ok((theme, hash))
     }

@@ -1,8 +1,8 @@
-//! The pipeline every command runs: load (walk, parse, validate) → derive
-//! → theme → render, then either stream each quarter's pages into the
-//! output folder's staging copy (`build`) or keep them in memory (`check`,
-//! `serve`). `build` and `check` run it once; `serve` keeps one
-//! [`Pipeline::incremental`] and runs it again on every save.
+//! The pipeline every command runs: load (walk, parse, validate; and the
+//! theme's templates) → derive → render, then either stream each
+//! quarter's pages into the output folder's staging copy (`build`) or keep
+//! them in memory (`check`, `serve`). `build` and `check` run it once;
+//! `serve` keeps one [`Pipeline::incremental`] and runs it on every save.
 //!
 //! An incremental run does again only what the changed files touch:
 //!
@@ -12,7 +12,8 @@
 //! - **load**: a quarter folder is parsed again only when the bytes of one
 //!   of its files, or the list of paths in the content folder, changed
 //!   (`site.yaml` and `people.yaml` are parsed every time);
-//! - **derive**: every time, for the whole repository (fast, parallel);
+//! - **derive**: every time, for the whole repository (fast, parallel),
+//!   and with it the render keys;
 //! - **theme**: parsed again when the theme folder's files changed;
 //! - **render**: a quarter's pages are rendered again when their key
 //!   changed, a hash of all that they read (the rule is in [`keys`]); KPI
@@ -22,7 +23,8 @@
 //! content files, the quarters rendered, the pages that are gone. Applied
 //! to the pages of the last good run, that is the site a clean build makes
 //! (tests/incremental.rs holds it to that, byte for byte). A failed run
-//! remembers nothing, so the next run starts from the last good one.
+//! keeps what it read and parsed (a cache of files) but not what it
+//! rendered: the next run compares with the last good one.
 
 mod files;
 mod keys;

@@ -49,6 +49,11 @@ impl Outcome {
 
     /// Render the errors, and the warnings too when `warnings` is set.
     pub fn render_some(&self, content: &Path, warnings: bool) -> String {
+        self.render_each(content, warnings).join("\n")
+    }
+
+    /// [`Outcome::render_some`], one text per diagnostic.
+    pub fn render_each(&self, content: &Path, warnings: bool) -> Vec<String> {
         self.report
             .items
             .iter()
@@ -61,8 +66,7 @@ impl Outcome {
                     .map(|s| s.text.as_str());
                 d.render(content, source)
             })
-            .collect::<Vec<_>>()
-            .join("\n")
+            .collect()
     }
 
     /// `--strict`: every warning becomes an error.

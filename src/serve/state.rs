@@ -6,7 +6,7 @@
 
 use crate::pipeline::{Options, Output, Pipeline};
 use crate::progress::{Silent, Stage};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -44,6 +44,7 @@ pub enum Rebuilt {
         took: Duration,
         /// Load, derive and render times, for `--verbose`.
         timings: Vec<(Stage, Duration)>,
+        /// The warnings not shown after the last good build.
         warnings: String,
     },
     Failed {
@@ -56,6 +57,8 @@ pub struct Live {
     snapshot: RwLock<Arc<Snapshot>>,
     error: RwLock<Option<String>>,
     pipeline: Mutex<Pipeline>,
+    /// The warnings of the last good build: a rebuild shows only new ones.
+    warned: Mutex<BTreeSet<String>>,
     notices: broadcast::Sender<Notice>,
 }
 
@@ -67,6 +70,7 @@ impl Live {
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
             error: RwLock::new(None),
             pipeline: Mutex::new(Pipeline::incremental()),
+            warned: Mutex::new(BTreeSet::new()),
             notices,
         }
     }
@@ -138,8 +142,23 @@ impl Live {
             pages: outcome.pages,
             took: started.elapsed(),
             timings: outcome.timings.clone(),
-            warnings: outcome.render(&self.content),
+            warnings: self.new_warnings(outcome.render_each(&self.content, true)),
         }
+    }
+
+    /// Of these warnings, those the last good build did not have.
+    fn new_warnings(&self, warnings: Vec<String>) -> String {
+        let Ok(mut warned) = self.warned.lock() else {
+            return warnings.join("\n");
+        };
+        let new: Vec<&str> = warnings
+            .iter()
+            .filter(|w| !warned.contains(*w))
+            .map(String::as_str)
+            .collect();
+        let new = new.join("\n");
+        *warned = warnings.into_iter().collect();
+        new
     }
 
     fn fail(&self, text: String) -> Rebuilt {
@@ -201,6 +220,15 @@ mod tests {
     fn edit(path: &Path, f: impl Fn(&str) -> String) {
         let text = fs::read_to_string(path).unwrap();
         fs::write(path, f(&text)).unwrap();
+    }
+
+    #[test]
+    fn a_warning_is_shown_once_until_it_goes_away() {
+        let live = Live::new(Path::new("content"));
+        let w = |list: &[&str]| live.new_warnings(list.iter().map(|s| s.to_string()).collect());
+        assert_eq!(w(&["a", "b"]), "a\nb");
+        assert_eq!(w(&["b", "c"]), "c");
+        assert_eq!(w(&["a", "c"]), "a", "`a` went away, so it is new again");
     }
 
     #[test]

@@ -149,6 +149,11 @@ impl Pipeline {
         let Some(mut site) = loaded.site else {
             return failed(outcome, changes);
         };
+        if !options.drafts {
+            // Loaded and validated, then left out: a draft's placeholder
+            // figures reach no page, not even a KPI's history.
+            site.quarters.retain(|q| !q.file.draft);
+        }
         let (theme, theme_files) = match self.theme(&site, built_in) {
             Ok(theme) => theme,
             Err(problems) => {

@@ -65,6 +65,7 @@ pub fn index_page(
         .quarters
         .iter()
         .rev()
+        .filter(|q| !q.file.draft)
         .map(|q| {
             let slug = site.calendar.slug(q.id);
             let meeting = q.file.meeting.as_ref();

@@ -34,6 +34,10 @@ pub struct SiteFile {
     /// Markdown options.
     #[serde(default)]
     pub markdown: MarkdownOptions,
+    /// Ask search engines not to index the site: a robots `noindex` meta
+    /// tag on every page and a `robots.txt` that disallows everything.
+    #[serde(default)]
+    pub noindex: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]

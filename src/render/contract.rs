@@ -9,6 +9,7 @@ use super::pages::kpi::{KpiHistory, KpiPage, KpiPageRow, KpiRow};
 use super::pages::objective::{HistoryEntry, HistoryKr, ObjectivePage, SlideLink};
 use super::pages::quarter::{MeetingView, QuarterLink, QuarterView};
 use super::pages::since::{Mover, ObjectiveChange, ObjectiveRef, SinceGroup, SincePage, SinceView};
+use super::pages::site_files::NotFoundPage;
 use super::pages::{Inline, SiteView};
 use super::views::section::OBJECTIVE_SUMMARY;
 use super::views::*;
@@ -35,6 +36,7 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ("deck.html", fields(&DeckPage::default())),
         ("objective.html", fields(&ObjectivePage::default())),
         ("kpi.html", fields(&KpiPage::default())),
+        ("404.html", fields(&NotFoundPage::default())),
         (
             "since-last-quarter.html",
             fields(&SincePage {

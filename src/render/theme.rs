@@ -23,6 +23,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "objective.html",
     "kpi.html",
     "since-last-quarter.html",
+    "404.html",
     "macros.html",
     "charts.html",
     "since.html",
@@ -59,6 +60,10 @@ pub const STATIC: &[(&str, &str)] = &[
     (
         "deck.js",
         include_str!("../../themes/default/static/deck.js"),
+    ),
+    (
+        "favicon.svg",
+        include_str!("../../themes/default/static/favicon.svg"),
     ),
 ];
 

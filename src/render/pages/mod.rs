@@ -10,6 +10,7 @@ pub mod kpi;
 pub mod objective;
 pub mod quarter;
 pub mod since;
+pub mod site_files;
 
 use super::single;
 use super::theme::{Theme, error_chain};
@@ -36,6 +37,8 @@ pub struct SiteView<'a> {
     pub home: String,
     /// The page's public address, when the site has a base URL.
     pub canonical: Option<String>,
+    /// `noindex: true` in site.yaml: pages ask search engines to stay out.
+    pub noindex: bool,
     pub generator: &'static str,
     /// The stylesheet and script to inline, in a `--single-file` build.
     pub inline: Option<&'a Inline>,
@@ -79,6 +82,7 @@ impl<'a> SiteView<'a> {
             pages: urls.pages(),
             home: urls.index(),
             canonical: urls.canonical(),
+            noindex: site.config.noindex,
             generator: concat!("quarterdeck ", env!("CARGO_PKG_VERSION")),
             inline,
         }

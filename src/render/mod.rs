@@ -84,7 +84,7 @@ pub fn render(
     derived: &Derived,
     options: &RenderOptions,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let theme = theme::load_theme(site.theme_dir.as_deref())?;
+    let theme = theme::load_theme(site.theme_dir.as_deref(), &site.config.language)?;
     render_observed(site, derived, options, &theme, &|| {}, None)
 }
 

@@ -73,7 +73,7 @@ pub fn index_page(
                 label: site.calendar.label(q.id),
                 title: &q.file.title,
                 department: q.file.department.as_deref(),
-                months: site.calendar.months_label(q.id),
+                months: strings.months(&site.calendar, q.id),
                 date: meeting.map(|m| strings.date(&m.date.value)),
                 iso_date: meeting.map(|m| m.date.to_string()),
                 sections: q.sections.iter().map(|s| s.data.title.as_str()).collect(),

@@ -183,7 +183,7 @@ pub fn render(
     for file in &spanning {
         let kpi = row_keys
             .iter()
-            .find(|(id, _)| render::view::kpi_page(id) == file.path);
+            .find(|(id, _)| render::urls::kpi_path(id) == file.path);
         match kpi {
             Some((id, key)) => {
                 next.kpi_pages.insert(id.clone(), (*key, file.path.clone()));

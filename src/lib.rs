@@ -42,6 +42,8 @@ pub struct Options {
     /// Build only this quarter, for a preview: `2020 Q3` or `Q3 FY20-21`.
     /// Figures that compare with other quarters still use the whole repository.
     pub quarter: Option<String>,
+    /// `build --compare A B`: pairs of quarters to compare on a page.
+    pub compare: Vec<(String, String)>,
 }
 
 /// The result of a run: every diagnostic, and the sources they point into.
@@ -195,10 +197,24 @@ fn prepare_into(
         Some(staging) => staging.write(&files).map_err(|e| write_error(options, &e)),
         None => Ok(()),
     };
+    // A preview of one quarter compares nothing.
+    let asked = match options.quarter {
+        Some(_) => Ok(Vec::new()),
+        None => render::pages::compare::asked_pairs(&site, &options.compare),
+    };
+    let compare = match asked {
+        Ok(pairs) => pairs,
+        Err(problems) => {
+            outcome.report.extend(problems);
+            outcome.report.sort();
+            return (outcome, None, None);
+        }
+    };
     let render_options = render::RenderOptions {
         base_url: options.base_url.clone(),
         single_file: options.single_file,
         notes: !options.no_notes,
+        compare,
     };
     let units = site.quarters.len() as u64;
     let rendered = stage(&mut outcome, observer, Stage::Render, Some(units), || {

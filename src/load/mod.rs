@@ -5,6 +5,7 @@ pub mod checks;
 pub mod markdown;
 pub mod narrative;
 mod quarter;
+mod teams;
 pub mod walk;
 pub mod yaml;
 
@@ -160,6 +161,9 @@ pub fn load(root: &Path) -> Loaded {
     }
     quarters.sort_by_key(|q| q.id);
     check_one_folder_per_quarter(&quarters, &calendar, &mut report);
+    let mut team_problems = Vec::new();
+    teams::check_previous_ids(&quarters, &mut team_problems);
+    report.extend(team_problems);
 
     media.sort();
     media.dedup();

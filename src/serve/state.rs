@@ -76,6 +76,8 @@ struct Cached {
     pages: Vec<Page>,
     /// Its KPIs as its deck shows them, for the KPI pages.
     kpis: Vec<KpiRow>,
+    /// Its slides and objective pages, for the search index and team pages.
+    slides: Vec<render::pages::search::SearchEntry>,
 }
 
 /// The rendered quarters and KPI pages of the last good build.
@@ -143,7 +145,10 @@ impl Live {
         };
         let stale =
             |q: &Quarter| cache.quarters.get(&q.id).map(|c| c.key) != keys.get(&q.id).copied();
-        let options = RenderOptions::default();
+        let options = RenderOptions {
+            compare: render::pages::compare::asked_pairs(&site, &[]).unwrap_or_default(),
+            ..RenderOptions::default()
+        };
         let fail_with = |problems: Vec<crate::diagnostics::Diagnostic>| {
             let mut report = loaded.report.clone();
             report.extend(problems);
@@ -176,6 +181,7 @@ impl Live {
                     key: keys.get(&id).copied().unwrap_or_default(),
                     pages: out.files.into_iter().map(shared).collect(),
                     kpis: out.kpis,
+                    slides: out.slides,
                 },
             );
         }
@@ -211,7 +217,16 @@ impl Live {
             Ok(files) => files,
             Err(problems) => return fail_with(problems),
         };
-        let mut spanning_rest = Vec::new();
+        let entries = cache
+            .quarters
+            .values()
+            .flat_map(|c| c.slides.iter().cloned())
+            .collect();
+        let reviewer = match render::reviewer::reviewer_pages(inputs, entries) {
+            Ok(files) => files,
+            Err(problems) => return fail_with(problems),
+        };
+        let mut spanning_rest = reviewer;
         for file in spanning {
             let id = file
                 .path

@@ -27,12 +27,12 @@ pub use view::{TeamKeyResult, TeamKpi, TeamObjective, TeamQuarter, TeamSlide};
 #[derive(Debug, Default, Serialize)]
 pub struct TeamPage<'a> {
     pub site: SiteView<'a>,
-    pub team: TeamView,
+    pub team: TeamHistory,
 }
 
 /// A team across the quarters.
 #[derive(Debug, Default, Serialize)]
-pub struct TeamView {
+pub struct TeamHistory {
     /// The team's newest section id (the page's name).
     pub id: String,
     /// Its title in its newest quarter.
@@ -152,7 +152,7 @@ fn team_page<'a>(
         .flatten();
     Some(TeamPage {
         site: SiteView::new(site, &urls, None),
-        team: TeamView {
+        team: TeamHistory {
             id: team.id.to_string(),
             title: newest.data.title.clone(),
             kind: newest.data.kind.clone(),

@@ -74,6 +74,9 @@ pub struct SearchPage<'a> {
     pub entries: usize,
 }
 
+/// The names of the word shards.
+const SHARDS: &str = "0123456789_abcdefghijklmnopqrstuvwxyz";
+
 /// The shard a word is in: its first character when that is `a`–`z` or
 /// `0`–`9`, else `_` (`search.js` picks it the same way).
 pub fn shard_of(word: &str) -> char {
@@ -116,7 +119,10 @@ pub fn search_files(
     for (e, (quarter, team)) in entries.iter().zip(&labels) {
         docs.push([&e.title, &e.path, quarter, team, e.kind]);
     }
-    let mut shards: BTreeMap<char, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
+    // Every shard is written, empty or not, so that no search asks for a
+    // file that is not there.
+    let mut shards: BTreeMap<char, BTreeMap<&str, Vec<u32>>> =
+        SHARDS.chars().map(|c| (c, BTreeMap::new())).collect();
     for (i, e) in entries.iter().enumerate() {
         for (word, n) in &e.terms {
             let postings = shards

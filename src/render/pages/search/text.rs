@@ -51,20 +51,27 @@ fn push_decoded(out: &mut String, text: &str) {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         let entity = rest.find(';').filter(|&j| j <= 8).map(|j| &rest[..=j]);
-        let decoded = match entity {
-            Some("&amp;") => "&",
-            Some("&lt;") => "<",
-            Some("&gt;") => ">",
-            Some("&quot;") => "\"",
-            Some("&#39;") | Some("&#x27;") => "'",
-            Some("&nbsp;") => " ",
-            Some(_) => " ",
-            None => "&",
-        };
-        out.push_str(decoded);
+        match entity {
+            Some("&amp;") => out.push('&'),
+            Some("&lt;") => out.push('<'),
+            Some("&gt;") => out.push('>'),
+            Some("&quot;") => out.push('"'),
+            Some(e) => out.push(numeric(e).unwrap_or(' ')),
+            None => out.push('&'),
+        }
         rest = &rest[entity.map_or(1, str::len)..];
     }
     out.push_str(rest);
+}
+
+/// The character of a numeric entity (`&#39;`, `&#x2F;`).
+fn numeric(entity: &str) -> Option<char> {
+    let n = entity.strip_prefix("&#")?.strip_suffix(';')?;
+    let code = match n.strip_prefix(['x', 'X']) {
+        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+        None => n.parse().ok()?,
+    };
+    char::from_u32(code)
 }
 
 /// The words of `text`: runs of letters and digits, lowercased.
@@ -115,6 +122,10 @@ mod tests {
     fn an_unclosed_tag_or_entity_does_not_panic() {
         assert_eq!(visible_text("a <b").trim(), "a");
         assert_eq!(visible_text("a & b").trim(), "a & b");
+        assert_eq!(
+            visible_text("req&#x2F;s it&#39;s &nbsp;").trim(),
+            "req/s it's"
+        );
         assert!(visible_text("<svg>never closed").trim().is_empty());
     }
 }

@@ -9,7 +9,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { createRequire } from 'node:module';
 import { bin, build, fileUrl, launch, serve, tmpdir, watch } from './lib.mjs';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const genCorpus = path.join(path.dirname(bin), 'quarterdeck-gen-corpus');
 
@@ -119,6 +122,11 @@ test('the search box of a deck leads to the results, and a word found nowhere sa
   await page.waitForSelector('#search-results li a');
   assert.match(page.url(), /search\.html\?q=Kafka$/);
   assert.match(await page.textContent('#search-status'), /results? for “Kafka”/);
+  // The results as shown: no WCAG 2.1 AA violation, nothing wider than the screen.
+  await page.addScriptTag({ content: axeSource });
+  const axe = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  assert.deepEqual(axe.violations.map((v) => v.id), []);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
   await page.fill('#search-query', 'xylophonequartz');
   await page.press('#search-query', 'Enter');
   await page.waitForFunction(() => /No results/.test(document.getElementById('search-status').textContent));

@@ -276,14 +276,53 @@ fn search_indexes_every_slide_with_its_quarter_and_team() {
     );
     assert!(text_of(&page, ".search-about").contains("file://"));
     let docs = read(&f, "search/docs.js");
-    let entry = "[\"Launch the API gateway\",\"fy19-20-q1/index.html#api-gateway\",\"Q1 FY19-20\",\"Ops\",\"slide\"]";
-    assert!(docs.contains(entry), "{docs}");
-    // `zeppelin` occurs on that slide only: its posting names that entry.
-    let list: Vec<&str> = docs.split("],[").collect();
-    let at = list
-        .iter()
-        .position(|d| d.contains("fy19-20-q1/index.html#api-gateway\""))
+    let json = docs
+        .split_once("quarterdeckSearch.index=")
+        .and_then(|(_, j)| j.trim_end().strip_suffix(';'))
         .unwrap();
+    let index: serde_json::Value = serde_json::from_str(json).unwrap();
+    let list = |k: &str| index[k].as_array().unwrap().clone();
+    let (quarters, decks, teams, kinds) = (
+        list("quarters"),
+        list("decks"),
+        list("teams"),
+        list("kinds"),
+    );
+    // Each result: its title, its slide's own address, quarter and team.
+    let shown: Vec<(String, String, String, String, String)> = list("docs")
+        .iter()
+        .map(|d| {
+            let at = |i: usize, l: &[serde_json::Value]| {
+                d[i].as_u64()
+                    .map(|n| l[n as usize].as_str().unwrap().to_string())
+                    .unwrap_or_default()
+            };
+            let path = d[1].as_str().unwrap();
+            let path = match path.strip_prefix('#') {
+                Some(_) => format!("{}{path}", at(2, &decks)),
+                None => path.to_string(),
+            };
+            (
+                d[0].as_str().unwrap().to_string(),
+                path,
+                at(2, &quarters),
+                at(3, &teams),
+                at(4, &kinds),
+            )
+        })
+        .collect();
+    let slide = (
+        "Launch the API gateway".to_string(),
+        "fy19-20-q1/index.html#api-gateway".to_string(),
+        "Q1 FY19-20".to_string(),
+        "Ops".to_string(),
+        "slide".to_string(),
+    );
+    let at = shown
+        .iter()
+        .position(|d| *d == slide)
+        .unwrap_or_else(|| panic!("{shown:?}"));
+    // `zeppelin` occurs on that slide only: its posting names that entry once.
     let words = read(&f, "search/words-z.js");
     assert!(words.contains(&format!("\"zeppelin\":[{at},1]")), "{words}");
     // Every page has the search box, linked to the search page.

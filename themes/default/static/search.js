@@ -11,7 +11,11 @@
   var list = doc.getElementById("search-results");
   var status = doc.getElementById("search-status");
   var input = doc.getElementById("search-query");
-  if (!S || !S.docs || !docsEl || !list || !status || !input) return;
+  if (!S || !S.index || !docsEl || !list || !status || !input) return;
+  // Each result: [title, path, quarter, team, kind], the last three
+  // indices into the lists beside it (-1: none); a path starting with #
+  // is a slide of the deck decks[quarter].
+  var I = S.index;
   var base = docsEl.getAttribute("data-shards") || "";
   var say = function (name) { return list.getAttribute("data-" + name) || ""; };
   var shards = {};
@@ -55,7 +59,7 @@
     var out = {};
     var add = function (postings, weight) {
       var df = postings.length / 2;
-      var idf = Math.log(1 + S.docs.length / df);
+      var idf = Math.log(1 + I.docs.length / df);
       for (var i = 0; i < postings.length; i += 2) {
         var d = postings[i];
         out[d] = (out[d] || 0) + postings[i + 1] * idf * weight;
@@ -100,14 +104,14 @@
     var n = ranked.length;
     status.textContent = n ? n + " " + say(n === 1 ? "result" : "results") + " “" + q + "”" : say("none") + " “" + q + "”";
     ranked.slice(0, LIMIT).forEach(function (d) {
-      var e = S.docs[d];
+      var e = I.docs[d];
       var li = doc.createElement("li");
       var a = doc.createElement("a");
-      a.href = e[1];
+      a.href = e[1].charAt(0) === "#" ? I.decks[e[2]] + e[1] : e[1];
       a.textContent = e[0];
       var meta = doc.createElement("p");
       meta.className = "muted";
-      meta.textContent = [say("kind-" + e[4]), e[2], e[3]].filter(Boolean).join(" · ");
+      meta.textContent = [say("kind-" + I.kinds[e[4]]), I.quarters[e[2]], I.teams[e[3]]].filter(Boolean).join(" · ");
       var h = doc.createElement("h2");
       h.appendChild(a);
       li.appendChild(h);

@@ -13,7 +13,7 @@ pub mod text;
 use super::{SiteView, render};
 use crate::diagnostics::Diagnostic;
 use crate::model::{FiscalQuarter, Id, Site};
-use crate::render::urls::{SEARCH_PATH, Urls};
+use crate::render::urls::{SEARCH_PATH, Urls, deck_path};
 use crate::write::OutputFile;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -104,21 +104,7 @@ pub fn search_files(
             .then(a.number.cmp(&b.number))
             .then(a.path.cmp(&b.path))
     });
-    let mut docs: Vec<[&str; 5]> = Vec::with_capacity(entries.len());
-    let labels: Vec<(String, String)> = entries
-        .iter()
-        .map(|e| {
-            (
-                e.quarter
-                    .map(|q| site.calendar.label(q))
-                    .unwrap_or_default(),
-                e.section.as_ref().map(|s| s.1.clone()).unwrap_or_default(),
-            )
-        })
-        .collect();
-    for (e, (quarter, team)) in entries.iter().zip(&labels) {
-        docs.push([&e.title, &e.path, quarter, team, e.kind]);
-    }
+    let docs = Docs::of(site, &entries);
     // Every shard is written, empty or not, so that no search asks for a
     // file that is not there.
     let mut shards: BTreeMap<char, BTreeMap<&str, Vec<u32>>> =
@@ -135,7 +121,7 @@ pub fn search_files(
         }
     }
     let docs_js = format!(
-        "window.quarterdeckSearch=window.quarterdeckSearch||{{}};quarterdeckSearch.docs={};\n",
+        "window.quarterdeckSearch=window.quarterdeckSearch||{{}};quarterdeckSearch.index={};\n",
         json(&docs)
     );
     let mut files = vec![OutputFile {
@@ -161,6 +147,83 @@ pub fn search_files(
     };
     files.push(render(tera, "search.html", &page, SEARCH_PATH.to_string())?);
     Ok(files)
+}
+
+/// The list of results, `search/docs.js`, made small: each result is
+/// `[title, path, quarter, team, kind]`, the last three numbers into the
+/// lists `quarters` (labels), `teams` (titles) and `kinds` (`-1`: none);
+/// a path that starts with `#` is a slide of the deck `decks[quarter]`.
+#[derive(Debug, Serialize)]
+struct Docs<'a> {
+    quarters: Vec<String>,
+    decks: Vec<String>,
+    teams: Vec<&'a str>,
+    kinds: Vec<&'static str>,
+    docs: Vec<(&'a str, String, i64, i64, i64)>,
+}
+
+impl<'a> Docs<'a> {
+    fn of(site: &Site, entries: &'a [SearchEntry]) -> Self {
+        let mut quarters: BTreeMap<FiscalQuarter, i64> = BTreeMap::new();
+        let mut teams: BTreeMap<&str, i64> = BTreeMap::new();
+        let mut kinds: BTreeMap<&'static str, i64> = BTreeMap::new();
+        for e in entries {
+            if let Some(q) = e.quarter {
+                quarters.insert(q, 0);
+            }
+            if let Some((_, t)) = &e.section {
+                teams.insert(t, 0);
+            }
+            kinds.insert(e.kind, 0);
+        }
+        for map in [&mut teams] {
+            for (i, v) in map.values_mut().enumerate() {
+                *v = i64::try_from(i).unwrap_or(-1);
+            }
+        }
+        for (i, v) in quarters.values_mut().enumerate() {
+            *v = i64::try_from(i).unwrap_or(-1);
+        }
+        for (i, v) in kinds.values_mut().enumerate() {
+            *v = i64::try_from(i).unwrap_or(-1);
+        }
+        let decks: Vec<String> = quarters
+            .keys()
+            .map(|q| deck_path(&site.calendar.slug(*q)))
+            .collect();
+        let docs = entries
+            .iter()
+            .map(|e| {
+                let q = e.quarter.and_then(|q| quarters.get(&q).copied());
+                let path = match (q, e.path.split_once('#')) {
+                    (Some(q), Some((deck, slide)))
+                        if usize::try_from(q).is_ok_and(|i| decks[i] == deck) =>
+                    {
+                        format!("#{slide}")
+                    }
+                    _ => e.path.clone(),
+                };
+                let team = e
+                    .section
+                    .as_ref()
+                    .and_then(|(_, t)| teams.get(t.as_str()).copied());
+                (
+                    e.title.as_str(),
+                    path,
+                    q.unwrap_or(-1),
+                    team.unwrap_or(-1),
+                    kinds.get(e.kind).copied().unwrap_or(-1),
+                )
+            })
+            .collect();
+        Self {
+            quarters: quarters.keys().map(|q| site.calendar.label(*q)).collect(),
+            decks,
+            teams: teams.into_keys().collect(),
+            kinds: kinds.into_keys().collect(),
+            docs,
+        }
+    }
 }
 
 /// Bytes as kB with one decimal.

@@ -16,7 +16,7 @@ use crate::model::{FiscalQuarter, Id, Site};
 use crate::render::urls::{SEARCH_PATH, Urls, deck_path};
 use crate::write::OutputFile;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use tera::Tera;
 
 /// How much more a word of a title counts than a word of the body.
@@ -38,13 +38,13 @@ pub struct SearchEntry {
     /// Its slide number in the deck (slides only), for order.
     pub number: usize,
     /// Each word and how often it occurs (title words count more).
-    pub terms: BTreeMap<String, u32>,
+    pub terms: HashMap<String, u32>,
 }
 
 impl SearchEntry {
     /// An entry whose words are its `title` (weighted) and `body` text.
     pub fn new(kind: &'static str, title: &str, path: String, body: &str) -> Self {
-        let mut terms = BTreeMap::new();
+        let mut terms = HashMap::new();
         text::count(&mut terms, title, TITLE_WEIGHT);
         text::count(&mut terms, body, 1);
         Self {

@@ -22,6 +22,8 @@ objectives:
     title: Launch the API gateway
     status: at-risk
     progress: The zeppelin migration stalled.
+    checkins:
+      - {date: 2019-08-20, status: blocked}
 ";
 
 /// The valid fixture plus the quarter a fiscal year before it, whose
@@ -84,6 +86,8 @@ fn a_team_page_joins_a_renamed_team_and_says_what_is_not_stated() {
     let objectives = texts(&page, ".team-objectives > li");
     assert!(objectives[0].contains("On track"), "{objectives:?}");
     assert!(objectives[1].contains("At risk"), "{objectives:?}");
+    assert_eq!(text_of(&page, ".team-checkins time"), "20 August 2019");
+    assert!(text_of(&page, ".team-checkins").contains("Blocked"));
     let links = hrefs(&page, ".team-objectives > li > a");
     assert_eq!(
         links,

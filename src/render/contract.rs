@@ -16,7 +16,8 @@ use super::pages::quarter::{MeetingView, QuarterLink, QuarterView};
 use super::pages::search::SearchPage;
 use super::pages::since::{Mover, ObjectiveChange, ObjectiveRef, SinceGroup, SincePage, SinceView};
 use super::pages::team::{
-    TeamHistory, TeamKeyResult, TeamKpi, TeamObjective, TeamPage, TeamQuarter, TeamSlide,
+    TeamCheckIn, TeamHistory, TeamKeyResult, TeamKpi, TeamObjective, TeamPage, TeamQuarter,
+    TeamSlide,
 };
 use super::pages::{Inline, SiteView};
 use super::views::section::OBJECTIVE_SUMMARY;
@@ -152,6 +153,7 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ("team quarter", fields(&TeamQuarter::default())),
         ("team objective", fields(&TeamObjective::default())),
         ("team key result", fields(&TeamKeyResult::default())),
+        ("team check-in", fields(&TeamCheckIn::default())),
         ("team kpi", fields(&TeamKpi::default())),
         ("team slide", fields(&TeamSlide::default())),
         ("comparison", fields(&CompareView::default())),

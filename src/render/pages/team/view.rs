@@ -42,7 +42,20 @@ pub struct TeamObjective {
     pub status: StatusView,
     /// The link to the objective's page in that quarter.
     pub url: String,
+    /// Its dated statuses within the quarter, oldest first (their notes
+    /// are on the objective's page).
+    pub checkins: Vec<TeamCheckIn>,
     pub key_results: Vec<TeamKeyResult>,
+}
+
+/// A dated status within a quarter.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TeamCheckIn {
+    /// As the theme writes dates: `28 October 2020`.
+    pub date: String,
+    /// `2020-10-28`.
+    pub iso: String,
+    pub status: StatusView,
 }
 
 /// A key result's status in one quarter: `None` when not given.
@@ -120,6 +133,17 @@ pub fn team_quarter(
                 title: o.title.clone(),
                 status: status(strings, o.status),
                 url: urls.to(&objective_path(&slug, o.id.as_str())),
+                checkins: {
+                    let mut list: Vec<_> = o.checkins.iter().collect();
+                    list.sort_by_key(|c| c.date.value);
+                    list.into_iter()
+                        .map(|c| TeamCheckIn {
+                            date: strings.date(&c.date.value),
+                            iso: c.date.to_string(),
+                            status: status(strings, c.status),
+                        })
+                        .collect()
+                },
                 key_results: o
                     .key_results
                     .iter()

@@ -59,6 +59,10 @@ enum Command {
         /// from the index.
         #[arg(long)]
         drafts: bool,
+        /// Also build a page comparing quarter A with quarter B, e.g.
+        /// `--compare "2019 Q3" "2020 Q2"`; repeat for more pairs.
+        #[arg(long, num_args = 2, value_names = ["A", "B"])]
+        compare: Vec<String>,
     },
     /// Validate everything and check the links of the site as it would be
     /// built; report all problems and warnings; write nothing.
@@ -190,6 +194,7 @@ fn main() -> ExitCode {
             no_notes,
             quarter,
             drafts,
+            compare,
         } => {
             let options = Options {
                 content: paths.content(),
@@ -200,6 +205,10 @@ fn main() -> ExitCode {
                 no_notes,
                 quarter,
                 drafts,
+                compare: compare
+                    .chunks_exact(2)
+                    .map(|p| (p[0].clone(), p[1].clone()))
+                    .collect(),
             };
             pipeline(&options, true, false, &console)
         }

@@ -103,6 +103,23 @@ fn english_labels() -> Vec<(String, String, bool)> {
     out
 }
 
+/// Every scalar the content's YAML files hold (`team: Search` → `Search`).
+fn authored_values(content: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(content) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "yaml") {
+            for line in fs::read_to_string(entry.path()).unwrap().lines() {
+                let line = line.trim_start().trim_start_matches("- ");
+                if let Some((_, value)) = line.split_once(": ") {
+                    out.push(value.trim().trim_matches('"').to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
 #[test]
 fn the_german_example_site_has_no_english_label_left() {
     let tmp = tempfile::tempdir().unwrap();
@@ -119,7 +136,13 @@ fn the_german_example_site_has_no_english_label_left() {
     .unwrap();
     let out = tmp.path().join("out");
     run(&["build", "--content", path(&content), "--output", path(&out)]).expect_ok();
-    let labels = english_labels();
+    // A label that is also a value the author wrote (a team named
+    // `Search`) cannot be told apart from it on the page: left out.
+    let authored = authored_values(&content);
+    let labels: Vec<_> = english_labels()
+        .into_iter()
+        .filter(|(_, label, _)| !authored.contains(label))
+        .collect();
     assert!(labels.len() > 100, "{} labels", labels.len());
     let mut left = BTreeMap::<String, Vec<String>>::new();
     let mut pages = 0;

@@ -23,6 +23,8 @@ pub struct Options {
     /// `build --drafts`, `serve`: draft quarters are built too (never
     /// linked from the index). Off: they are left out as if absent.
     pub drafts: bool,
+    /// `build --compare A B`: pairs of quarters to compare on a page.
+    pub compare: Vec<(String, String)>,
 }
 
 /// The result of a run: every diagnostic, and the sources they point into.

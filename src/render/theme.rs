@@ -27,6 +27,9 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "macros.html",
     "charts.html",
     "since.html",
+    "team.html",
+    "compare.html",
+    "search.html",
     "slides/title.html",
     "slides/agenda.html",
     "slides/section.html",
@@ -64,6 +67,10 @@ pub const STATIC: &[(&str, &str)] = &[
     (
         "favicon.svg",
         include_str!("../../themes/default/static/favicon.svg"),
+    ),
+    (
+        "search.js",
+        include_str!("../../themes/default/static/search.js"),
     ),
 ];
 

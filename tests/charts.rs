@@ -6,7 +6,7 @@
 //! an intended change, and look at the result).
 
 use quarterdeck::derive::Verdict;
-use quarterdeck::model::{Direction, Status};
+use quarterdeck::model::{Direction, Stated, Status};
 use quarterdeck::render::charts::*;
 use scraper::{ElementRef, Html, Selector};
 
@@ -105,7 +105,7 @@ fn mark(label: &str, value: Option<f64>, status: Option<Status>, current: bool) 
         label: label.to_string(),
         value,
         text: None,
-        status,
+        status: status.map(Stated::of),
         current,
     }
 }
@@ -545,7 +545,7 @@ fn time_split_shares_are_proportional_and_labelled() {
 fn objectives_by_status_count_every_group_with_shapes_and_words() {
     let o = |t: &str, s| GroupedObjective {
         title: t.to_string(),
-        status: s,
+        status: Stated::of(s),
     };
     let spec = StatusGroupsChart {
         id: "status-chart_quarter".to_string(),
@@ -587,17 +587,17 @@ fn objectives_over_time_are_as_long_as_their_counts() {
         quarters: vec![
             QuarterCounts {
                 label: "Q1 FY15-16".to_string(),
-                counts: [4, 3, 6, 3],
+                counts: [4, 3, 6, 3, 0],
                 current: false,
             },
             QuarterCounts {
                 label: "Q1 FY20-21".to_string(),
-                counts: [0, 0, 0, 0],
+                counts: [0, 0, 0, 0, 0],
                 current: false,
             },
             QuarterCounts {
                 label: "Q2 FY20-21".to_string(),
-                counts: [0, 8, 0, 0],
+                counts: [0, 8, 0, 0, 0],
                 current: true,
             },
         ],

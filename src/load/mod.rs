@@ -2,6 +2,7 @@
 //! on a typed [`crate::model::Site`], or every problem found at once.
 
 pub mod checks;
+mod goals;
 pub mod markdown;
 pub mod narrative;
 mod quarter;
@@ -111,7 +112,9 @@ pub fn load(root: &Path) -> Loaded {
         files
             .quarters
             .par_iter()
-            .map(|(dir, qfiles)| quarter::load_quarter(root, dir, qfiles, &calendar))
+            .map(|(dir, qfiles)| {
+                quarter::load_quarter(root, dir, qfiles, &calendar, &config.statuses)
+            })
             .collect::<Vec<_>>()
     });
     report.extend(people_report.items);

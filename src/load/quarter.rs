@@ -11,7 +11,7 @@ use crate::markdown::depth::{MAX_DEPTH, too_deep};
 use crate::markdown::refs::find_refs;
 use crate::model::{
     DeckItem, FiscalCalendar, FiscalQuarter, Highlights, Id, Located, Narrative, Pos, Quarter,
-    QuarterFile, Section, SectionFile,
+    QuarterFile, Section, SectionFile, StatusTable,
 };
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -29,6 +29,7 @@ pub fn load_quarter(
     dir: &str,
     files: &QuarterFiles,
     cal: &FiscalCalendar,
+    statuses: &StatusTable,
 ) -> QuarterLoad {
     let mut out = QuarterLoad {
         quarter: None,
@@ -73,7 +74,18 @@ pub fn load_quarter(
         let sid = stem(file).to_string();
         let located = Located::new(Id::from(sid.as_str()), Pos::default());
         check_id(file, "file name", &located, &mut out.problems);
-        if let Some(data) = parse_file::<SectionFile>(root, file, &mut out) {
+        if let Some(mut data) = parse_file::<SectionFile>(root, file, &mut out) {
+            for p in data.resolve_statuses(statuses) {
+                let d = Diagnostic::error(file, p.why.message)
+                    .at_pos(p.pos)
+                    .field(p.field)
+                    .expected(crate::model::stated::EXPECTED);
+                out.problems.push(match p.why.help {
+                    Some(h) => d.help(h),
+                    None => d,
+                });
+            }
+            super::goals::check_section(file, &data, id, cal, &mut out.problems);
             let targets = data
                 .objectives
                 .iter()

@@ -5,7 +5,8 @@ use super::date::Date;
 use super::id::Id;
 use super::located::Located;
 use super::quarter::Highlights;
-use super::status::Status;
+use super::goals::{Goal, TeamCheckIn};
+use super::stated::Stated;
 use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -43,6 +44,9 @@ pub struct SectionFile {
     pub objectives: Vec<Objective>,
     #[serde(default)]
     pub highlights: Highlights,
+    /// Dated check-ins of the whole team, their items grouped by status.
+    #[serde(default)]
+    pub checkins: Vec<TeamCheckIn>,
 }
 
 impl SectionFile {
@@ -69,6 +73,10 @@ impl SectionFile {
             );
             t.extend(o.measures.iter().map(String::as_str));
             t.extend(o.checkins.iter().filter_map(|c| c.note.as_deref()));
+            for g in &o.goals {
+                t.push(&g.text);
+                t.extend(g.note.as_deref());
+            }
             if let Some(d) = &o.drilldown {
                 t.extend([
                     d.situation.as_str(),
@@ -90,6 +98,12 @@ impl SectionFile {
                 );
                 t.extend(kr.goals.iter().map(String::as_str));
                 t.extend(kr.checkins.iter().filter_map(|c| c.note.as_deref()));
+            }
+        }
+        for c in &self.checkins {
+            for item in c.groups.iter().flat_map(|g| &g.items) {
+                t.push(&item.text);
+                t.extend(item.note.as_deref());
             }
         }
         t
@@ -164,7 +178,15 @@ pub struct Objective {
     /// How success is measured.
     #[serde(default)]
     pub measures: Vec<String>,
-    pub status: Status,
+    /// The status as the review prints it; left out: "no status given".
+    #[serde(default)]
+    pub status: Option<Located<String>>,
+    /// The words to show for `status`, when this item words it its own way.
+    #[serde(default)]
+    pub status_label: Option<String>,
+    /// `status` resolved when the content loads.
+    #[serde(skip)]
+    pub stated: Stated,
     #[serde(default)]
     pub people: Vec<String>,
     /// Quarter by which the objective should be complete: `2020 Q4` or `Q4 FY20-21`.
@@ -180,6 +202,9 @@ pub struct Objective {
     pub drilldown: Option<DrillDown>,
     #[serde(default)]
     pub key_results: Vec<KeyResult>,
+    /// Plain goals, without numbers: text, status, owner ...
+    #[serde(default)]
+    pub goals: Vec<Goal>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -195,7 +220,15 @@ pub struct DrillDown {
 #[serde(deny_unknown_fields)]
 pub struct CheckIn {
     pub date: Located<Date>,
-    pub status: Status,
+    /// The status as the review prints it; left out: "no status given".
+    #[serde(default)]
+    pub status: Option<Located<String>>,
+    /// The words to show for `status`, when this check-in words it its own way.
+    #[serde(default)]
+    pub status_label: Option<String>,
+    /// `status` resolved when the content loads.
+    #[serde(skip)]
+    pub stated: Stated,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -238,8 +271,15 @@ pub struct KeyResult {
     /// This quarter's status in words: `8% (2033) increase from baseline`.
     #[serde(default)]
     pub value_text: Option<String>,
+    /// This quarter's status as the review prints it; left out: "no status given".
     #[serde(default)]
-    pub status: Option<Status>,
+    pub status: Option<Located<String>>,
+    /// The words to show for `status`, when this key result words it its own way.
+    #[serde(default)]
+    pub status_label: Option<String>,
+    /// `status` resolved when the content loads.
+    #[serde(skip)]
+    pub stated: Stated,
     /// Goals set for this quarter.
     #[serde(default)]
     pub goals: Vec<String>,

@@ -2,6 +2,7 @@
 
 use super::fiscal::FyLabel;
 use super::located::Located;
+use super::stated::StatusTable;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -34,6 +35,11 @@ pub struct SiteFile {
     /// Markdown options.
     #[serde(default)]
     pub markdown: MarkdownOptions,
+    /// The repository's own status words, each mapped to the status it
+    /// means: `{"Partly done": partial, "To do": not-started}`. Pages show
+    /// the words; charts and totals group by the status.
+    #[serde(default)]
+    pub statuses: StatusTable,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]

@@ -96,6 +96,13 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
             fields(&SuccessesAndMissesSlide::default()),
         ),
         ("slides/questions.html", fields(&QuestionsSlide {})),
+        (
+            "slides/checkin.html",
+            fields(&CheckInSlide {
+                section: "",
+                checkin: &TeamCheckInView::default(),
+            }),
+        ),
         ("department workflows", fields(&WorkflowsSlide::default())),
         ("site", fields(&site)),
         ("inline", fields(&Inline::default())),
@@ -142,6 +149,11 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ("person", fields(&PersonView::default())),
         ("outlook group", fields(&OutlookGroup::default())),
         ("grouped objective", fields(&GroupedObjective::default())),
+        ("goal", fields(&GoalView::default())),
+        ("status count", fields(&StatusCount::default())),
+        ("team check-in", fields(&TeamCheckInView::default())),
+        ("check-in group", fields(&CheckInGroupView::default())),
+        ("check-in item", fields(&CheckInItemView::default())),
     ];
     if let Some(quarter) = crate::model::FiscalQuarter::new(2000, 1) {
         let row = KpiRow {

@@ -192,7 +192,7 @@ fn section_yaml(site: &Site, s: &Section, from: &str) -> (String, (usize, usize,
     let (open, done): (Vec<&Objective>, Vec<&Objective>) = d
         .objectives
         .iter()
-        .partition(|o| !matches!(o.status, Status::Done | Status::Cancelled));
+        .partition(|o| !matches!(o.stated.status, Status::Done | Status::Cancelled));
     if !open.is_empty() {
         y.open(0, "objectives");
         for o in &open {
@@ -229,15 +229,10 @@ fn objective_yaml(y: &mut Yaml, o: &Objective, from: &str) {
     y.opt_str(4, "owner", o.owner.as_deref());
     y.opt_str(4, "description", o.description.as_deref());
     y.list(4, "measures", &o.measures);
-    y.word(
-        4,
-        "status",
-        Status::NotStarted.key(),
-        Some(&format!(
-            "{from}: {}; set this quarter's status",
-            o.status.key()
-        )),
-    );
+    // No status is filled in: left out, the objective shows "no status
+    // given" until the author states one.
+    let was = o.status.as_ref().map_or("no status given", |s| s.value.as_str());
+    y.comment(4, &format!("status: this quarter's status ({from}: {was})"));
     y.list(4, "people", &o.people);
     if let Some(t) = &o.target_quarter {
         y.str(4, "target_quarter", t);

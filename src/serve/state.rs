@@ -420,7 +420,7 @@ fn write_figures(h: &mut HashWriter, q: &Quarter) {
 fn write_objective(h: &mut HashWriter, o: &crate::model::Objective) {
     let checkins = |list: &[crate::model::CheckIn]| {
         list.iter()
-            .map(|c| (c.date.value, c.status, c.note.clone()))
+            .map(|c| (c.date.value, c.stated.clone(), c.note.clone()))
             .collect::<Vec<_>>()
     };
     let _ = write!(
@@ -429,7 +429,7 @@ fn write_objective(h: &mut HashWriter, o: &crate::model::Objective) {
         (
             &o.id.value,
             &o.title,
-            o.status,
+            &o.stated,
             &o.category,
             checkins(&o.checkins)
         )
@@ -448,7 +448,7 @@ fn write_objective(h: &mut HashWriter, o: &crate::model::Objective) {
                     kr.target_scope,
                     kr.direction.as_ref().map(|d| d.value),
                 ),
-                (kr.value, &kr.value_text, kr.status, checkins(&kr.checkins)),
+                (kr.value, &kr.value_text, &kr.stated, checkins(&kr.checkins)),
             )
         );
     }

@@ -4,6 +4,7 @@
 //! escaped by the templates. One file per kind of view; [`Ctx`] is what
 //! every builder of a view reads.
 
+pub mod goals;
 pub mod highlights;
 pub mod key_result;
 pub mod kpi;
@@ -11,6 +12,10 @@ pub mod objective;
 pub mod section;
 pub mod status;
 
+pub use goals::{
+    CheckInGroupView, CheckInItemView, GoalView, StatusCount, TeamCheckInView, goal, team_checkin,
+    totals,
+};
 pub use highlights::{HighlightsView, WinView, WorkflowView, highlights};
 pub use key_result::{KrView, ProgressView, QuarterCell, key_result, number_with_text};
 pub use kpi::{ChangeView, KpiView, change_places, kpi};

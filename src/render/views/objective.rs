@@ -3,6 +3,7 @@
 
 use super::Ctx;
 use super::key_result::{KrView, key_result};
+use super::goals::{GoalView, StatusCount, goal, totals};
 use super::status::{CheckInView, StatusView, checkins};
 use crate::model::{Objective, Section};
 use crate::render::charts::Chart;
@@ -28,6 +29,10 @@ pub struct ObjectiveView {
     pub checkins: Vec<CheckInView>,
     pub drilldown: Option<DrillDownView>,
     pub key_results: Vec<KrView>,
+    /// Plain goals, in the order written.
+    pub goals: Vec<GoalView>,
+    /// The goals counted by status.
+    pub goal_totals: Vec<StatusCount>,
     /// The key results reworded this quarter.
     pub reworded: Vec<KrView>,
     /// Page of the objective, from the site root.
@@ -54,6 +59,7 @@ impl ObjectiveView {
             .into_iter()
             .chain(&self.measures)
             .chain(self.checkins.iter().map(|c| &c.note))
+            .chain(self.goals.iter().flat_map(|g| [&g.text, &g.note]))
             .chain(drilldown)
             .chain(key_results)
             .any(img)
@@ -120,7 +126,7 @@ fn build(
         section_title: section.data.title.clone(),
         category: o.category.clone().unwrap_or_default(),
         owner: o.owner.clone().unwrap_or_default(),
-        status: StatusView::new(ctx, o.status),
+        status: StatusView::new(ctx, &o.stated),
         description: optional(&o.description),
         progress: optional(&o.progress),
         measures: o.measures.iter().map(|m| ctx.inline(file, m)).collect(),
@@ -137,6 +143,8 @@ fn build(
             recommendation: block(&d.recommendation),
         }),
         key_results,
+        goals: o.goals.iter().map(|g| goal(ctx, file, g)).collect(),
+        goal_totals: totals(ctx, o.goals.iter().map(|g| &g.stated)),
         reworded,
         page: objective_path(&ctx.slug(ctx.quarter.id), &o.id),
     }

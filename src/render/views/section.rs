@@ -5,6 +5,7 @@ use super::Ctx;
 use super::highlights::{HighlightsView, highlights};
 use super::kpi::{KpiView, kpi};
 use super::objective::{ObjectiveView, objective};
+use super::goals::{StatusCount, TeamCheckInView, team_checkin, totals};
 use super::status::StatusView;
 use crate::model::Section;
 use crate::numbers::format_value;
@@ -37,6 +38,12 @@ pub struct SectionView {
     pub time_chart: Option<Chart>,
     /// The section's objectives grouped by status, when it has any.
     pub status_chart: Option<Chart>,
+    /// Dated check-ins of the whole team, oldest first.
+    pub checkins: Vec<TeamCheckInView>,
+    /// The goals of all its objectives counted by status.
+    pub goal_totals: Vec<StatusCount>,
+    /// How many goals its objectives have.
+    pub goal_count: usize,
 }
 
 /// The fields of an objective a section's slides see.
@@ -83,7 +90,16 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
             .map(|t| ctx.block(file, t, &prefix))
             .unwrap_or_default()
     };
+    let goals = s.data.objectives.iter().flat_map(|o| &o.goals);
+    let mut checkins: Vec<&crate::model::TeamCheckIn> = s.data.checkins.iter().collect();
+    checkins.sort_by_key(|c| c.date.value);
     SectionView {
+        checkins: checkins
+            .into_iter()
+            .map(|c| team_checkin(ctx, file, &s.id, c))
+            .collect(),
+        goal_totals: totals(ctx, goals.clone().map(|g| &g.stated)),
+        goal_count: goals.count(),
         id: s.id.to_string(),
         title: s.data.title.clone(),
         kind: s.data.kind.clone().unwrap_or_default(),

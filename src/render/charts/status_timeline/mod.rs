@@ -11,7 +11,7 @@ mod svg;
 mod words;
 
 use super::{Chart, ChartError};
-use crate::model::Status;
+use crate::model::Stated;
 
 /// Statuses in order, one cell each.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +31,8 @@ pub struct StatusTimelineChart {
 pub struct TimelineCell {
     /// `Q1`, `Q1 FY20-21`.
     pub label: String,
-    pub status: Option<Status>,
+    /// The status and the review's words for it; `None`: nothing recorded.
+    pub status: Option<Stated>,
     /// Words recorded with the status (a value, a note), plain text.
     pub note: Option<String>,
     /// The quarter the chart is drawn for, outlined.

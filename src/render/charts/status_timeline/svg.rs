@@ -4,7 +4,7 @@
 
 use super::StatusTimelineChart;
 use super::layout::{CELL_H, Layout, WIDTH};
-use crate::model::Status;
+use crate::model::Stated;
 use crate::render::charts::canvas::{Anchor, Canvas, Frame, Text};
 use crate::render::charts::palette::THEME;
 use crate::render::charts::{ChartError, glyphs};
@@ -41,7 +41,7 @@ pub(super) fn draw(spec: &StatusTimelineChart, layout: &Layout) -> Result<Canvas
             chart.draw(
                 &(EmptyElement::at(at) + Circle::new((0, 0), 13, THEME.paper.rgb().filled())),
             )?;
-            match cell.status {
+            match cell.status.as_ref().map(|s| s.status) {
                 Some(s) => glyphs::status(chart, at, s, 10, THEME.status(s))?,
                 None => {
                     chart.draw(
@@ -60,12 +60,16 @@ pub(super) fn draw(spec: &StatusTimelineChart, layout: &Layout) -> Result<Canvas
             label = label.bold();
         }
         canvas.text(&label);
-        let status = cell.status.map_or("No status", Status::label);
+        let status = cell.status.as_ref().map_or("No status", Stated::shown);
         canvas.text(
             &Text::new(x, top + 72, "cell-status", status)
                 .anchor(Anchor::Middle)
                 .bold()
-                .colour(cell.status.map_or(THEME.muted, |s| THEME.status(s))),
+                .colour(
+                    cell.status
+                        .as_ref()
+                        .map_or(THEME.muted, |s| THEME.status(s.status)),
+                ),
         );
         if let Some(short) = note {
             canvas.text(

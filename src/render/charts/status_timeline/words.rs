@@ -16,9 +16,10 @@ pub(super) fn describe(spec: &StatusTimelineChart) -> String {
         .cells
         .iter()
         .map(|c| {
-            let status = c.status.map_or("no status recorded".to_string(), |s| {
-                s.label().to_lowercase()
-            });
+            let status = c
+                .status
+                .as_ref()
+                .map_or("no status recorded".to_string(), |s| s.shown().to_string());
             let now = if c.current { " (this quarter)" } else { "" };
             match &c.note {
                 Some(n) => format!("{}{now}: {status}; {n}.", c.label),
@@ -51,8 +52,8 @@ pub(super) fn table(spec: &StatusTimelineChart) -> Table {
                     c.label.clone()
                 },
                 cells: vec![
-                    c.status.map_or("–".to_string(), |s| {
-                        format!("{} {}", s.symbol(), s.label())
+                    c.status.as_ref().map_or("–".to_string(), |s| {
+                        format!("{} {}", s.status.symbol(), s.shown())
                     }),
                     c.note.clone().unwrap_or_default(),
                 ],

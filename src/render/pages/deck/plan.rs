@@ -209,6 +209,14 @@ fn section_slides<'a>(ctx: &Ctx, s: &'a SectionView, plan: &mut Vec<Planned<'a>>
     for o in &s.objectives {
         objective_slides(ctx, o, plan);
     }
+    for c in &s.checkins {
+        let title = strings.fill("slide.checkin", &[("title", &s.title), ("checkin", &c.title)]);
+        let data = SlideData::CheckIn(CheckInSlide {
+            section: &s.title,
+            checkin: c,
+        });
+        plan.push(Planned::new(c.id.clone(), "checkin", title, data).dense(c.total > 8));
+    }
     if !s.highlights.is_empty() {
         plan.push(Planned::new(
             format!("{}-highlights", s.id),
@@ -255,6 +263,17 @@ fn objective_slides<'a>(ctx: &Ctx, o: &'a ObjectiveView, plan: &mut Vec<Planned<
                 data(),
             )
             .dense(text > DENSE_AT || o.key_results.len() > 2),
+        );
+    }
+    if !o.goals.is_empty() {
+        plan.push(
+            Planned::new(
+                format!("{}-goals", o.id),
+                "goals",
+                title("slide.goals"),
+                data(),
+            )
+            .dense(o.goals.len() > 6),
         );
     }
     if !o.reworded.is_empty() {

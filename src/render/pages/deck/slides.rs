@@ -4,7 +4,9 @@
 
 use crate::render::charts::Chart;
 use crate::render::pages::since::SinceView;
-use crate::render::views::{HighlightsView, ObjectiveView, SectionView, StatusView, WinView};
+use crate::render::views::{
+    HighlightsView, ObjectiveView, SectionView, StatusView, TeamCheckInView, WinView,
+};
 use serde::Serialize;
 
 /// A slide's data, serialised as the data of its kind alone.
@@ -16,8 +18,9 @@ pub enum SlideData<'a> {
     Since(SinceSlide<'a>),
     /// `section`, `progress`, `kpis`, `highlights`, `workflows` of a section.
     Section(&'a SectionView),
-    /// `objective`, `key-results`, `change`, `drill-down`.
+    /// `objective`, `key-results`, `goals`, `change`, `drill-down`.
     Objective(&'a ObjectiveView),
+    CheckIn(CheckInSlide<'a>),
     Narrative(NarrativeSlide),
     Department(DepartmentSlide),
     NewHires(NewHiresSlide),
@@ -191,6 +194,15 @@ pub struct SuccessesAndMissesSlide {
 pub struct WorkflowsSlide {
     pub highlights: HighlightsView,
     pub title: String,
+}
+
+/// `checkin`: one dated check-in of a section's team; its items, in
+/// `checkin.groups`, one per check-in item.
+#[derive(Debug, Serialize)]
+pub struct CheckInSlide<'a> {
+    /// The section's title.
+    pub section: &'a str,
+    pub checkin: &'a TeamCheckInView,
 }
 
 /// `questions`: no data.

@@ -1,0 +1,68 @@
+//! Checks of plain goals and team check-ins: goal ids are valid and unique
+//! in their section, a check-in item names a goal the section has, and a
+//! check-in is dated within its quarter.
+
+use super::checks::{Unique, check_id};
+use crate::diagnostics::{Diagnostic, suggest};
+use crate::model::{FiscalCalendar, FiscalQuarter, SectionFile};
+
+pub fn check_section(
+    file: &str,
+    data: &SectionFile,
+    quarter: Option<FiscalQuarter>,
+    cal: &FiscalCalendar,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut ids = Unique::new("goal");
+    let mut known: Vec<&str> = Vec::new();
+    for (i, o) in data.objectives.iter().enumerate() {
+        for (j, g) in o.goals.iter().enumerate() {
+            if let Some(id) = &g.id {
+                let field = format!("objectives[{i}].goals[{j}].id");
+                check_id(file, &field, id, problems);
+                ids.add(file, &field, id.as_str(), id.pos, problems);
+                known.push(id.as_str());
+            }
+        }
+    }
+    for (i, c) in data.checkins.iter().enumerate() {
+        if let Some(q) = quarter {
+            let (start, end) = (cal.start(q), cal.end(q));
+            if c.date.0 < start || c.date.0 > end {
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        format!("check-in dated {} is outside {}", c.date.value, cal.label(q)),
+                    )
+                    .at_pos(c.date.pos)
+                    .field(format!("checkins[{i}].date"))
+                    .expected(format!("a date from {start} to {end}"))
+                    .help("record it in the quarter it belongs to, or correct the date"),
+                );
+            }
+        }
+        for (j, g) in c.groups.iter().enumerate() {
+            for (k, item) in g.items.iter().enumerate() {
+                let Some(goal) = &item.goal else { continue };
+                if known.contains(&goal.as_str()) {
+                    continue;
+                }
+                let d = Diagnostic::error(
+                    file,
+                    format!("check-in item names goal `{}`, which this section does not have", goal.value),
+                )
+                .at_pos(goal.pos)
+                .field(format!("checkins[{i}].groups[{j}].items[{k}].goal"))
+                .expected(if known.is_empty() {
+                    "the id of a goal of this section (no goal here has an `id`)".to_string()
+                } else {
+                    format!("one of {}", known.join(", "))
+                });
+                problems.push(match suggest(goal, known.iter().copied()) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d,
+                });
+            }
+        }
+    }
+}

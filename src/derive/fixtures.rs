@@ -42,8 +42,7 @@ pub(crate) fn quarter(fiscal_year: i32, q: u8, sections: &[&str]) -> Quarter {
         .iter()
         .enumerate()
         .map(|(i, yaml)| {
-            let mut data: SectionFile =
-                serde_saphyr::from_str(yaml).expect("valid section YAML");
+            let mut data: SectionFile = serde_saphyr::from_str(yaml).expect("valid section YAML");
             let problems = data.resolve_statuses(&Default::default());
             assert!(problems.is_empty(), "{problems:?}");
             Section {

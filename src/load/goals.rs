@@ -32,7 +32,11 @@ pub fn check_section(
                 problems.push(
                     Diagnostic::error(
                         file,
-                        format!("check-in dated {} is outside {}", c.date.value, cal.label(q)),
+                        format!(
+                            "check-in dated {} is outside {}",
+                            c.date.value,
+                            cal.label(q)
+                        ),
                     )
                     .at_pos(c.date.pos)
                     .field(format!("checkins[{i}].date"))
@@ -49,7 +53,10 @@ pub fn check_section(
                 }
                 let d = Diagnostic::error(
                     file,
-                    format!("check-in item names goal `{}`, which this section does not have", goal.value),
+                    format!(
+                        "check-in item names goal `{}`, which this section does not have",
+                        goal.value
+                    ),
                 )
                 .at_pos(goal.pos)
                 .field(format!("checkins[{i}].groups[{j}].items[{k}].goal"))

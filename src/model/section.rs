@@ -2,10 +2,10 @@
 //! quarter, with its KPIs, objectives and key results.
 
 use super::date::Date;
+use super::goals::{Goal, TeamCheckIn};
 use super::id::Id;
 use super::located::Located;
 use super::quarter::Highlights;
-use super::goals::{Goal, TeamCheckIn};
 use super::stated::Stated;
 use indexmap::IndexMap;
 use schemars::JsonSchema;

@@ -80,13 +80,19 @@ pub fn resolve(
         .map(|(_, s)| s.value);
     let canonical = Status::from_name(text);
     let Some(status) = from_table.or(canonical) else {
-        let known = table
-            .keys()
-            .map(String::as_str)
-            .chain(Status::ALL.iter().map(|s| s.key()).filter(|k| *k != "unstated"));
+        let known = table.keys().map(String::as_str).chain(
+            Status::ALL
+                .iter()
+                .map(|s| s.key())
+                .filter(|k| *k != "unstated"),
+        );
         let help = match suggest(text, known) {
-            Some(s) => format!("did you mean `{s}`? Or map `{text}` to a status under `statuses:` in site.yaml"),
-            None => format!("map `{text}` to a status under `statuses:` in site.yaml, e.g. `{text}: postponed`"),
+            Some(s) => format!(
+                "did you mean `{s}`? Or map `{text}` to a status under `statuses:` in site.yaml"
+            ),
+            None => format!(
+                "map `{text}` to a status under `statuses:` in site.yaml, e.g. `{text}: postponed`"
+            ),
         };
         return Err(Unresolved {
             message: format!("`{text}` is not a known status"),

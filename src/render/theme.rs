@@ -35,6 +35,8 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "slides/key-results.html",
     "slides/change.html",
     "slides/drill-down.html",
+    "slides/goals.html",
+    "slides/checkin.html",
     "slides/highlights.html",
     "slides/workflows.html",
     "slides/department.html",

@@ -231,7 +231,10 @@ fn objective_yaml(y: &mut Yaml, o: &Objective, from: &str) {
     y.list(4, "measures", &o.measures);
     // No status is filled in: left out, the objective shows "no status
     // given" until the author states one.
-    let was = o.status.as_ref().map_or("no status given", |s| s.value.as_str());
+    let was = o
+        .status
+        .as_ref()
+        .map_or("no status given", |s| s.value.as_str());
     y.comment(4, &format!("status: this quarter's status ({from}: {was})"));
     y.list(4, "people", &o.people);
     if let Some(t) = &o.target_quarter {

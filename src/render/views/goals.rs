@@ -89,7 +89,11 @@ pub fn totals<'s>(ctx: &Ctx, statuses: impl IntoIterator<Item = &'s Stated>) -> 
             let of: Vec<&&Stated> = all.iter().filter(|s| s.status == status).collect();
             let first = of.first()?;
             let same = of.iter().all(|s| s.words == first.words);
-            let shown = if same { (**first).clone() } else { Stated::of(status) };
+            let shown = if same {
+                (**first).clone()
+            } else {
+                Stated::of(status)
+            };
             Some(StatusCount {
                 status: StatusView::new(ctx, &shown),
                 count: of.len(),

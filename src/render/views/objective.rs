@@ -2,8 +2,8 @@
 //! its slides and its page show.
 
 use super::Ctx;
-use super::key_result::{KrView, key_result};
 use super::goals::{GoalView, StatusCount, goal, totals};
+use super::key_result::{KrView, key_result};
 use super::status::{CheckInView, StatusView, checkins};
 use crate::model::{Objective, Section};
 use crate::render::charts::Chart;
@@ -98,12 +98,7 @@ pub fn objective_again(
 
 /// The view, its key results' charts taken in order from `charts`
 /// (drawn when `charts` has none for a key result).
-fn build(
-    ctx: &Ctx,
-    section: &Section,
-    o: &Objective,
-    charts: Vec<Option<Chart>>,
-) -> ObjectiveView {
+fn build(ctx: &Ctx, section: &Section, o: &Objective, charts: Vec<Option<Chart>>) -> ObjectiveView {
     let file = section.file.as_str();
     let mut charts = charts.into_iter();
     let key_results: Vec<KrView> = o

@@ -2,10 +2,10 @@
 //! highlights, shared by all of the section's slides.
 
 use super::Ctx;
+use super::goals::{StatusCount, TeamCheckInView, team_checkin, totals};
 use super::highlights::{HighlightsView, highlights};
 use super::kpi::{KpiView, kpi};
 use super::objective::{ObjectiveView, objective};
-use super::goals::{StatusCount, TeamCheckInView, team_checkin, totals};
 use super::status::StatusView;
 use crate::model::Section;
 use crate::numbers::format_value;

@@ -71,8 +71,8 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::charts::status_groups::{GroupedObjective, grouped};
     use crate::model::Stated;
+    use crate::render::charts::status_groups::{GroupedObjective, grouped};
 
     fn layout(statuses: &[Status]) -> Layout {
         let spec = StatusGroupsChart {

@@ -11,8 +11,10 @@ pub(super) fn title(spec: &StatusGroupsChart) -> String {
 
 /// `2 at risk, 1 blocked`: the statuses within a group, counted.
 fn counted(items: &[&GroupedObjective]) -> Vec<String> {
-    let mut statuses: Vec<(Status, &str)> =
-        items.iter().map(|o| (o.status.status, o.status.shown())).collect();
+    let mut statuses: Vec<(Status, &str)> = items
+        .iter()
+        .map(|o| (o.status.status, o.status.shown()))
+        .collect();
     statuses.sort();
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;

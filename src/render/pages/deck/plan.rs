@@ -210,7 +210,10 @@ fn section_slides<'a>(ctx: &Ctx, s: &'a SectionView, plan: &mut Vec<Planned<'a>>
         objective_slides(ctx, o, plan);
     }
     for c in &s.checkins {
-        let title = strings.fill("slide.checkin", &[("title", &s.title), ("checkin", &c.title)]);
+        let title = strings.fill(
+            "slide.checkin",
+            &[("title", &s.title), ("checkin", &c.title)],
+        );
         let data = SlideData::CheckIn(CheckInSlide {
             section: &s.title,
             checkin: c,

@@ -15,8 +15,7 @@ statuses:
   Not finished.: missed
 ";
 
-const QUARTER: &str =
-    "fiscal_year: 2020\nquarter: 2\ntitle: Goals Q2\nsections: [platform]\n";
+const QUARTER: &str = "fiscal_year: 2020\nquarter: 2\ntitle: Goals Q2\nsections: [platform]\n";
 
 const SECTION: &str = "\
 title: Platform
@@ -90,7 +89,9 @@ fn an_objective_without_status_says_so_and_is_counted_apart() {
     let status = text_of(&deck, "#architecture .objective-status .status");
     assert_eq!(status, "◌ No status given");
     assert!(
-        deck.select(&sel("#architecture .status-unstated")).next().is_some(),
+        deck.select(&sel("#architecture .status-unstated"))
+            .next()
+            .is_some(),
         "its own class, for its own neutral colour"
     );
     // The objectives-by-status slide: a group of its own, never "on track".
@@ -176,7 +177,9 @@ fn plain_goals_show_owner_stretch_tasks_note_and_dependency() {
     );
     // Plain goals get no progress chart.
     assert!(
-        deck.select(&sel("#architecture-goals svg")).next().is_none(),
+        deck.select(&sel("#architecture-goals svg"))
+            .next()
+            .is_none(),
         "no chart for goals without numbers"
     );
 }
@@ -221,7 +224,10 @@ fn a_key_result_row_shows_nothing_for_quarters_the_repository_lacks() {
     let cells = texts(&deck, "#integrity-key-results tbody tr td");
     // Goal, Q1 (not in the repository), Q2, Q3, Q4, progress.
     assert_eq!(cells[1], "", "{cells:?}");
-    assert!(cells[2].contains("final list of templates drafted"), "{cells:?}");
+    assert!(
+        cells[2].contains("final list of templates drafted"),
+        "{cells:?}"
+    );
     assert!(cells[2].contains("No status given"), "{cells:?}");
 }
 

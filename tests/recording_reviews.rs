@@ -249,3 +249,80 @@ fn unknown_status_words_and_stray_checkins_are_located_errors() {
     );
     assert!(err.contains("did you mean `toolhub`?"), "{err}");
 }
+
+const KPIS: &str = "\
+title: Platform
+kpis:
+  - id: availability
+    name: Availability
+    unit: \"%\"
+    value: 99.962
+    previous: 99.979
+  - id: api
+    name: API requests
+    unit: req/s
+    value: 440
+    previous: 248
+    changes:
+      - \"−20% / −2.5% from Q3\"
+      - \"+5 % against last year's average\"
+  - id: revenue
+    name: Revenue
+    unit: USD
+    value_text: (withheld)
+  - id: editors
+    name: Active editors
+    unit: editors
+    value: 12
+    previous_text: no data for Q3
+";
+
+#[test]
+fn kpis_show_printed_words_and_changes_and_mark_computed_ones() {
+    let f = Fixture::empty();
+    f.write("site.yaml", SITE);
+    f.write("quarters/q2/quarter.yaml", QUARTER);
+    f.write("quarters/q2/sections/platform.yaml", KPIS);
+    // Four KPIs overfill one slide (a warning until slides continue).
+    f.check().expect_ok();
+    f.build().expect_ok();
+    let deck = f.page("fy20-21-q2/index.html");
+    let change = text_of(&deck, "#kpi-availability .kpi-change");
+    assert!(change.contains("−0.017 pp"), "{change}");
+    assert!(
+        !change.contains("±0"),
+        "no (±0 %) beside a change: {change}"
+    );
+    assert!(change.contains("(computed)"), "{change}");
+    let printed = texts(&deck, "#kpi-api .kpi-change .change-printed");
+    assert_eq!(
+        printed,
+        ["−20% / −2.5% from Q3", "+5 % against last year's average"]
+    );
+    let api = text_of(&deck, "#kpi-api .kpi-change");
+    assert!(!api.contains("+77"), "never recalculated: {api}");
+    assert!(!api.contains("computed"), "{api}");
+    assert_eq!(text_of(&deck, "#kpi-revenue .kpi-value"), "(withheld)");
+    assert_eq!(text_of(&deck, "#kpi-editors .kpi-change"), "no data for Q3");
+    let page = f.page("kpis/api.html");
+    let rows = texts(&page, "tbody tr");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Q2 FY20-21") && r.contains("−20% / −2.5% from Q3")),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn a_kpi_with_neither_number_nor_words_is_an_error() {
+    let f = Fixture::empty();
+    f.write("site.yaml", SITE);
+    f.write("quarters/q2/quarter.yaml", QUARTER);
+    f.write(
+        "quarters/q2/sections/platform.yaml",
+        "title: P\nkpis:\n  - id: x\n    name: X\n",
+    );
+    let err = f.check().expect_err();
+    assert!(err.contains("KPI `x` has no value"), "{err}");
+    assert!(err.contains("value_text: (withheld)"), "{err}");
+}

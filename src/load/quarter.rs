@@ -316,11 +316,20 @@ fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterL
     }
     for (i, k) in data.kpis.iter().enumerate() {
         check_id(file, &format!("kpis[{i}].id"), &k.id, p);
-        if !k.value.is_finite() {
+        if k.value.is_some_and(|v| !v.is_finite()) {
             p.push(
                 Diagnostic::error(file, "KPI value is not a finite number")
                     .at_pos(k.id.pos)
                     .field(format!("kpis[{i}].value")),
+            );
+        }
+        if k.value.is_none() && k.value_text.is_none() {
+            p.push(
+                Diagnostic::error(file, format!("KPI `{}` has no value", k.id.value))
+                    .at_pos(k.id.pos)
+                    .field(format!("kpis[{i}].value"))
+                    .expected("`value:` (a number) or `value_text:` (in words)")
+                    .help("for a figure the review does not give, write it as printed, e.g. `value_text: (withheld)`"),
             );
         }
     }

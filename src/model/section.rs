@@ -144,12 +144,26 @@ pub struct Kpi {
     pub unit: Option<String>,
     #[serde(default)]
     pub direction: Direction,
-    /// This quarter's value.
-    pub value: f64,
+    /// This quarter's value, when it is a number.
+    #[serde(default)]
+    pub value: Option<f64>,
+    /// This quarter's value in words, shown instead of a number:
+    /// `(withheld)`, `not defined yet`.
+    #[serde(default)]
+    pub value_text: Option<String>,
     /// Last quarter's value, for when the repository has no earlier quarter
     /// with this KPI. An earlier quarter in the repository always wins.
     #[serde(default)]
     pub previous: Option<f64>,
+    /// The previous value in words, e.g. `no data for Q3`: shown instead
+    /// of a change, and no change is computed.
+    #[serde(default)]
+    pub previous_text: Option<String>,
+    /// Changes as the review prints them, one per comparison:
+    /// `−20% / −2.5% from Q3`, `+5 % against last year's average`. Shown
+    /// exactly; no change is computed beside them.
+    #[serde(default)]
+    pub changes: Vec<String>,
     /// Markdown: what the figure means, how it is measured.
     #[serde(default)]
     pub description: Option<String>,

@@ -210,14 +210,22 @@ fn kpi_yaml(y: &mut Yaml, k: &Kpi, from: &str) {
     if k.direction == Direction::Lower {
         y.word(4, "direction", "lower", None);
     }
-    let last = yaml::number(k.value);
-    y.num(
-        4,
-        "value",
-        k.value,
-        Some(&format!("{from}'s value: replace with this quarter's")),
-    );
-    y.num(4, "previous", k.value, Some(&format!("{from}: {last}")));
+    match k.value {
+        Some(v) => {
+            let last = yaml::number(v);
+            y.num(
+                4,
+                "value",
+                v,
+                Some(&format!("{from}'s value: replace with this quarter's")),
+            );
+            y.num(4, "previous", v, Some(&format!("{from}: {last}")));
+        }
+        None => {
+            let was = k.value_text.as_deref().unwrap_or("");
+            y.comment(4, &format!("value: this quarter's value ({from}: {was})"));
+        }
+    }
     y.opt_str(4, "description", k.description.as_deref());
 }
 

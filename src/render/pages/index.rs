@@ -6,7 +6,6 @@ use super::{Inline, SiteView, render};
 use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
 use crate::model::Site;
-use crate::numbers::format_value;
 use crate::write::OutputFile;
 use serde::Serialize;
 use tera::Tera;
@@ -92,8 +91,8 @@ pub fn index_page(
         .into_values()
         .map(|(q, _, k)| IndexKpi {
             name: &k.name,
-            value: strings.number(format_value(k.value)),
-            unit: k.unit.as_deref(),
+            value: crate::render::views::kpi::value_words(strings, k),
+            unit: k.unit.as_deref().filter(|_| k.value_text.is_none()),
             quarter: site.calendar.label(q.id),
             url: urls.drill(&kpi_path(&k.id)),
         })

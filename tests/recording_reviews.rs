@@ -326,3 +326,37 @@ fn a_kpi_with_neither_number_nor_words_is_an_error() {
     assert!(err.contains("KPI `x` has no value"), "{err}");
     assert!(err.contains("value_text: (withheld)"), "{err}");
 }
+
+#[test]
+fn goals_and_checkin_items_are_counted_per_team_and_for_the_department() {
+    let f = goals_page();
+    let second = "title: Research\nobjectives:\n  - id: papers\n    title: Papers\n    goals:\n      - text: Publish\n        status: done\n      - text: Review\n";
+    f.write(
+        "quarters/q2/quarter.yaml",
+        "fiscal_year: 2020\nquarter: 2\ntitle: Goals Q2\nsections: [platform, research]\n",
+    );
+    f.write("quarters/q2/sections/research.yaml", second);
+    f.build().expect_ok();
+    let deck = f.page("fy20-21-q2/index.html");
+    let rows = texts(&deck, "#status-totals tbody tr");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(
+        rows[0].starts_with(
+            "Platform 3 goals ◑ Partly done 1 ⏸ Slipping to next quarter 1 ◌ No status given 1"
+        ),
+        "{rows:?}"
+    );
+    assert!(
+        rows[0].contains("October 28 status ( 28 October 2020 ): 3 check-in items ◐ in progress 2 ◌ No status given 1"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1].starts_with("Research 2 goals ✔ Done 1 ◌ No status given 1"),
+        "{rows:?}"
+    );
+    let department = text_of(&deck, "#status-totals tfoot tr");
+    assert_eq!(
+        department,
+        "Department 5 goals ✔ Done 1 ◑ Partly done 1 ⏸ Slipping to next quarter 1 ◌ No status given 2 4 check-in items ◐ in progress 2 ✖ Not finished. 1 ◌ No status given 1"
+    );
+}

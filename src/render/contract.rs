@@ -150,6 +150,11 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ("outlook group", fields(&OutlookGroup::default())),
         ("grouped objective", fields(&GroupedObjective::default())),
         ("goal", fields(&GoalView::default())),
+        (
+            "slides/status-totals.html",
+            fields(&StatusTotalsSlide::default()),
+        ),
+        ("team totals", fields(&TeamTotals::default())),
         ("status count", fields(&StatusCount::default())),
         ("team check-in", fields(&TeamCheckInView::default())),
         ("check-in group", fields(&CheckInGroupView::default())),

@@ -37,6 +37,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "slides/drill-down.html",
     "slides/goals.html",
     "slides/checkin.html",
+    "slides/status-totals.html",
     "slides/highlights.html",
     "slides/workflows.html",
     "slides/department.html",

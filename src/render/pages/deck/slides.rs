@@ -5,7 +5,7 @@
 use crate::render::charts::Chart;
 use crate::render::pages::since::SinceView;
 use crate::render::views::{
-    HighlightsView, ObjectiveView, SectionView, StatusView, TeamCheckInView, WinView,
+    HighlightsView, ObjectiveView, SectionView, StatusCount, StatusView, TeamCheckInView, WinView,
 };
 use serde::Serialize;
 
@@ -21,6 +21,7 @@ pub enum SlideData<'a> {
     /// `objective`, `key-results`, `goals`, `change`, `drill-down`.
     Objective(&'a ObjectiveView),
     CheckIn(CheckInSlide<'a>),
+    StatusTotals(StatusTotalsSlide),
     Narrative(NarrativeSlide),
     Department(DepartmentSlide),
     NewHires(NewHiresSlide),
@@ -203,6 +204,31 @@ pub struct CheckInSlide<'a> {
     /// The section's title.
     pub section: &'a str,
     pub checkin: &'a TeamCheckInView,
+}
+
+/// `status-totals`: goals and check-in items by status, for each team
+/// and for the department.
+#[derive(Debug, Default, Serialize)]
+pub struct StatusTotalsSlide {
+    /// Every goal of the quarter, by status.
+    pub goals: Vec<StatusCount>,
+    pub goal_count: usize,
+    /// Every check-in item of the quarter, by status.
+    pub items: Vec<StatusCount>,
+    pub item_count: usize,
+    /// The sections with goals or check-ins, in deck order.
+    pub teams: Vec<TeamTotals>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct TeamTotals {
+    /// The section's id (its slide's id).
+    pub id: String,
+    pub title: String,
+    pub goals: Vec<StatusCount>,
+    pub goal_count: usize,
+    /// Its check-ins, oldest first, each with its `totals`.
+    pub checkins: Vec<TeamCheckInView>,
 }
 
 /// `questions`: no data.

@@ -25,7 +25,10 @@ pub fn check_section(
             }
         }
     }
+    let mut dates = Unique::new("check-in date");
     for (i, c) in data.checkins.iter().enumerate() {
+        let field = format!("checkins[{i}].date");
+        dates.add(file, &field, &c.date.to_string(), c.date.pos, problems);
         if let Some(q) = quarter {
             let (start, end) = (cal.start(q), cal.end(q));
             if c.date.0 < start || c.date.0 > end {

@@ -21,6 +21,7 @@ pub struct Goal {
     pub text: String,
     /// The status as the review prints it; left out: "no status given".
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::status_words")]
     pub status: Option<Located<String>>,
     /// The words to show for `status`, when this goal words it its own way.
     #[serde(default)]
@@ -66,6 +67,7 @@ pub struct TeamCheckIn {
 pub struct CheckInGroup {
     /// The heading's status as printed; left out: "no status given".
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::status_words")]
     pub status: Option<Located<String>>,
     /// The words to show for `status`, when the heading words it its own way.
     #[serde(default)]
@@ -84,6 +86,7 @@ pub struct CheckInItem {
     pub text: String,
     /// The id of a goal of this section that the item reports on.
     #[serde(default)]
+    #[schemars(regex(pattern = super::id::ID_PATTERN))]
     pub goal: Option<Located<Id>>,
     /// Markdown: e.g. "finished two weeks early".
     #[serde(default)]

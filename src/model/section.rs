@@ -194,6 +194,7 @@ pub struct Objective {
     pub measures: Vec<String>,
     /// The status as the review prints it; left out: "no status given".
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::status_words")]
     pub status: Option<Located<String>>,
     /// The words to show for `status`, when this item words it its own way.
     #[serde(default)]
@@ -236,6 +237,7 @@ pub struct CheckIn {
     pub date: Located<Date>,
     /// The status as the review prints it; left out: "no status given".
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::status_words")]
     pub status: Option<Located<String>>,
     /// The words to show for `status`, when this check-in words it its own way.
     #[serde(default)]
@@ -287,6 +289,7 @@ pub struct KeyResult {
     pub value_text: Option<String>,
     /// This quarter's status as the review prints it; left out: "no status given".
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::status_words")]
     pub status: Option<Located<String>>,
     /// The words to show for `status`, when this key result words it its own way.
     #[serde(default)]

@@ -66,7 +66,11 @@ pub fn since_last(
                 from: was,
                 to: now,
             });
-        } else if let Some(from) = was.filter(|w| *w != now) {
+        } else if let Some(from) = was.filter(|w| *w != now)
+            // A quarter that gives no status (or gave none) changed nothing.
+            && from != Status::Unstated
+            && now != Status::Unstated
+        {
             out.changed.push(StatusChange {
                 id,
                 from: Some(from),

@@ -111,6 +111,10 @@ fn the_team_deck_example() {
         text_of(&deck, "#gerrit-migration .objective-status .status"),
         "⏸ Slipping"
     );
+    assert_eq!(
+        text_of(&deck, "#gerrit-migration .learnings"),
+        "Migrations need a freeze window agreed with Ops."
+    );
     let table = texts(&deck, "#objectives-by-status table tr");
     assert!(
         table

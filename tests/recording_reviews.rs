@@ -175,6 +175,9 @@ fn plain_goals_show_owner_stretch_tasks_note_and_dependency() {
             "◌ No status given 1"
         ]
     );
+    // The objective's page lists them too.
+    let page = f.page("fy20-21-q2/objectives/architecture.html");
+    assert_eq!(texts(&page, "#goals ~ ul.goals li").len(), 3);
     // Plain goals get no progress chart.
     assert!(
         deck.select(&sel("#architecture-goals svg"))

@@ -241,8 +241,10 @@ fn section_slides<'a>(ctx: &Ctx, s: &'a SectionView, plan: &mut Vec<Planned<'a>>
 fn objective_slides<'a>(ctx: &Ctx, o: &'a ObjectiveView, plan: &mut Vec<Planned<'a>>) {
     let title = |key: &str| ctx.strings.fill(key, &[("title", &o.title)]);
     let data = || SlideData::Objective(o);
-    let text =
-        o.description.len() + o.progress.len() + o.measures.iter().map(String::len).sum::<usize>();
+    let text = o.description.len()
+        + o.progress.len()
+        + o.learnings.len()
+        + o.measures.iter().map(String::len).sum::<usize>();
     plan.push(
         Planned::new(o.id.clone(), "objective", o.title.clone(), data()).dense(text > DENSE_AT * 2),
     );

@@ -363,3 +363,33 @@ fn goals_and_checkin_items_are_counted_per_team_and_for_the_department() {
         "Department 5 goals ✔ Done 1 ◑ Partly done 1 ⏸ Slipping to next quarter 1 ◌ No status given 2 4 check-in items ◐ in progress 2 ✖ Not finished. 1 ◌ No status given 1"
     );
 }
+
+#[test]
+fn slash_year_labels_and_task_links_from_site_yaml() {
+    let f = goals_page();
+    f.write(
+        "site.yaml",
+        &format!(
+            "{SITE}fiscal_year_label: slash\ntask_url: https://phabricator.example.org/{{task}}\n"
+        ),
+    );
+    f.build().expect_ok();
+    let deck = f.page("fy2020-21-q2/index.html");
+    assert_eq!(text_of(&deck, "h1"), "Goals Q2 Q2 FY2020/21");
+    let link = deck
+        .select(&sel("#architecture-goals .goal-meta a"))
+        .next()
+        .expect("the task reference is a link");
+    assert_eq!(
+        link.value().attr("href"),
+        Some("https://phabricator.example.org/T12345")
+    );
+    assert_eq!(link.text().collect::<String>(), "T12345");
+    f.write(
+        "site.yaml",
+        &format!("{SITE}task_url: https://phabricator.example.org/\n"),
+    );
+    let err = f.check().expect_err();
+    assert!(err.contains("is not a task link pattern"), "{err}");
+    assert!(err.contains("site.yaml:8:11"), "{err}");
+}

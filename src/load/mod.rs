@@ -142,6 +142,20 @@ pub fn load(root: &Path) -> Loaded {
             }
         });
 
+    if let Some(url) = &config.task_url
+        && !(url.contains("{task}") && (url.starts_with("https://") || url.starts_with("http://")))
+    {
+        report.push(
+            Diagnostic::error(
+                "site.yaml",
+                format!("`{}` is not a task link pattern", url.value),
+            )
+            .at_pos(url.pos)
+            .field("task_url")
+            .expected("an http(s) URL with `{task}` where the task reference goes")
+            .help("e.g. `task_url: https://phabricator.wikimedia.org/{task}`"),
+        );
+    }
     if let Some(url) = &config.base_url
         && let Err(e) = crate::model::base_url::check(url)
     {

@@ -40,6 +40,11 @@ pub struct SiteFile {
     /// the words; charts and totals group by the status.
     #[serde(default)]
     pub statuses: StatusTable,
+    /// Where a task reference (a goal's `tasks`, e.g. `T12345`) links:
+    /// a URL with `{task}` where the reference goes, e.g.
+    /// `https://phabricator.wikimedia.org/{task}`.
+    #[serde(default)]
+    pub task_url: Option<Located<String>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]

@@ -150,6 +150,7 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ("outlook group", fields(&OutlookGroup::default())),
         ("grouped objective", fields(&GroupedObjective::default())),
         ("goal", fields(&GoalView::default())),
+        ("task", fields(&TaskView::default())),
         (
             "slides/status-totals.html",
             fields(&StatusTotalsSlide::default()),

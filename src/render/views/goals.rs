@@ -15,11 +15,19 @@ pub struct GoalView {
     pub status: StatusView,
     pub owner: String,
     pub stretch: bool,
-    /// Task references as written.
-    pub tasks: Vec<String>,
+    /// Task references as written, each with its link.
+    pub tasks: Vec<TaskView>,
     pub note: String,
     /// The team the goal depends on, as written.
     pub depends_on: String,
+}
+
+/// A task reference: as written, and its link from site.yaml's
+/// `task_url` (empty without one).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TaskView {
+    pub text: String,
+    pub url: String,
 }
 
 /// How many items have one status.
@@ -69,7 +77,20 @@ pub fn goal(ctx: &Ctx, file: &str, g: &Goal) -> GoalView {
         status: StatusView::new(ctx, &g.stated),
         owner: g.owner.clone().unwrap_or_default(),
         stretch: g.stretch,
-        tasks: g.tasks.clone(),
+        tasks: g
+            .tasks
+            .iter()
+            .map(|t| TaskView {
+                text: t.clone(),
+                url: ctx
+                    .site
+                    .config
+                    .task_url
+                    .as_ref()
+                    .map(|u| u.replace("{task}", &percent_encode(t.trim())))
+                    .unwrap_or_default(),
+            })
+            .collect(),
         note: g
             .note
             .as_deref()
@@ -136,5 +157,27 @@ pub fn team_checkin(ctx: &Ctx, file: &str, section: &str, c: &TeamCheckIn) -> Te
         totals: totals(ctx, items),
         total: groups.iter().map(|g| g.items.len()).sum(),
         groups,
+    }
+}
+
+/// A task reference made safe for a URL path: letters, digits and `-._~`
+/// as they are, every other byte percent-encoded.
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn task_references_are_encoded_for_their_link() {
+        assert_eq!(super::percent_encode("T12345"), "T12345");
+        assert_eq!(super::percent_encode("a b/c?"), "a%20b%2Fc%3F");
     }
 }

@@ -13,8 +13,8 @@ pub mod section;
 pub mod status;
 
 pub use goals::{
-    CheckInGroupView, CheckInItemView, GoalView, StatusCount, TeamCheckInView, goal, team_checkin,
-    totals,
+    CheckInGroupView, CheckInItemView, GoalView, StatusCount, TaskView, TeamCheckInView, goal,
+    team_checkin, totals,
 };
 pub use highlights::{HighlightsView, WinView, WorkflowView, highlights};
 pub use key_result::{KrView, ProgressView, QuarterCell, key_result, number_with_text};

@@ -111,6 +111,13 @@ fn the_team_deck_example() {
         text_of(&deck, "#gerrit-migration .objective-status .status"),
         "⏸ Slipping"
     );
+    let line = text_of(&deck, "#gerrit-migration .objective-status");
+    assert!(line.contains("Due: by the end of May"), "{line}");
+    assert!(line.contains("People: 2 (+1 from Ops)"), "{line}");
+    assert_eq!(
+        texts(&deck, "#gerrit-migration li.struck s"),
+        ["All repositories moved to Phabricator"]
+    );
     assert_eq!(
         text_of(&deck, "#gerrit-migration .learnings"),
         "Migrations need a freeze window agreed with Ops."

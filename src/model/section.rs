@@ -72,6 +72,7 @@ impl SectionFile {
                 .flatten(),
             );
             t.extend(o.measures.iter().map(String::as_str));
+            t.extend(o.struck_measures.iter().map(String::as_str));
             t.extend(o.checkins.iter().filter_map(|c| c.note.as_deref()));
             for g in &o.goals {
                 t.push(&g.text);
@@ -192,6 +193,16 @@ pub struct Objective {
     /// How success is measured.
     #[serde(default)]
     pub measures: Vec<String>,
+    /// Measures struck through when the objective was redefined, shown
+    /// struck through after the others.
+    #[serde(default)]
+    pub struck_measures: Vec<String>,
+    /// When it is due, as printed: `by the end of May`.
+    #[serde(default)]
+    pub due: Option<String>,
+    /// How many people, as printed: `12 + 3 from other teams`, `5 (+2)`.
+    #[serde(default)]
+    pub people_count: Option<String>,
     /// The status as the review prints it; left out: "no status given".
     #[serde(default)]
     #[schemars(schema_with = "crate::schema::status_words")]

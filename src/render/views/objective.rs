@@ -23,7 +23,13 @@ pub struct ObjectiveView {
     pub description: String,
     pub progress: String,
     pub measures: Vec<String>,
+    /// HTML items: measures struck through when it was redefined.
+    pub struck_measures: Vec<String>,
+    /// When it is due, as printed, or empty.
+    pub due: String,
     pub people: Vec<String>,
+    /// How many people, as printed, or empty.
+    pub people_count: String,
     pub target_quarter: String,
     pub learnings: String,
     pub checkins: Vec<CheckInView>,
@@ -58,6 +64,7 @@ impl ObjectiveView {
         [&self.description, &self.progress, &self.learnings]
             .into_iter()
             .chain(&self.measures)
+            .chain(&self.struck_measures)
             .chain(self.checkins.iter().map(|c| &c.note))
             .chain(self.goals.iter().flat_map(|g| [&g.text, &g.note]))
             .chain(drilldown)
@@ -125,7 +132,14 @@ fn build(ctx: &Ctx, section: &Section, o: &Objective, charts: Vec<Option<Chart>>
         description: optional(&o.description),
         progress: optional(&o.progress),
         measures: o.measures.iter().map(|m| ctx.inline(file, m)).collect(),
+        struck_measures: o
+            .struck_measures
+            .iter()
+            .map(|m| ctx.inline(file, m))
+            .collect(),
+        due: o.due.clone().unwrap_or_default(),
         people: o.people.clone(),
+        people_count: o.people_count.clone().unwrap_or_default(),
         target_quarter: section
             .target(&o.id)
             .map(|t| ctx.label(t))

@@ -244,7 +244,8 @@ fn objective_slides<'a>(ctx: &Ctx, o: &'a ObjectiveView, plan: &mut Vec<Planned<
     let text = o.description.len()
         + o.progress.len()
         + o.learnings.len()
-        + o.measures.iter().map(String::len).sum::<usize>();
+        + o.measures.iter().map(String::len).sum::<usize>()
+        + o.struck_measures.iter().map(String::len).sum::<usize>();
     plan.push(
         Planned::new(o.id.clone(), "objective", o.title.clone(), data()).dense(text > DENSE_AT * 2),
     );

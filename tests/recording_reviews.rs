@@ -393,3 +393,65 @@ fn slash_year_labels_and_task_links_from_site_yaml() {
     assert!(err.contains("is not a task link pattern"), "{err}");
     assert!(err.contains("site.yaml:8:11"), "{err}");
 }
+
+#[test]
+fn several_owners_and_sub_teams_show_their_structure() {
+    let f = goals_page();
+    f.write(
+        "quarters/q2/quarter.yaml",
+        "fiscal_year: 2020\nquarter: 2\ntitle: Goals Q2\nsections: [platform, platform-api, platform-infra]\n",
+    );
+    f.write(
+        "quarters/q2/sections/platform.yaml",
+        &SECTION.replace(
+            "owner: Ada Lovelace\n",
+            "owner: Ada Lovelace\nowners: [Grace Hopper]\n",
+        ),
+    );
+    f.write(
+        "quarters/q2/sections/platform-api.yaml",
+        "title: API\npart_of: platform\nowner: Alan Turing\nobjectives:\n  - id: gateway\n    title: Gateway\n    goals:\n      - text: Rate limits\n        status: done\n",
+    );
+    f.write(
+        "quarters/q2/sections/platform-infra.yaml",
+        "title: Infrastructure\npart_of: platform\n",
+    );
+    let out = run(&["check", "--strict", "--content", path(&f.content())]);
+    out.expect_ok();
+    f.build().expect_ok();
+    let deck = f.page("fy20-21-q2/index.html");
+    assert_eq!(
+        texts(&deck, "#agenda li"),
+        [
+            "Since last quarter",
+            "Platform · Ada Lovelace, Grace Hopper",
+            "Platform › API · Alan Turing",
+            "Platform › Infrastructure",
+            "Department update"
+        ]
+    );
+    assert_eq!(
+        text_of(&deck, "#platform .subteams"),
+        "Sub-teams: API (Alan Turing) · Infrastructure"
+    );
+    assert_eq!(
+        text_of(&deck, "#platform-infra .kicker"),
+        "Part of Platform"
+    );
+    assert!(
+        text_of(&deck, "#platform-infra").contains("No goals or objectives given"),
+        "a sub-team with no goals is shown as such"
+    );
+    let rows = texts(&deck, "#status-totals tbody th");
+    assert_eq!(rows, ["Platform", "Platform › API"]);
+    f.write(
+        "quarters/q2/sections/platform-infra.yaml",
+        "title: Infrastructure\npart_of: platfrom\n",
+    );
+    let err = f.check().expect_err();
+    assert!(
+        err.contains("`part_of: platfrom` names no section"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `platform`?"), "{err}");
+}

@@ -1,10 +1,47 @@
-//! Checks of plain goals and team check-ins: goal ids are valid and unique
-//! in their section, a check-in item names a goal the section has, and a
-//! check-in is dated within its quarter.
+//! Checks of plain goals, team check-ins and sub-teams: goal ids are valid
+//! and unique in their section, a check-in item names a goal the section
+//! has, a check-in is dated within its quarter, and a sub-team is part of
+//! a section of the quarter that is not itself a sub-team.
 
 use super::checks::{Unique, check_id};
 use crate::diagnostics::{Diagnostic, suggest};
-use crate::model::{FiscalCalendar, FiscalQuarter, SectionFile};
+use crate::model::{FiscalCalendar, FiscalQuarter, Section, SectionFile};
+
+/// `part_of:` names another section of the quarter, one level deep.
+pub fn check_subteams(sections: &[Section], problems: &mut Vec<Diagnostic>) {
+    let ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
+    for s in sections {
+        let Some(parent) = &s.data.part_of else {
+            continue;
+        };
+        let found = sections.iter().find(|x| x.id == *parent.value);
+        let problem = match found {
+            _ if parent.value == s.id => {
+                Some("a section cannot be a sub-team of itself".to_string())
+            }
+            None => Some(format!(
+                "`part_of: {}` names no section of this quarter",
+                parent.value
+            )),
+            Some(p) if p.data.part_of.is_some() => Some(format!(
+                "`{}` is itself a sub-team; sub-teams are one level deep",
+                parent.value
+            )),
+            Some(_) => None,
+        };
+        if let Some(message) = problem {
+            let d = Diagnostic::error(&s.file, message)
+                .at_pos(parent.pos)
+                .field("part_of")
+                .expected("the id of a top-level section listed in quarter.yaml");
+            let others = ids.iter().copied().filter(|i| *i != s.id.as_str());
+            problems.push(match suggest(&parent.value, others) {
+                Some(x) if found.is_none() => d.help(format!("did you mean `{x}`?")),
+                _ => d,
+            });
+        }
+    }
+}
 
 pub fn check_section(
     file: &str,

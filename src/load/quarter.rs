@@ -144,6 +144,7 @@ pub fn load_quarter(
         }
     }
     check_unique_ids(&sections, &mut out.problems);
+    super::goals::check_subteams(&sections, &mut out.problems);
 
     // Narrative files and minutes.
     let mut narratives = BTreeMap::new();

@@ -22,6 +22,13 @@ pub struct SectionFile {
     /// Owner or manager.
     #[serde(default)]
     pub owner: Option<String>,
+    /// Further owners, when the section has several (two directors).
+    #[serde(default)]
+    pub owners: Vec<String>,
+    /// The id of the section this one is a sub-team of (one level deep).
+    #[serde(default)]
+    #[schemars(regex(pattern = super::id::ID_PATTERN))]
+    pub part_of: Option<Located<Id>>,
     /// Approximate team size in full-time equivalents.
     #[serde(default)]
     pub fte: Option<Located<f64>>,

@@ -110,6 +110,7 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ("quarter link", fields(&QuarterLink::default())),
         ("meeting", fields(&MeetingView::default())),
         ("section", fields(&section)),
+        ("section ref", fields(&SectionRef::default())),
         (
             "objective summary",
             OBJECTIVE_SUMMARY.iter().map(|f| f.to_string()).collect(),

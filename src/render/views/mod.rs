@@ -20,7 +20,7 @@ pub use highlights::{HighlightsView, WinView, WorkflowView, highlights};
 pub use key_result::{KrView, ProgressView, QuarterCell, key_result, number_with_text};
 pub use kpi::{ChangeView, KpiView, change_places, kpi};
 pub use objective::{DrillDownView, ObjectiveView, objective, objective_again};
-pub use section::{SectionView, ShareView, section};
+pub use section::{SectionRef, SectionView, ShareView, section};
 pub use status::{CheckInView, StatusView, checkins};
 
 use super::charts::{Chart, ChartError};

@@ -18,7 +18,12 @@ pub struct SectionView {
     pub id: String,
     pub title: String,
     pub kind: String,
+    /// Every owner, as written, joined: `Ada Lovelace, Grace Hopper`.
     pub owner: String,
+    /// The section it is a sub-team of, when it is one.
+    pub part_of: Option<SectionRef>,
+    /// Its sub-teams, in deck order.
+    pub subteams: Vec<SectionRef>,
     pub fte: String,
     pub time_split: Vec<ShareView>,
     /// HTML.
@@ -76,6 +81,33 @@ fn objective_summaries<S: serde::Serializer>(
     }))
 }
 
+/// Another section of the quarter, by its id (its divider slide's id).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SectionRef {
+    pub id: String,
+    pub title: String,
+    pub owner: String,
+}
+
+fn owners(s: &Section) -> String {
+    let all: Vec<&str> = s
+        .data
+        .owner
+        .iter()
+        .chain(&s.data.owners)
+        .map(String::as_str)
+        .collect();
+    all.join(", ")
+}
+
+fn section_ref(s: &Section) -> SectionRef {
+    SectionRef {
+        id: s.id.to_string(),
+        title: s.data.title.clone(),
+        owner: owners(s),
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ShareView {
     pub name: String,
@@ -103,7 +135,18 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
         id: s.id.to_string(),
         title: s.data.title.clone(),
         kind: s.data.kind.clone().unwrap_or_default(),
-        owner: s.data.owner.clone().unwrap_or_default(),
+        owner: owners(s),
+        part_of: s.data.part_of.as_ref().and_then(|p| {
+            let parent = ctx.quarter.sections.iter().find(|x| x.id == *p.value)?;
+            Some(section_ref(parent))
+        }),
+        subteams: ctx
+            .quarter
+            .sections
+            .iter()
+            .filter(|x| x.data.part_of.as_ref().is_some_and(|p| p.value == s.id))
+            .map(section_ref)
+            .collect(),
         fte: s
             .data
             .fte

@@ -153,15 +153,20 @@ fn agenda(ctx: &Ctx, sections: &[SectionView]) -> Vec<AgendaItem> {
         id: id.to_string(),
         title: title.to_string(),
         owner: owner.to_string(),
+        part_of: String::new(),
     };
     ctx.quarter
         .deck
         .iter()
         .filter_map(|deck_item| match deck_item {
-            DeckItem::Section(id) => sections
-                .iter()
-                .find(|s| &s.id == id)
-                .map(|s| item(&s.id, &s.title, &s.owner)),
+            DeckItem::Section(id) => sections.iter().find(|s| &s.id == id).map(|s| AgendaItem {
+                part_of: s
+                    .part_of
+                    .as_ref()
+                    .map(|p| p.title.clone())
+                    .unwrap_or_default(),
+                ..item(&s.id, &s.title, &s.owner)
+            }),
             DeckItem::Department => {
                 Some(item("department", ctx.strings.get("slide.department"), ""))
             }

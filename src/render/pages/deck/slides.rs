@@ -62,6 +62,8 @@ pub struct AgendaItem {
     pub id: String,
     pub title: String,
     pub owner: String,
+    /// For a sub-team, the title of the section it is part of; else empty.
+    pub part_of: String,
 }
 
 /// `since-last-quarter`: the [`SinceView`] and how many objectives each

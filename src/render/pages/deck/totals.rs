@@ -14,7 +14,10 @@ pub fn totals_slide<'a>(ctx: &Ctx, sections: &[SectionView]) -> Option<Planned<'
         .filter(|s| s.goal_count > 0 || !s.checkins.is_empty())
         .map(|s| TeamTotals {
             id: s.id.clone(),
-            title: s.title.clone(),
+            title: match &s.part_of {
+                Some(parent) => format!("{} › {}", parent.title, s.title),
+                None => s.title.clone(),
+            },
             goal_count: s.goal_count,
             goals: s.goal_totals.clone(),
             checkins: s.checkins.clone(),

@@ -122,6 +122,15 @@ fn the_team_deck_example() {
         text_of(&deck, "#gerrit-migration .learnings"),
         "Migrations need a freeze window agreed with Ops."
     );
+    assert_eq!(
+        texts(&deck, "#release-engineering-workflows tbody td"),
+        [
+            "Deployments",
+            "Weekly train",
+            "Reactive / Maintenance · 0.5 FTE",
+            ""
+        ]
+    );
     let table = texts(&deck, "#objectives-by-status table tr");
     assert!(
         table

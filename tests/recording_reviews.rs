@@ -455,3 +455,16 @@ fn several_owners_and_sub_teams_show_their_structure() {
     );
     assert!(err.contains("did you mean `platform`?"), "{err}");
 }
+
+#[test]
+fn a_workflow_without_any_type_is_a_located_error() {
+    let f = goals_page();
+    f.write(
+        "quarters/q2/sections/platform.yaml",
+        "title: P\nhighlights:\n  workflows:\n    - category: Ops\n      workflow: Pager duty\n",
+    );
+    let err = f.check().expect_err();
+    assert!(err.contains("workflow `Pager duty` has no type"), "{err}");
+    assert!(err.contains("platform.yaml:5:17"), "{err}");
+    assert!(err.contains("types: [reactive, maintenance]"), "{err}");
+}

@@ -468,3 +468,67 @@ fn a_workflow_without_any_type_is_a_located_error() {
     assert!(err.contains("platform.yaml:5:17"), "{err}");
     assert!(err.contains("types: [reactive, maintenance]"), "{err}");
 }
+
+const TABLES: &str = "\
+title: Platform
+tables:
+  - id: api-usage
+    title: API usage by audience
+    columns:
+      - name: Audience
+      - {name: Q1, group: Requests per second, unit: req/s}
+      - {name: Q2, group: Requests per second, unit: req/s}
+    rows:
+      - cells: [Apps, 120, 180.5]
+      - cells: [Bots, 128, 260]
+        note: Two new crawlers.
+      - cells: [Partners, (withheld), (withheld)]
+    note: Peak hour averages.
+";
+
+#[test]
+fn data_tables_keep_numbers_and_words_apart_with_column_groups() {
+    let f = goals_page();
+    f.write("quarters/q2/sections/platform.yaml", TABLES);
+    let out = run(&["check", "--strict", "--content", path(&f.content())]);
+    out.expect_ok();
+    f.build().expect_ok();
+    let deck = f.page("fy20-21-q2/index.html");
+    let id = "#platform-table-api-usage";
+    assert_eq!(text_of(&deck, &format!("{id} h2")), "API usage by audience");
+    assert_eq!(
+        texts(&deck, &format!("{id} thead th")),
+        ["Requests per second", "Audience", "Q1", "Q2"]
+    );
+    let group = deck
+        .select(&sel(&format!("{id} thead th[scope=colgroup]")))
+        .next()
+        .unwrap();
+    assert_eq!(group.value().attr("colspan"), Some("2"));
+    assert_eq!(
+        texts(&deck, &format!("{id} tbody th")),
+        ["Apps", "Bots Two new crawlers.", "Partners"]
+    );
+    assert_eq!(
+        texts(&deck, &format!("{id} tbody td.num")),
+        ["120 req/s", "180.5 req/s", "128 req/s", "260 req/s"]
+    );
+    assert_eq!(
+        texts(&deck, &format!("{id} tbody td:not(.num)")),
+        ["(withheld)", "(withheld)"]
+    );
+    assert_eq!(
+        text_of(&deck, &format!("{id} .table-note")),
+        "Peak hour averages."
+    );
+    f.write(
+        "quarters/q2/sections/platform.yaml",
+        &TABLES.replace("[Apps, 120, 180.5]", "[Apps, 120]"),
+    );
+    let err = f.check().expect_err();
+    assert!(
+        err.contains("this row has 2 cells, but table `api-usage` has 3 columns"),
+        "{err}"
+    );
+    assert!(err.contains("platform.yaml:10:16"), "{err}");
+}

@@ -62,6 +62,39 @@ pub fn check_section(
             }
         }
     }
+    let mut tables = Unique::new("table");
+    for (i, t) in data.tables.iter().enumerate() {
+        let field = format!("tables[{i}].id");
+        check_id(file, &field, &t.id, problems);
+        tables.add(file, &field, t.id.as_str(), t.id.pos, problems);
+        if t.columns.is_empty() {
+            problems.push(
+                Diagnostic::error(file, format!("table `{}` has no columns", t.id.value))
+                    .at_pos(t.id.pos)
+                    .field(format!("tables[{i}].columns"))
+                    .expected("at least one column: `columns: [{name: Service}, {name: Q2}]`"),
+            );
+        }
+        for (j, row) in t.rows.iter().enumerate() {
+            if row.cells.len() != t.columns.len() {
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        format!(
+                            "this row has {} cells, but table `{}` has {} columns",
+                            row.cells.len(),
+                            t.id.value,
+                            t.columns.len()
+                        ),
+                    )
+                    .at_pos(row.cells.pos)
+                    .field(format!("tables[{i}].rows[{j}].cells"))
+                    .expected(format!("{} cells, one per column", t.columns.len()))
+                    .help("write a cell the review leaves empty as \"\""),
+                );
+            }
+        }
+    }
     let mut dates = Unique::new("check-in date");
     for (i, c) in data.checkins.iter().enumerate() {
         let field = format!("checkins[{i}].date");

@@ -21,6 +21,7 @@ pub mod site;
 pub mod slug;
 pub mod stated;
 pub mod status;
+pub mod table;
 
 pub use date::Date;
 pub use fiscal::{FiscalCalendar, FiscalQuarter, FyLabel};
@@ -36,6 +37,7 @@ pub use section::{
 pub use site::SiteFile;
 pub use stated::{Stated, StatusTable};
 pub use status::{Outlook, Status};
+pub use table::{Cell, Column, DataTable, TableRow};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -54,6 +54,9 @@ pub struct SectionFile {
     /// Dated check-ins of the whole team, their items grouped by status.
     #[serde(default)]
     pub checkins: Vec<TeamCheckIn>,
+    /// Data tables, each on a slide of its own.
+    #[serde(default)]
+    pub tables: Vec<super::table::DataTable>,
 }
 
 impl SectionFile {
@@ -107,6 +110,10 @@ impl SectionFile {
                 t.extend(kr.goals.iter().map(String::as_str));
                 t.extend(kr.checkins.iter().filter_map(|c| c.note.as_deref()));
             }
+        }
+        for table in &self.tables {
+            t.extend(table.note.as_deref());
+            t.extend(table.rows.iter().filter_map(|r| r.note.as_deref()));
         }
         for c in &self.checkins {
             for item in c.groups.iter().flat_map(|g| &g.items) {

@@ -157,6 +157,17 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
             fields(&StatusTotalsSlide::default()),
         ),
         ("team totals", fields(&TeamTotals::default())),
+        (
+            "slides/table.html",
+            fields(&TableSlide {
+                section: "",
+                table: &TableView::default(),
+            }),
+        ),
+        ("table", fields(&TableView::default())),
+        ("column group", fields(&ColumnGroup::default())),
+        ("table row", fields(&RowView::default())),
+        ("table cell", fields(&CellView::default())),
         ("status count", fields(&StatusCount::default())),
         ("team check-in", fields(&TeamCheckInView::default())),
         ("check-in group", fields(&CheckInGroupView::default())),

@@ -38,6 +38,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "slides/goals.html",
     "slides/checkin.html",
     "slides/status-totals.html",
+    "slides/table.html",
     "slides/highlights.html",
     "slides/workflows.html",
     "slides/department.html",

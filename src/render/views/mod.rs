@@ -11,6 +11,7 @@ pub mod kpi;
 pub mod objective;
 pub mod section;
 pub mod status;
+pub mod table;
 
 pub use goals::{
     CheckInGroupView, CheckInItemView, GoalView, StatusCount, TaskView, TeamCheckInView, goal,
@@ -22,6 +23,7 @@ pub use kpi::{ChangeView, KpiView, change_places, kpi};
 pub use objective::{DrillDownView, ObjectiveView, objective, objective_again};
 pub use section::{SectionRef, SectionView, ShareView, section};
 pub use status::{CheckInView, StatusView, checkins};
+pub use table::{CellView, ColumnGroup, RowView, TableView, table};
 
 use super::charts::{Chart, ChartError};
 use super::figures::Charts;

@@ -7,6 +7,7 @@ use super::highlights::{HighlightsView, highlights};
 use super::kpi::{KpiView, kpi};
 use super::objective::{ObjectiveView, objective};
 use super::status::StatusView;
+use super::table::{TableView, table};
 use crate::model::Section;
 use crate::numbers::format_value;
 use crate::render::charts::Chart;
@@ -49,6 +50,8 @@ pub struct SectionView {
     pub goal_totals: Vec<StatusCount>,
     /// How many goals its objectives have.
     pub goal_count: usize,
+    /// Its data tables, each on a slide of its own.
+    pub tables: Vec<TableView>,
 }
 
 /// The fields of an objective a section's slides see.
@@ -132,6 +135,12 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
             .collect(),
         goal_totals: totals(ctx, goals.clone().map(|g| &g.stated)),
         goal_count: goals.count(),
+        tables: s
+            .data
+            .tables
+            .iter()
+            .map(|t| table(ctx, file, &s.id, t))
+            .collect(),
         id: s.id.to_string(),
         title: s.data.title.clone(),
         kind: s.data.kind.clone().unwrap_or_default(),

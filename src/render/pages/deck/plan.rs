@@ -225,6 +225,15 @@ fn section_slides<'a>(ctx: &Ctx, s: &'a SectionView, plan: &mut Vec<Planned<'a>>
         });
         plan.push(Planned::new(c.id.clone(), "checkin", title, data).dense(c.total > 8));
     }
+    for t in &s.tables {
+        let data = SlideData::Table(TableSlide {
+            section: &s.title,
+            table: t,
+        });
+        plan.push(
+            Planned::new(t.id.clone(), "table", t.title.clone(), data).dense(t.rows.len() > 8),
+        );
+    }
     if !s.highlights.is_empty() {
         plan.push(Planned::new(
             format!("{}-highlights", s.id),

@@ -5,7 +5,8 @@
 use crate::render::charts::Chart;
 use crate::render::pages::since::SinceView;
 use crate::render::views::{
-    HighlightsView, ObjectiveView, SectionView, StatusCount, StatusView, TeamCheckInView, WinView,
+    HighlightsView, ObjectiveView, SectionView, StatusCount, StatusView, TableView,
+    TeamCheckInView, WinView,
 };
 use serde::Serialize;
 
@@ -21,6 +22,7 @@ pub enum SlideData<'a> {
     /// `objective`, `key-results`, `goals`, `change`, `drill-down`.
     Objective(&'a ObjectiveView),
     CheckIn(CheckInSlide<'a>),
+    Table(TableSlide<'a>),
     StatusTotals(StatusTotalsSlide),
     Narrative(NarrativeSlide),
     Department(DepartmentSlide),
@@ -231,6 +233,15 @@ pub struct TeamTotals {
     pub goal_count: usize,
     /// Its check-ins, oldest first, each with its `totals`.
     pub checkins: Vec<TeamCheckInView>,
+}
+
+/// `table`: one data table of a section; its items, in `table.rows`, one
+/// per row.
+#[derive(Debug, Serialize)]
+pub struct TableSlide<'a> {
+    /// The section's title.
+    pub section: &'a str,
+    pub table: &'a TableView,
 }
 
 /// `questions`: no data.

@@ -35,6 +35,15 @@ impl Stated {
         self.words.as_deref().unwrap_or(self.status.label())
     }
 
+    /// The words for use inside a sentence: the review's as written, or
+    /// the built-in words in lower case (`status in progress`).
+    pub fn in_sentence(&self) -> String {
+        match &self.words {
+            Some(w) => w.clone(),
+            None => self.status.label().to_lowercase(),
+        }
+    }
+
     /// A status the content states in the canonical vocabulary.
     pub fn of(status: Status) -> Self {
         Self {

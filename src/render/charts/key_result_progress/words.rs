@@ -127,7 +127,7 @@ impl<'a> Words<'a> {
                 words.push_str(&state);
             }
             if let Some(s) = &m.status {
-                words.push_str(&format!(", status {}", s.shown()));
+                words.push_str(&format!(", status {}", s.in_sentence()));
             }
             let now = if m.current { " (this quarter)" } else { "" };
             if p.is_some() || m.status.is_some() || m.current {

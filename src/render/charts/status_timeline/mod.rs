@@ -2,8 +2,8 @@
 //! words, for what is tracked in words rather than numbers (a key result
 //! without a numeric baseline and target, an objective across quarters).
 //!
-//! [`draw`] is the whole chart: `layout` (cells in rows of four, notes
-//! cut to fit), `svg` (the elements) and `words` (title,
+//! [`draw`] is the whole chart: `layout` (cells in rows of four, words
+//! wrapped to fit, never cut), `svg` (the elements) and `words` (title,
 //! description, table).
 
 mod layout;

@@ -2,6 +2,7 @@
 //! reader gets and the table of statuses.
 
 use super::StatusTimelineChart;
+use crate::model::Stated;
 use crate::render::charts::{Row, Table};
 
 pub(super) fn title(spec: &StatusTimelineChart) -> String {
@@ -19,7 +20,7 @@ pub(super) fn describe(spec: &StatusTimelineChart) -> String {
             let status = c
                 .status
                 .as_ref()
-                .map_or("no status recorded".to_string(), |s| s.shown().to_string());
+                .map_or("no status recorded".to_string(), Stated::in_sentence);
             let now = if c.current { " (this quarter)" } else { "" };
             match &c.note {
                 Some(n) => format!("{}{now}: {status}; {n}.", c.label),

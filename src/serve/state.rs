@@ -548,9 +548,14 @@ mod tests {
         });
         assert_eq!(rendered(live.rebuild()), 1);
         assert_same_as_full_render(&live, &content);
-        // An objective's status shows on its history in every quarter.
+        // An objective's status shows on its history in every quarter
+        // (the example's goals page gives none: one is added).
         edit(&q2.join("sections/platform-evolution.yaml"), |t| {
-            t.replacen("status: ", "status: blocked #", 1)
+            t.replacen(
+                "    target_quarter: ",
+                "    status: blocked\n    target_quarter: ",
+                1,
+            )
         });
         assert!(rendered(live.rebuild()) >= 1);
         assert_same_as_full_render(&live, &content);

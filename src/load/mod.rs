@@ -5,12 +5,12 @@ pub mod checks;
 mod goals;
 pub mod markdown;
 pub mod narrative;
-mod quarter;
+pub(crate) mod quarter;
 pub mod walk;
 pub mod yaml;
 
 use crate::diagnostics::{Diagnostic, Report};
-use crate::model::{FiscalCalendar, Person, Site, SiteFile, paths};
+use crate::model::{FiscalCalendar, Person, Site, SiteFile, StatusTable, paths};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -30,8 +30,22 @@ pub struct Loaded {
     pub sources: Vec<Source>,
 }
 
+/// Loads one quarter folder: [`quarter::load_quarter`], or an answer
+/// kept from an earlier load of the same files (the pipeline's cache).
+pub(crate) type QuarterLoader<'a> = &'a (
+        dyn Fn(&str, &walk::QuarterFiles, &FiscalCalendar, &StatusTable) -> quarter::QuarterLoad
+            + Sync
+    );
+
 /// Load and validate the review repository at `root`.
 pub fn load(root: &Path) -> Loaded {
+    load_with(root, &|dir, files, calendar, statuses| {
+        quarter::load_quarter(root, dir, files, calendar, statuses)
+    })
+}
+
+/// [`load`], each quarter folder loaded by `load_quarter`.
+pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
     let mut report = Report::default();
     let mut sources = Vec::new();
     if !root.is_dir() {
@@ -112,9 +126,7 @@ pub fn load(root: &Path) -> Loaded {
         files
             .quarters
             .par_iter()
-            .map(|(dir, qfiles)| {
-                quarter::load_quarter(root, dir, qfiles, &calendar, &config.statuses)
-            })
+            .map(|(dir, qfiles)| load_quarter(dir, qfiles, &calendar, &config.statuses))
             .collect::<Vec<_>>()
     });
     report.extend(people_report.items);

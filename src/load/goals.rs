@@ -1,11 +1,12 @@
 //! Checks of plain goals, team check-ins and sub-teams: goal ids are valid
 //! and unique in their section, a check-in item names a goal the section
 //! has, a check-in is dated within its quarter, and a sub-team is part of
-//! a section of the quarter that is not itself a sub-team.
+//! a section of the quarter that is not itself a sub-team; workflows have
+//! a type.
 
 use super::checks::{Unique, check_id};
 use crate::diagnostics::{Diagnostic, suggest};
-use crate::model::{FiscalCalendar, FiscalQuarter, Section, SectionFile};
+use crate::model::{FiscalCalendar, FiscalQuarter, Highlights, Pos, Section, SectionFile};
 
 /// `part_of:` names another section of the quarter, one level deep.
 pub fn check_subteams(sections: &[Section], problems: &mut Vec<Diagnostic>) {
@@ -143,6 +144,38 @@ pub fn check_section(
                     None => d,
                 });
             }
+        }
+    }
+}
+
+/// Each workflow has a type (or several) and a sensible effort.
+pub fn check_workflows(
+    file: &str,
+    h: &Highlights,
+    source: Option<&str>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for (i, w) in h.workflows.iter().enumerate() {
+        if w.kinds().is_empty() {
+            let pos = source
+                .and_then(|s| Pos::of_first(s, &w.workflow))
+                .unwrap_or_default();
+            problems.push(
+                Diagnostic::error(file, format!("workflow `{}` has no type", w.workflow))
+                    .at_pos(pos)
+                    .field(format!("highlights.workflows[{i}].type"))
+                    .expected("`type: new`, `reactive` or `maintenance`, or several as `types: [reactive, maintenance]`"),
+            );
+        }
+        if let Some(fte) = &w.fte
+            && (!fte.is_finite() || fte.value < 0.0)
+        {
+            problems.push(
+                Diagnostic::error(file, format!("FTE of {} is not an effort", fte.value))
+                    .at_pos(fte.pos)
+                    .field(format!("highlights.workflows[{i}].fte"))
+                    .expected("a number of full-time equivalents, 0 or more"),
+            );
         }
     }
 }

@@ -348,33 +348,9 @@ fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterL
 }
 
 fn check_highlights(root: &Path, file: &str, h: &Highlights, out: &mut QuarterLoad) {
-    for (i, w) in h.workflows.iter().enumerate() {
-        if w.kinds().is_empty() {
-            let pos = out
-                .sources
-                .iter()
-                .rev()
-                .find(|s| s.file == file)
-                .and_then(|s| Pos::of_first(&s.text, &w.workflow))
-                .unwrap_or_default();
-            out.problems.push(
-                Diagnostic::error(file, format!("workflow `{}` has no type", w.workflow))
-                    .at_pos(pos)
-                    .field(format!("highlights.workflows[{i}].type"))
-                    .expected("`type: new`, `reactive` or `maintenance`, or several as `types: [reactive, maintenance]`"),
-            );
-        }
-        if let Some(fte) = &w.fte
-            && (!fte.is_finite() || fte.value < 0.0)
-        {
-            out.problems.push(
-                Diagnostic::error(file, format!("FTE of {} is not an effort", fte.value))
-                    .at_pos(fte.pos)
-                    .field(format!("highlights.workflows[{i}].fte"))
-                    .expected("a number of full-time equivalents, 0 or more"),
-            );
-        }
-    }
+    let source = out.sources.iter().rev().find(|s| s.file == file);
+    let source = source.map(|s| s.text.clone());
+    super::goals::check_workflows(file, h, source.as_deref(), &mut out.problems);
     check_markdown_list(root, file, parent(file), &h.markdown_fields(), out);
 }
 

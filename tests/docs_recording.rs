@@ -154,4 +154,17 @@ fn the_unstated_example() {
     // Goal, Q1, Q2 (not in the repository), Q3, Q4, progress.
     assert_eq!(&cells[1..3], ["", ""], "{cells:?}");
     assert!(cells[3].contains("not measured yet"), "{cells:?}");
+    assert_eq!(
+        text_of(&deck, "#no-data-objectives-grouped-by-risk h2"),
+        "Objectives grouped by risk"
+    );
+    assert_eq!(
+        text_of(&deck, "#no-data-objectives-grouped-by-risk .no-data"),
+        "No data given"
+    );
+    assert!(
+        deck.select(&sel("#no-data-objectives-grouped-by-risk svg"))
+            .next()
+            .is_none()
+    );
 }

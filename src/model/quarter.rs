@@ -70,6 +70,9 @@ pub enum DeckItem {
     Department,
     /// The closing questions slide.
     Questions,
+    /// A slide the review titles but whose data it does not give (a chart
+    /// shown only as a picture): the title, and "no data given".
+    NoData(String),
 }
 
 /// Wins, challenges and upcoming work, for a quarter or for one section.

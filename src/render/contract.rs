@@ -96,6 +96,7 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
             fields(&SuccessesAndMissesSlide::default()),
         ),
         ("slides/questions.html", fields(&QuestionsSlide {})),
+        ("slides/no-data.html", fields(&NoDataSlide {})),
         (
             "slides/checkin.html",
             fields(&CheckInSlide {

@@ -39,6 +39,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "slides/checkin.html",
     "slides/status-totals.html",
     "slides/table.html",
+    "slides/no-data.html",
     "slides/highlights.html",
     "slides/workflows.html",
     "slides/department.html",

@@ -155,6 +155,7 @@ fn quarter_yaml(site: &Site, latest: &Quarter, id: FiscalQuarter) -> String {
             DeckItem::Questions => "questions".to_string(),
             DeckItem::Narrative(n) => format!("narrative: {}", yaml::scalar(&n)),
             DeckItem::Section(s) => format!("section: {}", yaml::scalar(&s)),
+            DeckItem::NoData(t) => format!("no-data: {}", yaml::scalar(&t)),
         };
         text.push_str(&format!("  - {line}\n"));
     }

@@ -116,6 +116,12 @@ pub fn plan<'a>(
             }
             DeckItem::Narrative(name) => narrative_slides(ctx, name, &mut plan),
             DeckItem::Department => department_slides(ctx, sections, since, &mut plan),
+            DeckItem::NoData(title) => plan.push(Planned::new(
+                format!("no-data-{}", crate::model::slug::slugify(title)),
+                "no-data",
+                title.clone(),
+                SlideData::NoData(NoDataSlide {}),
+            )),
             DeckItem::Questions => plan.push(Planned::new(
                 "questions",
                 "questions",

@@ -35,6 +35,7 @@ pub enum SlideData<'a> {
     SuccessesAndMisses(SuccessesAndMissesSlide),
     Workflows(WorkflowsSlide),
     Questions(QuestionsSlide),
+    NoData(NoDataSlide),
 }
 
 /// `title`: the deck's first slide.
@@ -243,6 +244,11 @@ pub struct TableSlide<'a> {
     pub section: &'a str,
     pub table: &'a TableView,
 }
+
+/// `no-data`: a slide the review titles without giving its data; only its
+/// title (`slide_title`).
+#[derive(Debug, Default, Serialize)]
+pub struct NoDataSlide {}
 
 /// `questions`: no data.
 #[derive(Debug, Default, Serialize)]

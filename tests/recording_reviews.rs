@@ -175,6 +175,13 @@ fn plain_goals_show_owner_stretch_tasks_note_and_dependency() {
             "◌ No status given 1"
         ]
     );
+    // The index counts them.
+    let index = f.page("index.html");
+    assert!(
+        text_of(&index, ".quarter-counts").contains("2 objectives, 3 goals, 0 KPIs"),
+        "{}",
+        text_of(&index, ".quarter-counts")
+    );
     // The objective's page lists them too.
     let page = f.page("fy20-21-q2/objectives/architecture.html");
     assert_eq!(texts(&page, "#goals ~ ul.goals li").len(), 3);

@@ -35,6 +35,8 @@ pub struct IndexQuarter<'a> {
     /// How many objectives and KPIs the quarter reports.
     pub objectives: usize,
     pub kpis: usize,
+    /// How many plain goals its objectives hold.
+    pub goals: usize,
     /// The link to the deck.
     pub url: String,
     /// The link to its since-last-quarter page, when it has one this build links to.
@@ -77,6 +79,7 @@ pub fn index_page(
                 sections: q.sections.iter().map(|s| s.data.title.as_str()).collect(),
                 objectives: q.objectives().count(),
                 kpis: q.kpis().count(),
+                goals: q.objectives().map(|(_, o)| o.goals.len()).sum(),
                 url: urls.deck(&slug),
                 since_url: super::since::has_page(site, derived, q)
                     .then(|| urls.drill(&since_path(&slug)))

@@ -330,10 +330,8 @@ fn several_owners_and_sub_teams_show_their_structure() {
         text_of(&deck, "#platform .subteams"),
         "Sub-teams: API (Alan Turing) · Infrastructure"
     );
-    assert_eq!(
-        text_of(&deck, "#platform-infra .kicker"),
-        "Part of Platform"
-    );
+    let kicker = text_of(&deck, "#platform-infra .kicker");
+    assert!(kicker.starts_with("Part of Platform ·"), "{kicker}");
     assert!(
         text_of(&deck, "#platform-infra").contains("No goals or objectives given"),
         "a sub-team with no goals is shown as such"

@@ -34,7 +34,7 @@ pub use quarter::{DeckItem, Highlights, Meeting, QuarterFile, Win, Workflow, Wor
 pub use section::{
     CheckIn, Direction, DrillDown, KeyResult, Kpi, Objective, SectionFile, TargetScope,
 };
-pub use site::SiteFile;
+pub use site::{ComparePair, SiteFile};
 pub use stated::{Stated, StatusTable};
 pub use status::{Outlook, Status};
 pub use table::{Cell, Column, DataTable, TableRow};

@@ -19,7 +19,7 @@ pub fn lint(site: &Site) -> Vec<Diagnostic> {
 fn content_warnings(q: &Quarter, out: &mut Vec<Diagnostic>) {
     for s in &q.sections {
         for (i, k) in s.data.kpis.iter().enumerate() {
-            if k.unit.is_none() {
+            if k.unit.is_none() && k.value.is_some() {
                 out.push(
                     Diagnostic::warning(&s.file, format!("KPI `{}` has no unit", k.id.value))
                         .at_pos(k.id.pos)

@@ -177,13 +177,34 @@ impl JsonSchema for Status {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let mut names: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+        let mut names: Vec<&str> = Status::ALL
+            .iter()
+            .filter(|s| **s != Status::Unstated)
+            .map(|s| s.key())
+            .collect();
         names.extend(STATUS_ALIASES);
         vocabulary(
             "Where a piece of work stands: the kebab-case name, a spaced form (`on track`) or a synonym (`to do`, `not complete`).",
             &names,
         )
     }
+}
+
+/// A status as written in a content file: a word of the vocabulary, or one
+/// of the repository's own words from site.yaml `statuses:` (which only
+/// the loader can check). The vocabulary is offered as examples.
+pub(crate) fn status_words(_: &mut SchemaGenerator) -> Schema {
+    let mut names: Vec<&str> = Status::ALL
+        .iter()
+        .filter(|s| **s != Status::Unstated)
+        .map(|s| s.key())
+        .collect();
+    names.extend(STATUS_ALIASES);
+    json_schema!({
+        "type": "string",
+        "examples": names,
+        "description": "The status as the review prints it: a status (`done`, `on-track`, `in-progress`, `partial`, `at-risk`, `blocked`, `postponed`, `not-started`, `missed`, `cancelled`, or a spelling such as `on track`, `to do`), or a word mapped under `statuses:` in site.yaml. Leave it out when the review gives none.",
+    })
 }
 
 /// The synonyms `Status` accepts besides its kebab-case names; kept in

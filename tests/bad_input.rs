@@ -84,7 +84,7 @@ fn unknown_status_with_suggestion() {
             &SECTION.replace("status: on-track\n    key", "status: on-trak\n    key"),
         )
     });
-    assert!(e.contains("unknown value `on-trak`"), "{e}");
+    assert!(e.contains("`on-trak` is not a known status"), "{e}");
     assert!(e.contains("did you mean `on-track`?"), "{e}");
 }
 

@@ -6,7 +6,7 @@
 //! an intended change, and look at the result).
 
 use quarterdeck::derive::Verdict;
-use quarterdeck::model::{Direction, Status};
+use quarterdeck::model::{Direction, Stated, Status};
 use quarterdeck::render::charts::*;
 use scraper::{ElementRef, Html, Selector};
 
@@ -105,7 +105,7 @@ fn mark(label: &str, value: Option<f64>, status: Option<Status>, current: bool) 
         label: label.to_string(),
         value,
         text: None,
-        status,
+        status: status.map(Stated::of),
         current,
     }
 }
@@ -545,7 +545,7 @@ fn time_split_shares_are_proportional_and_labelled() {
 fn objectives_by_status_count_every_group_with_shapes_and_words() {
     let o = |t: &str, s| GroupedObjective {
         title: t.to_string(),
-        status: s,
+        status: Stated::of(s),
     };
     let spec = StatusGroupsChart {
         id: "status-chart_quarter".to_string(),
@@ -556,6 +556,7 @@ fn objectives_by_status_count_every_group_with_shapes_and_words() {
             o("C", Status::AtRisk),
             o("D", Status::Blocked),
             o("E", Status::OnTrack),
+            o("F", Status::Unstated),
         ],
     };
     let chart = status_groups::draw(&spec).unwrap();
@@ -563,12 +564,25 @@ fn objectives_by_status_count_every_group_with_shapes_and_words() {
     let doc = parse(&chart.svg);
     assert_eq!(
         texts(&doc, "text.group-label"),
-        ["Complete", "On track", "Needs attention", "Not moving"]
+        [
+            "Complete",
+            "On track",
+            "Needs attention",
+            "Not moving",
+            "No status given"
+        ]
     );
-    assert_eq!(texts(&doc, "text.group-count"), ["1", "2", "2", "0"]);
+    assert_eq!(texts(&doc, "text.group-count"), ["1", "2", "2", "0", "1"]);
     assert_eq!(
         texts(&doc, "text.legend-label"),
-        ["Done", "On track", "In progress", "At risk", "Blocked"]
+        [
+            "Done",
+            "On track",
+            "In progress",
+            "At risk",
+            "Blocked",
+            "No status given"
+        ]
     );
     assert!(
         chart
@@ -578,6 +592,7 @@ fn objectives_by_status_count_every_group_with_shapes_and_words() {
         chart.desc
     );
     assert_eq!(chart.table.rows[2].cells, ["2", "C (At risk); D (Blocked)"]);
+    assert_eq!(chart.table.rows[4].cells, ["1", "F (No status given)"]);
 }
 
 #[test]
@@ -587,17 +602,17 @@ fn objectives_over_time_are_as_long_as_their_counts() {
         quarters: vec![
             QuarterCounts {
                 label: "Q1 FY15-16".to_string(),
-                counts: [4, 3, 6, 3],
+                counts: [4, 3, 6, 3, 0],
                 current: false,
             },
             QuarterCounts {
                 label: "Q1 FY20-21".to_string(),
-                counts: [0, 0, 0, 0],
+                counts: [0, 0, 0, 0, 0],
                 current: false,
             },
             QuarterCounts {
                 label: "Q2 FY20-21".to_string(),
-                counts: [0, 8, 0, 0],
+                counts: [0, 8, 0, 0, 0],
                 current: true,
             },
         ],
@@ -631,7 +646,7 @@ fn objectives_over_time_are_as_long_as_their_counts() {
         "{}",
         chart.desc
     );
-    assert_eq!(chart.table.rows[0].cells, ["4", "3", "6", "3", "16"]);
+    assert_eq!(chart.table.rows[0].cells, ["4", "3", "6", "3", "0", "16"]);
 }
 
 /// Compare with a stored snapshot, or store it when asked to.
@@ -756,4 +771,25 @@ fn extreme_numbers_draw_without_panicking() {
         ..huge
     };
     assert!(time_split::draw(&odd).is_ok());
+}
+
+#[test]
+fn long_status_words_and_notes_wrap_instead_of_being_cut() {
+    let note = "Baseline survey pushed to the third week of October, results in Q3";
+    let mut m = mark("Q1", None, None, true);
+    m.status = Some(Stated {
+        status: Status::Postponed,
+        words: Some("Slipping to next quarter".to_string()),
+    });
+    m.text = Some(note.to_string());
+    let chart = draw_kr(&kr(None, None, vec![m]));
+    assert_eq!(chart.kind, "status-timeline");
+    let doc = parse(&chart.svg);
+    let status = texts(&doc, "text.cell-status");
+    assert!(status.len() > 1, "{status:?}");
+    assert_eq!(status.join(" "), "Slipping to next quarter");
+    let lines = texts(&doc, "text.cell-note");
+    assert!(lines.len() > 1, "{lines:?}");
+    assert!(!lines.concat().contains('…'), "{lines:?}");
+    assert!(lines.join(" ").contains("results in Q3"), "{lines:?}");
 }

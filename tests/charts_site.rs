@@ -308,7 +308,7 @@ fn key_result_charts_on_the_slide_and_the_page_follow_the_yaml() {
         kr4.select(&sel("text.cell-status"))
             .map(text)
             .collect::<Vec<_>>(),
-        ["No status"]
+        ["No status given"]
     );
 
     let q2 = f.page("fy20-21-q2/objectives/gateway.html");
@@ -465,8 +465,8 @@ fn since_last_quarter_lists_what_changed() {
     assert_eq!(
         chart_table(&page, "figure.chart-objectives-over-time"),
         [
-            ["Q1 FY20-21", "0", "2", "1", "0", "3"],
-            ["Q2 FY20-21 (this quarter)", "1", "0", "1", "1", "3"]
+            ["Q1 FY20-21", "0", "2", "1", "0", "0", "3"],
+            ["Q2 FY20-21 (this quarter)", "1", "0", "1", "1", "0", "3"]
         ]
     );
     // The slide names the same, and links to the page.
@@ -496,7 +496,7 @@ fn the_department_slides_chart_the_quarter_and_its_history() {
     assert_eq!(rows.len(), 3);
     assert_eq!(
         rows[2],
-        ["Q3 FY20-21 (this quarter)", "1", "0", "0", "0", "1"]
+        ["Q3 FY20-21 (this quarter)", "1", "0", "0", "0", "0", "1"]
     );
     assert!(
         deck.select(&sel("#objectives-by-status svg.chart-status-groups"))

@@ -46,6 +46,20 @@ fn the_documented_example_builds() {
     );
     f.build().expect_ok();
     assert!(f.output().join("index.html").is_file());
+    // Plain goals, an objective without status and a team check-in.
+    let deck = f.page("fy20-21-q1/index.html");
+    assert_eq!(
+        text_of(&deck, "#developer-portal .objective-status .status"),
+        "◌ No status given"
+    );
+    assert_eq!(
+        texts(&deck, "#developer-portal-goals .goals .status"),
+        ["◑ Partly done", "◌ No status given"]
+    );
+    assert_eq!(
+        texts(&deck, "#platform-checkin-2020-09-10 .status-totals li"),
+        ["◐ in progress 1"]
+    );
     assert!(
         broken_links(&f.output()).is_empty(),
         "{:?}",

@@ -100,7 +100,7 @@ fn the_new_quarter_carries_the_latest_one_forward() {
     );
     assert!(new.contains("id: api-gateway"));
     assert!(
-        new.contains("status: not-started  # Q1 FY20-21: on-track"),
+        new.contains("# status: this quarter's status (Q1 FY20-21: on-track)"),
         "{new}"
     );
     assert!(!new.contains("checkins"), "check-ins are emptied:\n{new}");

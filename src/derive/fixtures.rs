@@ -42,7 +42,9 @@ pub(crate) fn quarter(fiscal_year: i32, q: u8, sections: &[&str]) -> Quarter {
         .iter()
         .enumerate()
         .map(|(i, yaml)| {
-            let data: SectionFile = serde_saphyr::from_str(yaml).expect("valid section YAML");
+            let mut data: SectionFile = serde_saphyr::from_str(yaml).expect("valid section YAML");
+            let problems = data.resolve_statuses(&Default::default());
+            assert!(problems.is_empty(), "{problems:?}");
             Section {
                 id: format!("s{i}").into(),
                 file: format!("{fiscal_year}-q{q}/sections/s{i}.yaml"),

@@ -137,7 +137,7 @@ pub fn status_counts(quarter: &Quarter) -> BTreeMap<Outlook, Vec<Id>> {
     let mut groups: BTreeMap<Outlook, Vec<Id>> = BTreeMap::new();
     for (_, objective) in quarter.objectives() {
         groups
-            .entry(objective.status.outlook())
+            .entry(objective.stated.status.outlook())
             .or_default()
             .push(objective.id.value.clone());
     }

@@ -7,7 +7,7 @@
 //! no made-up percentage.
 
 use super::{precision, round_to};
-use crate::model::{Direction, FiscalQuarter, Id, KeyResult, Quarter, Site, Status};
+use crate::model::{Direction, FiscalQuarter, Id, KeyResult, Quarter, Site, Stated};
 use std::collections::{BTreeMap, HashMap};
 
 /// Where a key result's value stands between baseline and target.
@@ -42,7 +42,8 @@ pub struct KrQuarter {
     pub value: Option<f64>,
     /// The value in words (`value_text`).
     pub text: Option<String>,
-    pub status: Option<Status>,
+    /// The quarter's status; [`Status::Unstated`] when it gives none.
+    pub status: Stated,
 }
 
 /// The derived figures of one key result in one quarter.
@@ -118,7 +119,7 @@ impl KrQuarter {
         Self {
             value: kr.value.filter(|v| v.is_finite()),
             text: kr.value_text.clone(),
-            status: kr.status,
+            status: kr.stated.clone(),
         }
     }
 }
@@ -308,7 +309,7 @@ mod tests {
         let current = f.quarters[1].clone().expect("current quarter");
         assert_eq!(current.value, None);
         assert_eq!(current.text.as_deref(), Some("half"));
-        assert_eq!(current.status, Some(Status::InProgress));
+        assert_eq!(current.status.status, crate::model::Status::InProgress);
     }
 
     #[test]
@@ -358,7 +359,10 @@ mod tests {
         assert_eq!(values, [Some(20.0), None, Some(18.0), None]);
         assert!(row[1].is_none());
         assert!(row[3].is_none(), "Q4 is after Q3: not shown yet");
-        assert_eq!(row[0].as_ref().and_then(|q| q.status), Some(Status::AtRisk));
+        assert_eq!(
+            row[0].as_ref().map(|q| q.status.status),
+            Some(crate::model::Status::AtRisk)
+        );
 
         let full = facts(&s, 3, "reviews", "time").quarters;
         let values: Vec<_> = full

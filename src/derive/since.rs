@@ -48,7 +48,7 @@ pub fn since_last(
     let before: BTreeMap<&str, Status> = previous
         .map(|p| {
             p.objectives()
-                .map(|(_, o)| (o.id.as_str(), o.status))
+                .map(|(_, o)| (o.id.as_str(), o.stated.status))
                 .collect()
         })
         .unwrap_or_default();
@@ -59,17 +59,22 @@ pub fn since_last(
         if previous.is_some() && was.is_none() && !out.added.contains(&id) {
             out.added.push(id.clone());
         }
-        if o.status == Status::Done && was != Some(Status::Done) {
+        let now = o.stated.status;
+        if now == Status::Done && was != Some(Status::Done) {
             out.completed.push(StatusChange {
                 id,
                 from: was,
-                to: o.status,
+                to: now,
             });
-        } else if let Some(from) = was.filter(|w| *w != o.status) {
+        } else if let Some(from) = was.filter(|w| *w != now)
+            // A quarter that gives no status (or gave none) changed nothing.
+            && from != Status::Unstated
+            && now != Status::Unstated
+        {
             out.changed.push(StatusChange {
                 id,
                 from: Some(from),
-                to: o.status,
+                to: now,
             });
         }
     }

@@ -2,6 +2,7 @@
 //! on a typed [`crate::model::Site`], or every problem found at once.
 
 pub mod checks;
+mod goals;
 pub mod markdown;
 pub mod narrative;
 pub(crate) mod quarter;
@@ -10,7 +11,7 @@ pub mod walk;
 pub mod yaml;
 
 use crate::diagnostics::{Diagnostic, Report};
-use crate::model::{FiscalCalendar, Person, Site, SiteFile, paths};
+use crate::model::{FiscalCalendar, Person, Site, SiteFile, StatusTable, paths};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -32,13 +33,15 @@ pub struct Loaded {
 
 /// Loads one quarter folder: [`quarter::load_quarter`], or an answer
 /// kept from an earlier load of the same files (the pipeline's cache).
-pub(crate) type QuarterLoader<'a> =
-    &'a (dyn Fn(&str, &walk::QuarterFiles, &FiscalCalendar) -> quarter::QuarterLoad + Sync);
+pub(crate) type QuarterLoader<'a> = &'a (
+        dyn Fn(&str, &walk::QuarterFiles, &FiscalCalendar, &StatusTable) -> quarter::QuarterLoad
+            + Sync
+    );
 
 /// Load and validate the review repository at `root`.
 pub fn load(root: &Path) -> Loaded {
-    load_with(root, &|dir, files, calendar| {
-        quarter::load_quarter(root, dir, files, calendar)
+    load_with(root, &|dir, files, calendar, statuses| {
+        quarter::load_quarter(root, dir, files, calendar, statuses)
     })
 }
 
@@ -124,7 +127,7 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
         files
             .quarters
             .par_iter()
-            .map(|(dir, qfiles)| load_quarter(dir, qfiles, &calendar))
+            .map(|(dir, qfiles)| load_quarter(dir, qfiles, &calendar, &config.statuses))
             .collect::<Vec<_>>()
     });
     report.extend(people_report.items);
@@ -152,6 +155,20 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
             }
         });
 
+    if let Some(url) = &config.task_url
+        && !(url.contains("{task}") && (url.starts_with("https://") || url.starts_with("http://")))
+    {
+        report.push(
+            Diagnostic::error(
+                "site.yaml",
+                format!("`{}` is not a task link pattern", url.value),
+            )
+            .at_pos(url.pos)
+            .field("task_url")
+            .expected("an http(s) URL with `{task}` where the task reference goes")
+            .help("e.g. `task_url: https://phabricator.wikimedia.org/{task}`"),
+        );
+    }
     if let Some(url) = &config.base_url
         && let Err(e) = crate::model::base_url::check(url)
     {

@@ -11,7 +11,7 @@ use crate::markdown::depth::{MAX_DEPTH, too_deep};
 use crate::markdown::refs::find_refs;
 use crate::model::{
     DeckItem, FiscalCalendar, FiscalQuarter, Highlights, Id, Located, Narrative, Pos, Quarter,
-    QuarterFile, Section, SectionFile,
+    QuarterFile, Section, SectionFile, StatusTable,
 };
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -30,6 +30,7 @@ pub fn load_quarter(
     dir: &str,
     files: &QuarterFiles,
     cal: &FiscalCalendar,
+    statuses: &StatusTable,
 ) -> QuarterLoad {
     let mut out = QuarterLoad {
         quarter: None,
@@ -74,7 +75,18 @@ pub fn load_quarter(
         let sid = stem(file).to_string();
         let located = Located::new(Id::from(sid.as_str()), Pos::default());
         check_id(file, "file name", &located, &mut out.problems);
-        if let Some(data) = parse_file::<SectionFile>(root, file, &mut out) {
+        if let Some(mut data) = parse_file::<SectionFile>(root, file, &mut out) {
+            for p in data.resolve_statuses(statuses) {
+                let d = Diagnostic::error(file, p.why.message)
+                    .at_pos(p.pos)
+                    .field(p.field)
+                    .expected(crate::model::stated::EXPECTED);
+                out.problems.push(match p.why.help {
+                    Some(h) => d.help(h),
+                    None => d,
+                });
+            }
+            super::goals::check_section(file, &data, id, cal, &mut out.problems);
             let targets = data
                 .objectives
                 .iter()
@@ -133,6 +145,7 @@ pub fn load_quarter(
         }
     }
     check_unique_ids(&sections, &mut out.problems);
+    super::goals::check_subteams(&sections, &mut out.problems);
 
     // Narrative files and minutes.
     let mut narratives = BTreeMap::new();
@@ -305,11 +318,20 @@ fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterL
     }
     for (i, k) in data.kpis.iter().enumerate() {
         check_id(file, &format!("kpis[{i}].id"), &k.id, p);
-        if !k.value.is_finite() {
+        if k.value.is_some_and(|v| !v.is_finite()) {
             p.push(
                 Diagnostic::error(file, "KPI value is not a finite number")
                     .at_pos(k.id.pos)
                     .field(format!("kpis[{i}].value")),
+            );
+        }
+        if k.value.is_none() && k.value_text.is_none() {
+            p.push(
+                Diagnostic::error(file, format!("KPI `{}` has no value", k.id.value))
+                    .at_pos(k.id.pos)
+                    .field(format!("kpis[{i}].value"))
+                    .expected("`value:` (a number) or `value_text:` (in words)")
+                    .help("for a figure the review does not give, write it as printed, e.g. `value_text: (withheld)`"),
             );
         }
     }
@@ -326,6 +348,9 @@ fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterL
 }
 
 fn check_highlights(root: &Path, file: &str, h: &Highlights, out: &mut QuarterLoad) {
+    let source = out.sources.iter().rev().find(|s| s.file == file);
+    let source = source.map(|s| s.text.clone());
+    super::goals::check_workflows(file, h, source.as_deref(), &mut out.problems);
     check_markdown_list(root, file, parent(file), &h.markdown_fields(), out);
 }
 

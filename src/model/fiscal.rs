@@ -21,6 +21,9 @@ pub enum FyLabel {
     End,
     /// `FY2020`: the calendar year in which the fiscal year starts.
     Start,
+    /// `FY2020/21`: the starting year in full, a slash, the ending year's
+    /// last two digits.
+    Slash,
 }
 
 /// The organisation's fiscal calendar: the month its fiscal year starts in.
@@ -84,6 +87,7 @@ impl FiscalCalendar {
             ),
             FyLabel::End => format!("FY{}", fiscal_year + 1),
             FyLabel::Start => format!("FY{fiscal_year}"),
+            FyLabel::Slash => format!("FY{fiscal_year}/{:02}", (fiscal_year + 1).rem_euclid(100)),
         }
     }
 
@@ -94,7 +98,9 @@ impl FiscalCalendar {
 
     /// URL-safe name of a quarter, e.g. `fy20-21-q1`: stable for a given calendar.
     pub fn slug(&self, q: FiscalQuarter) -> String {
-        format!("{}-q{}", self.year_label(q.fiscal_year), q.quarter).to_ascii_lowercase()
+        format!("{}-q{}", self.year_label(q.fiscal_year), q.quarter)
+            .to_ascii_lowercase()
+            .replace('/', "-")
     }
 
     /// Calendar months covered, e.g. `July – September 2020`.
@@ -313,5 +319,17 @@ mod tests {
         assert_eq!(q.next().prev(), q);
         assert!(FiscalQuarter::new(2020, 0).is_none());
         assert!(FiscalCalendar::new(13, FyLabel::Span).is_none());
+    }
+
+    #[test]
+    fn slash_labels_read_back_and_make_safe_slugs() {
+        let cal = FiscalCalendar::new(7, FyLabel::Slash).unwrap();
+        let q = FiscalQuarter::new(2021, 1).unwrap();
+        assert_eq!(cal.label(q), "Q1 FY2021/22");
+        assert_eq!(cal.slug(q), "fy2021-22-q1");
+        assert_eq!(cal.parse_quarter("Q1 FY2021/22"), Some(q));
+        assert_eq!(cal.parse_quarter("FY2021/22 Q1"), Some(q));
+        let century = FiscalQuarter::new(2099, 4).unwrap();
+        assert_eq!(cal.label(century), "Q4 FY2099/00");
     }
 }

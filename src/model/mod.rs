@@ -8,19 +8,24 @@
 pub mod base_url;
 pub mod date;
 pub mod fiscal;
+pub mod goals;
 pub mod id;
 pub mod located;
 pub mod narrative;
 pub mod paths;
 pub mod people;
 pub mod quarter;
+pub mod resolve;
 pub mod section;
 pub mod site;
 pub mod slug;
+pub mod stated;
 pub mod status;
+pub mod table;
 
 pub use date::Date;
 pub use fiscal::{FiscalCalendar, FiscalQuarter, FyLabel};
+pub use goals::{CheckInGroup, CheckInItem, Goal, TeamCheckIn};
 pub use id::Id;
 pub use located::{Located, Pos};
 pub use narrative::{NarrativeSlide, SlideMinutes};
@@ -30,7 +35,9 @@ pub use section::{
     CheckIn, Direction, DrillDown, KeyResult, Kpi, Objective, SectionFile, TargetScope,
 };
 pub use site::{ComparePair, SiteFile};
+pub use stated::{Stated, StatusTable};
 pub use status::{Outlook, Status};
+pub use table::{Cell, Column, DataTable, TableRow};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -74,6 +74,9 @@ pub enum DeckItem {
     Department,
     /// The closing questions slide.
     Questions,
+    /// A slide the review titles but whose data it does not give (a chart
+    /// shown only as a picture): the title, and "no data given".
+    NoData(String),
 }
 
 /// Wins, challenges and upcoming work, for a quarter or for one section.
@@ -137,8 +140,29 @@ pub struct Workflow {
     pub workflow: String,
     #[serde(default)]
     pub comment: Option<String>,
-    #[serde(rename = "type")]
-    pub kind: WorkflowKind,
+    /// `new`, `reactive` or `maintenance`.
+    #[serde(rename = "type", default)]
+    pub kind: Option<WorkflowKind>,
+    /// Several types, for a workflow the review marks with more than one
+    /// (`R/M`): `[reactive, maintenance]`. One of `type` and `types`.
+    #[serde(default)]
+    pub types: Vec<WorkflowKind>,
+    /// Effort in full-time equivalents.
+    #[serde(default)]
+    pub fte: Option<Located<f64>>,
+}
+
+impl Workflow {
+    /// Its types, `type` first.
+    pub fn kinds(&self) -> Vec<WorkflowKind> {
+        let mut all: Vec<WorkflowKind> = self.kind.iter().copied().collect();
+        for k in &self.types {
+            if !all.contains(k) {
+                all.push(*k);
+            }
+        }
+        all
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

@@ -2,10 +2,11 @@
 //! quarter, with its KPIs, objectives and key results.
 
 use super::date::Date;
+use super::goals::{Goal, TeamCheckIn};
 use super::id::Id;
 use super::located::Located;
 use super::quarter::Highlights;
-use super::status::Status;
+use super::stated::Stated;
 use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -21,6 +22,13 @@ pub struct SectionFile {
     /// Owner or manager.
     #[serde(default)]
     pub owner: Option<String>,
+    /// Further owners, when the section has several (two directors).
+    #[serde(default)]
+    pub owners: Vec<String>,
+    /// The id of the section this one is a sub-team of (one level deep).
+    #[serde(default)]
+    #[schemars(regex(pattern = super::id::ID_PATTERN))]
+    pub part_of: Option<Located<Id>>,
     /// Ids this team had in earlier quarters, when it was renamed: its
     /// team page joins the quarters under every one of them. Each must be
     /// a section id of an earlier quarter.
@@ -48,6 +56,12 @@ pub struct SectionFile {
     pub objectives: Vec<Objective>,
     #[serde(default)]
     pub highlights: Highlights,
+    /// Dated check-ins of the whole team, their items grouped by status.
+    #[serde(default)]
+    pub checkins: Vec<TeamCheckIn>,
+    /// Data tables, each on a slide of its own.
+    #[serde(default)]
+    pub tables: Vec<super::table::DataTable>,
 }
 
 impl SectionFile {
@@ -73,7 +87,12 @@ impl SectionFile {
                 .flatten(),
             );
             t.extend(o.measures.iter().map(String::as_str));
+            t.extend(o.struck_measures.iter().map(String::as_str));
             t.extend(o.checkins.iter().filter_map(|c| c.note.as_deref()));
+            for g in &o.goals {
+                t.push(&g.text);
+                t.extend(g.note.as_deref());
+            }
             if let Some(d) = &o.drilldown {
                 t.extend([
                     d.situation.as_str(),
@@ -95,6 +114,16 @@ impl SectionFile {
                 );
                 t.extend(kr.goals.iter().map(String::as_str));
                 t.extend(kr.checkins.iter().filter_map(|c| c.note.as_deref()));
+            }
+        }
+        for table in &self.tables {
+            t.extend(table.note.as_deref());
+            t.extend(table.rows.iter().filter_map(|r| r.note.as_deref()));
+        }
+        for c in &self.checkins {
+            for item in c.groups.iter().flat_map(|g| &g.items) {
+                t.push(&item.text);
+                t.extend(item.note.as_deref());
             }
         }
         t
@@ -135,12 +164,26 @@ pub struct Kpi {
     pub unit: Option<String>,
     #[serde(default)]
     pub direction: Direction,
-    /// This quarter's value.
-    pub value: f64,
+    /// This quarter's value, when it is a number.
+    #[serde(default)]
+    pub value: Option<f64>,
+    /// This quarter's value in words, shown instead of a number:
+    /// `(withheld)`, `not defined yet`.
+    #[serde(default)]
+    pub value_text: Option<String>,
     /// Last quarter's value, for when the repository has no earlier quarter
     /// with this KPI. An earlier quarter in the repository always wins.
     #[serde(default)]
     pub previous: Option<f64>,
+    /// The previous value in words, e.g. `no data for Q3`: shown instead
+    /// of a change, and no change is computed.
+    #[serde(default)]
+    pub previous_text: Option<String>,
+    /// Changes as the review prints them, one per comparison:
+    /// `−20% / −2.5% from Q3`, `+5 % against last year's average`. Shown
+    /// exactly; no change is computed beside them.
+    #[serde(default)]
+    pub changes: Vec<String>,
     /// Markdown: what the figure means, how it is measured.
     #[serde(default)]
     pub description: Option<String>,
@@ -169,7 +212,26 @@ pub struct Objective {
     /// How success is measured.
     #[serde(default)]
     pub measures: Vec<String>,
-    pub status: Status,
+    /// Measures struck through when the objective was redefined, shown
+    /// struck through after the others.
+    #[serde(default)]
+    pub struck_measures: Vec<String>,
+    /// When it is due, as printed: `by the end of May`.
+    #[serde(default)]
+    pub due: Option<String>,
+    /// How many people, as printed: `12 + 3 from other teams`, `5 (+2)`.
+    #[serde(default)]
+    pub people_count: Option<String>,
+    /// The status as the review prints it; left out: "no status given".
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::status_words")]
+    pub status: Option<Located<String>>,
+    /// The words to show for `status`, when this item words it its own way.
+    #[serde(default)]
+    pub status_label: Option<String>,
+    /// `status` resolved when the content loads.
+    #[serde(skip)]
+    pub stated: Stated,
     #[serde(default)]
     pub people: Vec<String>,
     /// Quarter by which the objective should be complete: `2020 Q4` or `Q4 FY20-21`.
@@ -185,6 +247,9 @@ pub struct Objective {
     pub drilldown: Option<DrillDown>,
     #[serde(default)]
     pub key_results: Vec<KeyResult>,
+    /// Plain goals, without numbers: text, status, owner ...
+    #[serde(default)]
+    pub goals: Vec<Goal>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -200,7 +265,16 @@ pub struct DrillDown {
 #[serde(deny_unknown_fields)]
 pub struct CheckIn {
     pub date: Located<Date>,
-    pub status: Status,
+    /// The status as the review prints it; left out: "no status given".
+    #[serde(default)]
+    #[schemars(schema_with = "crate::schema::status_words")]
+    pub status: Option<Located<String>>,
+    /// The words to show for `status`, when this check-in words it its own way.
+    #[serde(default)]
+    pub status_label: Option<String>,
+    /// `status` resolved when the content loads.
+    #[serde(skip)]
+    pub stated: Stated,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -243,8 +317,16 @@ pub struct KeyResult {
     /// This quarter's status in words: `8% (2033) increase from baseline`.
     #[serde(default)]
     pub value_text: Option<String>,
+    /// This quarter's status as the review prints it; left out: "no status given".
     #[serde(default)]
-    pub status: Option<Status>,
+    #[schemars(schema_with = "crate::schema::status_words")]
+    pub status: Option<Located<String>>,
+    /// The words to show for `status`, when this key result words it its own way.
+    #[serde(default)]
+    pub status_label: Option<String>,
+    /// `status` resolved when the content loads.
+    #[serde(skip)]
+    pub stated: Stated,
     /// Goals set for this quarter.
     #[serde(default)]
     pub goals: Vec<String>,

@@ -2,6 +2,7 @@
 
 use super::fiscal::FyLabel;
 use super::located::Located;
+use super::stated::StatusTable;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -38,6 +39,16 @@ pub struct SiteFile {
     /// tag on every page and a `robots.txt` that disallows everything.
     #[serde(default)]
     pub noindex: bool,
+    /// The repository's own status words, each mapped to the status it
+    /// means: `{"Partly done": partial, "To do": not-started}`. Pages show
+    /// the words; charts and totals group by the status.
+    #[serde(default)]
+    pub statuses: StatusTable,
+    /// Where a task reference (a goal's `tasks`, e.g. `T12345`) links:
+    /// a URL with `{task}` where the reference goes, e.g.
+    /// `https://phabricator.wikimedia.org/{task}`.
+    #[serde(default)]
+    pub task_url: Option<Located<String>>,
     /// Publish the search page, its index and a search box on every page.
     /// Default `true`.
     #[serde(default = "yes")]

@@ -1,11 +1,14 @@
-//! The status vocabulary shared by objectives, key results and check-ins.
+//! The status vocabulary shared by objectives, goals, key results and
+//! check-ins, with [`Status::Unstated`] for a status the review does not
+//! give. What the review printed, and the status it maps to, is a
+//! [`super::stated::Stated`].
 
 use serde::Deserialize;
 
 /// Where a piece of work stands. Authors write the kebab-case name
 /// (`on-track`); the spaced forms (`on track`) and the listed synonyms are
 /// accepted too.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Done,
@@ -28,6 +31,11 @@ pub enum Status {
     #[serde(alias = "not-complete", alias = "not complete")]
     Missed,
     Cancelled,
+    /// The review gives no status: shown as "no status given", never
+    /// written in YAML (leave `status` out instead).
+    #[serde(skip)]
+    #[default]
+    Unstated,
 }
 
 /// How a status reads at a glance: the grouping used on overview slides.
@@ -41,10 +49,13 @@ pub enum Outlook {
     Trouble,
     /// Not moving: not started, postponed, cancelled.
     Idle,
+    /// The review gives no status: its own group, never folded into another.
+    Unstated,
 }
 
 impl Status {
-    pub const ALL: [Status; 10] = [
+    /// Every status, [`Status::Unstated`] last.
+    pub const ALL: [Status; 11] = [
         Status::Done,
         Status::OnTrack,
         Status::InProgress,
@@ -55,7 +66,24 @@ impl Status {
         Status::NotStarted,
         Status::Missed,
         Status::Cancelled,
+        Status::Unstated,
     ];
+
+    /// The status a name stands for: the kebab-case name, its spaced form
+    /// or a synonym (`to do`, `not complete`), in any letter case.
+    pub fn from_name(name: &str) -> Option<Status> {
+        let name = name.trim().to_lowercase().replace(' ', "-");
+        let name = name.trim_end_matches('.');
+        Status::ALL
+            .into_iter()
+            .filter(|s| *s != Status::Unstated)
+            .find(|s| s.key() == name)
+            .or(match name {
+                "to-do" | "todo" => Some(Status::NotStarted),
+                "not-complete" => Some(Status::Missed),
+                _ => None,
+            })
+    }
 
     /// The words shown on a page, next to the status symbol.
     pub fn label(self) -> &'static str {
@@ -70,6 +98,7 @@ impl Status {
             Status::NotStarted => "Not started",
             Status::Missed => "Missed",
             Status::Cancelled => "Cancelled",
+            Status::Unstated => "No status given",
         }
     }
 
@@ -86,6 +115,7 @@ impl Status {
             Status::NotStarted => "not-started",
             Status::Missed => "missed",
             Status::Cancelled => "cancelled",
+            Status::Unstated => "unstated",
         }
     }
 
@@ -102,6 +132,7 @@ impl Status {
             Status::NotStarted => "○",
             Status::Missed => "✖",
             Status::Cancelled => "⊘",
+            Status::Unstated => "◌",
         }
     }
 
@@ -111,6 +142,7 @@ impl Status {
             Status::OnTrack | Status::InProgress => Outlook::Healthy,
             Status::Partial | Status::AtRisk | Status::Blocked | Status::Missed => Outlook::Trouble,
             Status::Postponed | Status::NotStarted | Status::Cancelled => Outlook::Idle,
+            Status::Unstated => Outlook::Unstated,
         }
     }
 }
@@ -122,6 +154,7 @@ impl Outlook {
             Outlook::Healthy => "On track",
             Outlook::Trouble => "Needs attention",
             Outlook::Idle => "Not moving",
+            Outlook::Unstated => "No status given",
         }
     }
 
@@ -131,6 +164,7 @@ impl Outlook {
             Outlook::Healthy => "healthy",
             Outlook::Trouble => "trouble",
             Outlook::Idle => "idle",
+            Outlook::Unstated => "unstated",
         }
     }
 }
@@ -140,8 +174,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn names_in_any_case_and_form_are_known() {
+        assert_eq!(Status::from_name("On Track"), Some(Status::OnTrack));
+        assert_eq!(Status::from_name("To do"), Some(Status::NotStarted));
+        assert_eq!(Status::from_name("Not complete."), Some(Status::Missed));
+        assert_eq!(Status::from_name("unstated"), None);
+        assert_eq!(Status::from_name("Partly done"), None);
+    }
+
+    #[test]
+    fn unstated_cannot_be_written() {
+        assert!(serde_saphyr::from_str::<Status>("unstated").is_err());
+    }
+
+    #[test]
     fn keys_round_trip_through_yaml() {
-        for s in Status::ALL {
+        for s in Status::ALL.into_iter().filter(|s| *s != Status::Unstated) {
             let parsed: Status = serde_saphyr::from_str(s.key()).unwrap();
             assert_eq!(parsed, s);
         }

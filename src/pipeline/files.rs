@@ -13,7 +13,7 @@
 use super::keys::QuarterHashes;
 use crate::load::quarter::{QuarterLoad, load_quarter};
 use crate::load::walk::QuarterFiles;
-use crate::model::{FiscalCalendar, Quarter};
+use crate::model::{FiscalCalendar, Quarter, StatusTable};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -143,9 +143,10 @@ impl QuarterLoads {
         dir: &str,
         qfiles: &QuarterFiles,
         calendar: &FiscalCalendar,
+        statuses: &StatusTable,
     ) -> QuarterLoad {
-        let Some(key) = key(files, dir, qfiles, calendar) else {
-            return load_quarter(&files.root, dir, qfiles, calendar);
+        let Some(key) = key(files, dir, qfiles, calendar, statuses) else {
+            return load_quarter(&files.root, dir, qfiles, calendar, statuses);
         };
         let kept = self
             .previous
@@ -154,7 +155,7 @@ impl QuarterLoads {
             .and_then(|mut p| p.remove(dir))
             .filter(|k| k.key == key);
         let kept = kept.unwrap_or_else(|| {
-            let load = load_quarter(&files.root, dir, qfiles, calendar);
+            let load = load_quarter(&files.root, dir, qfiles, calendar, statuses);
             let hashes = load.quarter.as_ref().map(QuarterHashes::of);
             Kept { key, load, hashes }
         });
@@ -182,11 +183,18 @@ impl QuarterLoads {
 
 /// What loading a quarter folder reads, hashed; `None` when a file of it
 /// cannot be hashed (then it is loaded, and reported, every time).
-fn key(files: &Files, dir: &str, qfiles: &QuarterFiles, calendar: &FiscalCalendar) -> Option<u64> {
+fn key(
+    files: &Files,
+    dir: &str,
+    qfiles: &QuarterFiles,
+    calendar: &FiscalCalendar,
+    statuses: &StatusTable,
+) -> Option<u64> {
     let mut h = DefaultHasher::new();
     files.listing.hash(&mut h);
     dir.hash(&mut h);
-    format!("{qfiles:?}{calendar:?}").hash(&mut h);
+    // The status words of site.yaml resolve the quarter's statuses.
+    format!("{qfiles:?}{calendar:?}{statuses:?}").hash(&mut h);
     let paths = qfiles
         .quarter_yaml
         .iter()

@@ -285,8 +285,8 @@ impl Pipeline {
         changes.files = m.files.refresh(content, &touched);
         let (files, loads) = (&m.files, &m.loads);
         let load = || {
-            load::load_with(content, &|dir, qfiles, calendar| {
-                loads.load(files, dir, qfiles, calendar)
+            load::load_with(content, &|dir, qfiles, calendar, statuses| {
+                loads.load(files, dir, qfiles, calendar, statuses)
             })
         };
         // The first run parses the built-in theme meanwhile, as a build does.

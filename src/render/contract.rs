@@ -111,6 +111,14 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
             fields(&SuccessesAndMissesSlide::default()),
         ),
         ("slides/questions.html", fields(&QuestionsSlide {})),
+        ("slides/no-data.html", fields(&NoDataSlide {})),
+        (
+            "slides/checkin.html",
+            fields(&CheckInSlide {
+                section: "",
+                checkin: &TeamCheckInView::default(),
+            }),
+        ),
         ("department workflows", fields(&WorkflowsSlide::default())),
         ("site", fields(&site)),
         ("inline", fields(&Inline::default())),
@@ -118,6 +126,7 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ("quarter link", fields(&QuarterLink::default())),
         ("meeting", fields(&MeetingView::default())),
         ("section", fields(&section)),
+        ("section ref", fields(&SectionRef::default())),
         (
             "objective summary",
             OBJECTIVE_SUMMARY.iter().map(|f| f.to_string()).collect(),
@@ -173,6 +182,28 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ("person", fields(&PersonView::default())),
         ("outlook group", fields(&OutlookGroup::default())),
         ("grouped objective", fields(&GroupedObjective::default())),
+        ("goal", fields(&GoalView::default())),
+        ("task", fields(&TaskView::default())),
+        (
+            "slides/status-totals.html",
+            fields(&StatusTotalsSlide::default()),
+        ),
+        ("team totals", fields(&TeamTotals::default())),
+        (
+            "slides/table.html",
+            fields(&TableSlide {
+                section: "",
+                table: &TableView::default(),
+            }),
+        ),
+        ("table", fields(&TableView::default())),
+        ("column group", fields(&ColumnGroup::default())),
+        ("table row", fields(&RowView::default())),
+        ("table cell", fields(&CellView::default())),
+        ("status count", fields(&StatusCount::default())),
+        ("section check-in", fields(&TeamCheckInView::default())),
+        ("check-in group", fields(&CheckInGroupView::default())),
+        ("check-in item", fields(&CheckInItemView::default())),
     ];
     if let Some(quarter) = crate::model::FiscalQuarter::new(2000, 1) {
         let row = KpiRow {

@@ -44,7 +44,7 @@ pub fn key_result(
                         .as_ref()
                         .and_then(|c| c.text.as_deref())
                         .map(plain_inline),
-                    status: cell.as_ref().and_then(|c| c.status),
+                    status: cell.as_ref().map(|c| c.status.clone()),
                     current: i + 1 == now,
                 })
                 .collect()
@@ -236,7 +236,7 @@ pub fn status_groups<'a>(
     let objectives: Vec<GroupedObjective> = objectives
         .map(|o| GroupedObjective {
             title: o.title.clone(),
-            status: o.status,
+            status: o.stated.clone(),
         })
         .collect();
     if objectives.is_empty() {
@@ -284,7 +284,7 @@ pub fn objective_history(
             let (_, o) = q.objectives().find(|(_, o)| o.id.as_str() == id)?;
             Some(TimelineCell {
                 label: site.calendar.label(q.id),
-                status: Some(o.status),
+                status: Some(o.stated.clone()),
                 note: None,
                 current: q.id == current,
             })

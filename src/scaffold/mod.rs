@@ -162,6 +162,7 @@ fn quarter_yaml(site: &Site, latest: &Quarter, id: FiscalQuarter) -> String {
             DeckItem::Questions => "questions".to_string(),
             DeckItem::Narrative(n) => format!("narrative: {}", yaml::scalar(&n)),
             DeckItem::Section(s) => format!("section: {}", yaml::scalar(&s)),
+            DeckItem::NoData(t) => format!("no-data: {}", yaml::scalar(&t)),
         };
         text.push_str(&format!("  - {line}\n"));
     }
@@ -199,7 +200,7 @@ fn section_yaml(site: &Site, s: &Section, from: &str) -> (String, (usize, usize,
     let (open, done): (Vec<&Objective>, Vec<&Objective>) = d
         .objectives
         .iter()
-        .partition(|o| !matches!(o.status, Status::Done | Status::Cancelled));
+        .partition(|o| !matches!(o.stated.status, Status::Done | Status::Cancelled));
     if !open.is_empty() {
         y.open(0, "objectives");
         for o in &open {
@@ -217,14 +218,22 @@ fn kpi_yaml(y: &mut Yaml, k: &Kpi, from: &str) {
     if k.direction == Direction::Lower {
         y.word(4, "direction", "lower", None);
     }
-    let last = yaml::number(k.value);
-    y.num(
-        4,
-        "value",
-        k.value,
-        Some(&format!("{from}'s value: replace with this quarter's")),
-    );
-    y.num(4, "previous", k.value, Some(&format!("{from}: {last}")));
+    match k.value {
+        Some(v) => {
+            let last = yaml::number(v);
+            y.num(
+                4,
+                "value",
+                v,
+                Some(&format!("{from}'s value: replace with this quarter's")),
+            );
+            y.num(4, "previous", v, Some(&format!("{from}: {last}")));
+        }
+        None => {
+            let was = k.value_text.as_deref().unwrap_or("");
+            y.comment(4, &format!("value: this quarter's value ({from}: {was})"));
+        }
+    }
     y.opt_str(4, "description", k.description.as_deref());
 }
 
@@ -236,15 +245,13 @@ fn objective_yaml(y: &mut Yaml, o: &Objective, from: &str) {
     y.opt_str(4, "owner", o.owner.as_deref());
     y.opt_str(4, "description", o.description.as_deref());
     y.list(4, "measures", &o.measures);
-    y.word(
-        4,
-        "status",
-        Status::NotStarted.key(),
-        Some(&format!(
-            "{from}: {}; set this quarter's status",
-            o.status.key()
-        )),
-    );
+    // No status is filled in: left out, the objective shows "no status
+    // given" until the author states one.
+    let was = o
+        .status
+        .as_ref()
+        .map_or("no status given", |s| s.value.as_str());
+    y.comment(4, &format!("status: this quarter's status ({from}: {was})"));
     y.list(4, "people", &o.people);
     if let Some(t) = &o.target_quarter {
         y.str(4, "target_quarter", t);

@@ -5,7 +5,9 @@
 //! that has it (skipping quarters that lack it); only when no earlier
 //! quarter has it does the KPI's own `previous:` field count. Differences
 //! are rounded to the decimals of the more precise input before being
-//! judged, so float noise never reads as a change.
+//! judged, so float noise never reads as a change. A KPI whose value is in
+//! words, or that prints its own changes (or says its previous value is
+//! missing), gets no computed change.
 
 use super::{precision, round_to};
 use crate::model::{Direction, FiscalQuarter, Id, Quarter, Site};
@@ -97,7 +99,7 @@ fn first_value(quarter: &Quarter, kpi_id: &str) -> Option<f64> {
     quarter
         .kpis()
         .find(|(_, k)| k.id.value == kpi_id)
-        .map(|(_, k)| k.value)
+        .and_then(|(_, k)| k.value)
         .filter(|v| v.is_finite())
 }
 
@@ -140,7 +142,7 @@ impl<'a> KpiIndex<'a> {
                     .entry(kpi.id.value.as_str())
                     .or_default()
                     .entry(quarter.id)
-                    .or_insert(kpi.value);
+                    .or_insert(kpi.value.unwrap_or(f64::NAN));
             }
         }
         for history in by_id.values_mut() {
@@ -212,6 +214,12 @@ pub(crate) fn kpi_changes(quarter: &Quarter, index: &KpiIndex) -> BTreeMap<Id, K
         if changes.contains_key(id) {
             continue;
         }
+        // A change the review prints, or a previous value it says is
+        // missing, is shown as written: nothing is computed beside it.
+        if !kpi.changes.is_empty() || kpi.previous_text.is_some() {
+            continue;
+        }
+        let Some(value) = kpi.value else { continue };
         let base = match index.before(id, quarter.id) {
             Some((earlier, value)) => Some((value, ChangeBase::Quarter(earlier))),
             None => kpi.previous.map(|p| (p, ChangeBase::Stated)),
@@ -219,7 +227,7 @@ pub(crate) fn kpi_changes(quarter: &Quarter, index: &KpiIndex) -> BTreeMap<Id, K
         let Some((previous, from)) = base else {
             continue;
         };
-        if let Some(change) = change(kpi.direction, kpi.value, previous, from) {
+        if let Some(change) = change(kpi.direction, value, previous, from) {
             changes.insert(Id::from(id), change);
         }
     }

@@ -1,5 +1,5 @@
 //! Status glyphs: a distinct shape for each status (the shapes of the text
-//! symbols pages show beside status words: ✔ ● ◐ ◑ ▲ ■ ⏸ ○ ✖ ⊘), drawn
+//! symbols pages show beside status words: ✔ ● ◐ ◑ ▲ ■ ⏸ ○ ✖ ⊘ ◌), drawn
 //! with plotters at a data point, sized in canvas units, so that a chart
 //! never tells a status by colour alone.
 
@@ -15,6 +15,7 @@ pub fn outlook_status(o: Outlook) -> Status {
         Outlook::Healthy => Status::OnTrack,
         Outlook::Trouble => Status::AtRisk,
         Outlook::Idle => Status::NotStarted,
+        Outlook::Unstated => Status::Unstated,
     }
 }
 
@@ -77,6 +78,15 @@ pub fn status(chart: &Plot, at: (f64, f64), status: Status, r: i32, colour: Colo
             let s = r * 7 / 10;
             chart.draw(&(base() + Circle::new((0, 0), r, line)))?;
             chart.draw(&(base() + PathElement::new(vec![(-s, s), (s, -s)], line)))?;
+        }
+        Status::Unstated => {
+            // ◌: a ring of dots, the symbol of "no status given".
+            for i in 0..8 {
+                let angle = std::f64::consts::PI * f64::from(i) / 4.0;
+                let x = (f64::from(r) * angle.cos()).round() as i32;
+                let y = (f64::from(r) * angle.sin()).round() as i32;
+                chart.draw(&(base() + Circle::new((x, y), (r / 5).max(1), solid)))?;
+            }
         }
     }
     Ok(())

@@ -90,6 +90,7 @@ impl Palette {
             Status::AtRisk | Status::Postponed => self.warn,
             Status::Blocked | Status::Missed => self.bad,
             Status::NotStarted | Status::Cancelled => self.idle,
+            Status::Unstated => self.muted,
         }
     }
 
@@ -100,6 +101,7 @@ impl Palette {
             Outlook::Healthy => self.accent,
             Outlook::Trouble => self.bad,
             Outlook::Idle => self.idle,
+            Outlook::Unstated => self.muted,
         }
     }
 

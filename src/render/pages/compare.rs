@@ -18,6 +18,7 @@ use crate::render::urls::{
     Urls, compare_path, kpi_path, objective_path, team_path, year_over_year_path,
 };
 use crate::render::views::StatusView;
+use crate::render::views::kpi::value_words;
 use crate::write::OutputFile;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -171,21 +172,28 @@ fn view(
         .kpis()
         .filter_map(|(_, k)| {
             let before = earlier.get(k.id.as_str())?;
-            let places = precision(&[before.value, k.value]);
-            let change = round_to(k.value - before.value, places);
-            let sign = if change > 0.0 {
-                "+"
-            } else if change < 0.0 {
-                "−"
-            } else {
-                "±"
+            // A value in words is shown as written, and no change computed.
+            let change = match (before.value, k.value) {
+                (Some(a), Some(b)) => {
+                    let places = precision(&[a, b]);
+                    let change = round_to(b - a, places);
+                    let sign = if change > 0.0 {
+                        "+"
+                    } else if change < 0.0 {
+                        "−"
+                    } else {
+                        "±"
+                    };
+                    format!("{sign}{}", num(change.abs()))
+                }
+                _ => String::new(),
             };
             Some(CompareKpi {
                 name: k.name.clone(),
                 unit: k.unit.clone().unwrap_or_default(),
-                from: num(before.value),
-                to: num(k.value),
-                change: format!("{sign}{}", num(change.abs())),
+                from: value_words(strings, before),
+                to: value_words(strings, k),
+                change,
                 url: urls.to(&kpi_path(k.id.as_str())),
             })
         })
@@ -204,7 +212,7 @@ fn view(
         Some(CompareObjective {
             title: o.title.clone(),
             team: s.data.title.clone(),
-            status: status(strings, o.status),
+            status: status(strings, &o.stated),
             url: urls.to(&objective_path(slug, id)),
         })
     };
@@ -215,8 +223,8 @@ fn view(
             Some(CarriedObjective {
                 title: o.title.clone(),
                 team: s.data.title.clone(),
-                from: status(strings, before.status),
-                to: status(strings, o.status),
+                from: status(strings, &before.stated),
+                to: status(strings, &o.stated),
                 url: urls.to(&objective_path(&to_slug, o.id.as_str())),
             })
         })

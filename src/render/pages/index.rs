@@ -9,7 +9,6 @@ use super::{Inline, SiteView, render};
 use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
 use crate::model::{FiscalQuarter, Site};
-use crate::numbers::format_value;
 use crate::render::urls::{FEED_PATH, year_over_year_path};
 use crate::write::OutputFile;
 use serde::Serialize;
@@ -89,6 +88,8 @@ pub struct IndexQuarter<'a> {
     /// How many objectives and KPIs the quarter reports.
     pub objectives: usize,
     pub kpis: usize,
+    /// How many plain goals its objectives hold.
+    pub goals: usize,
     /// The link to the deck.
     pub url: String,
     /// The link to its since-last-quarter page, when it has one this build links to.
@@ -136,6 +137,7 @@ pub fn index_page(
                 sections: q.sections.iter().map(|s| s.data.title.as_str()).collect(),
                 objectives: q.objectives().count(),
                 kpis: q.kpis().count(),
+                goals: q.objectives().map(|(_, o)| o.goals.len()).sum(),
                 url: urls.deck(&slug),
                 since_url: super::since::has_page(site, derived, q)
                     .then(|| urls.drill(&since_path(&slug)))
@@ -153,8 +155,8 @@ pub fn index_page(
         .into_values()
         .map(|(q, _, k)| IndexKpi {
             name: &k.name,
-            value: strings.number(format_value(k.value)),
-            unit: k.unit.as_deref(),
+            value: crate::render::views::kpi::value_words(strings, k),
+            unit: k.unit.as_deref().filter(|_| k.value_text.is_none()),
             quarter: site.calendar.label(q.id),
             url: urls.drill(&kpi_path(&k.id)),
         })

@@ -148,7 +148,7 @@ fn history(ctx: &Ctx, id: &str) -> Vec<HistoryEntry> {
                 url: ctx.urls.to(&page),
                 page,
                 current: q.id == ctx.quarter.id,
-                status: StatusView::new(ctx, o.status),
+                status: StatusView::new(ctx, &o.stated),
                 checkins: checkins(&there, file, &o.checkins),
                 key_results: o
                     .key_results
@@ -168,7 +168,7 @@ fn history(ctx: &Ctx, id: &str) -> Vec<HistoryEntry> {
                             kr.value_text.as_deref(),
                             kr.unit.as_deref().unwrap_or(""),
                         ),
-                        status: kr.status.map(|s| StatusView::new(ctx, s)),
+                        status: Some(StatusView::new(ctx, &kr.stated)),
                     })
                     .collect(),
             })

@@ -6,7 +6,7 @@ use super::quarter::{QuarterLink, QuarterView};
 use super::{SiteView, render};
 use crate::derive::{Derived, StatusChange};
 use crate::diagnostics::Diagnostic;
-use crate::model::{Objective, Quarter, Site};
+use crate::model::{Objective, Quarter, Site, Stated};
 use crate::render::charts::Chart;
 use crate::render::figures;
 use crate::render::urls::{Urls, kpi_path, objective_path, since_path};
@@ -101,7 +101,7 @@ fn objective_ref(ctx: &Ctx, q: &Quarter, id: &str) -> Option<ObjectiveRef> {
         id: id.to_string(),
         title: o.title.clone(),
         section: section.data.title.clone(),
-        status: StatusView::new(ctx, o.status),
+        status: StatusView::new(ctx, &o.stated),
         page: objective_path(&ctx.slug(q.id), id),
     })
 }
@@ -111,7 +111,7 @@ fn changes(ctx: &Ctx, list: &[StatusChange]) -> Vec<ObjectiveChange> {
         .filter_map(|c| {
             Some(ObjectiveChange {
                 objective: objective_ref(ctx, ctx.quarter, &c.id)?,
-                from: c.from.map(|s| StatusView::new(ctx, s)),
+                from: c.from.map(|s| StatusView::new(ctx, &Stated::of(s))),
             })
         })
         .collect()

@@ -40,8 +40,11 @@ pub struct WorkflowView {
     pub workflow: String,
     /// HTML.
     pub comment: String,
-    /// `New`, `Reactive`, `Maintenance`, from the strings table.
+    /// `New`, `Reactive`, `Maintenance`, from the strings table; several
+    /// joined: `Reactive / Maintenance`.
     pub kind: String,
+    /// Effort in full-time equivalents, or empty.
+    pub fte: String,
 }
 
 pub fn highlights(ctx: &Ctx, file: &str, h: &Highlights) -> HighlightsView {
@@ -75,7 +78,17 @@ pub fn highlights(ctx: &Ctx, file: &str, h: &Highlights) -> HighlightsView {
                     .as_deref()
                     .map(|c| ctx.inline(file, c))
                     .unwrap_or_default(),
-                kind: ctx.strings.workflow(w.kind).to_string(),
+                kind: w
+                    .kinds()
+                    .into_iter()
+                    .map(|k| ctx.strings.workflow(k))
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+                fte: w
+                    .fte
+                    .as_ref()
+                    .map(|f| ctx.strings.number(crate::numbers::format_value(f.value)))
+                    .unwrap_or_default(),
             })
             .collect(),
     }

@@ -105,7 +105,7 @@ pub fn key_result(
                     let (text, status) = match cell {
                         Some(c) => (
                             number_with_text(file, ctx, c.value, c.text.as_deref(), unit),
-                            c.status.map(|s| StatusView::new(ctx, s)),
+                            Some(StatusView::new(ctx, &c.status)),
                         ),
                         None => (String::new(), None),
                     };
@@ -141,7 +141,7 @@ pub fn key_result(
         target_scope: ctx.strings.target_scope(kr.target_scope).to_string(),
         direction: ctx.strings.direction(direction).to_string(),
         value: number(kr.value, kr.value_text.as_deref()),
-        status: kr.status.map(|s| StatusView::new(ctx, s)),
+        status: Some(StatusView::new(ctx, &kr.stated)),
         progress,
         quarters,
         goals: kr.goals.iter().map(|g| ctx.inline(file, g)).collect(),

@@ -7,6 +7,7 @@ use crate::model::Kpi;
 use crate::numbers::{decimals, format_number, format_percent_change, format_signed, format_value};
 use crate::render::charts::Chart;
 use crate::render::figures;
+use crate::render::strings::Strings;
 use crate::render::urls::kpi_path;
 use serde::Serialize;
 
@@ -18,7 +19,16 @@ pub struct KpiView {
     pub unit: String,
     /// `higher is better`, from the strings table.
     pub direction: String,
+    /// The change computed from the previous value (marked as computed
+    /// on the page), absent when the review prints its own.
     pub change: Option<ChangeView>,
+    /// Whether `value` is the review's words rather than a number (shown
+    /// without the unit).
+    pub value_in_words: bool,
+    /// Changes as the review prints them, shown exactly.
+    pub changes: Vec<String>,
+    /// The previous value in words (`no data for Q3`), or empty.
+    pub previous_text: String,
     /// HTML.
     pub description: String,
     /// HTML.
@@ -49,9 +59,19 @@ pub fn change_places(value: f64, previous: f64) -> usize {
     decimals(value).max(decimals(previous))
 }
 
+/// A KPI's value as shown: its words when the review gives words, else
+/// its number.
+pub fn value_words(strings: &Strings, k: &Kpi) -> String {
+    match (&k.value_text, k.value) {
+        (Some(t), _) => t.clone(),
+        (None, Some(v)) => strings.number(format_value(v)),
+        (None, None) => String::new(),
+    }
+}
+
 pub fn kpi(ctx: &Ctx, file: &str, k: &Kpi) -> KpiView {
     let change = ctx.facts.kpi_changes.get(k.id.as_str()).map(|c| {
-        let places = change_places(k.value, c.previous);
+        let places = change_places(k.value.unwrap_or(c.previous), c.previous);
         let verdict = match c.verdict {
             Verdict::Better => "better",
             Verdict::Worse => "worse",
@@ -64,9 +84,13 @@ pub fn kpi(ctx: &Ctx, file: &str, k: &Kpi) -> KpiView {
         };
         ChangeView {
             absolute: ctx.strings.number(format_signed(c.absolute, places)),
+            // A percentage that rounds to nothing is left out beside a
+            // change that is not nothing.
             percent: c
                 .percent
-                .map(|p| ctx.strings.number(format_percent_change(p))),
+                .map(format_percent_change)
+                .filter(|p| c.absolute == 0.0 || !p.starts_with('±'))
+                .map(|p| ctx.strings.number(p)),
             verdict,
             verdict_label: ctx.strings.verdict(c.verdict).to_string(),
             symbol,
@@ -85,7 +109,10 @@ pub fn kpi(ctx: &Ctx, file: &str, k: &Kpi) -> KpiView {
     KpiView {
         id: k.id.value.to_string(),
         name: k.name.clone(),
-        value: ctx.strings.number(format_value(k.value)),
+        value: value_words(ctx.strings, k),
+        changes: k.changes.clone(),
+        value_in_words: k.value_text.is_some(),
+        previous_text: k.previous_text.clone().unwrap_or_default(),
         unit: k.unit.clone().unwrap_or_default(),
         direction: ctx.strings.direction(k.direction).to_string(),
         change,

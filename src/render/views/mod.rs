@@ -4,19 +4,26 @@
 //! escaped by the templates. One file per kind of view; [`Ctx`] is what
 //! every builder of a view reads.
 
+pub mod goals;
 pub mod highlights;
 pub mod key_result;
 pub mod kpi;
 pub mod objective;
 pub mod section;
 pub mod status;
+pub mod table;
 
+pub use goals::{
+    CheckInGroupView, CheckInItemView, GoalView, StatusCount, TaskView, TeamCheckInView, goal,
+    team_checkin, totals,
+};
 pub use highlights::{HighlightsView, WinView, WorkflowView, highlights};
 pub use key_result::{KrView, ProgressView, QuarterCell, key_result, number_with_text};
 pub use kpi::{ChangeView, KpiView, change_places, kpi};
 pub use objective::{DrillDownView, ObjectiveView, objective, objective_again};
-pub use section::{SectionView, ShareView, section};
+pub use section::{SectionRef, SectionView, ShareView, section};
 pub use status::{CheckInView, StatusView, checkins};
+pub use table::{CellView, ColumnGroup, RowView, TableView, table};
 
 use super::charts::{Chart, ChartError};
 use super::figures::Charts;

@@ -2,6 +2,7 @@
 //! its slides and its page show.
 
 use super::Ctx;
+use super::goals::{GoalView, StatusCount, goal, totals};
 use super::key_result::{KrView, key_result};
 use super::status::{CheckInView, StatusView, checkins};
 use crate::model::{Objective, Section};
@@ -22,12 +23,22 @@ pub struct ObjectiveView {
     pub description: String,
     pub progress: String,
     pub measures: Vec<String>,
+    /// HTML items: measures struck through when it was redefined.
+    pub struck_measures: Vec<String>,
+    /// When it is due, as printed, or empty.
+    pub due: String,
     pub people: Vec<String>,
+    /// How many people, as printed, or empty.
+    pub people_count: String,
     pub target_quarter: String,
     pub learnings: String,
     pub checkins: Vec<CheckInView>,
     pub drilldown: Option<DrillDownView>,
     pub key_results: Vec<KrView>,
+    /// Plain goals, in the order written.
+    pub goals: Vec<GoalView>,
+    /// The goals counted by status.
+    pub goal_totals: Vec<StatusCount>,
     /// The key results reworded this quarter.
     pub reworded: Vec<KrView>,
     /// Page of the objective, from the site root.
@@ -53,7 +64,9 @@ impl ObjectiveView {
         [&self.description, &self.progress, &self.learnings]
             .into_iter()
             .chain(&self.measures)
+            .chain(&self.struck_measures)
             .chain(self.checkins.iter().map(|c| &c.note))
+            .chain(self.goals.iter().flat_map(|g| [&g.text, &g.note]))
             .chain(drilldown)
             .chain(key_results)
             .any(img)
@@ -115,11 +128,18 @@ fn build(ctx: &Ctx, section: &Section, o: &Objective, charts: Vec<Option<Chart>>
         section_title: section.data.title.clone(),
         category: o.category.clone().unwrap_or_default(),
         owner: o.owner.clone().unwrap_or_default(),
-        status: StatusView::new(ctx, o.status),
+        status: StatusView::new(ctx, &o.stated),
         description: optional(&o.description),
         progress: optional(&o.progress),
         measures: o.measures.iter().map(|m| ctx.inline(file, m)).collect(),
+        struck_measures: o
+            .struck_measures
+            .iter()
+            .map(|m| ctx.inline(file, m))
+            .collect(),
+        due: o.due.clone().unwrap_or_default(),
         people: o.people.clone(),
+        people_count: o.people_count.clone().unwrap_or_default(),
         target_quarter: section
             .target(&o.id)
             .map(|t| ctx.label(t))
@@ -132,6 +152,8 @@ fn build(ctx: &Ctx, section: &Section, o: &Objective, charts: Vec<Option<Chart>>
             recommendation: block(&d.recommendation),
         }),
         key_results,
+        goals: o.goals.iter().map(|g| goal(ctx, file, g)).collect(),
+        goal_totals: totals(ctx, o.goals.iter().map(|g| &g.stated)),
         reworded,
         page: objective_path(&ctx.slug(ctx.quarter.id), &o.id),
     }

@@ -2,10 +2,12 @@
 //! highlights, shared by all of the section's slides.
 
 use super::Ctx;
+use super::goals::{StatusCount, TeamCheckInView, team_checkin, totals};
 use super::highlights::{HighlightsView, highlights};
 use super::kpi::{KpiView, kpi};
 use super::objective::{ObjectiveView, objective};
 use super::status::StatusView;
+use super::table::{TableView, table};
 use crate::model::Section;
 use crate::numbers::format_value;
 use crate::render::charts::Chart;
@@ -17,7 +19,12 @@ pub struct SectionView {
     pub id: String,
     pub title: String,
     pub kind: String,
+    /// Every owner, as written, joined: `Ada Lovelace, Grace Hopper`.
     pub owner: String,
+    /// The section it is a sub-team of, when it is one.
+    pub part_of: Option<SectionRef>,
+    /// Its sub-teams, in deck order.
+    pub subteams: Vec<SectionRef>,
     pub fte: String,
     pub time_split: Vec<ShareView>,
     /// HTML.
@@ -37,6 +44,14 @@ pub struct SectionView {
     pub time_chart: Option<Chart>,
     /// The section's objectives grouped by status, when it has any.
     pub status_chart: Option<Chart>,
+    /// Dated check-ins of the whole team, oldest first.
+    pub checkins: Vec<TeamCheckInView>,
+    /// The goals of all its objectives counted by status.
+    pub goal_totals: Vec<StatusCount>,
+    /// How many goals its objectives have.
+    pub goal_count: usize,
+    /// Its data tables, each on a slide of its own.
+    pub tables: Vec<TableView>,
     /// The page of its team across the quarters, from the site root.
     pub team_page: String,
 }
@@ -71,6 +86,33 @@ fn objective_summaries<S: serde::Serializer>(
     }))
 }
 
+/// Another section of the quarter, by its id (its divider slide's id).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SectionRef {
+    pub id: String,
+    pub title: String,
+    pub owner: String,
+}
+
+fn owners(s: &Section) -> String {
+    let all: Vec<&str> = s
+        .data
+        .owner
+        .iter()
+        .chain(&s.data.owners)
+        .map(String::as_str)
+        .collect();
+    all.join(", ")
+}
+
+fn section_ref(s: &Section) -> SectionRef {
+    SectionRef {
+        id: s.id.to_string(),
+        title: s.data.title.clone(),
+        owner: owners(s),
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ShareView {
     pub name: String,
@@ -85,11 +127,37 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
             .map(|t| ctx.block(file, t, &prefix))
             .unwrap_or_default()
     };
+    let goals = s.data.objectives.iter().flat_map(|o| &o.goals);
+    let mut checkins: Vec<&crate::model::TeamCheckIn> = s.data.checkins.iter().collect();
+    checkins.sort_by_key(|c| c.date.value);
     SectionView {
+        checkins: checkins
+            .into_iter()
+            .map(|c| team_checkin(ctx, file, &s.id, c))
+            .collect(),
+        goal_totals: totals(ctx, goals.clone().map(|g| &g.stated)),
+        goal_count: goals.count(),
+        tables: s
+            .data
+            .tables
+            .iter()
+            .map(|t| table(ctx, file, &s.id, t))
+            .collect(),
         id: s.id.to_string(),
         title: s.data.title.clone(),
         kind: s.data.kind.clone().unwrap_or_default(),
-        owner: s.data.owner.clone().unwrap_or_default(),
+        owner: owners(s),
+        part_of: s.data.part_of.as_ref().and_then(|p| {
+            let parent = ctx.quarter.sections.iter().find(|x| x.id == *p.value)?;
+            Some(section_ref(parent))
+        }),
+        subteams: ctx
+            .quarter
+            .sections
+            .iter()
+            .filter(|x| x.data.part_of.as_ref().is_some_and(|p| p.value == s.id))
+            .map(section_ref)
+            .collect(),
         fte: s
             .data
             .fte

@@ -1,7 +1,7 @@
 //! A status as templates show it, and dated check-ins.
 
 use super::Ctx;
-use crate::model::{CheckIn, Status};
+use crate::model::{CheckIn, Stated};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -14,11 +14,16 @@ pub struct StatusView {
 }
 
 impl StatusView {
-    pub fn new(ctx: &Ctx, s: Status) -> Self {
+    /// The review's words when it printed its own, else the theme's words
+    /// for the status ("No status given" when it gave none).
+    pub fn new(ctx: &Ctx, s: &Stated) -> Self {
         Self {
-            key: s.key(),
-            label: ctx.strings.status(s).to_string(),
-            symbol: s.symbol(),
+            key: s.status.key(),
+            label: match &s.words {
+                Some(w) => w.clone(),
+                None => ctx.strings.status(s.status).to_string(),
+            },
+            symbol: s.status.symbol(),
         }
     }
 }
@@ -41,7 +46,7 @@ pub fn checkins(ctx: &Ctx, file: &str, list: &[CheckIn]) -> Vec<CheckInView> {
         .map(|c| CheckInView {
             date: ctx.strings.date(&c.date.value),
             iso: c.date.to_string(),
-            status: StatusView::new(ctx, c.status),
+            status: StatusView::new(ctx, &c.stated),
             note: c
                 .note
                 .as_deref()

@@ -17,7 +17,7 @@ mod words;
 use super::status_timeline::{self, StatusTimelineChart, TimelineCell};
 use super::{Chart, ChartError};
 use crate::derive::progress::progress;
-use crate::model::{Direction, Status};
+use crate::model::{Direction, Stated};
 
 /// A key result and its values in the quarters of the fiscal year.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,8 @@ pub struct QuarterMark {
     pub value: Option<f64>,
     /// The value in words, plain text.
     pub text: Option<String>,
-    pub status: Option<Status>,
+    /// The status and the review's words; `None`: no record this quarter.
+    pub status: Option<Stated>,
     /// The quarter the chart is drawn for.
     pub current: bool,
 }
@@ -68,7 +69,7 @@ pub fn draw(spec: &KeyResultChart) -> Result<Chart, ChartError> {
                 .iter()
                 .map(|m| TimelineCell {
                     label: m.label.clone(),
-                    status: m.status,
+                    status: m.status.clone(),
                     note: words::note(spec, m),
                     current: m.current,
                 })

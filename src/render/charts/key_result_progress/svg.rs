@@ -83,7 +83,7 @@ pub(super) fn draw(
     }
 
     // Header: this quarter's status and what its value means.
-    if let Some(s) = words.status {
+    if let Some(s) = words.status.as_ref().map(|s| s.status) {
         let screen = Frame::canvas(WIDTH, layout.height as u32);
         let at = (16.0, screen.up(18));
         canvas.layer(&screen, "status-glyph", |chart| {

@@ -5,7 +5,7 @@
 
 use super::{KeyResultChart, QuarterMark};
 use crate::derive::progress::{Progress, ProgressState, progress};
-use crate::model::Status;
+use crate::model::Stated;
 use crate::numbers::{format_fraction_percent, format_value};
 use crate::render::charts::{Row, Table, with_unit};
 
@@ -69,7 +69,7 @@ pub(super) struct Words<'a> {
     /// This quarter's status and what its value means.
     pub headline: String,
     /// This quarter's status.
-    pub status: Option<Status>,
+    pub status: Option<Stated>,
 }
 
 impl<'a> Words<'a> {
@@ -89,7 +89,7 @@ impl<'a> Words<'a> {
             })
             .collect();
         let current = spec.marks.iter().find(|m| m.current);
-        let status = current.and_then(|m| m.status);
+        let status = current.and_then(|m| m.status.clone());
         let (baseline, target) = (format_value(baseline), format_value(target));
         Self {
             mark_labels: valued
@@ -100,7 +100,7 @@ impl<'a> Words<'a> {
                 format!("Baseline {baseline}"),
                 format!("{} {target}", spec.target_label),
             ],
-            headline: headline(spec, status, current, &valued),
+            headline: headline(spec, status.as_ref(), current, &valued),
             status,
             valued,
             baseline,
@@ -126,8 +126,8 @@ impl<'a> Words<'a> {
                 words.push_str(", ");
                 words.push_str(&state);
             }
-            if let Some(s) = m.status {
-                words.push_str(&format!(", status {}", s.label().to_lowercase()));
+            if let Some(s) = &m.status {
+                words.push_str(&format!(", status {}", s.in_sentence()));
             }
             let now = if m.current { " (this quarter)" } else { "" };
             if p.is_some() || m.status.is_some() || m.current {
@@ -201,8 +201,9 @@ impl<'a> Words<'a> {
                 },
                 [
                     value,
-                    m.status
-                        .map_or(String::new(), |s| format!("{} {}", s.symbol(), s.label())),
+                    m.status.as_ref().map_or(String::new(), |s| {
+                        format!("{} {}", s.status.symbol(), s.shown())
+                    }),
                     percent,
                     m.text.clone().unwrap_or_default(),
                 ],
@@ -218,7 +219,7 @@ impl<'a> Words<'a> {
 
 fn headline(
     spec: &KeyResultChart,
-    status: Option<Status>,
+    status: Option<&Stated>,
     current: Option<&QuarterMark>,
     valued: &[Valued],
 ) -> String {
@@ -239,7 +240,7 @@ fn headline(
         },
     };
     match status {
-        Some(s) => format!("{}: {words}", s.label()),
+        Some(s) => format!("{}: {words}", s.shown()),
         None => capitalise(&words),
     }
 }

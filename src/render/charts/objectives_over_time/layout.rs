@@ -111,12 +111,12 @@ mod tests {
             quarters: vec![
                 QuarterCounts {
                     label: "Q1".to_string(),
-                    counts: [2, 0, 1, 1],
+                    counts: [2, 0, 1, 1, 0],
                     current: false,
                 },
                 QuarterCounts {
                     label: "Q2".to_string(),
-                    counts: [8, 0, 0, 0],
+                    counts: [8, 0, 0, 0, 0],
                     current: true,
                 },
             ],

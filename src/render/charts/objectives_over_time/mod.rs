@@ -25,7 +25,7 @@ pub struct QuarterCounts {
     pub label: String,
     /// Objectives complete, on track, needing attention and not moving, in
     /// that order (the order of [`crate::model::Outlook`]).
-    pub counts: [usize; 4],
+    pub counts: [usize; 5],
     /// The quarter the chart is drawn for.
     pub current: bool,
 }

@@ -32,7 +32,7 @@ impl Layout {
             .iter()
             .map(|(_, items)| items.len().div_ceil(per_line).max(1) as i32)
             .collect();
-        let mut present: Vec<Status> = spec.objectives.iter().map(|o| o.status).collect();
+        let mut present: Vec<Status> = spec.objectives.iter().map(|o| o.status.status).collect();
         present.sort();
         present.dedup();
         let mut legend = Vec::with_capacity(present.len());
@@ -71,6 +71,7 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Stated;
     use crate::render::charts::status_groups::{GroupedObjective, grouped};
 
     fn layout(statuses: &[Status]) -> Layout {
@@ -81,7 +82,7 @@ mod tests {
                 .iter()
                 .map(|s| GroupedObjective {
                     title: "O".to_string(),
-                    status: *s,
+                    status: Stated::of(*s),
                 })
                 .collect(),
         };

@@ -10,7 +10,7 @@ mod svg;
 mod words;
 
 use super::{Chart, ChartError};
-use crate::model::{Outlook, Status};
+use crate::model::{Outlook, Stated};
 
 /// The objectives of a quarter (or of one section) and their statuses.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,15 +25,17 @@ pub struct StatusGroupsChart {
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupedObjective {
     pub title: String,
-    pub status: Status,
+    /// The status and the review's words for it.
+    pub status: Stated,
 }
 
 /// The outlook groups in their order on every chart.
-pub const OUTLOOKS: [Outlook; 4] = [
+pub const OUTLOOKS: [Outlook; 5] = [
     Outlook::Complete,
     Outlook::Healthy,
     Outlook::Trouble,
     Outlook::Idle,
+    Outlook::Unstated,
 ];
 
 /// The objectives of each outlook group, in the order given.
@@ -46,7 +48,7 @@ pub(super) fn grouped(spec: &StatusGroupsChart) -> Groups<'_> {
             let items = spec
                 .objectives
                 .iter()
-                .filter(|g| g.status.outlook() == *o)
+                .filter(|g| g.status.status.outlook() == *o)
                 .collect();
             (*o, items)
         })

@@ -24,9 +24,9 @@ pub(super) fn draw(groups: &Groups, layout: &Layout) -> Result<Canvas, ChartErro
                 glyphs::status(
                     chart,
                     (f64::from(x), frame.up(y)),
-                    o.status,
+                    o.status.status,
                     8,
-                    THEME.status(o.status),
+                    THEME.status(o.status.status),
                 )?;
             }
             Ok(())

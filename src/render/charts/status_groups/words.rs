@@ -11,13 +11,21 @@ pub(super) fn title(spec: &StatusGroupsChart) -> String {
 
 /// `2 at risk, 1 blocked`: the statuses within a group, counted.
 fn counted(items: &[&GroupedObjective]) -> Vec<String> {
-    let mut statuses: Vec<Status> = items.iter().map(|o| o.status).collect();
+    let mut statuses: Vec<(Status, &str)> = items
+        .iter()
+        .map(|o| (o.status.status, o.status.shown()))
+        .collect();
     statuses.sort();
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while let Some(s) = statuses.get(i) {
         let n = statuses[i..].iter().take_while(|t| *t == s).count();
-        out.push(format!("{n} {}", s.label().to_lowercase()));
+        let words = match s.0 {
+            // The built-in words, lower case mid-sentence; the review's as written.
+            _ if s.1 == s.0.label() => s.1.to_lowercase(),
+            _ => s.1.to_string(),
+        };
+        out.push(format!("{n} {words}"));
         i += n;
     }
     out
@@ -62,7 +70,7 @@ pub(super) fn table(spec: &StatusGroupsChart, groups: &Groups) -> Table {
                     items.len().to_string(),
                     items
                         .iter()
-                        .map(|o| format!("{} ({})", o.title, o.status.label()))
+                        .map(|o| format!("{} ({})", o.title, o.status.shown()))
                         .collect::<Vec<_>>()
                         .join("; "),
                 ],

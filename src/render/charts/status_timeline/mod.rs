@@ -2,8 +2,8 @@
 //! words, for what is tracked in words rather than numbers (a key result
 //! without a numeric baseline and target, an objective across quarters).
 //!
-//! [`draw`] is the whole chart: `layout` (cells in rows of four, notes
-//! cut to fit), `svg` (the elements) and `words` (title,
+//! [`draw`] is the whole chart: `layout` (cells in rows of four, words
+//! wrapped to fit, never cut), `svg` (the elements) and `words` (title,
 //! description, table).
 
 mod layout;
@@ -11,7 +11,7 @@ mod svg;
 mod words;
 
 use super::{Chart, ChartError};
-use crate::model::Status;
+use crate::model::Stated;
 
 /// Statuses in order, one cell each.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +31,8 @@ pub struct StatusTimelineChart {
 pub struct TimelineCell {
     /// `Q1`, `Q1 FY20-21`.
     pub label: String,
-    pub status: Option<Status>,
+    /// The status and the review's words for it; `None`: nothing recorded.
+    pub status: Option<Stated>,
     /// Words recorded with the status (a value, a note), plain text.
     pub note: Option<String>,
     /// The quarter the chart is drawn for, outlined.

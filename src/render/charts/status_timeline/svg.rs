@@ -3,8 +3,7 @@
 //! its quarter, status and note as text.
 
 use super::StatusTimelineChart;
-use super::layout::{CELL_H, Layout, WIDTH};
-use crate::model::Status;
+use super::layout::{Layout, NOTE_LINE, STATUS_LINE, STATUS_TOP, WIDTH};
 use crate::render::charts::canvas::{Anchor, Canvas, Frame, Text};
 use crate::render::charts::palette::THEME;
 use crate::render::charts::{ChartError, glyphs};
@@ -27,13 +26,14 @@ pub(super) fn draw(spec: &StatusTimelineChart, layout: &Layout) -> Result<Canvas
         }
         Ok(())
     })?;
-    for ((cell, &(x, top)), note) in spec.cells.iter().zip(&layout.cells).zip(&layout.notes) {
+    for (i, (cell, &(x, top))) in spec.cells.iter().zip(&layout.cells).enumerate() {
+        let cell_h = layout.heights[i];
         let class = format!("cell{}", if cell.current { " current" } else { "" });
         canvas.layer(&frame, &class, |chart| {
             if cell.current {
                 let corners = [
                     (f64::from(x - cell_w / 2 + 3), frame.up(top + 2)),
-                    (f64::from(x + cell_w / 2 - 3), frame.up(top + CELL_H - 4)),
+                    (f64::from(x + cell_w / 2 - 3), frame.up(top + cell_h - 4)),
                 ];
                 chart.draw(&Rectangle::new(corners, THEME.accent.rgb().stroke_width(2)))?;
             }
@@ -41,7 +41,7 @@ pub(super) fn draw(spec: &StatusTimelineChart, layout: &Layout) -> Result<Canvas
             chart.draw(
                 &(EmptyElement::at(at) + Circle::new((0, 0), 13, THEME.paper.rgb().filled())),
             )?;
-            match cell.status {
+            match cell.status.as_ref().map(|s| s.status) {
                 Some(s) => glyphs::status(chart, at, s, 10, THEME.status(s))?,
                 None => {
                     chart.draw(
@@ -60,20 +60,28 @@ pub(super) fn draw(spec: &StatusTimelineChart, layout: &Layout) -> Result<Canvas
             label = label.bold();
         }
         canvas.text(&label);
-        let status = cell.status.map_or("No status", Status::label);
-        canvas.text(
-            &Text::new(x, top + 72, "cell-status", status)
-                .anchor(Anchor::Middle)
-                .bold()
-                .colour(cell.status.map_or(THEME.muted, |s| THEME.status(s))),
-        );
-        if let Some(short) = note {
+        let colour = cell
+            .status
+            .as_ref()
+            .map_or(THEME.muted, |s| THEME.status(s.status));
+        let mut y = top + STATUS_TOP;
+        for line in &layout.statuses[i] {
             canvas.text(
-                &Text::new(x, top + 88, "cell-note", short)
+                &Text::new(x, y, "cell-status", line)
+                    .anchor(Anchor::Middle)
+                    .bold()
+                    .colour(colour),
+            );
+            y += STATUS_LINE;
+        }
+        for line in &layout.notes[i] {
+            canvas.text(
+                &Text::new(x, y, "cell-note", line)
                     .anchor(Anchor::Middle)
                     .size(12)
                     .colour(THEME.muted),
             );
+            y += NOTE_LINE;
         }
     }
     Ok(canvas)

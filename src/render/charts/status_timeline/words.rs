@@ -2,6 +2,7 @@
 //! reader gets and the table of statuses.
 
 use super::StatusTimelineChart;
+use crate::model::Stated;
 use crate::render::charts::{Row, Table};
 
 pub(super) fn title(spec: &StatusTimelineChart) -> String {
@@ -16,9 +17,10 @@ pub(super) fn describe(spec: &StatusTimelineChart) -> String {
         .cells
         .iter()
         .map(|c| {
-            let status = c.status.map_or("no status recorded".to_string(), |s| {
-                s.label().to_lowercase()
-            });
+            let status = c
+                .status
+                .as_ref()
+                .map_or("no status recorded".to_string(), Stated::in_sentence);
             let now = if c.current { " (this quarter)" } else { "" };
             match &c.note {
                 Some(n) => format!("{}{now}: {status}; {n}.", c.label),
@@ -51,8 +53,8 @@ pub(super) fn table(spec: &StatusTimelineChart) -> Table {
                     c.label.clone()
                 },
                 cells: vec![
-                    c.status.map_or("–".to_string(), |s| {
-                        format!("{} {}", s.symbol(), s.label())
+                    c.status.as_ref().map_or("–".to_string(), |s| {
+                        format!("{} {}", s.status.symbol(), s.shown())
                     }),
                     c.note.clone().unwrap_or_default(),
                 ],

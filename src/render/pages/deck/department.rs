@@ -141,6 +141,7 @@ pub fn department_slides<'a>(
             ));
         }
     }
+    plan.extend(super::totals::totals_slide(ctx, sections));
     department_highlights(ctx, plan);
 }
 

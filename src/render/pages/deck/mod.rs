@@ -6,6 +6,7 @@ pub mod department;
 pub mod narrative;
 pub mod plan;
 pub mod slides;
+pub mod totals;
 
 use super::quarter::QuarterView;
 use super::{SiteView, render};

@@ -116,6 +116,12 @@ pub fn plan<'a>(
             }
             DeckItem::Narrative(name) => narrative_slides(ctx, name, &mut plan),
             DeckItem::Department => department_slides(ctx, sections, since, &mut plan),
+            DeckItem::NoData(title) => plan.push(Planned::new(
+                format!("no-data-{}", crate::model::slug::slugify(title)),
+                "no-data",
+                title.clone(),
+                SlideData::NoData(NoDataSlide {}),
+            )),
             DeckItem::Questions => plan.push(Planned::new(
                 "questions",
                 "questions",
@@ -153,15 +159,20 @@ fn agenda(ctx: &Ctx, sections: &[SectionView]) -> Vec<AgendaItem> {
         id: id.to_string(),
         title: title.to_string(),
         owner: owner.to_string(),
+        part_of: String::new(),
     };
     ctx.quarter
         .deck
         .iter()
         .filter_map(|deck_item| match deck_item {
-            DeckItem::Section(id) => sections
-                .iter()
-                .find(|s| &s.id == id)
-                .map(|s| item(&s.id, &s.title, &s.owner)),
+            DeckItem::Section(id) => sections.iter().find(|s| &s.id == id).map(|s| AgendaItem {
+                part_of: s
+                    .part_of
+                    .as_ref()
+                    .map(|p| p.title.clone())
+                    .unwrap_or_default(),
+                ..item(&s.id, &s.title, &s.owner)
+            }),
             DeckItem::Department => {
                 Some(item("department", ctx.strings.get("slide.department"), ""))
             }
@@ -209,6 +220,26 @@ fn section_slides<'a>(ctx: &Ctx, s: &'a SectionView, plan: &mut Vec<Planned<'a>>
     for o in &s.objectives {
         objective_slides(ctx, o, plan);
     }
+    for c in &s.checkins {
+        let title = strings.fill(
+            "slide.checkin",
+            &[("title", &s.title), ("checkin", &c.title)],
+        );
+        let data = SlideData::CheckIn(CheckInSlide {
+            section: &s.title,
+            checkin: c,
+        });
+        plan.push(Planned::new(c.id.clone(), "checkin", title, data).dense(c.total > 8));
+    }
+    for t in &s.tables {
+        let data = SlideData::Table(TableSlide {
+            section: &s.title,
+            table: t,
+        });
+        plan.push(
+            Planned::new(t.id.clone(), "table", t.title.clone(), data).dense(t.rows.len() > 8),
+        );
+    }
     if !s.highlights.is_empty() {
         plan.push(Planned::new(
             format!("{}-highlights", s.id),
@@ -230,8 +261,11 @@ fn section_slides<'a>(ctx: &Ctx, s: &'a SectionView, plan: &mut Vec<Planned<'a>>
 fn objective_slides<'a>(ctx: &Ctx, o: &'a ObjectiveView, plan: &mut Vec<Planned<'a>>) {
     let title = |key: &str| ctx.strings.fill(key, &[("title", &o.title)]);
     let data = || SlideData::Objective(o);
-    let text =
-        o.description.len() + o.progress.len() + o.measures.iter().map(String::len).sum::<usize>();
+    let text = o.description.len()
+        + o.progress.len()
+        + o.learnings.len()
+        + o.measures.iter().map(String::len).sum::<usize>()
+        + o.struck_measures.iter().map(String::len).sum::<usize>();
     plan.push(
         Planned::new(o.id.clone(), "objective", o.title.clone(), data()).dense(text > DENSE_AT * 2),
     );
@@ -255,6 +289,17 @@ fn objective_slides<'a>(ctx: &Ctx, o: &'a ObjectiveView, plan: &mut Vec<Planned<
                 data(),
             )
             .dense(text > DENSE_AT || o.key_results.len() > 2),
+        );
+    }
+    if !o.goals.is_empty() {
+        plan.push(
+            Planned::new(
+                format!("{}-goals", o.id),
+                "goals",
+                title("slide.goals"),
+                data(),
+            )
+            .dense(o.goals.len() > 6),
         );
     }
     if !o.reworded.is_empty() {

@@ -4,7 +4,10 @@
 
 use crate::render::charts::Chart;
 use crate::render::pages::since::SinceView;
-use crate::render::views::{HighlightsView, ObjectiveView, SectionView, StatusView, WinView};
+use crate::render::views::{
+    HighlightsView, ObjectiveView, SectionView, StatusCount, StatusView, TableView,
+    TeamCheckInView, WinView,
+};
 use serde::Serialize;
 
 /// A slide's data, serialised as the data of its kind alone.
@@ -16,8 +19,11 @@ pub enum SlideData<'a> {
     Since(SinceSlide<'a>),
     /// `section`, `progress`, `kpis`, `highlights`, `workflows` of a section.
     Section(&'a SectionView),
-    /// `objective`, `key-results`, `change`, `drill-down`.
+    /// `objective`, `key-results`, `goals`, `change`, `drill-down`.
     Objective(&'a ObjectiveView),
+    CheckIn(CheckInSlide<'a>),
+    Table(TableSlide<'a>),
+    StatusTotals(StatusTotalsSlide),
     Narrative(NarrativeSlide),
     Department(DepartmentSlide),
     NewHires(NewHiresSlide),
@@ -29,6 +35,7 @@ pub enum SlideData<'a> {
     SuccessesAndMisses(SuccessesAndMissesSlide),
     Workflows(WorkflowsSlide),
     Questions(QuestionsSlide),
+    NoData(NoDataSlide),
 }
 
 /// `title`: the deck's first slide.
@@ -58,6 +65,8 @@ pub struct AgendaItem {
     pub id: String,
     pub title: String,
     pub owner: String,
+    /// For a sub-team, the title of the section it is part of; else empty.
+    pub part_of: String,
 }
 
 /// `since-last-quarter`: the [`SinceView`] and how many objectives each
@@ -192,6 +201,54 @@ pub struct WorkflowsSlide {
     pub highlights: HighlightsView,
     pub title: String,
 }
+
+/// `checkin`: one dated check-in of a section's team; its items, in
+/// `checkin.groups`, one per check-in item.
+#[derive(Debug, Serialize)]
+pub struct CheckInSlide<'a> {
+    /// The section's title.
+    pub section: &'a str,
+    pub checkin: &'a TeamCheckInView,
+}
+
+/// `status-totals`: goals and check-in items by status, for each team
+/// and for the department.
+#[derive(Debug, Default, Serialize)]
+pub struct StatusTotalsSlide {
+    /// Every goal of the quarter, by status.
+    pub goals: Vec<StatusCount>,
+    pub goal_count: usize,
+    /// Every check-in item of the quarter, by status.
+    pub items: Vec<StatusCount>,
+    pub item_count: usize,
+    /// The sections with goals or check-ins, in deck order.
+    pub teams: Vec<TeamTotals>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct TeamTotals {
+    /// The section's id (its slide's id).
+    pub id: String,
+    pub title: String,
+    pub goals: Vec<StatusCount>,
+    pub goal_count: usize,
+    /// Its check-ins, oldest first, each with its `totals`.
+    pub checkins: Vec<TeamCheckInView>,
+}
+
+/// `table`: one data table of a section; its items, in `table.rows`, one
+/// per row.
+#[derive(Debug, Serialize)]
+pub struct TableSlide<'a> {
+    /// The section's title.
+    pub section: &'a str,
+    pub table: &'a TableView,
+}
+
+/// `no-data`: a slide the review titles without giving its data; only its
+/// title (`slide_title`).
+#[derive(Debug, Default, Serialize)]
+pub struct NoDataSlide {}
 
 /// `questions`: no data.
 #[derive(Debug, Default, Serialize)]

@@ -5,7 +5,7 @@
 //! New parts of a section (check-ins, goals) slot in as fields here.
 
 use super::super::search::SearchEntry;
-use crate::model::{FiscalQuarter, Quarter, Section, Site, Status};
+use crate::model::{FiscalQuarter, Quarter, Section, Site, Stated};
 use crate::numbers::format_value;
 use crate::render::strings::Strings;
 use crate::render::urls::{Urls, deck_path, kpi_path, objective_path};
@@ -84,11 +84,15 @@ pub struct TeamSlide {
 }
 
 /// A status as the templates show it.
-pub fn status(strings: &Strings, s: Status) -> StatusView {
+/// A status with the review's words, else the strings table's.
+pub fn status(strings: &Strings, s: &Stated) -> StatusView {
     StatusView {
-        key: s.key(),
-        label: strings.status(s).to_string(),
-        symbol: s.symbol(),
+        key: s.status.key(),
+        label: match &s.words {
+            Some(w) => w.clone(),
+            None => strings.status(s.status).to_string(),
+        },
+        symbol: s.status.symbol(),
     }
 }
 
@@ -131,7 +135,7 @@ pub fn team_quarter(
             .map(|o| TeamObjective {
                 id: o.id.to_string(),
                 title: o.title.clone(),
-                status: status(strings, o.status),
+                status: status(strings, &o.stated),
                 url: urls.to(&objective_path(&slug, o.id.as_str())),
                 checkins: {
                     let mut list: Vec<_> = o.checkins.iter().collect();
@@ -140,7 +144,7 @@ pub fn team_quarter(
                         .map(|c| TeamCheckIn {
                             date: strings.date(&c.date.value),
                             iso: c.date.to_string(),
-                            status: status(strings, c.status),
+                            status: status(strings, &c.stated),
                         })
                         .collect()
                 },
@@ -149,7 +153,7 @@ pub fn team_quarter(
                     .iter()
                     .map(|k| TeamKeyResult {
                         title: k.title.clone(),
-                        status: k.status.map(|st| status(strings, st)),
+                        status: Some(status(strings, &k.stated)),
                     })
                     .collect(),
             })
@@ -159,7 +163,7 @@ pub fn team_quarter(
             .iter()
             .map(|k| TeamKpi {
                 name: k.name.clone(),
-                value: strings.number(format_value(k.value)),
+                value: crate::render::views::kpi::value_words(strings, k),
                 unit: k.unit.clone().unwrap_or_default(),
                 url: urls.to(&kpi_path(k.id.as_str())),
             })
@@ -183,9 +187,9 @@ pub fn outlook_counts(
     quarters
         .iter()
         .map(|(q, s)| {
-            let mut counts = [0; 4];
+            let mut counts = [0; 5];
             for o in &s.data.objectives {
-                let outlook = o.status.outlook();
+                let outlook = o.stated.status.outlook();
                 if let Some(i) = crate::render::charts::OUTLOOKS
                     .iter()
                     .position(|x| *x == outlook)

@@ -249,9 +249,15 @@ pub fn suggest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> O
     known
         .into_iter()
         .map(|k| (strsim::jaro_winkler(&unknown_l, &k.to_ascii_lowercase()), k))
-        .filter(|(score, _)| *score >= 0.8)
+        // A typo seldom changes the first letter; a different word often
+        // does (`none` is not a misspelt `done`).
+        .filter(|(score, k)| *score >= 0.8 && first(k) == first(&unknown_l))
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, k)| k)
+}
+
+fn first(word: &str) -> Option<char> {
+    word.chars().next().map(|c| c.to_ascii_lowercase())
 }
 
 /// Every diagnostic of one run, errors and warnings, in a stable order.
@@ -326,6 +332,7 @@ mod tests {
         assert_eq!(suggest("basline", known), Some("baseline"));
         assert_eq!(suggest("Target", known), Some("target"));
         assert_eq!(suggest("zzz", known), None);
+        assert_eq!(suggest("none", ["done", "todo"]), None);
     }
 
     #[test]

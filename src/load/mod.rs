@@ -210,7 +210,7 @@ fn parse_top<T: serde::de::DeserializeOwned>(
         file: file.to_string(),
         text,
     });
-    parsed.map_err(|d| report.push(d)).ok()
+    parsed.map_err(|d| report.extend(d)).ok()
 }
 
 /// Read a content file as UTF-8 text.

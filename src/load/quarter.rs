@@ -195,7 +195,7 @@ fn parse_file<T: serde::de::DeserializeOwned>(
     match super::yaml::parse::<T>(file, &text) {
         Ok(v) => Some(v),
         Err(d) => {
-            out.problems.push(d);
+            out.problems.extend(d);
             None
         }
     }

@@ -44,7 +44,11 @@ pub fn load_quarter(
         );
         return out;
     };
+    // A quarter.yaml that fails to parse does not hide the other files'
+    // problems: the sections and narratives are read and checked anyway.
     let Some(meta) = parse_file::<QuarterFile>(root, qfile, &mut out) else {
+        parse_sections(root, files, cal, &mut out);
+        parse_narratives(root, files, &mut out);
         return out;
     };
     let id = FiscalQuarter::new(*meta.fiscal_year, *meta.quarter);
@@ -69,34 +73,7 @@ pub fn load_quarter(
     check_highlights(root, qfile, &meta.highlights, &mut out);
 
     // Sections, in the order quarter.yaml lists them.
-    let mut by_id: BTreeMap<String, Section> = BTreeMap::new();
-    for file in &files.sections {
-        let sid = stem(file).to_string();
-        let located = Located::new(Id::from(sid.as_str()), Pos::default());
-        check_id(file, "file name", &located, &mut out.problems);
-        if let Some(data) = parse_file::<SectionFile>(root, file, &mut out) {
-            let targets = data
-                .objectives
-                .iter()
-                .enumerate()
-                .filter_map(|(i, o)| {
-                    let target = o.target_quarter.as_ref();
-                    let parsed = parse_target(cal, file, i, target, &mut out.problems)?;
-                    Some((o.id.value.clone(), parsed))
-                })
-                .collect();
-            check_section(root, file, &data, &mut out);
-            by_id.insert(
-                sid.clone(),
-                Section {
-                    id: Id::from(sid),
-                    file: file.clone(),
-                    data,
-                    targets,
-                },
-            );
-        }
-    }
+    let mut by_id = parse_sections(root, files, cal, &mut out);
     // Every section file, parsed or not: one that failed to parse is already
     // reported and must not also be called missing.
     let known: Vec<String> = files.sections.iter().map(|f| stem(f).to_string()).collect();
@@ -134,10 +111,95 @@ pub fn load_quarter(
     }
     check_unique_ids(&sections, &mut out.problems);
 
-    // Narrative files and minutes.
+    let (narratives, minutes, minutes_preamble) = parse_narratives(root, files, &mut out);
+    // Files that exist but failed to parse are already reported; the deck
+    // may name them without a second, false error.
+    let present = Present {
+        sections: known,
+        narratives: files
+            .narratives
+            .iter()
+            .map(|f| stem(f).to_string())
+            .collect(),
+    };
+    let deck = deck_order(
+        qfile,
+        &meta,
+        &sections,
+        &narratives,
+        &present,
+        &mut out.problems,
+    );
+    if let Some(id) = id {
+        out.quarter = Some(Quarter {
+            id,
+            dir: dir.to_string(),
+            file: meta,
+            sections,
+            narratives,
+            minutes,
+            minutes_preamble,
+            deck,
+        });
+    }
+    out
+}
+
+/// The stems of every section and narrative file in the folder.
+struct Present {
+    sections: Vec<String>,
+    narratives: Vec<String>,
+}
+
+/// Every section file parsed and checked, by file stem.
+fn parse_sections(
+    root: &Path,
+    files: &QuarterFiles,
+    cal: &FiscalCalendar,
+    out: &mut QuarterLoad,
+) -> BTreeMap<String, Section> {
+    let mut by_id: BTreeMap<String, Section> = BTreeMap::new();
+    for file in &files.sections {
+        let sid = stem(file).to_string();
+        let located = Located::new(Id::from(sid.as_str()), Pos::default());
+        check_id(file, "file name", &located, &mut out.problems);
+        if let Some(data) = parse_file::<SectionFile>(root, file, out) {
+            let targets = data
+                .objectives
+                .iter()
+                .enumerate()
+                .filter_map(|(i, o)| {
+                    let target = o.target_quarter.as_ref();
+                    let parsed = parse_target(cal, file, i, target, &mut out.problems)?;
+                    Some((o.id.value.clone(), parsed))
+                })
+                .collect();
+            check_section(root, file, &data, out);
+            by_id.insert(
+                sid.clone(),
+                Section {
+                    id: Id::from(sid),
+                    file: file.clone(),
+                    data,
+                    targets,
+                },
+            );
+        }
+    }
+    by_id
+}
+
+type Narratives = (
+    BTreeMap<String, Narrative>,
+    Vec<crate::model::SlideMinutes>,
+    Option<String>,
+);
+
+/// Narrative files and minutes, parsed and checked.
+fn parse_narratives(root: &Path, files: &QuarterFiles, out: &mut QuarterLoad) -> Narratives {
     let mut narratives = BTreeMap::new();
     for file in &files.narratives {
-        let Some(text) = read_source(root, file, &mut out) else {
+        let Some(text) = read_source(root, file, out) else {
             continue;
         };
         match parse_narrative(file, stem(file), &text) {
@@ -153,12 +215,12 @@ pub fn load_quarter(
             }
             Err(problems) => out.problems.extend(problems),
         }
-        check_markdown_file(root, file, &text, &mut out);
+        check_markdown_file(root, file, &text, out);
     }
     let mut minutes = Vec::new();
     let mut minutes_preamble = None;
     if let Some(file) = &files.minutes
-        && let Some(text) = read_source(root, file, &mut out)
+        && let Some(text) = read_source(root, file, out)
     {
         match parse_minutes(file, &text) {
             Ok((preamble, items)) => {
@@ -167,23 +229,10 @@ pub fn load_quarter(
             }
             Err(problems) => out.problems.extend(problems),
         }
-        check_markdown_file(root, file, &text, &mut out);
+        check_markdown_file(root, file, &text, out);
     }
 
-    let deck = deck_order(qfile, &meta, &sections, &narratives, &mut out.problems);
-    if let Some(id) = id {
-        out.quarter = Some(Quarter {
-            id,
-            dir: dir.to_string(),
-            file: meta,
-            sections,
-            narratives,
-            minutes,
-            minutes_preamble,
-            deck,
-        });
-    }
-    out
+    (narratives, minutes, minutes_preamble)
 }
 
 fn parse_file<T: serde::de::DeserializeOwned>(
@@ -393,6 +442,7 @@ fn deck_order(
     meta: &QuarterFile,
     sections: &[Section],
     narratives: &BTreeMap<String, Narrative>,
+    present: &Present,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<DeckItem> {
     let Some(items) = &meta.deck else {
@@ -419,7 +469,12 @@ fn deck_order(
             ),
             _ => (Vec::new(), "", ""),
         };
-        if !what.is_empty() && !known.contains(&name) {
+        let failed = match &item.value {
+            DeckItem::Section(name) => present.sections.iter().any(|s| s == name.as_str()),
+            DeckItem::Narrative(name) => present.narratives.contains(name),
+            _ => false,
+        };
+        if !what.is_empty() && !known.contains(&name) && !failed {
             let d = Diagnostic::error(
                 qfile,
                 format!("the deck names {what} `{name}`, which this quarter does not have"),

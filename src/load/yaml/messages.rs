@@ -226,7 +226,7 @@ pub(crate) fn syntax(file: &str, text: &str, e: &super::tree::SyntaxError) -> Di
         .unwrap_or("");
     let d = Diagnostic::error(file, "").at(e.line, e.column);
     let info = e.info.to_lowercase();
-    if line_text.starts_with(|c: char| c == '\t') || info.contains("tab") {
+    if line_text.starts_with('\t') || info.contains("tab") {
         return Diagnostic {
             message: "a tab in the indentation".into(),
             ..d

@@ -73,9 +73,10 @@ pub(super) fn every_error<T: DeserializeOwned>(file: &str, text: &str) -> Vec<Di
     let mut reported = 0;
     for _ in 0..MAX_ERRORS * 2 {
         let now: String = chars.iter().collect();
-        let Err((error, segments)) = attempt::<T>(&now) else {
+        let Err(failed) = attempt::<T>(&now) else {
             break;
         };
+        let (error, segments) = *failed;
         // A syntax error made by blanking: nothing more to learn.
         let Ok(tree::Tree {
             root: Some(root), ..
@@ -139,7 +140,7 @@ pub(super) fn every_error<T: DeserializeOwned>(file: &str, text: &str) -> Vec<Di
             steps[target - 1].node
         };
         let step = &steps[target];
-        if !blank(&mut chars, step, parent.len()) {
+        if !blank(&mut chars, step, parent.entries()) {
             break;
         }
         let list = if target == 0 {
@@ -156,9 +157,9 @@ pub(super) fn every_error<T: DeserializeOwned>(file: &str, text: &str) -> Vec<Di
         }
     }
     if out.is_empty()
-        && let Err((error, _)) = attempt::<T>(text)
+        && let Err(failed) = attempt::<T>(text)
     {
-        out.push(messages::to_diagnostic(file, "", &error, None, None));
+        out.push(messages::to_diagnostic(file, "", &failed.0, None, None));
     }
     out.sort_by_key(|d| (d.line, d.column));
     out
@@ -213,7 +214,7 @@ fn resolve_at(root: &Node, offset: usize) -> Vec<Step<'_>> {
     steps
 }
 
-fn attempt<T: DeserializeOwned>(text: &str) -> Result<T, (YamlError, Vec<Segment>)> {
+fn attempt<T: DeserializeOwned>(text: &str) -> Result<T, Box<(YamlError, Vec<Segment>)>> {
     let mut segments = Vec::new();
     serde_saphyr::with_deserializer_from_str(text, |de| {
         serde_path_to_error::deserialize::<_, T>(de).map_err(|e| {
@@ -221,7 +222,7 @@ fn attempt<T: DeserializeOwned>(text: &str) -> Result<T, (YamlError, Vec<Segment
             e.into_inner()
         })
     })
-    .map_err(|e| (e, segments))
+    .map_err(|e| Box::new((e, segments)))
 }
 
 /// The steps of `segments` that are in the tree; the others (serde's own,

@@ -48,7 +48,7 @@ impl Node {
     }
 
     /// How many entries or items this collection has (0 for a scalar).
-    pub fn len(&self) -> usize {
+    pub fn entries(&self) -> usize {
         match &self.kind {
             Kind::Seq(items) => items.len(),
             Kind::Map(entries) => entries.len(),
@@ -170,7 +170,7 @@ mod tests {
         let first = items.item(0).unwrap();
         assert_eq!((first.line, first.column), (3, 5));
         let (_, n) = first.entry("n").unwrap();
-        assert_eq!(n.len(), 2);
+        assert_eq!(n.entries(), 2);
         let span: String = text.chars().skip(n.start).take(n.end - n.start).collect();
         assert_eq!(span, "[1, 2]");
         assert_eq!(first.end, n.end);

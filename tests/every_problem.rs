@@ -1,0 +1,125 @@
+//! Issue 13, points 9–11: every problem in one run, in file order, with no
+//! false first error and in the words the user wrote.
+
+mod common;
+use common::*;
+
+/// The fixture's section with five mistakes, each in a different place.
+fn five_mistakes() -> String {
+    SECTION
+        .replace("    unit: req/s\n", "    unit: req/s\n    colour: blue\n")
+        .replace("    value: 440\n", "    value: 440 req/s\n")
+        .replace(
+            "    status: on-track\n    key_results:",
+            "    status: none\n    key_results:",
+        )
+        .replace("        baseline: 0\n", "        baseline: 12%\n")
+        .replace(
+            "        status: on-track\n",
+            "        status: on-trak\n        statuss: done\n",
+        )
+}
+
+fn errors(out: &str) -> Vec<&str> {
+    out.lines().filter(|l| l.starts_with("error")).collect()
+}
+
+#[test]
+fn five_mistakes_give_five_located_errors_in_one_check() {
+    let f = Fixture::valid();
+    f.write("quarters/q1/sections/platform.yaml", &five_mistakes());
+    let out = f.check().expect_err();
+    let lines: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("platform.yaml:"))
+        .collect();
+    // Every error names the file, line and column, in file order.
+    let located: Vec<u32> = lines
+        .iter()
+        .filter_map(|l| {
+            l.split("platform.yaml:")
+                .nth(1)?
+                .split(':')
+                .next()?
+                .parse()
+                .ok()
+        })
+        .collect();
+    assert!(located.len() >= 6, "{out}");
+    assert!(located.windows(2).all(|w| w[0] <= w[1]), "{out}");
+    for needle in [
+        "unknown field `colour`",
+        "not a number",
+        "unknown value `none`",
+        "unknown value `on-trak`",
+        "unknown field `statuss`",
+    ] {
+        assert!(out.contains(needle), "{needle}: {out}");
+    }
+    assert!(out.contains("did you mean `on-track`?"), "{out}");
+    assert!(!out.contains("did you mean `done`?"), "{out}");
+    // The field path as written, without serde's own steps.
+    assert!(out.contains("= field: kpis[0].value\n"), "{out}");
+    for word in [
+        "invalid i32",
+        "invalid u8",
+        "f64",
+        "from_str_multiple",
+        "value.value",
+        "field: ?",
+    ] {
+        assert!(!out.contains(word), "{word}: {out}");
+    }
+}
+
+#[test]
+fn a_bad_quarter_yaml_does_not_hide_the_section_files() {
+    let f = Fixture::valid();
+    f.write(
+        "quarters/q1/quarter.yaml",
+        &QUARTER.replace("quarter: 1\n", "quarter: 1\nsubtitel: x\n"),
+    );
+    f.write(
+        "quarters/q1/sections/platform.yaml",
+        &SECTION.replace("    unit: req/s\n", "    unit: req/s\n    colour: blue\n"),
+    );
+    f.write(
+        "quarters/q1/sections/other.yaml",
+        "title: Other\nfte: lots\n",
+    );
+    f.write(
+        "quarters/q1/quarter.yaml",
+        "fiscal_year: 2020\nquarter: 1\ntitle: T\nsubtitel: x\nsections: [platform, other]\n",
+    );
+    let out = f.check().expect_err();
+    assert!(out.contains("unknown field `subtitel`"), "{out}");
+    assert!(out.contains("unknown field `colour`"), "{out}");
+    assert!(out.contains("other.yaml:2:6"), "{out}");
+    assert_eq!(errors(&out).len(), 3, "{out}");
+}
+
+#[test]
+fn a_section_that_fails_to_parse_is_not_also_missing() {
+    let f = Fixture::valid();
+    f.write(
+        "quarters/q1/quarter.yaml",
+        &format!("{QUARTER}deck:\n  - title\n  - section: platform\n  - questions\n"),
+    );
+    f.write("quarters/q1/sections/platform.yaml", "title: [Platform\n");
+    let out = f.check().expect_err();
+    assert!(!out.contains("does not have"), "{out}");
+    assert!(!out.contains("has no file"), "{out}");
+    assert_eq!(errors(&out).len(), 1, "{out}");
+}
+
+#[test]
+fn syntax_errors_name_the_fix() {
+    let f = Fixture::valid();
+    f.write(
+        "quarters/q1/quarter.yaml",
+        &QUARTER.replace("title: Platform review", "title: Platform: a review"),
+    );
+    let out = f.check().expect_err();
+    assert!(out.contains("not quoted"), "{out}");
+    assert!(out.contains("quotes"), "{out}");
+}

@@ -123,3 +123,34 @@ fn syntax_errors_name_the_fix() {
     assert!(out.contains("not quoted"), "{out}");
     assert!(out.contains("quotes"), "{out}");
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let f = Fixture::valid();
+    f.write("quarters/q1/sections/platform.yaml", "title: [Platform\n");
+    let content = f.content();
+    let always = run(&["check", "--color", "always", "--content", path(&content)]).expect_err();
+    assert!(always.contains("\u{1b}["), "{always}");
+    let never = run(&["check", "--color", "never", "--content", path(&content)]).expect_err();
+    assert!(!never.contains('\u{1b}'), "{never}");
+    // Not a terminal: plain, as with `never`.
+    let auto = run(&["check", "--content", path(&content)]).expect_err();
+    assert_eq!(auto, never);
+}
+
+#[test]
+fn a_missing_content_folder_is_named_once() {
+    let f = Fixture::valid();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_quarterdeck"))
+        .arg("check")
+        .current_dir(f.content())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content folder does not exist: content"),
+        "{err}"
+    );
+    assert!(!err.contains("content/content"), "{err}");
+}

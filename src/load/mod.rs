@@ -47,7 +47,14 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
     let mut sources = Vec::new();
     if !root.is_dir() {
         report.push(
-            Diagnostic::error(root.to_string_lossy(), "the content folder does not exist")
+            // Named as the user typed it, once (not joined to itself).
+            Diagnostic::error(
+                "--content",
+                format!(
+                    "the content folder does not exist: {}",
+                    root.to_string_lossy()
+                ),
+            )
                 .help("pass the folder that holds site.yaml with --content, or run `quarterdeck init DIR`"),
         );
         return Loaded {

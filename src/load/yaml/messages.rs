@@ -145,6 +145,14 @@ fn described(base: Diagnostic, raw: &str, written: Option<&str>) -> Diagnostic {
             "write digits only, without quotes, a unit or a decimal point",
         );
     }
+    if message.contains("must be quoted") || message.contains("requires quoting") {
+        let value = written.unwrap_or("the value");
+        return with(
+            &format!("`{value}` reads as a number, yes/no or null, not as text"),
+            "text here",
+            &format!("put it in quotes: \"{value}\""),
+        );
+    }
     if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
         return with(
             &format!("`{key}` is written twice in the same mapping"),

@@ -13,6 +13,7 @@
 //! error is in no entry or item, or after [`MAX_ERRORS`].
 
 mod messages;
+mod quoted;
 mod recover;
 pub mod tree;
 
@@ -34,14 +35,36 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Diagn
     // Most files are valid: parse them without tracking the field path,
     // which costs an allocation per key. Only a file that fails is read
     // again, with the path tracked, for every error in it.
-    match serde_saphyr::from_str::<T>(text) {
-        Ok(value) if !text.contains('!') => Ok(value),
-        Ok(value) => match tree::parse(text) {
-            Ok(tree) if !tree.tags.is_empty() => Err(messages::tags(file, &tree.tags)),
-            _ => Ok(value),
-        },
+    match serde_saphyr::from_str_with_options::<T>(text, options()) {
+        Ok(value) if !text.contains(['!', '"', '\'']) => Ok(value),
+        Ok(value) => {
+            let Ok(tree) = tree::parse(text) else {
+                return Ok(value);
+            };
+            let mut problems = messages::tags(file, &tree.tags);
+            problems.extend(quoted::numbers_used_as_numbers::<T>(
+                file,
+                text,
+                &tree.quoted,
+            ));
+            if problems.is_empty() {
+                Ok(value)
+            } else {
+                problems.sort_by_key(|d| (d.line, d.column));
+                Err(problems)
+            }
+        }
         Err(_) => Err(recover::every_error::<T>(file, text)),
     }
+}
+
+/// How content files are read: a plain value that looks like a number,
+/// `true` or `null` is not text (`id: 5` must be quoted to be an id), as
+/// the JSON Schemas say.
+pub(crate) fn options() -> serde_saphyr::Options {
+    let mut options = serde_saphyr::Options::default();
+    options.no_schema = true;
+    options
 }
 
 #[cfg(test)]
@@ -193,5 +216,16 @@ mod tests {
         let tagged = parse::<Doc>("q.yaml", "items:\n  - id: !!str a\n").unwrap_err();
         assert_eq!(tagged.len(), 1);
         assert!(tagged[0].message.contains("tags"), "{}", tagged[0].message);
+    }
+
+    #[test]
+    fn a_quoted_number_is_text_and_a_plain_number_is_no_id() {
+        let d = err("items:\n  - id: a\n    baseline: \"3\"\n");
+        assert_eq!((d.line, d.column), (3, 15));
+        assert!(d.message.contains("text, not a number"), "{}", d.message);
+        // Quoted digits where text is expected are fine.
+        assert!(parse::<Doc>("f", "items:\n  - id: \"5\"\n").is_ok());
+        let id = err("items:\n  - id: 5\n");
+        assert!(id.help.as_deref().unwrap().contains("\"5\""), "{id:?}");
     }
 }

@@ -216,7 +216,7 @@ fn resolve_at(root: &Node, offset: usize) -> Vec<Step<'_>> {
 
 fn attempt<T: DeserializeOwned>(text: &str) -> Result<T, Box<(YamlError, Vec<Segment>)>> {
     let mut segments = Vec::new();
-    serde_saphyr::with_deserializer_from_str(text, |de| {
+    serde_saphyr::with_deserializer_from_str_with_options(text, super::options(), |de| {
         serde_path_to_error::deserialize::<_, T>(de).map_err(|e| {
             segments = e.path().iter().cloned().collect();
             e.into_inner()

@@ -3,7 +3,7 @@
 //! recursion on input depth). [`super::parse`] uses it to find the entry or
 //! list item an error is in, so it can set that part aside and read on.
 
-use serde_saphyr::granit_parser::{Event, Parser};
+use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 
 /// One node: a scalar, a list or a mapping, with its span in characters.
 #[derive(Debug)]
@@ -67,6 +67,8 @@ pub struct Tree {
     pub root: Option<Node>,
     /// 1-based line and column of each tagged node.
     pub tags: Vec<(u32, u32)>,
+    /// Quoted scalars that read as a number: (start, end) in characters.
+    pub quoted: Vec<(usize, usize)>,
 }
 
 /// Where the text stops being well-formed YAML, and the parser's words.
@@ -82,6 +84,7 @@ pub fn parse(text: &str) -> Result<Tree, SyntaxError> {
     let mut stack: Vec<Open> = Vec::new();
     let mut root = None;
     let mut tags = Vec::new();
+    let mut quoted = Vec::new();
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| SyntaxError {
             line: u32::try_from(e.marker().line()).unwrap_or(u32::MAX),
@@ -103,7 +106,14 @@ pub fn parse(text: &str) -> Result<Tree, SyntaxError> {
             kind,
         };
         let done = match event {
-            Event::Scalar(value, ..) => at(Kind::Scalar(value.into_owned())),
+            Event::Scalar(value, style, ..) => {
+                if matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted)
+                    && value.trim().parse::<f64>().is_ok()
+                {
+                    quoted.push((start, end));
+                }
+                at(Kind::Scalar(value.into_owned()))
+            }
             Event::Alias(..) => at(Kind::Other),
             Event::SequenceStart(..) => {
                 stack.push(Open {
@@ -146,7 +156,7 @@ pub fn parse(text: &str) -> Result<Tree, SyntaxError> {
             },
         }
     }
-    Ok(Tree { root, tags })
+    Ok(Tree { root, tags, quoted })
 }
 
 fn last_end(node: &Node) -> Option<usize> {

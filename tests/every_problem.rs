@@ -154,3 +154,43 @@ fn a_missing_content_folder_is_named_once() {
     );
     assert!(!err.contains("content/content"), "{err}");
 }
+
+#[test]
+fn build_fails_on_the_broken_links_check_fails_on() {
+    let f = Fixture::valid();
+    // The deck leaves the section out; its objective page links into it.
+    f.write(
+        "quarters/q1/quarter.yaml",
+        &format!("{QUARTER}deck:\n  - title\n  - questions\n"),
+    );
+    let check = f.check().expect_err();
+    let build = f.build().expect_err();
+    let broken = |out: &str| -> Vec<String> {
+        out.lines()
+            .filter(|l| l.contains("broken link"))
+            .map(String::from)
+            .collect()
+    };
+    assert!(!broken(&check).is_empty(), "{check}");
+    assert_eq!(broken(&check), broken(&build), "{build}");
+    assert!(!f.output().join("index.html").exists(), "nothing published");
+}
+
+#[test]
+fn build_and_check_report_the_same_warnings() {
+    let f = Fixture::valid();
+    f.write(
+        "quarters/q1/sections/platform.yaml",
+        &SECTION.replace("    unit: req/s\n", ""),
+    );
+    let check = f.check().expect_ok();
+    let build = f.build().expect_ok();
+    let warnings = |out: &str| -> Vec<String> {
+        out.lines()
+            .filter(|l| l.starts_with("warning"))
+            .map(String::from)
+            .collect()
+    };
+    assert!(!warnings(&check).is_empty(), "{check}");
+    assert_eq!(warnings(&check), warnings(&build));
+}

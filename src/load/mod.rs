@@ -225,14 +225,16 @@ pub(crate) fn read(root: &Path, file: &str) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(root.join(file))
         .map_err(|e| Diagnostic::error(file, format!("cannot read the file: {e}")))?;
     String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+        let at = crate::diagnostics::Pos::of_offset(&before, before.len());
         Diagnostic::error(
             file,
-            format!(
-                "the file is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
+            "the file is not UTF-8 text: this byte is not a character",
         )
-        .help("save the file as UTF-8")
+        .at_pos(at)
+        .expected("UTF-8 text")
+        .help("save the file as UTF-8 (most editors: \"Save with encoding\")")
     })
 }
 

@@ -194,3 +194,23 @@ fn build_and_check_report_the_same_warnings() {
     assert!(!warnings(&check).is_empty(), "{check}");
     assert_eq!(warnings(&check), warnings(&build));
 }
+
+#[test]
+fn oversized_files_and_lines_are_located_errors() {
+    let f = Fixture::valid();
+    let title = "x".repeat(70 * 1024);
+    f.write(
+        "quarters/q1/sections/platform.yaml",
+        &SECTION.replace("title: Platform", &format!("title: {title}")),
+    );
+    f.write(
+        "quarters/q1/narrative/intro.md",
+        &"words\n".repeat(200 * 1024),
+    );
+    let out = f.check().expect_err();
+    assert!(
+        out.contains("platform.yaml:1:1: this line is 70 KB"),
+        "{out}"
+    );
+    assert!(out.contains("intro.md: the file is 1200 KB"), "{out}");
+}

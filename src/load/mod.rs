@@ -221,10 +221,29 @@ fn parse_top<T: serde::de::DeserializeOwned>(
 }
 
 /// Read a content file as UTF-8 text.
+/// The largest content file read (YAML or Markdown): a hundred times the
+/// largest real one. Documented in docs/content-format.md.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// The longest line of a content file, and so the longest one-line value.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// Read a content file as UTF-8 text, within the size limits.
 pub(crate) fn read(root: &Path, file: &str) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(root.join(file))
-        .map_err(|e| Diagnostic::error(file, format!("cannot read the file: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let cannot = |e: std::io::Error| Diagnostic::error(file, format!("cannot read the file: {e}"));
+    let size = std::fs::metadata(root.join(file)).map_err(cannot)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            file,
+            format!(
+                "the file is {} KB; content files are at most 1024 KB",
+                size / 1024
+            ),
+        )
+        .expected("a content file of at most 1 MB")
+        .help("split it (one section per file, long narrative over several files) or shorten it"));
+    }
+    let bytes = std::fs::read(root.join(file)).map_err(cannot)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let before = String::from_utf8_lossy(&e.as_bytes()[..valid]);
         let at = crate::diagnostics::Pos::of_offset(&before, before.len());
@@ -235,7 +254,24 @@ pub(crate) fn read(root: &Path, file: &str) -> Result<String, Diagnostic> {
         .at_pos(at)
         .expected("UTF-8 text")
         .help("save the file as UTF-8 (most editors: \"Save with encoding\")")
-    })
+    })?;
+    if let Some((n, line)) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.len() > MAX_LINE_BYTES)
+    {
+        return Err(Diagnostic::error(
+            file,
+            format!(
+                "this line is {} KB; a line is at most 64 KB",
+                line.len() / 1024
+            ),
+        )
+        .at(u32::try_from(n + 1).unwrap_or(u32::MAX), 1)
+        .expected("lines of at most 64 KB")
+        .help("break the text over several lines (a `|` block in YAML), or shorten it"));
+    }
+    Ok(text)
 }
 
 fn check_one_folder_per_quarter(

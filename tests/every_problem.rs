@@ -214,3 +214,30 @@ fn oversized_files_and_lines_are_located_errors() {
     );
     assert!(out.contains("intro.md: the file is 1200 KB"), "{out}");
 }
+
+#[test]
+fn misplaced_files_are_errors_in_build_and_check_alike() {
+    let f = Fixture::valid();
+    f.write("README.md", "# Notes\n");
+    f.write("media/x.yaml", "a: 1\n");
+    f.write("quarters/notes.md", "# x\n");
+    let check = f.check().expect_err();
+    let build = f.build().expect_err();
+    for needle in ["README.md", "media/x.yaml", "quarters/notes.md"] {
+        assert!(check.contains(needle), "{needle}: {check}");
+        assert!(build.contains(needle), "{needle}: {build}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_quarter_folder_is_refused() {
+    let f = Fixture::valid();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("quarter.yaml"), QUARTER).unwrap();
+    std::os::unix::fs::symlink(outside.path(), f.content().join("quarters/q2")).unwrap();
+    let check = f.check().expect_err();
+    assert!(check.contains("symbolic link"), "{check}");
+    let build = f.build().expect_err();
+    assert!(build.contains("symbolic link"), "{build}");
+}

@@ -173,7 +173,7 @@ fn run_one(f: &Fixture, tally: &mut Tally, what: &str) {
     };
     let err = reader.join().unwrap_or_default();
     tally.inputs += 1;
-    let mut note = |tally: &mut Tally, kind: &str| {
+    let note = |tally: &mut Tally, kind: &str| {
         if tally.examples.len() < 10 {
             tally.examples.push(format!("{kind}: {what}\n{err}"));
         }

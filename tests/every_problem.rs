@@ -241,3 +241,37 @@ fn a_symlinked_quarter_folder_is_refused() {
     let build = f.build().expect_err();
     assert!(build.contains("symbolic link"), "{build}");
 }
+
+#[test]
+fn hidden_images_are_refused_in_build_and_check() {
+    let f = Fixture::valid();
+    f.write("quarters/q1/narrative/.secret.png", "png");
+    f.write(
+        "quarters/q1/narrative/intro.md",
+        "# Welcome {#welcome}\n\n![x](.secret.png)\n",
+    );
+    assert!(f.check().expect_err().contains("hidden file"));
+    assert!(f.build().expect_err().contains("hidden file"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_theme_linked_from_outside_is_refused() {
+    let f = Fixture::valid();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(outside.path().join("static")).unwrap();
+    std::fs::write(outside.path().join("static/leak.txt"), "secret").unwrap();
+    std::fs::create_dir_all(f.content().join("theme")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("static"),
+        f.content().join("theme/static"),
+    )
+    .unwrap();
+    f.write("site.yaml", &format!("{SITE}theme: theme\n"));
+    let out = f.build().expect_err();
+    assert!(
+        out.contains("theme folder `theme` not found inside"),
+        "{out}"
+    );
+    assert!(!f.output().join("leak.txt").exists());
+}

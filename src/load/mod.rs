@@ -141,18 +141,24 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
         .theme
         .as_ref()
         .and_then(|theme| match paths::resolve("", theme) {
-            Some(rel) if root.join(&rel).is_dir() => Some(root.join(rel)),
+            Some(rel) if root.join(&rel).is_dir() && stays_inside(root, &rel) => {
+                Some(root.join(rel))
+            }
             _ => {
                 report.push(
                     Diagnostic::error(
                         "site.yaml",
-                        format!("theme folder `{}` not found", theme.value),
+                        format!(
+                            "theme folder `{}` not found inside the content folder",
+                            theme.value
+                        ),
                     )
                     .at_pos(theme.pos)
                     .field("theme")
                     .expected(
                         "a folder inside the content folder holding templates/ and/or static/",
-                    ),
+                    )
+                    .help("a link to a folder outside the content folder is not followed"),
                 );
                 None
             }
@@ -226,6 +232,18 @@ fn parse_top<T: serde::de::DeserializeOwned>(
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// The longest line of a content file, and so the longest one-line value.
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// Whether the folder `rel` and its `templates/` and `static/` are inside
+/// the content folder once links are followed (a theme is published).
+fn stays_inside(root: &Path, rel: &str) -> bool {
+    let Ok(root) = root.canonicalize() else {
+        return false;
+    };
+    let dir = root.join(rel);
+    [dir.clone(), dir.join("templates"), dir.join("static")]
+        .iter()
+        .all(|d| !d.exists() || d.canonicalize().is_ok_and(|c| c.starts_with(&root)))
+}
 
 /// Read a content file as UTF-8 text, within the size limits.
 pub(crate) fn read(root: &Path, file: &str) -> Result<String, Diagnostic> {

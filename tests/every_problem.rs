@@ -275,3 +275,24 @@ fn a_theme_linked_from_outside_is_refused() {
     );
     assert!(!f.output().join("leak.txt").exists());
 }
+
+#[test]
+fn a_photo_is_a_file_in_the_content_folder_in_build_and_check() {
+    for photo in ["https://example.org/a.png", "media\\\\a.png"] {
+        let f = Fixture::valid();
+        f.write("media/a.png", "png");
+        f.write(
+            "people.yaml",
+            &PEOPLE.replacen(
+                "    team: Platform\n",
+                &format!("    team: Platform\n    photo: \"{photo}\"\n"),
+                1,
+            ),
+        );
+        let check = f.check().expect_err();
+        let build = f.build().expect_err();
+        assert!(check.contains("people.yaml:4:12"), "{check}");
+        assert!(build.contains("people.yaml:4:12"), "{build}");
+        assert!(!check.contains("broken link"), "{check}");
+    }
+}

@@ -349,6 +349,30 @@ fn check_people(root: &Path, people: &[Person], report: &mut Report, media: &mut
             }
         }
         if let Some(photo) = &p.photo {
+            // A photo is published from the content folder, never fetched.
+            if photo.contains('\\') {
+                report.push(
+                    Diagnostic::error(
+                        file,
+                        format!("photo `{}` has a `\\` in its path", photo.value),
+                    )
+                    .at_pos(photo.pos)
+                    .field(format!("people[{i}].photo"))
+                    .expected("a path with `/` between folders, e.g. `media/people/ls.jpg`")
+                    .help(format!("write `{}`", photo.value.replace('\\', "/"))),
+                );
+                continue;
+            }
+            if paths::target(photo) != paths::Target::Local {
+                report.push(
+                    Diagnostic::error(file, format!("photo `{}` is not a file", photo.value))
+                        .at_pos(photo.pos)
+                        .field(format!("people[{i}].photo"))
+                        .expected("a path to an image inside the content folder")
+                        .help("download the photo into the content folder, e.g. media/people/, and give its path"),
+                );
+                continue;
+            }
             let ctx = markdown::RefContext {
                 file,
                 base_dir: "",

@@ -1,5 +1,15 @@
 //! Loading: walk the content folder, parse every file, validate, and hand
 //! on a typed [`crate::model::Site`], or every problem found at once.
+//!
+//! Every problem in one run: each file is read on its own, and a file that
+//! fails does not stop the others (a `quarter.yaml` that fails to parse
+//! still has its section and narrative files read and checked). Within a
+//! YAML file, [`yaml::parse`] reports every error in file order: after each
+//! serde error it blanks out the entry or list item the error is in, found
+//! through a located tree of the text, and reads again (see [`yaml`]). A
+//! file known to exist but failing to parse is never also called missing.
+//! Every path a file refers to is resolved here, once, inside the content
+//! folder (links followed); files over the size limits are refused.
 
 pub mod checks;
 pub mod markdown;

@@ -112,22 +112,12 @@ pub fn load_quarter(
     check_unique_ids(&sections, &mut out.problems);
 
     let (narratives, minutes, minutes_preamble) = parse_narratives(root, files, &mut out);
-    // Files that exist but failed to parse are already reported; the deck
-    // may name them without a second, false error.
-    let present = Present {
-        sections: known,
-        narratives: files
-            .narratives
-            .iter()
-            .map(|f| stem(f).to_string())
-            .collect(),
-    };
     let deck = deck_order(
         qfile,
         &meta,
         &sections,
         &narratives,
-        &present,
+        files,
         &mut out.problems,
     );
     if let Some(id) = id {
@@ -143,12 +133,6 @@ pub fn load_quarter(
         });
     }
     out
-}
-
-/// The stems of every section and narrative file in the folder.
-struct Present {
-    sections: Vec<String>,
-    narratives: Vec<String>,
 }
 
 /// Every section file parsed and checked, by file stem.
@@ -442,7 +426,7 @@ fn deck_order(
     meta: &QuarterFile,
     sections: &[Section],
     narratives: &BTreeMap<String, Narrative>,
-    present: &Present,
+    files: &QuarterFiles,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<DeckItem> {
     let Some(items) = &meta.deck else {
@@ -469,12 +453,13 @@ fn deck_order(
             ),
             _ => (Vec::new(), "", ""),
         };
-        let failed = match &item.value {
-            DeckItem::Section(name) => present.sections.iter().any(|s| s == name.as_str()),
-            DeckItem::Narrative(name) => present.narratives.contains(name),
+        // A file that exists but failed to parse is reported already.
+        let exists = match &item.value {
+            DeckItem::Section(name) => files.sections.iter().any(|f| stem(f) == name.as_str()),
+            DeckItem::Narrative(name) => files.narratives.iter().any(|f| stem(f) == name),
             _ => false,
         };
-        if !what.is_empty() && !known.contains(&name) && !failed {
+        if !what.is_empty() && !known.contains(&name) && !exists {
             let d = Diagnostic::error(
                 qfile,
                 format!("the deck names {what} `{name}`, which this quarter does not have"),

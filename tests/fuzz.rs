@@ -137,6 +137,8 @@ struct Tally {
     crashes: usize,
     hangs: usize,
     unlocated: usize,
+    /// Errors with neither an `expected` nor a `help` line.
+    unhelped: usize,
     examples: Vec<String>,
 }
 
@@ -193,6 +195,12 @@ fn run_one(f: &Fixture, tally: &mut Tally, what: &str) {
             note(tally, "crash");
         }
     }
+    for block in err.split("\n\n").filter(|b| b.starts_with("error: ")) {
+        if !block.contains("  = expected: ") && !block.contains("  = help: ") {
+            tally.unhelped += 1;
+            note(tally, "unhelped");
+        }
+    }
     for line in err.lines().filter(|l| l.starts_with("error: ")) {
         let located = line.split(": ").nth(1).is_some_and(|loc| {
             let parts: Vec<&str> = loc.rsplitn(3, ':').collect();
@@ -233,8 +241,14 @@ fn a_small_seeded_fuzz_run_finds_nothing() {
     let tally = fuzz(13, |n| n < 40);
     assert_eq!(tally.inputs, 40);
     assert_eq!(
-        (tally.panics, tally.crashes, tally.hangs, tally.unlocated),
-        (0, 0, 0, 0),
+        (
+            tally.panics,
+            tally.crashes,
+            tally.hangs,
+            tally.unlocated,
+            tally.unhelped
+        ),
+        (0, 0, 0, 0, 0),
         "{:#?}",
         tally.examples
     );
@@ -254,8 +268,8 @@ fn long_fuzz_run() {
     let until = Instant::now() + Duration::from_secs(seconds);
     let tally = fuzz(seed, |_| Instant::now() < until);
     println!(
-        "fuzz: seed {seed}, {} inputs, {} panics, {} crashes (abort, signal or exit status other than 0/1), {} hangs, {} errors without a location",
-        tally.inputs, tally.panics, tally.crashes, tally.hangs, tally.unlocated
+        "fuzz: seed {seed}, {} inputs, {} panics, {} crashes (abort, signal or exit status other than 0/1), {} hangs, {} errors without a location, {} without expected or help",
+        tally.inputs, tally.panics, tally.crashes, tally.hangs, tally.unlocated, tally.unhelped
     );
     for e in &tally.examples {
         println!("---\n{e}");

@@ -64,7 +64,7 @@ fn builds_without_warnings_or_broken_links() {
 #[test]
 fn index_lists_every_quarter_newest_first() {
     let index = page("index.html");
-    let labels: Vec<String> = texts(&index, ".quarter-card h2")
+    let labels: Vec<String> = texts(&index, ".quarter-card h3")
         .iter()
         .map(|t| t.split(':').next().unwrap().to_string())
         .collect();

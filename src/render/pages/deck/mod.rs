@@ -45,6 +45,9 @@ pub struct Slide {
     /// HTML.
     pub minutes: String,
     pub number: usize,
+    /// The id of the section (team) the slide is about, if any.
+    #[serde(skip)]
+    pub section: Option<String>,
 }
 
 /// What a slide template gets: `site`, `slide` (its kind's data),
@@ -80,6 +83,11 @@ pub fn render_slides(
                 slide_title: &p.title,
             })
         };
+        let section = match p.data {
+            SlideData::Section(s) => Some(s.id.clone()),
+            SlideData::Objective(o) => Some(o.section_id.clone()),
+            _ => None,
+        };
         let key = match p.data {
             SlideData::Section(s) => Some(std::ptr::from_ref(s) as usize),
             SlideData::Objective(o) => Some(std::ptr::from_ref(o) as usize),
@@ -114,6 +122,7 @@ pub fn render_slides(
                     notes: p.notes,
                     minutes: p.minutes,
                     number: i + 1,
+                    section,
                 });
             }
             Err(e) => problems.push(Diagnostic::error(

@@ -6,6 +6,19 @@
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use std::fmt::{self, Write as _};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static COLOR: AtomicBool = AtomicBool::new(false);
+
+/// Render diagnostics with colours (ANSI escapes) from now on, or plain.
+/// The command decides, from `--color` and `NO_COLOR`; the default is plain.
+pub fn set_color(on: bool) {
+    COLOR.store(on, Ordering::Relaxed);
+}
+
+fn color() -> bool {
+    COLOR.load(Ordering::Relaxed)
+}
 
 /// A 1-based line and column (in characters) in a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -148,6 +161,11 @@ impl Diagnostic {
         } else {
             format!("{shown_path}:{}:{}", self.line, self.column)
         };
+        let word = match (color(), self.severity) {
+            (false, _) => word.to_string(),
+            (true, Severity::Error) => format!("\x1b[1;31m{word}\x1b[0m"),
+            (true, Severity::Warning) => format!("\x1b[1;33m{word}\x1b[0m"),
+        };
         let _ = writeln!(out, "{word}: {location}: {}", self.message);
         if let Some(snippet) = source.and_then(|s| self.snippet(&shown_path, s)) {
             out.push_str(&snippet);
@@ -180,7 +198,12 @@ impl Diagnostic {
                 .fold(true)
                 .annotation(AnnotationKind::Primary.span(start..start + len)),
         )];
-        let rendered = Renderer::plain().render(report).to_string();
+        let renderer = if color() {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let rendered = renderer.render(report).to_string();
         // Drop annotate-snippets' own title line: ours comes first already.
         let body: Vec<&str> = rendered.lines().skip(1).collect();
         Some(body.join("\n"))
@@ -249,9 +272,15 @@ pub fn suggest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> O
     known
         .into_iter()
         .map(|k| (strsim::jaro_winkler(&unknown_l, &k.to_ascii_lowercase()), k))
-        .filter(|(score, _)| *score >= 0.8)
+        // A typo seldom changes the first letter; a different word often
+        // does (`none` is not a misspelt `done`).
+        .filter(|(score, k)| *score >= 0.8 && first(k) == first(&unknown_l))
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, k)| k)
+}
+
+fn first(word: &str) -> Option<char> {
+    word.chars().next().map(|c| c.to_ascii_lowercase())
 }
 
 /// Every diagnostic of one run, errors and warnings, in a stable order.
@@ -326,6 +355,7 @@ mod tests {
         assert_eq!(suggest("basline", known), Some("baseline"));
         assert_eq!(suggest("Target", known), Some("target"));
         assert_eq!(suggest("zzz", known), None);
+        assert_eq!(suggest("none", ["done", "todo"]), None);
     }
 
     #[test]

@@ -8,9 +8,11 @@
 use crate::diagnostics::{Diagnostic, SITE_PAGE};
 use crate::model::paths;
 use crate::render::Rendered;
+use crate::write::OutputFile;
 use rayon::prelude::*;
 use scraper::{Html, Selector};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
 
 /// What one page or stylesheet holds: its ids and its references.
 #[derive(Debug, Default)]
@@ -21,22 +23,62 @@ struct Scan {
 
 /// Check every page and stylesheet of `rendered`.
 pub fn check_site(rendered: &Rendered) -> Vec<Diagnostic> {
+    check_with(rendered, Links::default())
+}
+
+/// The scans of pages a build streamed to its staging folder as they were
+/// rendered (and so are not in [`Rendered::files`]), for the same check
+/// `check` makes, before the output is replaced.
+#[derive(Default)]
+pub struct Links {
+    streamed: Mutex<Vec<(String, Option<Scan>)>>,
+}
+
+impl Links {
+    pub fn add(&self, files: &[OutputFile]) {
+        let scans: Vec<(String, Option<Scan>)> = files
+            .par_iter()
+            .map(|f| (f.path.clone(), scan_file(f)))
+            .collect();
+        if let Ok(mut streamed) = self.streamed.lock() {
+            streamed.extend(scans);
+        }
+    }
+}
+
+fn scan_file(f: &OutputFile) -> Option<Scan> {
+    let text = std::str::from_utf8(&f.bytes).ok()?;
+    if f.path.ends_with(".html") {
+        Some(scan_html(text))
+    } else if f.path.ends_with(".css") {
+        Some(scan_css(text))
+    } else {
+        None
+    }
+}
+
+/// [`check_site`] over `rendered` and the pages streamed before it.
+pub fn check_with(rendered: &Rendered, links: Links) -> Vec<Diagnostic> {
+    let streamed = links.streamed.into_inner().unwrap_or_default();
     let mut files: BTreeSet<&str> = rendered.files.iter().map(|f| f.path.as_str()).collect();
     files.extend(rendered.copies.iter().map(|c| c.to.as_str()));
-    let scans: BTreeMap<&str, Scan> = rendered
+    files.extend(streamed.iter().map(|(p, _)| p.as_str()));
+    let mut scans: BTreeMap<&str, Scan> = rendered
         .files
         .par_iter()
-        .filter_map(|f| {
-            let text = std::str::from_utf8(&f.bytes).ok()?;
-            if f.path.ends_with(".html") {
-                Some((f.path.as_str(), scan_html(text)))
-            } else if f.path.ends_with(".css") {
-                Some((f.path.as_str(), scan_css(text)))
-            } else {
-                None
-            }
-        })
+        .filter_map(|f| Some((f.path.as_str(), scan_file(f)?)))
         .collect();
+    for (path, scan) in &streamed {
+        if let Some(scan) = scan {
+            scans.insert(
+                path.as_str(),
+                Scan {
+                    ids: scan.ids.clone(),
+                    refs: scan.refs.clone(),
+                },
+            );
+        }
+    }
     let mut problems: Vec<Diagnostic> = scans
         .par_iter()
         .flat_map_iter(|(page, scan)| {

@@ -28,8 +28,19 @@ struct Cli {
     /// Also print how long each stage took, one `timing: STAGE MS ms` line each.
     #[arg(long, short, global = true)]
     verbose: bool,
+    /// Colour in diagnostics: `auto` (on a terminal, unless NO_COLOR is
+    /// set), `always` or `never`.
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    color: ColorChoice,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Subcommand)]
@@ -185,6 +196,15 @@ fn main() -> ExitCode {
         Verbosity::Normal
     };
     let console = Console::new(verbosity);
+    quarterdeck::diagnostics::set_color(match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            use std::io::IsTerminal;
+            std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    });
     match cli.command {
         Command::Build {
             paths,

@@ -125,7 +125,7 @@ fn quiet_prints_nothing_on_success_and_verbose_prints_stage_timings() {
         .collect();
     assert_eq!(
         stages,
-        ["load", "derive", "render", "charts", "write"],
+        ["load", "derive", "render", "charts", "lint", "write"],
         "{verbose}"
     );
     // Not a terminal: plain progress lines, no bar drawing characters.

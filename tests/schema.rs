@@ -308,6 +308,52 @@ fn cases() -> Vec<(&'static str, String, bool)> {
             "organisation: Example Org\n".to_string(),
             false,
         ),
+        // Issue 13, point 13: what the two used to disagree on.
+        (section, s("    value: 440", "    value: \"440\""), false),
+        (
+            section,
+            s("        target: 4", "        target: '4'"),
+            false,
+        ),
+        (section, s("  - id: api-requests", "  - id: 5"), false),
+        (section, s("      - id: kr1", "      - id: 1"), false),
+        (
+            section,
+            s("owner: Ada Lovelace", "owner: Ada Lovelace\nfte: -2"),
+            false,
+        ),
+        (
+            section,
+            s(
+                "owner: Ada Lovelace",
+                "owner: Ada Lovelace\ntime_split: {focus: 130, strengthen: -30}",
+            ),
+            false,
+        ),
+        (section, s("    value: 440", "    value: .inf"), false),
+        (
+            section,
+            s("        target: 4", "        target: .nan"),
+            false,
+        ),
+        (
+            section,
+            s(
+                "    status: on-track\n",
+                "    status: on-track\n    checkins:\n      - {date: 2020-8-28, status: at-risk}\n",
+            ),
+            false,
+        ),
+        (
+            "site.yaml",
+            format!("{SITE}base_url: example.org/reviews/\n"),
+            false,
+        ),
+        (
+            "site.yaml",
+            format!("{SITE}base_url: https://example.org/reviews/\n"),
+            true,
+        ),
         ("people.yaml", PEOPLE.to_string(), true),
         (
             "people.yaml",
@@ -349,4 +395,18 @@ fn schema_and_loader_accept_and_reject_the_same_edits() {
         }
     }
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n\n"));
+}
+
+/// `0x10` is the number 16 to a YAML reader, so an editor's schema check
+/// cannot tell it from `16`; the loader refuses it, as a figure must be
+/// written as shown. The one edit on which the two differ, by design.
+#[test]
+fn a_hexadecimal_figure_is_refused_by_the_loader() {
+    let f = Fixture::valid();
+    f.write(
+        "quarters/q1/sections/platform.yaml",
+        &SECTION.replacen("    value: 440", "    value: 0x10", 1),
+    );
+    let out = f.check().expect_err();
+    assert!(out.contains("not a number"), "{out}");
 }

@@ -358,3 +358,26 @@ fn serves_drafts_that_build_leaves_out() {
         "and not linked from the index"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_image_that_became_a_link_out_is_not_served() {
+    let f = Fixture::valid();
+    f.write("quarters/q1/narrative/x.png", "png bytes");
+    f.write(
+        "quarters/q1/narrative/intro.md",
+        "# Welcome {#welcome}\n\n![chart](x.png)\n",
+    );
+    let server = Server::start(&f.content());
+    let (status, _, body) = server.get("/media/quarters/q1/narrative/x.png");
+    assert_eq!(status, 200);
+    assert_eq!(body, "png bytes");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret"), "secret").unwrap();
+    let image = f.content().join("quarters/q1/narrative/x.png");
+    std::fs::remove_file(&image).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret"), &image).unwrap();
+    let (status, _, body) = server.get("/media/quarters/q1/narrative/x.png");
+    assert!(!body.contains("secret"), "{body}");
+    assert_eq!(status, 404);
+}

@@ -66,6 +66,25 @@ impl<'a> Unique<'a> {
 /// Baseline, target and an explicit direction must agree: a target below
 /// the baseline means lower is better.
 pub fn check_key_result(file: &str, field: &str, kr: &KeyResult, out: &mut Vec<Diagnostic>) {
+    // `.nan` and `.inf` are YAML numbers but no figure of a review.
+    let figures = [
+        ("baseline", kr.baseline.as_ref().map(|b| (b.value, b.pos))),
+        ("target", kr.target.as_ref().map(|t| (t.value, t.pos))),
+        ("value", kr.value.map(|v| (v, kr.id.pos))),
+    ];
+    for (name, figure) in figures {
+        if let Some((v, pos)) = figure
+            && !v.is_finite()
+        {
+            out.push(
+                Diagnostic::error(file, format!("the {name} is not a finite number"))
+                    .at_pos(pos)
+                    .field(format!("{field}.{name}"))
+                    .expected("a number, such as `440` or `99.962`")
+                    .help(format!("write the figure, or use `{name}_text` for words")),
+            );
+        }
+    }
     let (Some(baseline), Some(target)) = (&kr.baseline, &kr.target) else {
         return;
     };

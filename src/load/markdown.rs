@@ -129,6 +129,17 @@ fn check_image(url: &str, ctx: &RefContext, canonical_root: Option<&Path>) -> Im
             .help("copy the image into the content folder and refer to it from there"),
         );
     };
+    // Hidden files are ignored by the walk, so never published: one rule.
+    if resolved.split('/').any(|part| part.starts_with('.')) {
+        return ImageVerdict::Problem(
+            Diagnostic::error(
+                ctx.file,
+                format!("image `{url}` is a hidden file, which is never published"),
+            )
+            .expected("a file whose name, and whose folders' names, do not start with `.`")
+            .help("rename the file or its folder"),
+        );
+    }
     let on_disk = ctx.root.join(&resolved);
     let inside = on_disk.metadata().is_ok_and(|m| m.is_file())
         && match (on_disk.canonicalize(), canonical_root) {

@@ -1,5 +1,15 @@
 //! Loading: walk the content folder, parse every file, validate, and hand
 //! on a typed [`crate::model::Site`], or every problem found at once.
+//!
+//! Every problem in one run: each file is read on its own, and a file that
+//! fails does not stop the others (a `quarter.yaml` that fails to parse
+//! still has its section and narrative files read and checked). Within a
+//! YAML file, [`yaml::parse`] reports every error in file order: after each
+//! serde error it blanks out the entry or list item the error is in, found
+//! through a located tree of the text, and reads again (see [`yaml`]). A
+//! file known to exist but failing to parse is never also called missing.
+//! Every path a file refers to is resolved here, once, inside the content
+//! folder (links followed); files over the size limits are refused.
 
 pub mod checks;
 mod goals;
@@ -51,7 +61,14 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
     let mut sources = Vec::new();
     if !root.is_dir() {
         report.push(
-            Diagnostic::error(root.to_string_lossy(), "the content folder does not exist")
+            // Named as the user typed it, once (not joined to itself).
+            Diagnostic::error(
+                "--content",
+                format!(
+                    "the content folder does not exist: {}",
+                    root.to_string_lossy()
+                ),
+            )
                 .help("pass the folder that holds site.yaml with --content, or run `quarterdeck init DIR`"),
         );
         return Loaded {
@@ -138,18 +155,24 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
         .theme
         .as_ref()
         .and_then(|theme| match paths::resolve("", theme) {
-            Some(rel) if root.join(&rel).is_dir() => Some(root.join(rel)),
+            Some(rel) if root.join(&rel).is_dir() && stays_inside(root, &rel) => {
+                Some(root.join(rel))
+            }
             _ => {
                 report.push(
                     Diagnostic::error(
                         "site.yaml",
-                        format!("theme folder `{}` not found", theme.value),
+                        format!(
+                            "theme folder `{}` not found inside the content folder",
+                            theme.value
+                        ),
                     )
                     .at_pos(theme.pos)
                     .field("theme")
                     .expected(
                         "a folder inside the content folder holding templates/ and/or static/",
-                    ),
+                    )
+                    .help("a link to a folder outside the content folder is not followed"),
                 );
                 None
             }
@@ -231,23 +254,73 @@ fn parse_top<T: serde::de::DeserializeOwned>(
         file: file.to_string(),
         text,
     });
-    parsed.map_err(|d| report.push(d)).ok()
+    parsed.map_err(|d| report.extend(d)).ok()
 }
 
 /// Read a content file as UTF-8 text.
+/// The largest content file read (YAML or Markdown): a hundred times the
+/// largest real one. Documented in docs/content-format.md.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// The longest line of a content file, and so the longest one-line value.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// Whether the folder `rel` and its `templates/` and `static/` are inside
+/// the content folder once links are followed (a theme is published).
+fn stays_inside(root: &Path, rel: &str) -> bool {
+    let Ok(root) = root.canonicalize() else {
+        return false;
+    };
+    let dir = root.join(rel);
+    [dir.clone(), dir.join("templates"), dir.join("static")]
+        .iter()
+        .all(|d| !d.exists() || d.canonicalize().is_ok_and(|c| c.starts_with(&root)))
+}
+
+/// Read a content file as UTF-8 text, within the size limits.
 pub(crate) fn read(root: &Path, file: &str) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(root.join(file))
-        .map_err(|e| Diagnostic::error(file, format!("cannot read the file: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::error(
+    let cannot = |e: std::io::Error| Diagnostic::error(file, format!("cannot read the file: {e}"));
+    let size = std::fs::metadata(root.join(file)).map_err(cannot)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
             file,
             format!(
-                "the file is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
+                "the file is {} KB; content files are at most 1024 KB",
+                size / 1024
             ),
         )
-        .help("save the file as UTF-8")
-    })
+        .expected("a content file of at most 1 MB")
+        .help("split it (one section per file, long narrative over several files) or shorten it"));
+    }
+    let bytes = std::fs::read(root.join(file)).map_err(cannot)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+        let at = crate::diagnostics::Pos::of_offset(&before, before.len());
+        Diagnostic::error(
+            file,
+            "the file is not UTF-8 text: this byte is not a character",
+        )
+        .at_pos(at)
+        .expected("UTF-8 text")
+        .help("save the file as UTF-8 (most editors: \"Save with encoding\")")
+    })?;
+    if let Some((n, line)) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.len() > MAX_LINE_BYTES)
+    {
+        return Err(Diagnostic::error(
+            file,
+            format!(
+                "this line is {} KB; a line is at most 64 KB",
+                line.len() / 1024
+            ),
+        )
+        .at(u32::try_from(n + 1).unwrap_or(u32::MAX), 1)
+        .expected("lines of at most 64 KB")
+        .help("break the text over several lines (a `|` block in YAML), or shorten it"));
+    }
+    Ok(text)
 }
 
 fn check_one_folder_per_quarter(
@@ -307,6 +380,30 @@ fn check_people(root: &Path, people: &[Person], report: &mut Report, media: &mut
             }
         }
         if let Some(photo) = &p.photo {
+            // A photo is published from the content folder, never fetched.
+            if photo.contains('\\') {
+                report.push(
+                    Diagnostic::error(
+                        file,
+                        format!("photo `{}` has a `\\` in its path", photo.value),
+                    )
+                    .at_pos(photo.pos)
+                    .field(format!("people[{i}].photo"))
+                    .expected("a path with `/` between folders, e.g. `media/people/ls.jpg`")
+                    .help(format!("write `{}`", photo.value.replace('\\', "/"))),
+                );
+                continue;
+            }
+            if paths::target(photo) != paths::Target::Local {
+                report.push(
+                    Diagnostic::error(file, format!("photo `{}` is not a file", photo.value))
+                        .at_pos(photo.pos)
+                        .field(format!("people[{i}].photo"))
+                        .expected("a path to an image inside the content folder")
+                        .help("download the photo into the content folder, e.g. media/people/, and give its path"),
+                );
+                continue;
+            }
             let ctx = markdown::RefContext {
                 file,
                 base_dir: "",

@@ -69,6 +69,16 @@ pub fn walk(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
                                 classify(&rel_string(rel), &mut files, &mut problems);
                             }
                         }
+                        // A quarter folder is never read through a link:
+                        // it could lead out of the content folder.
+                        Ok(t) if t.is_symlink() => problems.push(
+                            Diagnostic::error(
+                                format!("quarters/{}", name.to_string_lossy()),
+                                "a symbolic link in quarters/ is not followed",
+                            )
+                            .expected("quarter folders inside the content folder")
+                            .help("move or copy the quarter folder here instead of linking it"),
+                        ),
                         _ => {}
                     }
                 }
@@ -131,6 +141,7 @@ fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
 fn classify(rel: &str, files: &mut ContentFiles, problems: &mut Vec<Diagnostic>) {
     let parts: Vec<&str> = rel.split('/').collect();
     let is_yaml = rel.ends_with(".yaml");
+    let is_md = rel.ends_with(".md");
     if rel.ends_with(".yml") {
         problems.push(
             Diagnostic::error(
@@ -162,9 +173,20 @@ fn classify(rel: &str, files: &mut ContentFiles, problems: &mut Vec<Diagnostic>)
                 _ => {} // media: images and the like, referenced from content
             }
         }
-        [_] if is_yaml => problems.push(
+        [_] if is_yaml || is_md => problems.push(
             Diagnostic::error(rel, "unknown file at the top of the content folder")
-                .expected("site.yaml or people.yaml"),
+                .expected("site.yaml or people.yaml; Markdown goes in a quarter's narrative/")
+                .help("move it out of the content folder, or start its name with `.` to hide it"),
+        ),
+        ["quarters", _] if is_yaml || is_md => problems.push(
+            Diagnostic::error(rel, "this file is not inside a quarter folder")
+                .expected("quarters/FOLDER/quarter.yaml and the quarter's other files")
+                .help("move it into the quarter folder it belongs to"),
+        ),
+        ["media", ..] if is_yaml || is_md => problems.push(
+            Diagnostic::error(rel, "YAML and Markdown files in media/ are not read")
+                .expected("images and other published files in media/")
+                .help("move it where the layout has a place for it (see docs/content-format.md)"),
         ),
         _ => {}
     }

@@ -15,7 +15,10 @@ impl Date {
         let parts: Vec<&str> = text.trim().split('-').collect();
         let numbers: Option<Vec<u32>> = match parts.as_slice() {
             [y, m, d]
-                if y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len()) =>
+                if y.len() == 4
+                    && m.len() == 2
+                    && d.len() == 2
+                    && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) =>
             {
                 parts.iter().map(|p| p.parse().ok()).collect()
             }
@@ -85,7 +88,8 @@ mod tests {
     #[test]
     fn accepts_real_dates_including_leap_days() {
         assert_eq!(Date::parse("2020-02-29").unwrap().to_string(), "2020-02-29");
-        assert_eq!(Date::parse("2020-7-1").unwrap().to_string(), "2020-07-01");
+        // YYYY-MM-DD, as the docs and the schema say: no short months or days.
+        assert!(Date::parse("2020-7-1").unwrap_err().contains("YYYY-MM-DD"));
     }
 
     #[test]

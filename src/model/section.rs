@@ -36,10 +36,12 @@ pub struct SectionFile {
     pub previous_ids: Vec<Located<Id>>,
     /// Approximate team size in full-time equivalents.
     #[serde(default)]
+    #[schemars(extend("minimum" = 0))]
     pub fte: Option<Located<f64>>,
     /// How time was spent, in percent, in the order written:
     /// `{focus: 70, strengthen: 30}`.
     #[serde(default)]
+    #[schemars(extend("additionalProperties" = {"type": "number", "minimum": 0, "maximum": 100}))]
     pub time_split: Option<Located<IndexMap<String, f64>>>,
     /// Markdown: what the section is and does.
     #[serde(default)]

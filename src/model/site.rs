@@ -24,6 +24,7 @@ pub struct SiteFile {
     /// Pages link to each other with relative links, so this is only used for
     /// canonical links; `--base-url` overrides it.
     #[serde(default)]
+    #[schemars(extend("pattern" = "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@\\s]+(/[^?#\\s]*)?$"))]
     pub base_url: Option<Located<String>>,
     /// Folder (inside the content folder) whose `templates/` and `static/`
     /// files override the built-in theme, file by file.

@@ -75,6 +75,8 @@ pub struct Run {
     pub rendered: Option<Rendered>,
     /// The staging folder holding the streamed pages ([`Output::Staging`]).
     pub staging: Option<write::Staging>,
+    /// The link scans of the streamed pages.
+    pub(crate) links: linkcheck::Links,
     pub changes: Changes,
 }
 
@@ -135,6 +137,7 @@ impl Pipeline {
             site: None,
             rendered: None,
             staging: None,
+            links: linkcheck::Links::default(),
             changes,
         };
         if let Some(url) = &options.base_url
@@ -218,10 +221,14 @@ impl Pipeline {
             },
             Output::Memory => None,
         };
+        let links = linkcheck::Links::default();
         let sink = |files: Vec<write::OutputFile>| match &staging {
-            Some(staging) => staging
-                .write(&files)
-                .map_err(|e| write_error(&options.output, &e)),
+            Some(staging) => {
+                links.add(&files);
+                staging
+                    .write(&files)
+                    .map_err(|e| write_error(&options.output, &e))
+            }
             None => Ok(()),
         };
         let units = site.quarters.len() as u64;
@@ -265,6 +272,7 @@ impl Pipeline {
             site: Some(site),
             rendered: Some(pages.rendered),
             staging,
+            links,
             changes,
         }
     }
@@ -400,6 +408,17 @@ pub fn build_observed(options: &Options, observer: &dyn Observer) -> Outcome {
     write::publish::clear_leftovers(&options.output);
     let run = Pipeline::once().run(options, observer, Output::Staging(&options.output));
     let mut outcome = run.outcome;
+    // What `check` reports, a build reports: the content warnings, and
+    // broken links as errors, before anything is published.
+    if let (Some(site), Some(rendered)) = (&run.site, &run.rendered) {
+        let links = run.links;
+        let problems = outcome.stage(observer, Stage::Lint, None, || {
+            let mut problems = lint::lint(site);
+            problems.extend(linkcheck::check_with(rendered, links));
+            problems
+        });
+        outcome.fail(problems);
+    }
     // Unless the build succeeded, the staging folder is dropped here, and
     // with it every page already written: the previous output stays.
     if let (Some(rendered), Some(staging)) = (run.rendered, run.staging)

@@ -96,6 +96,9 @@ async fn page(State(live): State<Arc<Live>>, uri: Uri) -> Response {
         return respond(StatusCode::OK, kind, Body::from(bytes.to_vec()));
     }
     if let Some(file) = snapshot.media.get(&path) {
+        if !live.still_inside(file) {
+            return not_found(&live, uri.path(), snapshot.version);
+        }
         return match tokio::fs::read(file).await {
             Ok(bytes) => respond(StatusCode::OK, content_type(&path), bytes.into()),
             Err(_) => not_found(&live, uri.path(), snapshot.version),

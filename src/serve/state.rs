@@ -63,6 +63,16 @@ pub struct Live {
 }
 
 impl Live {
+    /// Whether `file`, a medium the last build published, is still a
+    /// regular file inside the content folder, links followed: one that
+    /// became a link to elsewhere since is not served.
+    pub fn still_inside(&self, file: &Path) -> bool {
+        match (self.content.canonicalize(), file.canonicalize()) {
+            (Ok(root), Ok(file)) => file.starts_with(root) && file.is_file(),
+            _ => false,
+        }
+    }
+
     pub fn new(content: &Path) -> Self {
         let (notices, _) = broadcast::channel(16);
         Self {

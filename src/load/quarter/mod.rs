@@ -1,6 +1,8 @@
 //! One quarter folder: `quarter.yaml`, its sections, narrative files and
 //! minutes, parsed and checked into a [`Quarter`].
 
+mod files;
+
 use super::checks::{Unique, check_id, check_key_result, check_time_split};
 use super::markdown::{RefContext, check_markdown};
 use super::narrative::{parse_minutes, parse_narrative};
@@ -13,6 +15,7 @@ use crate::model::{
     DeckItem, FiscalCalendar, FiscalQuarter, Highlights, Id, Located, Narrative, Pos, Quarter,
     QuarterFile, Section, SectionFile, StatusTable,
 };
+use files::{parse_narratives, parse_sections};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -45,7 +48,11 @@ pub fn load_quarter(
         );
         return out;
     };
+    // A quarter.yaml that fails to parse does not hide the other files'
+    // problems: the sections and narratives are read and checked anyway.
     let Some(meta) = parse_file::<QuarterFile>(root, qfile, &mut out) else {
+        parse_sections(root, files, cal, statuses, None, &mut out);
+        parse_narratives(root, files, &mut out);
         return out;
     };
     let id = FiscalQuarter::new(*meta.fiscal_year, *meta.quarter);
@@ -70,45 +77,7 @@ pub fn load_quarter(
     check_highlights(root, qfile, &meta.highlights, &mut out);
 
     // Sections, in the order quarter.yaml lists them.
-    let mut by_id: BTreeMap<String, Section> = BTreeMap::new();
-    for file in &files.sections {
-        let sid = stem(file).to_string();
-        let located = Located::new(Id::from(sid.as_str()), Pos::default());
-        check_id(file, "file name", &located, &mut out.problems);
-        if let Some(mut data) = parse_file::<SectionFile>(root, file, &mut out) {
-            for p in data.resolve_statuses(statuses) {
-                let d = Diagnostic::error(file, p.why.message)
-                    .at_pos(p.pos)
-                    .field(p.field)
-                    .expected(crate::model::stated::EXPECTED);
-                out.problems.push(match p.why.help {
-                    Some(h) => d.help(h),
-                    None => d,
-                });
-            }
-            super::goals::check_section(file, &data, id, cal, &mut out.problems);
-            let targets = data
-                .objectives
-                .iter()
-                .enumerate()
-                .filter_map(|(i, o)| {
-                    let target = o.target_quarter.as_ref();
-                    let parsed = parse_target(cal, file, i, target, &mut out.problems)?;
-                    Some((o.id.value.clone(), parsed))
-                })
-                .collect();
-            check_section(root, file, &data, &mut out);
-            by_id.insert(
-                sid.clone(),
-                Section {
-                    id: Id::from(sid),
-                    file: file.clone(),
-                    data,
-                    targets,
-                },
-            );
-        }
-    }
+    let mut by_id = parse_sections(root, files, cal, statuses, id, &mut out);
     // Every section file, parsed or not: one that failed to parse is already
     // reported and must not also be called missing.
     let known: Vec<String> = files.sections.iter().map(|f| stem(f).to_string()).collect();
@@ -147,43 +116,15 @@ pub fn load_quarter(
     check_unique_ids(&sections, &mut out.problems);
     super::goals::check_subteams(&sections, &mut out.problems);
 
-    // Narrative files and minutes.
-    let mut narratives = BTreeMap::new();
-    for file in &files.narratives {
-        let Some(text) = read_source(root, file, &mut out) else {
-            continue;
-        };
-        match parse_narrative(file, stem(file), &text) {
-            Ok(parsed) => {
-                narratives.insert(
-                    stem(file).to_string(),
-                    Narrative {
-                        file: file.clone(),
-                        title: parsed.front.title,
-                        slides: parsed.slides,
-                    },
-                );
-            }
-            Err(problems) => out.problems.extend(problems),
-        }
-        check_markdown_file(root, file, &text, &mut out);
-    }
-    let mut minutes = Vec::new();
-    let mut minutes_preamble = None;
-    if let Some(file) = &files.minutes
-        && let Some(text) = read_source(root, file, &mut out)
-    {
-        match parse_minutes(file, &text) {
-            Ok((preamble, items)) => {
-                minutes_preamble = preamble;
-                minutes = items;
-            }
-            Err(problems) => out.problems.extend(problems),
-        }
-        check_markdown_file(root, file, &text, &mut out);
-    }
-
-    let deck = deck_order(qfile, &meta, &sections, &narratives, &mut out.problems);
+    let (narratives, minutes, minutes_preamble) = parse_narratives(root, files, &mut out);
+    let deck = deck_order(
+        qfile,
+        &meta,
+        &sections,
+        &narratives,
+        files,
+        &mut out.problems,
+    );
     if let Some(id) = id {
         out.quarter = Some(Quarter {
             id,
@@ -208,7 +149,7 @@ fn parse_file<T: serde::de::DeserializeOwned>(
     match super::yaml::parse::<T>(file, &text) {
         Ok(v) => Some(v),
         Err(d) => {
-            out.problems.push(d);
+            out.problems.extend(d);
             None
         }
     }
@@ -418,6 +359,7 @@ fn deck_order(
     meta: &QuarterFile,
     sections: &[Section],
     narratives: &BTreeMap<String, Narrative>,
+    files: &QuarterFiles,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<DeckItem> {
     let Some(items) = &meta.deck else {
@@ -444,7 +386,13 @@ fn deck_order(
             ),
             _ => (Vec::new(), "", ""),
         };
-        if !what.is_empty() && !known.contains(&name) {
+        // A file that exists but failed to parse is reported already.
+        let exists = match &item.value {
+            DeckItem::Section(name) => files.sections.iter().any(|f| stem(f) == name.as_str()),
+            DeckItem::Narrative(name) => files.narratives.iter().any(|f| stem(f) == name),
+            _ => false,
+        };
+        if !what.is_empty() && !known.contains(&name) && !exists {
             let d = Diagnostic::error(
                 qfile,
                 format!("the deck names {what} `{name}`, which this quarter does not have"),

@@ -12,10 +12,13 @@ mod html;
 mod linkcheck;
 mod lint;
 pub mod load;
+pub mod locate;
 mod markdown;
 mod mime;
 pub mod model;
 pub mod numbers;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod pipeline;
 pub mod progress;
 pub mod render;

@@ -4,7 +4,7 @@
 
 mod console;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use console::{Console, Verbosity};
 use quarterdeck::Options;
 use quarterdeck::progress::Observer;
@@ -66,6 +66,10 @@ enum Command {
         /// Build only this quarter, e.g. `2020 Q3` or `Q3 FY20-21` (a preview).
         #[arg(long)]
         quarter: Option<String>,
+        /// Build draft quarters (`draft: true`) too; they are never linked
+        /// from the index.
+        #[arg(long)]
+        drafts: bool,
         /// Also build a page comparing quarter A with quarter B, e.g.
         /// `--compare "2019 Q3" "2020 Q2"`; repeat for more pairs.
         #[arg(long, num_args = 2, value_names = ["A", "B"])]
@@ -80,15 +84,48 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Serve the site on 127.0.0.1, rebuild on every change and reload the
-    /// browser; a bad edit shows its error in the page.
+    /// Serve the site on 127.0.0.1, drafts included, rebuild on every
+    /// change and reload the browser; a bad edit shows its error in the page.
     #[cfg(feature = "serve")]
     Serve {
         #[command(flatten)]
         paths: Paths,
-        /// Port on 127.0.0.1; 0 picks a free one.
+        /// Port to listen on; 0 picks a free one.
         #[arg(long, short, default_value_t = 8000)]
         port: u16,
+        /// Address to listen on, e.g. `0.0.0.0` to preview from another
+        /// device on the network (requests naming that address are
+        /// answered too).
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: std::net::IpAddr,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Print each deck to PDF, one slide per page, with a local Chromium
+    /// or Chrome; with `--handout`, each deck's handout too.
+    #[cfg(feature = "pdf")]
+    Pdf {
+        #[command(flatten)]
+        paths: Paths,
+        /// Folder to write `<quarter>.pdf` (and `<quarter>-handout.pdf`) into.
+        #[arg(long, short, default_value = "pdf")]
+        output: PathBuf,
+        /// Also print the portrait handout: each slide with its speaker
+        /// notes and minutes.
+        #[arg(long)]
+        handout: bool,
+        /// Print only this quarter's deck, e.g. `2020 Q3` or `Q3 FY20-21`.
+        #[arg(long)]
+        quarter: Option<String>,
+        /// Print draft quarters too.
+        #[arg(long)]
+        drafts: bool,
+        /// The browser: a path, or a program on PATH. Default: the first of
+        /// chromium, chromium-browser, google-chrome, google-chrome-stable
+        /// on PATH.
+        #[arg(long)]
+        browser: Option<PathBuf>,
     },
     /// Create content from what is there.
     New {
@@ -107,6 +144,14 @@ enum Command {
         #[arg(long, short, default_value = "schema")]
         out: PathBuf,
     },
+    /// Print the shell completion script for SHELL (see docs/cli.md for
+    /// where to put it).
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `quarterdeck man > quarterdeck.1`.
+    Man,
 }
 
 #[derive(Subcommand)]
@@ -124,9 +169,21 @@ enum New {
 
 #[derive(clap::Args)]
 struct Paths {
-    /// Content folder: the review repository holding site.yaml.
-    #[arg(long, short, default_value = "content")]
-    content: PathBuf,
+    /// Content folder: the review repository holding site.yaml. Default:
+    /// the nearest folder holding site.yaml (or content/site.yaml), from
+    /// the working folder up; else `content`.
+    #[arg(long, short)]
+    content: Option<PathBuf>,
+}
+
+impl Paths {
+    /// The folder named, or the one found from the working folder up.
+    fn content(self) -> PathBuf {
+        self.content.unwrap_or_else(|| {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            quarterdeck::locate::content_folder(&cwd)
+        })
+    }
 }
 
 fn main() -> ExitCode {
@@ -156,16 +213,18 @@ fn main() -> ExitCode {
             single_file,
             no_notes,
             quarter,
+            drafts,
             compare,
         } => {
             let options = Options {
-                content: paths.content,
+                content: paths.content(),
                 output,
                 // `--base-url ""` (an unset CI variable) is no base URL.
                 base_url: base_url.filter(|u| !u.trim().is_empty()),
                 single_file,
                 no_notes,
                 quarter,
+                drafts,
                 compare: compare
                     .chunks_exact(2)
                     .map(|p| (p[0].clone(), p[1].clone()))
@@ -175,28 +234,69 @@ fn main() -> ExitCode {
         }
         Command::Check { paths, strict } => {
             let options = Options {
-                content: paths.content,
+                content: paths.content(),
                 ..Options::default()
             };
             pipeline(&options, false, strict, &console)
         }
         #[cfg(feature = "serve")]
-        Command::Serve { paths, port } => exit(quarterdeck::serve::run(
+        Command::Serve {
+            paths,
+            port,
+            interface,
+            open,
+        } => exit(quarterdeck::serve::run(
             &quarterdeck::serve::ServeOptions {
-                content: paths.content,
+                content: paths.content(),
+                interface,
                 port,
+                open,
             },
             &console,
         )),
+        #[cfg(feature = "pdf")]
+        Command::Pdf {
+            paths,
+            output,
+            handout,
+            quarter,
+            drafts,
+            browser,
+        } => {
+            let options = quarterdeck::pdf::PdfOptions {
+                content: paths.content(),
+                output,
+                browser,
+                handout,
+                quarter,
+                drafts,
+            };
+            exit(quarterdeck::pdf::run(&options, &console).map(drop))
+        }
         Command::New {
             what: New::Quarter { id, paths },
         } => exit(quarterdeck::scaffold::new_quarter(
-            &paths.content,
+            &paths.content(),
             id.as_deref(),
             &console,
         )),
         Command::Init { dir } => exit(quarterdeck::scaffold::init(&dir, &console)),
         Command::Schema { out } => schema(&out, &console),
+        Command::Completions { shell } => {
+            let mut command = Cli::command();
+            clap_complete::generate(shell, &mut command, "quarterdeck", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => {
+            let page = clap_mangen::Man::new(Cli::command());
+            match page.render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("cannot write the manual page: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }
 

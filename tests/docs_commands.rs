@@ -140,12 +140,23 @@ fn the_cli_examples_run_in_order() {
     used.dedup();
     assert_eq!(
         used,
-        ["build", "check", "init", "new", "schema", "serve"],
+        [
+            "build",
+            "check",
+            "completions",
+            "init",
+            "man",
+            "new",
+            "pdf",
+            "schema",
+            "serve"
+        ],
         "every command has an example"
     );
     assert!(dir.join("site/index.html").is_file());
     assert!(dir.join("preview/fy2030-q1/index.html").is_file());
     assert!(dir.join("output/index.html").is_file());
+    assert!(dir.join("printed/fy2030-q1-handout.pdf").is_file());
 }
 
 /// Subcommands and long options listed by `--help`.

@@ -140,10 +140,11 @@ fn colour_only_when_asked_or_on_a_terminal() {
 
 #[test]
 fn a_missing_content_folder_is_named_once() {
-    let f = Fixture::valid();
+    // A folder with no site.yaml in it or above it: `content` is not found.
+    let empty = tempfile::tempdir().unwrap();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_quarterdeck"))
         .arg("check")
-        .current_dir(f.content())
+        .current_dir(empty.path())
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&output.stderr);

@@ -52,12 +52,16 @@ fn init_then_check_then_build_then_new_quarter() {
     let said = in_dir(&repo, &["new", "quarter"]).expect_ok();
     assert!(said.contains("created quarters/"), "{said}");
     in_dir(&repo, &["check"]).expect_ok();
+    let decks = || {
+        fs::read_dir(repo.join("output"))
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().join("index.html").is_file())
+            .count()
+    };
     in_dir(&repo, &["build"]).expect_ok();
-    let quarters = fs::read_dir(repo.join("output"))
-        .unwrap()
-        .filter(|e| e.as_ref().unwrap().path().join("index.html").is_file())
-        .count();
-    assert_eq!(quarters, 2, "both quarters are built");
+    assert_eq!(decks(), 1, "the new quarter is a draft, left out");
+    in_dir(&repo, &["build", "--drafts"]).expect_ok();
+    assert_eq!(decks(), 2, "both quarters are built with --drafts");
 
     // A repository is never created over existing files.
     let err = run(&["init", path(&repo)]).expect_err();
@@ -81,7 +85,7 @@ fn the_new_quarter_carries_the_latest_one_forward() {
     let dir = f.content().join("quarters/fy20-21-q2");
     let quarter = fs::read_to_string(dir.join("quarter.yaml")).unwrap();
     assert!(
-        quarter.contains("fiscal_year: 2020\nquarter: 2\n"),
+        quarter.contains("fiscal_year: 2020\nquarter: 2\ndraft: true  # "),
         "{quarter}"
     );
     assert!(quarter.contains("  - narrative: platform\n  - section: platform\n"));
@@ -115,7 +119,15 @@ fn the_new_quarter_carries_the_latest_one_forward() {
     );
 
     f.check().expect_ok();
-    f.build().expect_ok();
+    run(&[
+        "build",
+        "--drafts",
+        "--content",
+        path(&f.content()),
+        "--output",
+        path(&f.output()),
+    ])
+    .expect_ok();
     let deck = f.page("fy20-21-q2/index.html");
     let change = text_of(&deck, "#kpi-api-requests .kpi-change");
     assert!(change.contains("440"), "compared with Q1: {change}");
@@ -151,7 +163,15 @@ fn new_quarter_works_on_the_example_content() {
     assert!(section.starts_with("title: "), "{section}");
     run(&["check", "--content", path(&content)]).expect_ok();
     let out = tmp.path().join("out");
-    run(&["build", "--content", path(&content), "--output", path(&out)]).expect_ok();
+    run(&[
+        "build",
+        "--drafts",
+        "--content",
+        path(&content),
+        "--output",
+        path(&out),
+    ])
+    .expect_ok();
     assert!(out.join("fy20-21-q3/index.html").is_file());
 }
 

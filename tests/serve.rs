@@ -340,6 +340,25 @@ fn serves_the_example_content() {
     assert!(body.contains("<svg"));
 }
 
+#[test]
+fn serves_drafts_that_build_leaves_out() {
+    let f = Fixture::valid();
+    f.write(
+        "quarters/q2/quarter.yaml",
+        &QUARTER.replace("quarter: 1\n", "quarter: 2\ndraft: true\n"),
+    );
+    f.write("quarters/q2/sections/platform.yaml", SECTION);
+    let server = Server::start(&f.content());
+    let (status, _, deck) = server.get("/fy20-21-q2/index.html");
+    assert_eq!(status, 200, "the draft is served");
+    assert!(deck.contains("Platform review"));
+    let (_, _, index) = server.get("/");
+    assert!(
+        !index.contains("fy20-21-q2"),
+        "and not linked from the index"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn an_image_that_became_a_link_out_is_not_served() {

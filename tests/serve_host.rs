@@ -25,8 +25,15 @@ impl Drop for Server {
 }
 
 fn start(content: &std::path::Path) -> Server {
+    start_on(content, "127.0.0.1")
+}
+
+/// `serve --interface INTERFACE` on an ephemeral port.
+fn start_on(content: &std::path::Path, interface: &str) -> Server {
+    let said = format!("serving http://{interface}:");
     let mut child = Command::new(env!("CARGO_BIN_EXE_quarterdeck"))
         .args(["serve", "--port", "0", "--content", path(content)])
+        .args(["--interface", interface])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -38,7 +45,7 @@ fn start(content: &std::path::Path) -> Server {
     let (send, port) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in stderr.lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("serving http://127.0.0.1:").nth(1) {
+            if let Some(rest) = line.split(said.as_str()).nth(1) {
                 let _ = send.send(rest.split('/').next().unwrap_or("").parse().unwrap_or(0));
             }
         }
@@ -127,4 +134,17 @@ fn loopback_names_are_served_and_other_names_refused() {
     // No Host at all is refused (by the HTTP layer or by us).
     let (status, _) = server.request("/", "");
     assert!((400..500).contains(&status), "{status}");
+}
+
+#[test]
+fn on_another_interface_its_address_is_answered_and_names_are_not() {
+    let f = Fixture::valid();
+    let server = start_on(&f.content(), "0.0.0.0");
+    // Listening on every address: any IP address, as typed in a browser.
+    let (status, body) = server.request("/", "Host: 192.168.1.20:8000\r\n");
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = server.request("/", "Host: localhost\r\n");
+    assert_eq!(status, 200);
+    let (status, _) = server.request("/", "Host: evil.example\r\n");
+    assert_eq!(status, 403, "host names are still refused");
 }

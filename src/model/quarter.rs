@@ -34,6 +34,10 @@ pub struct QuarterFile {
     pub deck: Option<Vec<Located<DeckItem>>>,
     #[serde(default)]
     pub highlights: Highlights,
+    /// A draft: shown by `serve` and `build --drafts`, left out of `build`,
+    /// and never linked from the index. `new quarter` scaffolds drafts.
+    #[serde(default)]
+    pub draft: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

@@ -36,6 +36,10 @@ pub struct SiteFile {
     /// Markdown options.
     #[serde(default)]
     pub markdown: MarkdownOptions,
+    /// Ask search engines not to index the site: a robots `noindex` meta
+    /// tag on every page and a `robots.txt` that disallows everything.
+    #[serde(default)]
+    pub noindex: bool,
     /// The repository's own status words, each mapped to the status it
     /// means: `{"Partly done": partial, "To do": not-started}`. Pages show
     /// the words; charts and totals group by the status.

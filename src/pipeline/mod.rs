@@ -88,9 +88,9 @@ type ParsedTheme = Result<Theme, Vec<Diagnostic>>;
 struct Memory {
     files: files::Files,
     loads: files::QuarterLoads,
-    /// The theme, for the theme folder (and the hash of its files) it was
-    /// parsed from.
-    theme: Option<(Option<PathBuf>, u64, Arc<Theme>)>,
+    /// The theme, for the theme folder, the language (and the hash of the
+    /// folder's files) it was parsed for.
+    theme: Option<(Option<PathBuf>, String, u64, Arc<Theme>)>,
     pages: pages::Memo,
     /// Files the caller saw change, since the last run.
     touched: BTreeSet<String>,
@@ -152,6 +152,11 @@ impl Pipeline {
         let Some(mut site) = loaded.site else {
             return failed(outcome, changes);
         };
+        if !options.drafts {
+            // Loaded and validated, then left out: a draft's placeholder
+            // figures reach no page, not even a KPI's history.
+            site.quarters.retain(|q| !q.file.draft);
+        }
         let (theme, theme_files) = match self.theme(&site, built_in) {
             Ok(theme) => theme,
             Err(problems) => {
@@ -278,8 +283,10 @@ impl Pipeline {
     /// what changed, and parse again only the quarter folders it touches.
     fn load(&mut self, content: &Path, changes: &mut Changes) -> (Loaded, Option<ParsedTheme>) {
         let Some(m) = &mut self.memory else {
-            let (loaded, theme) =
-                rayon::join(|| load::load(content), || render::theme::load_theme(None));
+            let (loaded, theme) = rayon::join(
+                || load::load(content),
+                || render::theme::load_theme(None, "en"),
+            );
             return (loaded, Some(theme));
         };
         let touched = std::mem::take(&mut m.touched);
@@ -294,7 +301,7 @@ impl Pipeline {
         let (loaded, built_in) = match m.theme {
             Some(_) => (load(), None),
             None => {
-                let (loaded, theme) = rayon::join(load, || render::theme::load_theme(None));
+                let (loaded, theme) = rayon::join(load, || render::theme::load_theme(None, "en"));
                 (loaded, Some(theme))
             }
         };
@@ -311,9 +318,12 @@ impl Pipeline {
         built_in: Option<ParsedTheme>,
     ) -> Result<(Arc<Theme>, u64), Vec<Diagnostic>> {
         let dir = site.theme_dir.clone();
+        let language = site.config.language.as_str();
+        // The built-in theme parsed meanwhile has the English labels.
+        let english = render::strings::is_english(language);
         let parse = |built_in: Option<ParsedTheme>| match (built_in, &dir) {
-            (Some(theme), None) => theme,
-            _ => render::theme::load_theme(dir.as_deref()),
+            (Some(theme), None) if english => theme,
+            _ => render::theme::load_theme(dir.as_deref(), language),
         };
         let Some(m) = &mut self.memory else {
             return Ok((Arc::new(parse(built_in)?), 0));
@@ -322,14 +332,15 @@ impl Pipeline {
             .as_deref()
             .and_then(|d| d.strip_prefix(&site.root).ok())
             .map_or(0, |d| m.files.folder_hash(&d.to_string_lossy()));
-        if let Some((kept_dir, kept_hash, theme)) = &m.theme
+        if let Some((kept_dir, kept_language, kept_hash, theme)) = &m.theme
             && *kept_dir == dir
+            && kept_language == language
             && *kept_hash == hash
         {
             return Ok((Arc::clone(theme), hash));
         }
         let theme = Arc::new(parse(built_in)?);
-        m.theme = Some((dir, hash, Arc::clone(&theme)));
+        m.theme = Some((dir, language.to_string(), hash, Arc::clone(&theme)));
         Ok((theme, hash))
     }
 }

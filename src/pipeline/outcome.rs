@@ -20,6 +20,9 @@ pub struct Options {
     /// Build only this quarter, for a preview: `2020 Q3` or `Q3 FY20-21`.
     /// Figures that compare with other quarters still use the whole repository.
     pub quarter: Option<String>,
+    /// `build --drafts`, `serve`: draft quarters are built too (never
+    /// linked from the index). Off: they are left out as if absent.
+    pub drafts: bool,
     /// `build --compare A B`: pairs of quarters to compare on a page.
     pub compare: Vec<(String, String)>,
 }

@@ -15,6 +15,7 @@ use super::pages::objective::{HistoryEntry, HistoryKr, ObjectivePage, SlideLink}
 use super::pages::quarter::{MeetingView, QuarterLink, QuarterView};
 use super::pages::search::SearchPage;
 use super::pages::since::{Mover, ObjectiveChange, ObjectiveRef, SinceGroup, SincePage, SinceView};
+use super::pages::site_files::NotFoundPage;
 use super::pages::team::{
     TeamCheckIn, TeamHistory, TeamKeyResult, TeamKpi, TeamObjective, TeamPage, TeamQuarter,
     TeamSlide,
@@ -45,6 +46,7 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ("deck.html", fields(&DeckPage::default())),
         ("objective.html", fields(&ObjectivePage::default())),
         ("kpi.html", fields(&KpiPage::default())),
+        ("404.html", fields(&NotFoundPage::default())),
         ("team.html", fields(&TeamPage::default())),
         ("compare.html", fields(&ComparePage::default())),
         ("search.html", fields(&SearchPage::default())),

@@ -84,7 +84,7 @@ pub fn render(
     derived: &Derived,
     options: &RenderOptions,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let theme = theme::load_theme(site.theme_dir.as_deref())?;
+    let theme = theme::load_theme(site.theme_dir.as_deref(), &site.config.language)?;
     render_observed(site, derived, options, &theme, &|| {}, None)
 }
 
@@ -309,6 +309,14 @@ pub fn shared_pages(
     ) {
         Ok(f) => files.push(f),
         Err(p) => problems.push(p),
+    }
+    // A single-file build publishes decks and their index only.
+    if !inputs.options.single_file {
+        match pages::site_files::not_found_page(site, &theme.tera, base_url.as_deref()) {
+            Ok(f) => files.push(f),
+            Err(p) => problems.push(p),
+        }
+        files.extend(pages::site_files::robots(site));
     }
     if !problems.is_empty() {
         return Err(problems);

@@ -8,12 +8,31 @@
 use crate::derive::kpi::Verdict;
 use crate::derive::progress::ProgressState;
 use crate::diagnostics::{Diagnostic, suggest};
-use crate::model::{Date, Direction, Outlook, Status, TargetScope, WorkflowKind};
+use crate::model::{
+    Date, Direction, FiscalCalendar, FiscalQuarter, Outlook, Status, TargetScope, WorkflowKind,
+};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// The built-in table.
 pub const DEFAULT: &str = include_str!("../../themes/default/strings.yaml");
+
+/// The built-in German table, for `language: de` (every key of [`DEFAULT`]).
+pub const GERMAN: &str = include_str!("../../themes/default/strings.de.yaml");
+
+/// The built-in table of `language` (a tag such as `de` or `de-AT`) over
+/// the English one: German for `de`, English for anything else.
+fn built_in(language: &str) -> Option<(&'static str, &'static str)> {
+    let primary = language.split(['-', '_']).next().unwrap_or_default();
+    primary
+        .eq_ignore_ascii_case("de")
+        .then_some(("strings.de.yaml (built in)", GERMAN))
+}
+
+/// Whether `language` shows the English labels (no other built-in table).
+pub fn is_english(language: &str) -> bool {
+    built_in(language).is_none()
+}
 
 /// Every label by key, the theme's overrides applied.
 #[derive(Debug, Clone)]
@@ -34,8 +53,15 @@ impl Strings {
     /// the file's name for errors) applied. A key the built-in table does
     /// not have is an error, with the nearest key as a suggestion.
     pub fn load(overrides: Option<(&str, &str)>) -> Result<Self, Diagnostic> {
+        Self::load_for("en", overrides)
+    }
+
+    /// [`Strings::load`] for the site's `language`: its built-in table
+    /// (see [`built_in`]) over the English one, then the theme's overrides.
+    pub fn load_for(language: &str, overrides: Option<(&str, &str)>) -> Result<Self, Diagnostic> {
         let mut map = parse("strings.yaml (built in)", DEFAULT)?;
-        if let Some((file, text)) = overrides {
+        let tables = built_in(language).into_iter().chain(overrides);
+        for (file, text) in tables {
             for (key, value) in parse(file, text)? {
                 if !map.contains_key(&key) {
                     let d = Diagnostic::error(file, format!("unknown string `{key}`")).expected(
@@ -48,6 +74,8 @@ impl Strings {
                 }
                 map.insert(key, value);
             }
+        }
+        if let Some((file, _)) = overrides {
             let format = map.get("date.long").map_or("", String::as_str);
             let bad = chrono::format::StrftimeItems::new(format)
                 .any(|item| matches!(item, chrono::format::Item::Error));
@@ -89,15 +117,38 @@ impl Strings {
         }
     }
 
-    /// A date in the long form (`28 October 2020`).
+    /// A date in the long form (`28 October 2020`), the month named by
+    /// the table (`%B` is `month.N`, in any language).
     pub fn date(&self, date: &Date) -> String {
+        use chrono::Datelike as _;
         use std::fmt::Write as _;
+        let format = self
+            .get("date.long")
+            .replace("%B", &self.month(date.0.month()).replace('%', "%%"));
         let mut text = String::new();
         // `load` has checked the format; should it fail anyway, the
         // built-in form is shown rather than nothing.
-        match write!(text, "{}", date.0.format(self.get("date.long"))) {
+        match write!(text, "{}", date.0.format(&format)) {
             Ok(()) => text,
             Err(_) => date.long(),
+        }
+    }
+
+    /// The name of month `n` (1–12).
+    pub fn month(&self, n: u32) -> &str {
+        self.get_owned(format!("month.{n}"))
+    }
+
+    /// The months of quarter `q`: `July – September 2020`, or
+    /// `November 2020 – January 2021` across a year's end.
+    pub fn months(&self, calendar: &FiscalCalendar, q: FiscalQuarter) -> String {
+        use chrono::Datelike as _;
+        let (s, e) = (calendar.start(q), calendar.end(q));
+        let (first, last) = (self.month(s.month()), self.month(e.month()));
+        if s.year() == e.year() {
+            format!("{first} – {last} {}", e.year())
+        } else {
+            format!("{first} {} – {last} {}", s.year(), e.year())
         }
     }
 
@@ -244,6 +295,38 @@ mod tests {
             used > 50,
             "only {used} labels found: has the syntax changed?"
         );
+    }
+
+    #[test]
+    fn german_has_every_key_and_names_months_and_decimals_in_german() {
+        let en = Strings::default();
+        let de = Strings::load_for("de", None).unwrap();
+        let english = parse("en", DEFAULT).unwrap();
+        let german = parse("de", GERMAN).unwrap();
+        let missing: Vec<&String> = english
+            .keys()
+            .filter(|k| !german.contains_key(*k))
+            .collect();
+        assert!(missing.is_empty(), "strings.de.yaml lacks {missing:?}");
+        assert_eq!(en.keys(), de.keys());
+        let d = Date::parse("2020-03-08").unwrap();
+        assert_eq!(de.date(&d), "8. März 2020");
+        assert_eq!(en.date(&d), "8 March 2020");
+        assert_eq!(de.number("1.5".to_string()), "1,5");
+        assert_eq!(
+            Strings::load_for("de-AT", None)
+                .unwrap()
+                .get("slide.agenda"),
+            "Tagesordnung"
+        );
+        assert_eq!(
+            Strings::load_for("fr", None).unwrap().get("slide.agenda"),
+            "Agenda"
+        );
+        let cal = FiscalCalendar::new(7, Default::default()).unwrap();
+        let q = FiscalQuarter::new(2020, 3).unwrap();
+        assert_eq!(de.months(&cal, q), "Januar – März 2021");
+        assert_eq!(en.months(&cal, q), cal.months_label(q));
     }
 
     #[test]

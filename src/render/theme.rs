@@ -23,6 +23,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "objective.html",
     "kpi.html",
     "since-last-quarter.html",
+    "404.html",
     "macros.html",
     "charts.html",
     "since.html",
@@ -69,6 +70,10 @@ pub const STATIC: &[(&str, &str)] = &[
         include_str!("../../themes/default/static/deck.js"),
     ),
     (
+        "favicon.svg",
+        include_str!("../../themes/default/static/favicon.svg"),
+    ),
+    (
         "search.js",
         include_str!("../../themes/default/static/search.js"),
     ),
@@ -85,7 +90,7 @@ pub struct Theme {
 /// Build the theme once per build: built-in templates, then the site's
 /// overrides on top, all parsed up front so a template error is reported
 /// before anything renders.
-pub fn load_theme(theme_dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
+pub fn load_theme(theme_dir: Option<&Path>, language: &str) -> Result<Theme, Vec<Diagnostic>> {
     let mut sources: BTreeMap<String, String> = TEMPLATES
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
@@ -114,13 +119,13 @@ pub fn load_theme(theme_dir: Option<&Path>) -> Result<Theme, Vec<Diagnostic>> {
     }
     let strings = match theme_dir.map(|d| d.join("strings.yaml")) {
         Some(file) if file.is_file() => match std::fs::read_to_string(&file) {
-            Ok(text) => Strings::load(Some(("strings.yaml", &text))),
+            Ok(text) => Strings::load_for(language, Some(("strings.yaml", &text))),
             Err(e) => Err(Diagnostic::error(
                 "strings.yaml",
                 format!("cannot read the strings table: {e}"),
             )),
         },
-        _ => Strings::load(None),
+        _ => Strings::load_for(language, None),
     };
     let strings = strings.unwrap_or_else(|d| {
         problems.push(d);

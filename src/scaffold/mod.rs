@@ -89,7 +89,8 @@ pub fn plan_quarter(site: &Site, id: Option<&str>) -> Result<QuarterPlan, String
     }
     let summary = format!(
         "created {dir} for {} from {from}: {} section{}, {kpis} KPI{} and {objectives} objective{} carried forward ({left_out} done or cancelled left out); \
-         fill in the values, statuses and narrative, then run `quarterdeck check`",
+         fill in the values, statuses and narrative, then run `quarterdeck check`; \
+         it is a draft (`draft: true`), shown by `quarterdeck serve` and left out of `build` until you delete that line",
         cal.label(id),
         latest.sections.len(),
         plural(latest.sections.len()),
@@ -125,6 +126,12 @@ fn quarter_yaml(site: &Site, latest: &Quarter, id: FiscalQuarter) -> String {
     }
     y.num(0, "fiscal_year", f64::from(id.fiscal_year), None);
     y.num(0, "quarter", f64::from(id.quarter), None);
+    y.flag(
+        0,
+        "draft",
+        true,
+        Some("left out of `build` until you delete this line; `serve` shows it"),
+    );
     y.str(0, "title", &latest.file.title);
     y.opt_str(0, "department", latest.file.department.as_deref());
     y.comment(

@@ -96,6 +96,18 @@ impl Yaml {
         self.out.push('\n');
     }
 
+    /// `key: true` or `key: false`, with an optional comment.
+    pub fn flag(&mut self, indent: usize, key: &str, value: bool, comment: Option<&str>) {
+        self.start(indent);
+        self.out.push_str(&scalar(key));
+        self.out.push_str(if value { ": true" } else { ": false" });
+        if let Some(c) = comment {
+            self.out.push_str("  # ");
+            self.out.push_str(c);
+        }
+        self.out.push('\n');
+    }
+
     /// `key:` and one `- item` line per string; nothing for an empty list.
     pub fn list(&mut self, indent: usize, key: &str, items: &[String]) {
         if items.is_empty() {

@@ -4,15 +4,27 @@
 //! such requests carry that foreign name in `Host`. Requests naming
 //! `localhost`, a loopback address (`127.0.0.1`, `[::1]`), any port, are
 //! served; every other request gets 403 and a short plain message.
+//!
+//! `serve --interface ADDR` listens on another address: requests naming
+//! that address (an IP literal, which DNS rebinding cannot forge) are
+//! served too; on `0.0.0.0` or `::`, every IP literal is, since the server
+//! then answers on all of the machine's addresses. Host *names* other than
+//! `localhost` are refused whatever the interface.
 
 use axum::extract::Request;
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::net::IpAddr;
 
-/// Middleware: pass the request on only when it names a loopback host.
-pub async fn loopback_only(request: Request, next: Next) -> Response {
+/// Middleware: pass the request on only when it names a loopback host or
+/// the address the server listens on.
+pub async fn allowed_only(
+    State(interface): State<IpAddr>,
+    request: Request,
+    next: Next,
+) -> Response {
     let host = request
         .headers()
         .get(header::HOST)
@@ -20,7 +32,8 @@ pub async fn loopback_only(request: Request, next: Next) -> Response {
     // An absolute request target (`GET http://name/ HTTP/1.1`) names the
     // host too; both must be loopback.
     let target = request.uri().authority().map(|a| a.as_str());
-    if host.is_some_and(is_loopback) && target.is_none_or(is_loopback) {
+    let allowed = |h: &str| is_allowed(h, interface);
+    if host.is_some_and(allowed) && target.is_none_or(allowed) {
         return next.run(request).await;
     }
     (
@@ -31,19 +44,37 @@ pub async fn loopback_only(request: Request, next: Next) -> Response {
         .into_response()
 }
 
-/// `localhost`, or a loopback IP address, with or without a port.
-pub fn is_loopback(host: &str) -> bool {
-    let name = match host.strip_prefix('[') {
+/// A loopback host, or (see the module comment) the interface's address.
+pub fn is_allowed(host: &str, interface: IpAddr) -> bool {
+    if is_loopback(host) {
+        return true;
+    }
+    let Some(address) = name_of(host).and_then(|n| n.parse::<IpAddr>().ok()) else {
+        return false;
+    };
+    address == interface || interface.is_unspecified()
+}
+
+/// The host without its port; `None` when the port is not a port.
+fn name_of(host: &str) -> Option<&str> {
+    Some(match host.strip_prefix('[') {
         Some(rest) => match rest.split_once(']') {
             Some((address, "")) => address,
             Some((address, port)) if port.strip_prefix(':').is_some_and(is_port) => address,
-            _ => return false,
+            _ => return None,
         },
         None => match host.rsplit_once(':') {
             Some((name, port)) if is_port(port) => name,
-            Some(_) => return false,
+            Some(_) => return None,
             None => host,
         },
+    })
+}
+
+/// `localhost`, or a loopback IP address, with or without a port.
+pub fn is_loopback(host: &str) -> bool {
+    let Some(name) = name_of(host) else {
+        return false;
     };
     name.eq_ignore_ascii_case("localhost") || name.parse::<IpAddr>().is_ok_and(|a| a.is_loopback())
 }
@@ -56,6 +87,21 @@ fn is_port(digits: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_interface_address_passes_and_names_do_not() {
+        let lan: IpAddr = "192.168.1.20".parse().unwrap();
+        assert!(is_allowed("192.168.1.20:8000", lan));
+        assert!(is_allowed("localhost:8000", lan));
+        assert!(!is_allowed("192.168.1.21:8000", lan));
+        assert!(!is_allowed("evil.example:8000", lan));
+        let all: IpAddr = "0.0.0.0".parse().unwrap();
+        assert!(is_allowed("10.0.0.5", all));
+        assert!(is_allowed("[fe80::1]:8000", all));
+        assert!(!is_allowed("printer.local", all));
+        let loopback: IpAddr = "127.0.0.1".parse().unwrap();
+        assert!(!is_allowed("192.168.1.20", loopback));
+    }
 
     #[test]
     fn loopback_names_pass() {

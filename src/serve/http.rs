@@ -25,13 +25,16 @@ pub const SCRIPT: &str = "/__quarterdeck/live.js";
 
 const LIVE_JS: &str = include_str!("live.js");
 
-pub fn router(live: Arc<Live>) -> Router {
+pub fn router(live: Arc<Live>, interface: std::net::IpAddr) -> Router {
     Router::new()
         .route(EVENTS, get(events))
         .route(SCRIPT, get(script))
         .fallback(get(page))
         .with_state(live)
-        .layer(axum::middleware::from_fn(super::host::loopback_only))
+        .layer(axum::middleware::from_fn_with_state(
+            interface,
+            super::host::allowed_only,
+        ))
 }
 
 async fn script() -> Response {

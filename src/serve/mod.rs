@@ -9,12 +9,14 @@
 
 mod host;
 mod http;
+mod open;
 mod state;
 
 use crate::progress::Observer;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use state::{Live, Rebuilt};
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc;
@@ -22,8 +24,12 @@ use std::time::Duration;
 
 pub struct ServeOptions {
     pub content: PathBuf,
-    /// Port on 127.0.0.1; 0 lets the system pick a free one.
+    /// Address to listen on: 127.0.0.1 unless `--interface` names another.
+    pub interface: IpAddr,
+    /// Port; 0 lets the system pick a free one.
     pub port: u16,
+    /// Open the preview in the default browser once it is listening.
+    pub open: bool,
 }
 
 /// Changes arriving within this window are rebuilt together: an editor's
@@ -63,11 +69,16 @@ pub fn run(options: &ServeOptions, observer: &dyn Observer) -> Result<(), String
     })
 }
 
-/// Listen on 127.0.0.1 and answer until Ctrl-C.
+/// Listen on the interface and answer until Ctrl-C.
 async fn serve(options: &ServeOptions, live: Arc<Live>) -> Result<(), String> {
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", options.port))
+    let listener = tokio::net::TcpListener::bind((options.interface, options.port))
         .await
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", options.port))?;
+        .map_err(|e| {
+            format!(
+                "cannot listen on {}: {e}",
+                std::net::SocketAddr::new(options.interface, options.port)
+            )
+        })?;
     let address = listener
         .local_addr()
         .map_err(|e| format!("cannot listen: {e}"))?;
@@ -76,7 +87,17 @@ async fn serve(options: &ServeOptions, live: Arc<Live>) -> Result<(), String> {
         "serving http://{address}/ (watching {}; Ctrl-C stops)",
         options.content.display()
     );
-    axum::serve(listener, http::router(live))
+    if options.open {
+        let url = if address.ip().is_unspecified() {
+            format!("http://127.0.0.1:{}/", address.port())
+        } else {
+            format!("http://{address}/")
+        };
+        if let Err(e) = open::browser(&url) {
+            eprintln!("warning: cannot open a browser ({e}); open {url} yourself");
+        }
+    }
+    axum::serve(listener, http::router(live, options.interface))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -113,6 +113,7 @@ impl Live {
         pipeline.touch(touched.iter().cloned());
         let options = Options {
             content: self.content.clone(),
+            drafts: true,
             ..Options::default()
         };
         let run = pipeline.run(&options, &Silent, Output::Memory);
@@ -202,6 +203,7 @@ mod tests {
     fn assert_serves_a_clean_run(live: &Live, content: &Path) {
         let options = Options {
             content: content.to_path_buf(),
+            drafts: true,
             ..Options::default()
         };
         let clean = Pipeline::once().run(&options, &Silent, Output::Memory);

@@ -118,8 +118,10 @@ pub fn index_page(
     inline: Option<&Inline>,
     strings: &crate::render::strings::Strings,
 ) -> Result<OutputFile, Diagnostic> {
-    let quarters: Vec<IndexQuarter> = site
-        .quarters
+    // Drafts (built with `--drafts`, or served) are never linked from here.
+    let published: Vec<&crate::model::Quarter> =
+        site.quarters.iter().filter(|q| !q.file.draft).collect();
+    let quarters: Vec<IndexQuarter> = published
         .iter()
         .rev()
         .map(|q| {
@@ -129,7 +131,7 @@ pub fn index_page(
                 label: site.calendar.label(q.id),
                 title: &q.file.title,
                 department: q.file.department.as_deref(),
-                months: site.calendar.months_label(q.id),
+                months: strings.months(&site.calendar, q.id),
                 date: meeting.map(|m| strings.date(&m.date.value)),
                 iso_date: meeting.map(|m| m.date.to_string()),
                 sections: q.sections.iter().map(|s| s.data.title.as_str()).collect(),
@@ -161,7 +163,7 @@ pub fn index_page(
         .collect();
     kpis.sort_by(|a, b| a.name.cmp(b.name));
     let mut years: Vec<IndexYear> = Vec::new();
-    for (q, view) in site.quarters.iter().rev().zip(quarters) {
+    for (q, view) in published.iter().rev().zip(quarters) {
         let label = site.calendar.year_label(q.id.fiscal_year);
         match years.last_mut() {
             Some(y) if y.label == label => y.quarters.push(view),
@@ -171,7 +173,7 @@ pub fn index_page(
             }),
         }
     }
-    let latest = site.quarters.last().map(|q| IndexLatest {
+    let latest = published.last().map(|q| IndexLatest {
         label: site.calendar.label(q.id),
         url: urls.deck(&site.calendar.slug(q.id)),
         outlooks: derived
@@ -209,7 +211,7 @@ pub fn index_page(
     let page = IndexPage {
         site: SiteView::new(site, urls, inline),
         latest,
-        quarters: site.quarters.len(),
+        quarters: published.len(),
         years,
         kpis,
         teams,

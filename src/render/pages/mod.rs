@@ -14,6 +14,7 @@ pub mod objective;
 pub mod quarter;
 pub mod search;
 pub mod since;
+pub mod site_files;
 pub mod team;
 
 use super::single;
@@ -41,6 +42,8 @@ pub struct SiteView<'a> {
     pub home: String,
     /// The page's public address, when the site has a base URL.
     pub canonical: Option<String>,
+    /// `noindex: true` in site.yaml: pages ask search engines to stay out.
+    pub noindex: bool,
     /// The link to the search page, when the site has search (and this
     /// build links to drill-down pages): the search box of every page.
     pub search: Option<String>,
@@ -87,6 +90,7 @@ impl<'a> SiteView<'a> {
             pages: urls.pages(),
             home: urls.index(),
             canonical: urls.canonical(),
+            noindex: site.config.noindex,
             search: site
                 .config
                 .search

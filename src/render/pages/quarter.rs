@@ -70,7 +70,7 @@ impl<'a> QuarterView<'a> {
         Self {
             label: ctx.label(q.id),
             title: &q.file.title,
-            months: site.calendar.months_label(q.id),
+            months: ctx.strings.months(&site.calendar, q.id),
             meeting: q.file.meeting.as_ref().map(|m| meeting(ctx, m)),
             url: urls.deck(&slug),
             previous: neighbour(site, q.id, false).map(|p| QuarterLink::new(site, p, urls)),

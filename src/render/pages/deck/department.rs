@@ -19,7 +19,7 @@ pub fn department_slides<'a>(
     let q = ctx.quarter;
     let s = ctx.strings;
     let quarter = ctx.label(q.id);
-    let months = ctx.site.calendar.months_label(q.id);
+    let months = ctx.strings.months(&ctx.site.calendar, q.id);
     let department = q
         .file
         .department

@@ -146,7 +146,7 @@ fn title_slide<'a>(ctx: &Ctx<'a>) -> Planned<'a> {
             subtitle: q.file.subtitle.as_deref(),
             department: q.file.department.as_deref(),
             quarter: ctx.label(q.id),
-            months: ctx.site.calendar.months_label(q.id),
+            months: ctx.strings.months(&ctx.site.calendar, q.id),
             organisation: &ctx.site.config.organisation,
             date: meeting.map(|m| ctx.strings.date(&m.date.value)),
             iso_date: meeting.map(|m| m.date.to_string()),

@@ -124,10 +124,11 @@ impl Mapper {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn frame() -> Frame {
+    /// A 200×100 frame with margins, x from 0 to 10, y from −1 to 1.
+    pub(in crate::render::charts::canvas) fn frame() -> Frame {
         Frame {
             width: 200,
             height: 100,

@@ -262,21 +262,9 @@ const FONTS: &str =
 
 #[cfg(test)]
 mod tests {
+    use super::frame::tests::frame;
     use super::*;
     use crate::render::charts::palette::THEME;
-
-    fn frame() -> Frame {
-        Frame {
-            width: 200,
-            height: 100,
-            left: 20,
-            right: 10,
-            top: 5,
-            bottom: 15,
-            x: (0.0, 10.0),
-            y: (-1.0, 1.0),
-        }
-    }
 
     #[test]
     fn layers_are_grouped_and_the_svg_is_scalable_and_labelled() {

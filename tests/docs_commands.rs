@@ -267,7 +267,9 @@ fn recipes(ci: &str) -> Recipes {
         publish: find("GitHub publish", &|r| r.contains("name: Publish reviews")),
         gitlab: find("GitLab", &|r| r.contains("stages:")),
         preview: find("GitHub preview", &|r| r.contains("workflow_dispatch")),
-        from_source: find("build from source", &|r| r.trim_start().starts_with("- uses: actions/cache")),
+        from_source: find("build from source", &|r| {
+            r.trim_start().starts_with("- uses: actions/cache")
+        }),
     };
     assert_eq!(all.len(), 4, "no other YAML block in docs/ci.md");
     recipes
@@ -326,12 +328,18 @@ fn the_ci_recipes_are_valid_yaml_and_their_commands_run() {
     assert!(r.gitlab.contains("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"));
     // Every recipe checks the binary it downloads.
     for recipe in [&r.publish, &r.gitlab, &r.preview] {
-        assert!(recipe.contains(".sha256") && recipe.contains("sha256sum"), "{recipe}");
+        assert!(
+            recipe.contains(".sha256") && recipe.contains("sha256sum"),
+            "{recipe}"
+        );
     }
     // Compiling instead: locked, and cached per quarterdeck version.
     assert!(r.from_source.contains("cargo install --locked"));
     assert!(r.from_source.trim_end().ends_with(" quarterdeck"));
-    assert!(r.from_source.contains("key: quarterdeck-${{ env.QUARTERDECK_VERSION }}"));
+    assert!(
+        r.from_source
+            .contains("key: quarterdeck-${{ env.QUARTERDECK_VERSION }}")
+    );
 
     // The preview command in the prose runs too.
     for block in blocks(&ci, "sh") {

@@ -51,6 +51,8 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
                 slide: &SlideData::Questions(QuestionsSlide {}),
                 slide_id: "",
                 slide_title: "",
+                slide_part: "",
+                slide_continued: "",
             }),
         ),
         ("slides/title.html", fields(&TitleSlide::default())),

@@ -76,14 +76,8 @@ pub fn quarter_pages(
     }
     for (section, s) in q.sections.iter().zip(&mut sections) {
         for (o, shown) in section.data.objectives.iter().zip(&mut s.objectives) {
-            match objective::objective_page(
-                ctx,
-                &theme.tera,
-                public,
-                (section, o),
-                shown,
-                &titles,
-            ) {
+            match objective::objective_page(ctx, &theme.tera, public, (section, o), shown, &titles)
+            {
                 Ok(f) => files.push(f),
                 Err(d) => problems.push(d),
             }

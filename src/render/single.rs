@@ -235,8 +235,14 @@ mod tests {
     #[test]
     fn a_data_url_names_the_media_type_and_pads_its_base64() {
         assert_eq!(data_url("a.css", b"fo"), "data:text/css;base64,Zm8=");
-        assert_eq!(data_url("m/b.SVG", b"foo"), "data:image/svg+xml;base64,Zm9v");
-        assert_eq!(data_url("c.bin", b""), "data:application/octet-stream;base64,");
+        assert_eq!(
+            data_url("m/b.SVG", b"foo"),
+            "data:image/svg+xml;base64,Zm9v"
+        );
+        assert_eq!(
+            data_url("c.bin", b""),
+            "data:application/octet-stream;base64,"
+        );
     }
 
     #[test]

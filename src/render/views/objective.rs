@@ -92,12 +92,7 @@ pub fn objective_again(
 
 /// The view, its key results' charts taken in order from `charts`
 /// (drawn when `charts` has none for a key result).
-fn build(
-    ctx: &Ctx,
-    section: &Section,
-    o: &Objective,
-    charts: Vec<Option<Chart>>,
-) -> ObjectiveView {
+fn build(ctx: &Ctx, section: &Section, o: &Objective, charts: Vec<Option<Chart>>) -> ObjectiveView {
     let file = section.file.as_str();
     let mut charts = charts.into_iter();
     let key_results: Vec<KrView> = o

@@ -8,6 +8,7 @@ use crate::diagnostics::{Diagnostic, suggest};
 use crate::model::DeckItem;
 use crate::render::pages::since::SinceView;
 use crate::render::views::{Ctx, ObjectiveView, SectionView};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::department::department_slides;
@@ -46,6 +47,17 @@ impl<'a> Planned<'a> {
             notes: String::new(),
             minutes: String::new(),
             source: None,
+        }
+    }
+
+    /// The slide's classes with `dense` among them.
+    pub(super) fn clone_dense_classes(&self) -> String {
+        if self.classes.split_whitespace().any(|c| c == "dense") {
+            self.classes.clone()
+        } else if self.classes.is_empty() {
+            "dense".to_string()
+        } else {
+            format!("{} dense", self.classes)
         }
     }
 
@@ -183,7 +195,7 @@ fn agenda(ctx: &Ctx, sections: &[SectionView]) -> Vec<AgendaItem> {
 fn section_slides<'a>(ctx: &Ctx, s: &'a SectionView, plan: &mut Vec<Planned<'a>>) {
     let strings = ctx.strings;
     let title = |key: &str| strings.fill(key, &[("title", &s.title)]);
-    let data = || SlideData::Section(s);
+    let data = || SlideData::Section(Cow::Borrowed(s));
     plan.push(Planned::new(
         s.id.clone(),
         "section",
@@ -229,7 +241,7 @@ fn section_slides<'a>(ctx: &Ctx, s: &'a SectionView, plan: &mut Vec<Planned<'a>>
 
 fn objective_slides<'a>(ctx: &Ctx, o: &'a ObjectiveView, plan: &mut Vec<Planned<'a>>) {
     let title = |key: &str| ctx.strings.fill(key, &[("title", &o.title)]);
-    let data = || SlideData::Objective(o);
+    let data = || SlideData::Objective(Cow::Borrowed(o));
     let text =
         o.description.len() + o.progress.len() + o.measures.iter().map(String::len).sum::<usize>();
     plan.push(

@@ -6,6 +6,7 @@ use crate::render::charts::Chart;
 use crate::render::pages::since::SinceView;
 use crate::render::views::{HighlightsView, ObjectiveView, SectionView, StatusView, WinView};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A slide's data, serialised as the data of its kind alone.
 #[derive(Debug, Serialize)]
@@ -15,9 +16,10 @@ pub enum SlideData<'a> {
     Agenda(AgendaSlide),
     Since(SinceSlide<'a>),
     /// `section`, `progress`, `kpis`, `highlights`, `workflows` of a section.
-    Section(&'a SectionView),
+    /// Borrowed, or a continuation slide's own copy with part of its items.
+    Section(Cow<'a, SectionView>),
     /// `objective`, `key-results`, `change`, `drill-down`.
-    Objective(&'a ObjectiveView),
+    Objective(Cow<'a, ObjectiveView>),
     Narrative(NarrativeSlide),
     Department(DepartmentSlide),
     NewHires(NewHiresSlide),
@@ -52,7 +54,7 @@ pub struct AgendaSlide {
     pub sections: Vec<AgendaItem>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct AgendaItem {
     /// The slide id the item links to.
     pub id: String,
@@ -97,7 +99,7 @@ pub struct TeamView {
     pub people: Vec<NewHireView>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct NewHireView {
     pub name: String,
     pub team: String,
@@ -122,7 +124,7 @@ pub struct AnniversaryGroupView {
     pub people: Vec<PersonView>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct PersonView {
     pub name: String,
     pub team: String,
@@ -146,7 +148,7 @@ pub struct OutlookGroup {
     pub objectives: Vec<GroupedObjective>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct GroupedObjective {
     pub id: String,
     pub title: String,

@@ -259,6 +259,7 @@ fn continuation_slides<'a>(
                 String::new()
             },
             source: p.source.clone(),
+            split_hint: None,
         };
         let html = render_one(tera, site, &part, &part.data, &number, &continued)
             .map_err(|e| render_error(&part, &e))?;
@@ -303,7 +304,8 @@ fn check_fit(ctx: &Ctx, p: &mut Planned, html: &str, number: usize) -> Option<Di
             ),
         )
         .at(line, u32::from(line > 0))
-        .help("split it into two slides or shorten it; shown as it is, its type is scaled down until it fits, which may make it hard to read"),
+        .help(p.split_hint.clone().unwrap_or_else(|| "split it into two slides or shorten it".to_string())
+            + "; shown as it is, its type is scaled down as far as the smallest size the deck allows, and what still does not fit is marked"),
     )
 }
 

@@ -29,6 +29,8 @@ pub struct Planned<'a> {
     pub minutes: String,
     /// The file (and line) the slide comes from, for warnings about it.
     pub source: Option<(String, u32)>,
+    /// For a narrative slide that is too long: where to split it.
+    pub split_hint: Option<String>,
 }
 
 impl<'a> Planned<'a> {
@@ -47,6 +49,7 @@ impl<'a> Planned<'a> {
             notes: String::new(),
             minutes: String::new(),
             source: None,
+            split_hint: None,
         }
     }
 

@@ -69,7 +69,7 @@ pub struct SlideContext<'a> {
 
 /// How full a part of a split slide may be, at the dense type size: a
 /// margin under 1.0 for what the estimate does not see.
-const PACK: f64 = 0.92;
+const PACK: f64 = 1.0;
 
 /// Render the planned slides, splitting a slide with items that does not
 /// fit its frame into continuation slides (see [`split`]). Returns the

@@ -150,8 +150,17 @@ impl Table {
             out.push_str("<tr><th scope=\"row\">");
             out.push_str(&tera::escape_html(&r.header));
             out.push_str("</th>");
-            for c in &r.cells {
-                out.push_str("<td>");
+            for (i, c) in r.cells.iter().enumerate() {
+                // The column's name, shown beside the cell when the table
+                // reflows on a narrow screen.
+                match self.head.get(i + 1) {
+                    Some(h) => {
+                        out.push_str("<td data-label=\"");
+                        out.push_str(&tera::escape_html(h));
+                        out.push_str("\">");
+                    }
+                    None => out.push_str("<td>"),
+                }
                 out.push_str(&tera::escape_html(c));
                 out.push_str("</td>");
             }
@@ -224,7 +233,7 @@ mod tests {
         };
         assert_eq!(
             table.html(),
-            "<table class=\"chart-table\"><caption>A &amp; B</caption><thead><tr><th scope=\"col\">Quarter</th><th scope=\"col\">&lt;Value&gt;</th></tr></thead><tbody><tr><th scope=\"row\">Q1 &quot;FY&quot;</th><td>1&#x2F;2</td></tr></tbody></table>"
+            "<table class=\"chart-table\"><caption>A &amp; B</caption><thead><tr><th scope=\"col\">Quarter</th><th scope=\"col\">&lt;Value&gt;</th></tr></thead><tbody><tr><th scope=\"row\">Q1 &quot;FY&quot;</th><td data-label=\"&lt;Value&gt;\">1&#x2F;2</td></tr></tbody></table>"
         );
         let html = scraper::Html::parse_fragment(&table.html());
         let cells: Vec<String> = html

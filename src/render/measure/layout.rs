@@ -249,6 +249,8 @@ impl Down<'_, '_> {
             // under a one-line summary.
             "figure" if n.has_class("chart") => flow(width, f, 0.8 * f),
             "figure" => flow(width - 2.0 * LIST_INDENT, f, 1.0 * f),
+            // A status's shape sits in its line of text, one `em` wide.
+            "svg" if n.has_class("status-symbol") => Plan::Fixed(0.0),
             "svg" => Plan::Fixed(match n.size {
                 Some((w, h)) if w > 0.0 && h > 0.0 => width * h / w,
                 _ => FRAME_H / 2.0,

@@ -1,20 +1,26 @@
 //! Where a status timeline's cells go: four to a row, each as wide as a
-//! quarter of the chart, its note cut with an ellipsis to fit the cell.
+//! quarter of the chart, its note wrapped into as many lines as it needs
+//! (never cut: every cell of the chart grows to the longest note).
 
 use super::StatusTimelineChart;
-use crate::render::charts::canvas::text_width;
+use crate::render::charts::scale::wrap;
 
 pub(super) const WIDTH: u32 = 560;
 const PER_ROW: usize = 4;
-pub(super) const CELL_H: i32 = 96;
+/// A cell's height with a note of one line; each further line adds
+/// [`NOTE_LINE`].
+const CELL_H: i32 = 96;
+pub(super) const NOTE_LINE: i32 = 15;
 
 pub(super) struct Layout {
     pub height: i32,
     pub cell_w: i32,
+    /// Every cell's height.
+    pub cell_h: i32,
     /// Each cell's centre across and its top, in canvas units.
     pub cells: Vec<(i32, i32)>,
-    /// Each cell's note, cut to fit.
-    pub notes: Vec<Option<String>>,
+    /// Each cell's note, in lines that fit the cell.
+    pub notes: Vec<Vec<String>>,
 }
 
 impl Layout {
@@ -22,37 +28,30 @@ impl Layout {
         let n = spec.cells.len().max(1);
         let cell_w = WIDTH as i32 / PER_ROW as i32;
         let rows = n.div_ceil(PER_ROW) as i32;
+        let notes: Vec<Vec<String>> = spec
+            .cells
+            .iter()
+            .map(|c| {
+                c.note
+                    .as_deref()
+                    .map_or(Vec::new(), |n| wrap(n, cell_w - 10, 12))
+            })
+            .collect();
+        let lines = notes.iter().map(Vec::len).max().unwrap_or(0).max(1) as i32;
+        let cell_h = CELL_H + (lines - 1) * NOTE_LINE;
         let centre = |i: usize| {
             let col = (i % PER_ROW) as i32;
             let row = (i / PER_ROW) as i32;
-            (col * cell_w + cell_w / 2, row * CELL_H)
+            (col * cell_w + cell_w / 2, row * cell_h)
         };
         Self {
-            height: rows * CELL_H + 4,
+            height: rows * cell_h + 4,
             cell_w,
+            cell_h,
             cells: (0..spec.cells.len()).map(centre).collect(),
-            notes: spec
-                .cells
-                .iter()
-                .map(|c| c.note.as_deref().map(|n| fit(n, cell_w - 10, 12)))
-                .collect(),
+            notes,
         }
     }
-}
-
-/// `text` cut with an ellipsis to fit `width` at `size`.
-fn fit(text: &str, width: i32, size: u32) -> String {
-    if text_width(text, size) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if text_width(&format!("{out}{c}…"), size) > width {
-            break;
-        }
-        out.push(c);
-    }
-    format!("{}…", out.trim_end())
 }
 
 #[cfg(test)]
@@ -60,10 +59,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn long_notes_are_cut_to_fit_their_cell() {
-        let short = fit("8% (2033) increase from baseline, and more words", 120, 12);
-        assert!(short.ends_with('…'));
-        assert!(text_width(&short, 12) <= 120);
-        assert_eq!(fit("Done", 120, 12), "Done");
+    fn long_notes_wrap_and_every_cell_grows_to_the_longest() {
+        let lines = wrap("8% (2033) increase from baseline, and more words", 120, 12);
+        assert!(lines.len() > 1);
+        assert_eq!(
+            lines.join(" "),
+            "8% (2033) increase from baseline, and more words"
+        );
+        assert!(lines.iter().all(|l| !l.contains('…')));
     }
 }

@@ -3,7 +3,7 @@
 //! its quarter, status and note as text.
 
 use super::StatusTimelineChart;
-use super::layout::{CELL_H, Layout, WIDTH};
+use super::layout::{Layout, NOTE_LINE, WIDTH};
 use crate::model::Status;
 use crate::render::charts::canvas::{Anchor, Canvas, Frame, Text};
 use crate::render::charts::palette::THEME;
@@ -33,7 +33,10 @@ pub(super) fn draw(spec: &StatusTimelineChart, layout: &Layout) -> Result<Canvas
             if cell.current {
                 let corners = [
                     (f64::from(x - cell_w / 2 + 3), frame.up(top + 2)),
-                    (f64::from(x + cell_w / 2 - 3), frame.up(top + CELL_H - 4)),
+                    (
+                        f64::from(x + cell_w / 2 - 3),
+                        frame.up(top + layout.cell_h - 4),
+                    ),
                 ];
                 chart.draw(&Rectangle::new(corners, THEME.accent.rgb().stroke_width(2)))?;
             }
@@ -67,9 +70,9 @@ pub(super) fn draw(spec: &StatusTimelineChart, layout: &Layout) -> Result<Canvas
                 .bold()
                 .colour(cell.status.map_or(THEME.muted, |s| THEME.status(s))),
         );
-        if let Some(short) = note {
+        for (k, line) in note.iter().enumerate() {
             canvas.text(
-                &Text::new(x, top + 88, "cell-note", short)
+                &Text::new(x, top + 88 + k as i32 * NOTE_LINE, "cell-note", line)
                     .anchor(Anchor::Middle)
                     .size(12)
                     .colour(THEME.muted),

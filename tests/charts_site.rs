@@ -515,7 +515,7 @@ fn the_department_slides_chart_the_quarter_and_its_history() {
             "API requests: 150 req/s in Q3 FY20-21",
             "Errors: 12 in Q3 FY20-21",
             "Latency: 400 ms in Q3 FY20-21",
-            "Reported once: 42.5% in Q1 FY20-21"
+            "Reported once: 42.5 % in Q1 FY20-21"
         ]
     );
 }

@@ -276,9 +276,10 @@ fn every_kpi_key_result_section_and_quarter_has_its_chart() {
                     let on_page = p
                         .select(&sel(&format!("#kr-{} figure svg", kr.id.as_str())))
                         .count();
+                    // On the key results slide, or continued on more.
                     let on_slide = deck
                         .select(&sel(&format!(
-                            "#{}-key-results .kr-chart-row svg",
+                            "section[id^=\"{}-key-results\"] .kr-chart-row svg.chart-svg",
                             o.id.as_str()
                         )))
                         .count();

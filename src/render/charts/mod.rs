@@ -204,7 +204,27 @@ pub fn with_unit(number: &str, unit: &str) -> String {
     match unit.trim() {
         "" => number.to_string(),
         "%" => format!("{number} %"),
+        unit if is_one(number) => format!("{number} {}", singular(unit)),
         unit => format!("{number} {unit}"),
+    }
+}
+
+/// Whether a formatted number is exactly one (`1`, `+1`, `−1`).
+fn is_one(number: &str) -> bool {
+    number.trim_start_matches(['+', '-', '\u{2212}']) == "1"
+}
+
+/// A unit written as an English plural (`milestones`, `days`), in the
+/// singular for a count of one: `1 milestone`. Abbreviations (`ms`,
+/// `req/s`, `kbps`) and anything else stay as written.
+fn singular(unit: &str) -> &str {
+    let word = unit.len() >= 4
+        && unit.chars().all(|c| c.is_ascii_lowercase())
+        && !unit.ends_with("ss")
+        && !unit.ends_with("ps");
+    match unit.strip_suffix('s') {
+        Some(one) if word => one,
+        _ => unit,
     }
 }
 
@@ -247,6 +267,13 @@ mod tests {
     fn units_follow_the_number() {
         assert_eq!(with_unit("2033", "maintainers"), "2033 maintainers");
         assert_eq!(with_unit("99.962", "%"), "99.962 %");
+        assert_eq!(with_unit("1", "milestones"), "1 milestone");
+        assert_eq!(with_unit("\u{2212}1", "days"), "\u{2212}1 day");
+        assert_eq!(with_unit("2", "milestones"), "2 milestones");
+        assert_eq!(with_unit("1", "ms"), "1 ms");
+        assert_eq!(with_unit("1", "kbps"), "1 kbps");
+        assert_eq!(with_unit("1", "req/s"), "1 req/s");
+        assert_eq!(with_unit("1.0", "days"), "1.0 days");
         assert_eq!(with_unit("3", ""), "3");
     }
 

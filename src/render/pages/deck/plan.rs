@@ -110,7 +110,7 @@ pub fn plan<'a>(
                     Planned::new(
                         "since-last-quarter",
                         "since-last-quarter",
-                        s.get("slide.since-last-quarter"),
+                        since_title(ctx),
                         SlideData::Since(SinceSlide {
                             since,
                             shown: SINCE_SHOWN,
@@ -141,6 +141,17 @@ pub fn plan<'a>(
     }
     attach_minutes(ctx, &mut plan)?;
     Ok(plan)
+}
+
+/// "Since last quarter", or "Since Q1 FY15-16" when the quarter before
+/// this one in the repository is not the one just before it.
+fn since_title(ctx: &Ctx) -> String {
+    match ctx.facts.previous {
+        Some(p) if p != ctx.quarter.id.prev() => ctx
+            .strings
+            .fill("slide.since-quarter", &[("quarter", &ctx.label(p))]),
+        _ => ctx.strings.get("slide.since-last-quarter").to_string(),
+    }
 }
 
 fn title_slide<'a>(ctx: &Ctx<'a>) -> Planned<'a> {
@@ -180,11 +191,7 @@ fn agenda(ctx: &Ctx, sections: &[SectionView]) -> Vec<AgendaItem> {
             DeckItem::Department => {
                 Some(item("department", ctx.strings.get("slide.department"), ""))
             }
-            DeckItem::SinceLastQuarter => Some(item(
-                "since-last-quarter",
-                ctx.strings.get("slide.since-last-quarter"),
-                "",
-            )),
+            DeckItem::SinceLastQuarter => Some(item("since-last-quarter", &since_title(ctx), "")),
             DeckItem::Narrative(name) => ctx.quarter.narratives.get(name).and_then(|n| {
                 let first = n.slides.first()?;
                 let title = n.title.clone().or(first.title.clone()).unwrap_or_default();

@@ -274,11 +274,30 @@ fn continuation_slides<'a>(
 /// read.
 const TOO_LONG: f64 = 1.15;
 
+/// Body type size of a slide with little text (`.roomy`), in `cqw`: the
+/// largest type a slide gets.
+const ROOMY: f64 = 2.4;
+
+/// How full a slide may be at the [`ROOMY`] size to get it.
+const ROOMY_FILL: f64 = 0.8;
+
+/// Slide kinds with type of their own (dividers, the title): never roomy.
+const OWN_TYPE: [&str; 5] = ["title", "section", "department", "questions", "narrative"];
+
 /// Give a slide that does not fit at the normal type size the dense type,
-/// and warn about one that does not fit even then.
+/// a slide with little text on it the larger type, and warn about one
+/// that does not fit even in the dense type.
 fn check_fit(ctx: &Ctx, p: &mut Planned, html: &str, number: usize) -> Option<Diagnostic> {
     let dense = p.classes.split_whitespace().any(|c| c == "dense");
     let estimate = measure::Measure::of(html);
+    if !dense
+        && p.classes.is_empty()
+        && !OWN_TYPE.contains(&p.kind)
+        && estimate.fill(ROOMY) <= ROOMY_FILL
+    {
+        p.classes = "roomy".to_string();
+        return None;
+    }
     if !dense && estimate.fill(measure::NORMAL) > 1.0 {
         p.classes = if p.classes.is_empty() {
             "dense".to_string()

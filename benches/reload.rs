@@ -7,9 +7,12 @@
 //! its event stream as the injected script does, saves one file, and times
 //! until the `reload` event arrives. Three kinds of save:
 //!
-//! - a narrative slide (one quarter is re-rendered),
-//! - an objective's text in a section file (one quarter),
-//! - a KPI value (every quarter: others compare with it).
+//! - a narrative slide (one quarter is rendered again),
+//! - an objective's text in a section file (every quarter that has the
+//!   objective: its pages show the objective's history),
+//! - a KPI value of the latest quarter (that quarter and the KPI's page),
+//! - a KPI value of the earliest quarter (every quarter: later ones compare
+//!   with it and chart it).
 //!
 //! A measurement, not a test: it asserts nothing about the times. Set
 //! `QUARTERDECK_BENCH_ROUNDS` to change the number of saves per kind.
@@ -79,6 +82,11 @@ fn main() {
             },
             Save::KpiValue {
                 file: "quarters/q39/sections/team-07.yaml".to_string(),
+                what: "latest KPI value",
+            },
+            Save::KpiValue {
+                file: "quarters/q0/sections/team-07.yaml".to_string(),
+                what: "early KPI value",
             },
         ],
     );
@@ -95,15 +103,14 @@ enum Save {
         insert: &'static str,
     },
     /// Change the first `value:` of a section's first KPI.
-    KpiValue { file: String },
+    KpiValue { file: String, what: &'static str },
 }
 
 impl Save {
     fn name(&self) -> &'static str {
         match self {
             Save::Narrative { .. } => "narrative slide",
-            Save::Append { what, .. } => what,
-            Save::KpiValue { .. } => "KPI value",
+            Save::Append { what, .. } | Save::KpiValue { what, .. } => what,
         }
     }
 
@@ -124,7 +131,7 @@ impl Save {
                     1,
                 ),
             ),
-            Save::KpiValue { file } => {
+            Save::KpiValue { file, .. } => {
                 let at = original.find("    value: ").unwrap_or(0);
                 let end = original[at..].find('\n').map_or(original.len(), |e| at + e);
                 let text = format!(
@@ -140,7 +147,9 @@ impl Save {
 
     fn file(&self) -> &str {
         match self {
-            Save::Narrative { file } | Save::Append { file, .. } | Save::KpiValue { file } => file,
+            Save::Narrative { file } | Save::Append { file, .. } | Save::KpiValue { file, .. } => {
+                file
+            }
         }
     }
 }

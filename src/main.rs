@@ -1,9 +1,13 @@
 //! The `quarterdeck` command: a thin shell over the library. Each command
-//! parses its options here and hands over to its module.
+//! parses its options here and hands over to its module; what it shows in
+//! the terminal is [`console`]'s, and the allocator is chosen here.
+
+mod console;
 
 use clap::{Parser, Subcommand};
+use console::{Console, Verbosity};
 use quarterdeck::Options;
-use quarterdeck::progress::{Console, Verbosity};
+use quarterdeck::progress::Observer;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;

@@ -73,7 +73,7 @@ if [ "$WITH_HUGO" = 1 ] && ! command -v hugo >/dev/null; then
 fi
 
 say "building the release binaries"
-cargo build --release --locked --quiet --bin quarterdeck --bin quarterdeck-gen-corpus
+cargo build --release --locked --quiet -p quarterdeck -p quarterdeck-gen-corpus
 QD="$ROOT/target/release/quarterdeck"
 GEN="$ROOT/target/release/quarterdeck-gen-corpus"
 

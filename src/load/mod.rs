@@ -4,7 +4,7 @@
 pub mod checks;
 pub mod markdown;
 pub mod narrative;
-mod quarter;
+pub(crate) mod quarter;
 pub mod walk;
 pub mod yaml;
 
@@ -29,8 +29,20 @@ pub struct Loaded {
     pub sources: Vec<Source>,
 }
 
+/// Loads one quarter folder: [`quarter::load_quarter`], or an answer
+/// kept from an earlier load of the same files (the pipeline's cache).
+pub(crate) type QuarterLoader<'a> =
+    &'a (dyn Fn(&str, &walk::QuarterFiles, &FiscalCalendar) -> quarter::QuarterLoad + Sync);
+
 /// Load and validate the review repository at `root`.
 pub fn load(root: &Path) -> Loaded {
+    load_with(root, &|dir, files, calendar| {
+        quarter::load_quarter(root, dir, files, calendar)
+    })
+}
+
+/// [`load`], each quarter folder loaded by `load_quarter`.
+pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
     let mut report = Report::default();
     let mut sources = Vec::new();
     if !root.is_dir() {
@@ -111,7 +123,7 @@ pub fn load(root: &Path) -> Loaded {
         files
             .quarters
             .par_iter()
-            .map(|(dir, qfiles)| quarter::load_quarter(root, dir, qfiles, &calendar))
+            .map(|(dir, qfiles)| load_quarter(dir, qfiles, &calendar))
             .collect::<Vec<_>>()
     });
     report.extend(people_report.items);

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// What loading one quarter folder produced.
+#[derive(Clone)]
 pub struct QuarterLoad {
     pub quarter: Option<Quarter>,
     pub problems: Vec<Diagnostic>,

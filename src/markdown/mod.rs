@@ -14,7 +14,7 @@ pub mod render;
 
 pub use crate::model::paths::local_path;
 pub use crate::model::slug::slugify;
-pub use plain::{plain_inline, plain_text};
+pub use plain::plain_inline;
 pub use render::{MdContext, MdRenderer};
 
 use pulldown_cmark::Options;

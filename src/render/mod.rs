@@ -35,11 +35,6 @@ pub use theme::Theme;
 use urls::Urls;
 use views::Ctx;
 
-/// Kept for callers of the former `render::view::kpi_page`.
-pub mod view {
-    pub use super::urls::kpi_path as kpi_page;
-}
-
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
     /// Overrides `base_url` from site.yaml.

@@ -10,7 +10,7 @@ use crate::model::{
     DeckItem, Direction, FiscalQuarter, KeyResult, Kpi, Objective, Quarter, Section, Site, Status,
     TargetScope,
 };
-use crate::progress::Console;
+use crate::progress::Observer;
 use std::fs;
 use std::path::{Path, PathBuf};
 use yaml::Yaml;
@@ -19,7 +19,7 @@ use yaml::Yaml;
 pub type Files = Vec<(String, String)>;
 
 /// `quarterdeck new quarter [ID]`.
-pub fn new_quarter(content: &Path, id: Option<&str>, console: &Console) -> Result<(), String> {
+pub fn new_quarter(content: &Path, id: Option<&str>, console: &dyn Observer) -> Result<(), String> {
     let loaded = crate::load::load(content);
     let Some(site) = loaded.site else {
         let outcome = crate::Outcome {
@@ -289,7 +289,7 @@ fn narrative_stub(s: &Section) -> String {
 }
 
 /// `quarterdeck init DIR`.
-pub fn init(dir: &Path, console: &Console) -> Result<(), String> {
+pub fn init(dir: &Path, console: &dyn Observer) -> Result<(), String> {
     let files = example::files(example::today());
     if files.is_empty() {
         return Err(

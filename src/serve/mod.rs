@@ -7,11 +7,11 @@
 //! Nothing is written to disk: `build` is the only command that writes a
 //! site, and the live-reload script exists only in served pages.
 
-pub mod host;
-pub mod http;
-pub mod state;
+mod host;
+mod http;
+mod state;
 
-use crate::progress::{Console, Verbosity};
+use crate::progress::Observer;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use state::{Live, Rebuilt};
@@ -26,10 +26,13 @@ pub struct ServeOptions {
     pub port: u16,
 }
 
-/// Changes arriving within this window are rebuilt together.
+/// Changes arriving within this window are rebuilt together: an editor's
+/// save is often several events (write, rename, metadata) within a few
+/// milliseconds; a longer window only delays the reload.
 const DEBOUNCE: Duration = Duration::from_millis(50);
 
-pub fn run(options: &ServeOptions, console: &Console) -> Result<(), String> {
+/// Serve until Ctrl-C; `observer` is told what each rebuild did.
+pub fn run(options: &ServeOptions, observer: &dyn Observer) -> Result<(), String> {
     // Diagnostics name files as the user wrote the folder; the watcher
     // reports absolute paths, matched against the canonical folder.
     let content = options
@@ -37,56 +40,58 @@ pub fn run(options: &ServeOptions, console: &Console) -> Result<(), String> {
         .canonicalize()
         .map_err(|e| format!("cannot serve {}: {e}", options.content.display()))?;
     let live = Arc::new(Live::new(&options.content));
-    report(console, &live.rebuild(), &[]);
+    report(observer, &live.rebuild(&[]), &[]);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the server: {e}"))?;
-    runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", options.port))
-            .await
-            .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", options.port))?;
-        let address = listener
-            .local_addr()
-            .map_err(|e| format!("cannot listen: {e}"))?;
-        // Always printed, even with --quiet: it is how to reach the preview.
-        eprintln!(
-            "serving http://{address}/ (watching {}; Ctrl-C stops)",
-            options.content.display()
-        );
-
-        let (sender, changes) = mpsc::channel::<DebounceEventResult>();
-        let mut debouncer = new_debouncer(DEBOUNCE, None, sender)
-            .map_err(|e| format!("cannot watch {}: {e}", content.display()))?;
-        debouncer
-            .watch(&content, RecursiveMode::Recursive)
-            .map_err(|e| format!("cannot watch {}: {e}", content.display()))?;
-        let watched = Arc::clone(&live);
-        let root = content.clone();
-        let verbosity = console.verbosity();
-        std::thread::spawn(move || rebuild_on_change(&watched, &root, &changes, verbosity));
-
-        axum::serve(listener, http::router(live))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| format!("the server stopped: {e}"))?;
+    let (sender, changes) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(DEBOUNCE, None, sender)
+        .map_err(|e| format!("cannot watch {}: {e}", content.display()))?;
+    debouncer
+        .watch(&content, RecursiveMode::Recursive)
+        .map_err(|e| format!("cannot watch {}: {e}", content.display()))?;
+    std::thread::scope(|scope| {
+        let (watched, root) = (&live, &content);
+        scope.spawn(move || rebuild_on_change(watched, root, &changes, observer));
+        let served = runtime.block_on(serve(options, Arc::clone(&live)));
+        // Closes the channel of changes, which ends the rebuild loop.
         drop(debouncer);
-        Ok(())
+        served
     })
 }
 
-/// The rebuild loop: one rebuild per debounced batch of relevant changes.
+/// Listen on 127.0.0.1 and answer until Ctrl-C.
+async fn serve(options: &ServeOptions, live: Arc<Live>) -> Result<(), String> {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", options.port))
+        .await
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", options.port))?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| format!("cannot listen: {e}"))?;
+    // Always printed, even with --quiet: it is how to reach the preview.
+    eprintln!(
+        "serving http://{address}/ (watching {}; Ctrl-C stops)",
+        options.content.display()
+    );
+    axum::serve(listener, http::router(live))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| format!("the server stopped: {e}"))
+}
+
+/// The rebuild loop: one rebuild per debounced batch of relevant changes,
+/// told which files changed.
 fn rebuild_on_change(
     live: &Live,
     root: &Path,
     changes: &mpsc::Receiver<DebounceEventResult>,
-    verbosity: Verbosity,
+    observer: &dyn Observer,
 ) {
-    let console = Console::new(verbosity);
     while let Ok(batch) = changes.recv() {
         let Ok(events) = batch else {
             continue;
@@ -110,14 +115,14 @@ fn rebuild_on_change(
         if changed.is_empty() {
             continue;
         }
-        report(&console, &live.rebuild(), &changed);
+        report(observer, &live.rebuild(&changed), &changed);
     }
 }
 
 /// The content-relative path of a changed file, unless it is one to
 /// ignore: hidden files and folders (editor swap files, staging folders)
 /// and editor backups.
-pub fn relevant(root: &Path, path: &Path) -> Option<String> {
+fn relevant(root: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(root).ok()?;
     let parts: Vec<String> = rel
         .components()
@@ -132,7 +137,7 @@ pub fn relevant(root: &Path, path: &Path) -> Option<String> {
     (!ignored).then(|| parts.join("/"))
 }
 
-fn report(console: &Console, rebuilt: &Rebuilt, changed: &[String]) {
+fn report(observer: &dyn Observer, rebuilt: &Rebuilt, changed: &[String]) {
     let what = if changed.is_empty() {
         "built".to_string()
     } else {
@@ -147,15 +152,15 @@ fn report(console: &Console, rebuilt: &Rebuilt, changed: &[String]) {
             timings,
             warnings,
         } => {
-            if !warnings.is_empty() && console.verbosity() != Verbosity::Quiet {
-                eprintln!("{warnings}");
+            if !warnings.is_empty() {
+                observer.warn(warnings);
             }
-            console.say(&format!(
+            observer.say(&format!(
                 "{what} {rendered} of {quarters} quarter{} ({pages} pages) in {:.1} ms; reload sent",
                 if *quarters == 1 { "" } else { "s" },
                 took.as_secs_f64() * 1000.0
             ));
-            console.timings(timings);
+            observer.timings(timings);
         }
         Rebuilt::Failed { text } => {
             eprintln!("{text}");

@@ -138,17 +138,17 @@ impl Table {
         let cells: usize = self.rows.iter().map(|r| r.cells.len() + 1).sum();
         let mut out = String::with_capacity(96 + 32 * (cells + self.head.len()));
         out.push_str("<table class=\"chart-table\"><caption>");
-        out.push_str(&tera::escape_html(&self.caption));
+        crate::html::push_html_escaped(&mut out, &self.caption);
         out.push_str("</caption><thead><tr>");
         for h in &self.head {
             out.push_str("<th scope=\"col\">");
-            out.push_str(&tera::escape_html(h));
+            crate::html::push_html_escaped(&mut out, h);
             out.push_str("</th>");
         }
         out.push_str("</tr></thead><tbody>");
         for r in &self.rows {
             out.push_str("<tr><th scope=\"row\">");
-            out.push_str(&tera::escape_html(&r.header));
+            crate::html::push_html_escaped(&mut out, &r.header);
             out.push_str("</th>");
             for (i, c) in r.cells.iter().enumerate() {
                 // The column's name, shown beside the cell when the table
@@ -156,12 +156,12 @@ impl Table {
                 match self.head.get(i + 1) {
                     Some(h) => {
                         out.push_str("<td data-label=\"");
-                        out.push_str(&tera::escape_html(h));
+                        crate::html::push_html_escaped(&mut out, h);
                         out.push_str("\">");
                     }
                     None => out.push_str("<td>"),
                 }
-                out.push_str(&tera::escape_html(c));
+                crate::html::push_html_escaped(&mut out, c);
                 out.push_str("</td>");
             }
             out.push_str("</tr>");
@@ -253,7 +253,7 @@ mod tests {
         };
         assert_eq!(
             table.html(),
-            "<table class=\"chart-table\"><caption>A &amp; B</caption><thead><tr><th scope=\"col\">Quarter</th><th scope=\"col\">&lt;Value&gt;</th></tr></thead><tbody><tr><th scope=\"row\">Q1 &quot;FY&quot;</th><td data-label=\"&lt;Value&gt;\">1&#x2F;2</td></tr></tbody></table>"
+            "<table class=\"chart-table\"><caption>A &amp; B</caption><thead><tr><th scope=\"col\">Quarter</th><th scope=\"col\">&lt;Value&gt;</th></tr></thead><tbody><tr><th scope=\"row\">Q1 &quot;FY&quot;</th><td data-label=\"&lt;Value&gt;\">1/2</td></tr></tbody></table>"
         );
         let html = scraper::Html::parse_fragment(&table.html());
         let cells: Vec<String> = html

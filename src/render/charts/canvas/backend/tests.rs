@@ -93,7 +93,7 @@ fn text_and_class_names_are_escaped() {
         "{svg}"
     );
     assert!(
-        svg.contains(">x &lt; y &amp; &#39;z&#39; &quot;q&quot;</text>\n"),
+        svg.contains(">x &lt; y &amp; &#x27;z&#x27; &quot;q&quot;</text>\n"),
         "{svg}"
     );
     assert!(

@@ -1,12 +1,40 @@
 //! The benchmark's corpus generator (`quarterdeck-gen-corpus`, see
 //! docs/performance.md) at a tiny scale: what it writes is content
-//! quarterdeck accepts without a warning, and the same seed always gives
-//! the same bytes. Speed is never measured here.
+//! quarterdeck accepts without a warning (checked and built with the
+//! library), and the same seed always gives the same bytes. Speed is
+//! never measured here.
 
-mod common;
-use common::*;
-use std::path::Path;
+use quarterdeck::{Options, Outcome};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// Every file below `dir` with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn options(content: &Path, output: PathBuf) -> Options {
+    Options {
+        content: content.to_path_buf(),
+        output,
+        ..Options::default()
+    }
+}
 
 fn generate(out: &Path, args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_quarterdeck-gen-corpus"))
@@ -25,11 +53,12 @@ const TINY: &[&str] = &["--quarters", "5", "--sections", "3", "--people", "60"];
 /// The corpus is valid content; the only warnings allowed are the theme's
 /// estimate that a slide is too long to read comfortably (four KPI cards
 /// with their trend charts on one slide are, at the default scale).
-fn assert_only_fit_warnings(stderr: &str) {
-    for line in stderr.lines().filter(|l| l.starts_with("warning")) {
-        assert!(line.contains("is likely too long"), "{line}\n{stderr}");
+fn assert_only_fit_warnings(outcome: &Outcome, content: &Path) {
+    let text = outcome.render(content);
+    assert!(!outcome.report.has_errors(), "{text}");
+    for warning in outcome.report.warnings() {
+        assert!(warning.message.contains("is likely too long"), "{text}");
     }
-    assert!(!stderr.lines().any(|l| l.starts_with("error")), "{stderr}");
 }
 
 /// Decks (`QUARTER/index.html`) and objective pages built.
@@ -53,23 +82,16 @@ fn a_tiny_review_corpus_is_valid_and_builds_cleanly() {
         "{summary}"
     );
 
-    let checked = run(&["check", "--content", path(&content)]).expect_ok();
-    assert_only_fit_warnings(&checked);
-
     let site = dir.path().join("site");
-    let built = run(&[
-        "build",
-        "--content",
-        path(&content),
-        "--output",
-        path(&site),
-    ])
-    .expect_ok();
-    assert_only_fit_warnings(&built);
+    // `check` also checks every link of the site as it would be built.
+    let checked = quarterdeck::check(&options(&content, site.clone()));
+    assert_only_fit_warnings(&checked, &content);
+
+    let built = quarterdeck::build(&options(&content, site.clone()));
+    assert_only_fit_warnings(&built, &content);
     // A deck per quarter, a page per objective (3 sections × 3).
     assert_eq!(decks_and_objectives(&site), (5, 5 * 9));
     assert!(site.join("index.html").is_file());
-    assert_eq!(broken_links(&site), Vec::<String>::new());
 }
 
 #[test]
@@ -100,15 +122,9 @@ fn narrative_pages_build_here_and_as_the_same_words_for_hugo() {
     assert!(summary.contains("6 narrative pages"), "{summary}");
 
     let site = dir.path().join("site");
-    let built = run(&[
-        "build",
-        "--content",
-        path(&content),
-        "--output",
-        path(&site),
-    ])
-    .expect_ok();
-    assert!(built.contains("(0 warnings)"), "{built}");
+    let built = quarterdeck::build(&options(&content, site.clone()));
+    let text = built.render(&content);
+    assert_eq!(built.report.items.len(), 0, "{text}");
     assert_eq!(decks_and_objectives(&site), (6, 0));
 
     let ours = snapshot(&content);

@@ -1,0 +1,247 @@
+//! The render stage of a run. A run that keeps its pages in memory
+//! remembers, for each quarter, the key it was rendered for (see
+//! [`super::keys`]), the paths of its pages, its KPI rows and warnings; the
+//! next run renders again only the quarters whose key changed, and the KPI
+//! pages whose rows changed. The index and the theme's static files are
+//! rendered every time. What comes out is the pages rendered by this run
+//! and the paths of the last run's pages that are gone.
+
+use super::keys::{self, Keys};
+use crate::derive::Derived;
+use crate::diagnostics::Diagnostic;
+use crate::model::{FiscalQuarter, Site};
+use crate::render::{self, Charts, Inputs, KpiRow, RenderOptions, Rendered, Sink, Theme};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What one quarter rendered, and the key it was rendered for.
+#[derive(Clone)]
+struct Quarter {
+    key: u64,
+    paths: Vec<String>,
+    kpis: Vec<KpiRow>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// What the last good run rendered.
+#[derive(Default)]
+pub struct Memo {
+    quarters: BTreeMap<FiscalQuarter, Quarter>,
+    /// KPI pages by KPI id: the key of their rows, and their path.
+    kpi_pages: BTreeMap<String, (u64, String)>,
+    /// The index and the theme's static files.
+    shared: BTreeSet<String>,
+}
+
+impl Memo {
+    /// HTML pages of the site.
+    fn pages(&self) -> usize {
+        let html = |p: &&String| p.ends_with(".html");
+        self.quarters
+            .values()
+            .map(|q| q.paths.iter().filter(html).count())
+            .sum::<usize>()
+            + self.kpi_pages.values().map(|(_, p)| p).filter(html).count()
+            + self.shared.iter().filter(html).count()
+    }
+}
+
+/// What the render stage did.
+pub struct Pages {
+    /// Pages rendered by this run (those not handed to the sink), the
+    /// media to copy, and the warnings of every page of the site.
+    pub rendered: Rendered,
+    /// The quarters rendered by this run.
+    pub quarters: Vec<FiscalQuarter>,
+    /// Pages of the last run that the site no longer has.
+    pub removed: Vec<String>,
+    /// HTML pages of the whole site.
+    pub pages: usize,
+    /// What to remember when the run succeeds (incremental runs only).
+    pub memo: Option<Memo>,
+}
+
+/// What rendering reads, and what the last run rendered.
+pub struct Stage<'a> {
+    pub site: &'a Site,
+    pub derived: &'a Derived,
+    pub options: &'a RenderOptions,
+    pub theme: &'a Theme,
+    /// `None`: render everything and remember nothing (build, check).
+    pub keys: Option<&'a Keys>,
+    pub memo: Option<&'a Memo>,
+}
+
+/// Render what changed since `stage.memo` (everything when there are no
+/// keys), handing quarters' pages to `sink` when there is one.
+pub fn render(
+    stage: Stage,
+    on_quarter: &(dyn Fn() + Sync),
+    sink: Option<Sink>,
+) -> Result<Pages, Vec<Diagnostic>> {
+    let Stage {
+        site,
+        derived,
+        options,
+        theme,
+        keys,
+        memo,
+    } = stage;
+    if options.single_file {
+        // One self-contained file per deck is a rewrite of the whole site.
+        let rendered = render::render_observed(site, derived, options, theme, on_quarter, None)?;
+        let pages = rendered.files.len();
+        return Ok(Pages {
+            rendered,
+            quarters: site.quarters.iter().map(|q| q.id).collect(),
+            removed: Vec::new(),
+            pages,
+            memo: None,
+        });
+    }
+    let empty = Memo::default();
+    let last = memo.unwrap_or(&empty);
+    let charts = Charts::new(site, derived);
+    let inputs = Inputs {
+        site,
+        derived,
+        options,
+        theme,
+        charts: &charts,
+    };
+    let key = |id: &FiscalQuarter| keys.and_then(|k| k.quarters.get(id).copied());
+    let stale = |q: &crate::model::Quarter| {
+        keys.is_none() || last.quarters.get(&q.id).map(|m| m.key) != key(&q.id)
+    };
+    let (fresh, problems) = render::render_quarters(inputs, &stale, on_quarter, sink);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut next = keys.map(|_| Memo::default());
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    let mut kpi_rows = Vec::new();
+    let mut removed = Vec::new();
+    let mut streamed = 0;
+    let mut quarters = Vec::new();
+    for (id, out) in fresh {
+        quarters.push(id);
+        streamed += out.streamed;
+        if let Some(next) = &mut next {
+            let paths: Vec<String> = out.files.iter().map(|f| f.path.clone()).collect();
+            if let Some(old) = last.quarters.get(&id) {
+                removed.extend(old.paths.iter().filter(|p| !paths.contains(p)).cloned());
+            }
+            next.quarters.insert(
+                id,
+                Quarter {
+                    key: key(&id).unwrap_or_default(),
+                    paths,
+                    kpis: out.kpis,
+                    warnings: out.warnings.clone(),
+                },
+            );
+        } else {
+            kpi_rows.extend(out.kpis);
+        }
+        files.extend(out.files);
+        warnings.extend(out.warnings);
+    }
+    let Some(mut next) = next else {
+        // Everything was rendered: every KPI page, from every row.
+        files.extend(render::shared_pages(inputs, kpi_rows)?);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let pages = streamed + files.iter().filter(|f| f.path.ends_with(".html")).count();
+        return Ok(Pages {
+            rendered: Rendered {
+                files,
+                copies: render::media_copies(site),
+                warnings,
+                streamed,
+                chart_time: charts.time_spent(),
+            },
+            quarters,
+            removed,
+            pages,
+            memo: None,
+        });
+    };
+    // Quarters kept from the last run; those gone take their pages along.
+    for q in &site.quarters {
+        if let (false, Some(old)) = (next.quarters.contains_key(&q.id), last.quarters.get(&q.id)) {
+            warnings.extend(old.warnings.iter().cloned());
+            next.quarters.insert(q.id, old.clone());
+        }
+    }
+    for (id, old) in &last.quarters {
+        if !next.quarters.contains_key(id) {
+            removed.extend(old.paths.iter().cloned());
+        }
+    }
+    let shared = keys.map_or(0, |k| k.shared);
+    let (changed, row_keys) = changed_kpis(&next, last, shared);
+    let spanning = render::shared_pages(inputs, changed)?;
+    for file in &spanning {
+        let kpi = row_keys
+            .iter()
+            .find(|(id, _)| render::urls::kpi_path(id) == file.path);
+        match kpi {
+            Some((id, key)) => {
+                next.kpi_pages.insert(id.clone(), (*key, file.path.clone()));
+            }
+            None => {
+                next.shared.insert(file.path.clone());
+            }
+        }
+    }
+    for (id, (key, path)) in &last.kpi_pages {
+        match row_keys.get(id) {
+            None => removed.push(path.clone()),
+            Some(k) if k == key => {
+                next.kpi_pages.insert(id.clone(), (*key, path.clone()));
+            }
+            Some(_) => {}
+        }
+    }
+    removed.extend(last.shared.difference(&next.shared).cloned());
+    files.extend(spanning);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    removed.sort();
+    Ok(Pages {
+        rendered: Rendered {
+            files,
+            copies: render::media_copies(site),
+            warnings,
+            streamed,
+            chart_time: charts.time_spent(),
+        },
+        quarters,
+        removed,
+        pages: next.pages(),
+        memo: Some(next),
+    })
+}
+
+/// The rows of the KPIs whose pages must be rendered again (their rows
+/// changed, or they are new), in quarter order, and every KPI's key.
+fn changed_kpis(next: &Memo, last: &Memo, shared: u64) -> (Vec<KpiRow>, BTreeMap<String, u64>) {
+    let mut rows: BTreeMap<&str, Vec<&KpiRow>> = BTreeMap::new();
+    for q in next.quarters.values() {
+        for row in &q.kpis {
+            rows.entry(row.kpi.id.as_str()).or_default().push(row);
+        }
+    }
+    let keys: BTreeMap<String, u64> = rows
+        .iter()
+        .map(|(id, rows)| (id.to_string(), keys::kpi_page(shared, rows)))
+        .collect();
+    let changed = next
+        .quarters
+        .values()
+        .flat_map(|q| &q.kpis)
+        .filter(|row| {
+            last.kpi_pages.get(row.kpi.id.as_str()).map(|(k, _)| k) != keys.get(row.kpi.id.as_str())
+        })
+        .cloned()
+        .collect();
+    (changed, keys)
+}

@@ -1,0 +1,250 @@
+//! An incremental pipeline (the one `serve` keeps) against clean builds:
+//! after every edit of a sequence (add, change an early KPI, delete,
+//! rename, a bad edit then its fix), the pages of the incremental run,
+//! applied to those of the last good run, are byte for byte the files
+//! `build` writes for the same content.
+
+mod common;
+
+use common::snapshot;
+use quarterdeck::Options;
+use quarterdeck::pipeline::{Output, Pipeline, Run};
+use quarterdeck::progress::Silent;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The example content in a temporary folder, run incrementally.
+struct Live {
+    dir: tempfile::TempDir,
+    pipeline: Pipeline,
+    /// The site as the incremental runs left it.
+    site: BTreeMap<String, Vec<u8>>,
+    /// Media copied into the site: site path → file in the content folder.
+    media: BTreeMap<String, PathBuf>,
+    /// The content files the last run saw change.
+    changed: Vec<String>,
+}
+
+impl Live {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+            &dir.path().join("content"),
+        );
+        Live {
+            dir,
+            pipeline: Pipeline::incremental(),
+            site: BTreeMap::new(),
+            media: BTreeMap::new(),
+            changed: Vec::new(),
+        }
+    }
+
+    fn content(&self) -> PathBuf {
+        self.dir.path().join("content")
+    }
+
+    fn options(&self) -> Options {
+        Options {
+            content: self.content(),
+            ..Options::default()
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.content().join(rel)
+    }
+
+    fn edit(&mut self, rel: &str, f: impl Fn(&str) -> String) {
+        let text = fs::read_to_string(self.path(rel)).unwrap();
+        fs::write(self.path(rel), f(&text)).unwrap();
+        // As the file watcher does: an edit may keep the size and time.
+        self.pipeline.touch([rel.to_string()]);
+    }
+
+    /// An incremental run, applied to the site; the quarters it rendered.
+    fn run(&mut self) -> Vec<String> {
+        let run = self.try_run();
+        let text = run.outcome.render(&self.content());
+        let rendered = run.rendered.unwrap_or_else(|| panic!("{text}"));
+        for path in &run.changes.removed {
+            assert!(self.site.remove(path).is_some(), "{path} was not there");
+        }
+        for file in rendered.files {
+            self.site.insert(file.path, file.bytes);
+        }
+        self.media = rendered
+            .copies
+            .into_iter()
+            .map(|c| (c.to, c.from))
+            .collect();
+        self.changed = run.changes.files;
+        run.changes
+            .quarters
+            .iter()
+            .map(|q| format!("{}-{}", q.fiscal_year, q.quarter))
+            .collect()
+    }
+
+    fn try_run(&mut self) -> Run {
+        let options = self.options();
+        self.pipeline.run(&options, &Silent, Output::Memory)
+    }
+
+    /// The site is what a clean build of the content writes.
+    fn assert_clean(&self, after: &str) {
+        let output = self.dir.path().join("output");
+        let options = Options {
+            output: output.clone(),
+            ..self.options()
+        };
+        let outcome = quarterdeck::build(&options);
+        assert!(
+            !outcome.report.has_errors(),
+            "{}",
+            outcome.render(&self.content())
+        );
+        // The marker `build` leaves to know the folder as its own is no page.
+        let mut built = snapshot(&output);
+        built.retain(|path, _| !path.starts_with('.'));
+        let mut site = self.site.clone();
+        for (to, from) in &self.media {
+            site.insert(to.clone(), fs::read(from).unwrap());
+        }
+        let paths = |m: &BTreeMap<String, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(paths(&site), paths(&built), "after {after}: the same files");
+        for (path, bytes) in &built {
+            assert!(site[path] == *bytes, "after {after}: {path} differs");
+        }
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The first `value:` of a KPI in `text` set to `value`.
+fn kpi_value(text: &str, value: &str) -> String {
+    let at = text.find("    value: ").unwrap();
+    let end = at + text[at..].find('\n').unwrap();
+    format!("{}    value: {value}{}", &text[..at], &text[end..])
+}
+
+#[test]
+fn incremental_runs_write_what_a_clean_build_writes() {
+    let mut live = Live::new();
+    // The earliest quarter's availability KPI is charted again later: its
+    // trend in the latest quarter compares with every earlier value.
+    for (q, value) in [("fy20-21-q1", "99.95"), ("fy20-21-q2", "99.97")] {
+        live.edit(&format!("quarters/{q}/sections/efficacy-resilience.yaml"), |t| {
+            format!("{t}kpis:\n  - id: availability\n    name: Availability\n    unit: \"%\"\n    direction: higher\n    value: {value}\n")
+        });
+    }
+    assert_eq!(live.run().len(), 3, "the first run renders every quarter");
+    live.assert_clean("the first run");
+    assert_eq!(live.run(), Vec::<String>::new(), "nothing changed");
+
+    // A slide added to a narrative: that quarter only.
+    let narrative = "quarters/fy20-21-q1/narrative/mtp-update.md";
+    live.edit(narrative, |t| {
+        format!("{t}\n---\n\n# Added {{#added}}\n\nA new slide.\n")
+    });
+    assert_eq!(live.run(), ["2020-1"]);
+    assert_eq!(live.changed, [narrative]);
+    live.assert_clean("a narrative edit");
+
+    // A theme folder: every page changes, and again when it is edited.
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html");
+    let base = fs::read_to_string(base).unwrap();
+    fs::create_dir_all(live.path("theme/templates")).unwrap();
+    fs::write(
+        live.path("theme/templates/base.html"),
+        format!("{base}<!-- a theme -->\n"),
+    )
+    .unwrap();
+    live.edit("site.yaml", |t| format!("{t}theme: theme\n"));
+    assert_eq!(live.run().len(), 3);
+    live.assert_clean("a theme folder added");
+    live.edit("theme/templates/base.html", |t| {
+        t.replace("a theme", "a theme, edited")
+    });
+    assert_eq!(live.run().len(), 3);
+    live.assert_clean("a theme template edited");
+
+    // An objective's status in the latest quarter shows on its history,
+    // in the earlier quarter that has it too.
+    live.edit(
+        "quarters/fy20-21-q2/sections/platform-evolution.yaml",
+        |t| {
+            let at = t.find("  - id: content-integrity\n").unwrap();
+            let from = at + t[at..].find("    status: ").unwrap();
+            let end = from + t[from..].find('\n').unwrap();
+            format!("{}    status: at-risk{}", &t[..from], &t[end..])
+        },
+    );
+    let rendered = live.run();
+    live.assert_clean("an objective's status changed");
+    assert_eq!(rendered, ["2020-1", "2020-2"]);
+
+    // Add: a new quarter folder after the latest; its neighbour's
+    // navigation changes too.
+    let q2 = live.path("quarters/fy20-21-q2");
+    copy_dir(&q2, &live.path("quarters/fy20-21-q3"));
+    live.edit("quarters/fy20-21-q3/quarter.yaml", |t| {
+        t.replace("quarter: 2\n", "quarter: 3\n")
+            .replace("Q2 FY20-21", "Q3 FY20-21")
+    });
+    assert!(live.run().contains(&"2020-3".to_string()));
+    live.assert_clean("a quarter added");
+
+    // Change: a KPI of the earliest quarter shows in every later one.
+    let early = "quarters/fy15-16-q1/sections/operations.yaml";
+    live.edit(early, |t| kpi_value(t, "12345"));
+    let rendered = live.run();
+    live.assert_clean("an early KPI changed");
+    assert_eq!(rendered.len(), 4, "every quarter charts it");
+    // The same size again: seen because the edit is named.
+    live.edit(early, |t| kpi_value(t, "54321"));
+    assert!(!live.run().is_empty(), "a same-size edit is seen");
+    live.assert_clean("an early KPI changed again, same size");
+
+    // Delete: the minutes of the earliest quarter.
+    fs::remove_file(live.path("quarters/fy15-16-q1/minutes.md")).unwrap();
+    assert!(live.run().contains(&"2015-1".to_string()));
+    live.assert_clean("minutes deleted");
+
+    // Rename: the new quarter's folder.
+    fs::rename(
+        live.path("quarters/fy20-21-q3"),
+        live.path("quarters/2020-q3"),
+    )
+    .unwrap();
+    live.run();
+    live.assert_clean("a quarter folder renamed");
+
+    // A bad edit fails and changes nothing; its fix builds again.
+    let section = "quarters/fy20-21-q1/sections/platform-evolution.yaml";
+    live.edit(section, |t| format!("{t}colour: blue\n"));
+    let failed = live.try_run();
+    assert!(failed.rendered.is_none());
+    let text = failed.outcome.render(&live.content());
+    assert!(text.contains("unknown field `colour`"), "{text}");
+    live.edit(section, |t| t.replace("colour: blue\n", ""));
+    live.run();
+    live.assert_clean("a bad edit and its fix");
+
+    // Delete a whole quarter: its pages go, its neighbour's change.
+    fs::remove_dir_all(live.path("quarters/2020-q3")).unwrap();
+    live.run();
+    live.assert_clean("a quarter deleted");
+}

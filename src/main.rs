@@ -55,6 +55,10 @@ enum Command {
         /// Build only this quarter, e.g. `2020 Q3` or `Q3 FY20-21` (a preview).
         #[arg(long)]
         quarter: Option<String>,
+        /// Also build a page comparing quarter A with quarter B, e.g.
+        /// `--compare "2019 Q3" "2020 Q2"`; repeat for more pairs.
+        #[arg(long, num_args = 2, value_names = ["A", "B"])]
+        compare: Vec<String>,
     },
     /// Validate everything and check the links of the site as it would be
     /// built; report all problems and warnings; write nothing.
@@ -132,6 +136,7 @@ fn main() -> ExitCode {
             single_file,
             no_notes,
             quarter,
+            compare,
         } => {
             let options = Options {
                 content: paths.content,
@@ -141,6 +146,10 @@ fn main() -> ExitCode {
                 single_file,
                 no_notes,
                 quarter,
+                compare: compare
+                    .chunks_exact(2)
+                    .map(|p| (p[0].clone(), p[1].clone()))
+                    .collect(),
             };
             pipeline(&options, true, false, &console)
         }

@@ -64,7 +64,7 @@ fn builds_without_warnings_or_broken_links() {
 #[test]
 fn index_lists_every_quarter_newest_first() {
     let index = page("index.html");
-    let headings = texts(&index, ".quarter-card h2");
+    let headings = texts(&index, ".quarter-card h3");
     let want = ["Q2 FY20-21", "Q1 FY20-21", "Q1 FY15-16"];
     assert_eq!(headings.len(), want.len(), "{headings:?}");
     for (h, label) in headings.iter().zip(want) {

@@ -86,7 +86,7 @@ fn index_lists_quarters_newest_first() {
     f.build().expect_ok();
     let index = f.page("index.html");
     assert_eq!(
-        texts(&index, ".quarter-card h2"),
+        texts(&index, ".quarter-card h3"),
         [
             "Q2 FY20-21: Second review",
             "Q1 FY20-21: Platform review",

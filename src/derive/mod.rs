@@ -13,6 +13,7 @@ pub mod kpi;
 pub mod people;
 pub mod progress;
 pub mod since;
+pub mod teams;
 
 #[cfg(test)]
 pub(crate) mod fixtures;
@@ -21,6 +22,7 @@ pub use kpi::{ChangeBase, KpiChange, KpiPoint, Verdict, kpi_history};
 pub use people::{Anniversary, AnniversaryGroup, NewHire};
 pub use progress::{KrFacts, KrQuarter, Progress, ProgressState};
 pub use since::{SinceLast, StatusChange};
+pub use teams::{Team, Teams};
 
 use crate::model::{FiscalQuarter, Id, Outlook, Quarter, Site};
 use crate::numbers;
@@ -38,6 +40,8 @@ pub struct Derived {
     /// The quarters that have each objective, by objective id, oldest
     /// first: an objective's history without scanning every quarter.
     pub objectives: BTreeMap<Id, Vec<FiscalQuarter>>,
+    /// Every team across the quarters (section ids joined by `previous_ids`).
+    pub teams: Teams,
 }
 
 /// The derived figures of one quarter.
@@ -109,6 +113,7 @@ pub fn derive(site: &Site) -> Derived {
         quarters,
         kpis: kpis.series(),
         objectives: objective_quarters(site),
+        teams: Teams::new(site),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod checks;
 pub mod markdown;
 pub mod narrative;
 pub(crate) mod quarter;
+mod teams;
 pub mod walk;
 pub mod yaml;
 
@@ -172,6 +173,9 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
     }
     quarters.sort_by_key(|q| q.id);
     check_one_folder_per_quarter(&quarters, &calendar, &mut report);
+    let mut team_problems = Vec::new();
+    teams::check_previous_ids(&quarters, &mut team_problems);
+    report.extend(team_problems);
 
     media.sort();
     media.dedup();

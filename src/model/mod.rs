@@ -29,7 +29,7 @@ pub use quarter::{DeckItem, Highlights, Meeting, QuarterFile, Win, Workflow, Wor
 pub use section::{
     CheckIn, Direction, DrillDown, KeyResult, Kpi, Objective, SectionFile, TargetScope,
 };
-pub use site::SiteFile;
+pub use site::{ComparePair, SiteFile};
 pub use status::{Outlook, Status};
 
 use std::collections::BTreeMap;

@@ -21,6 +21,11 @@ pub struct SectionFile {
     /// Owner or manager.
     #[serde(default)]
     pub owner: Option<String>,
+    /// Ids this team had in earlier quarters, when it was renamed: its
+    /// team page joins the quarters under every one of them. Each must be
+    /// a section id of an earlier quarter.
+    #[serde(default)]
+    pub previous_ids: Vec<Located<Id>>,
     /// Approximate team size in full-time equivalents.
     #[serde(default)]
     pub fte: Option<Located<f64>>,

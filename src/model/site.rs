@@ -34,6 +34,27 @@ pub struct SiteFile {
     /// Markdown options.
     #[serde(default)]
     pub markdown: MarkdownOptions,
+    /// Publish the search page, its index and a search box on every page.
+    /// Default `true`.
+    #[serde(default = "yes")]
+    pub search: bool,
+    /// Pairs of quarters to compare on a page of their own, besides each
+    /// quarter and the same quarter of the previous fiscal year:
+    /// `[{from: 2019 Q3, to: 2020 Q2}]`.
+    #[serde(default)]
+    pub compare: Vec<ComparePair>,
+}
+
+/// Two quarters to compare, as written: `2020 Q3` or `Q3 FY20-21`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ComparePair {
+    pub from: Located<String>,
+    pub to: Located<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]

@@ -156,10 +156,23 @@ impl Pipeline {
                 return failed(outcome, changes);
             }
         };
+        // A preview of one quarter compares nothing.
+        let asked = match options.quarter {
+            Some(_) => Ok(Vec::new()),
+            None => render::pages::compare::asked_pairs(&site, &options.compare),
+        };
+        let compare = match asked {
+            Ok(pairs) => pairs,
+            Err(problems) => {
+                outcome.fail(problems);
+                return failed(outcome, changes);
+            }
+        };
         let render_options = RenderOptions {
             base_url: options.base_url.clone(),
             single_file: options.single_file,
             notes: !options.no_notes,
+            compare,
         };
         // Keys only for a run that renders into memory and remembers.
         let memo = match (&self.memory, &output) {

@@ -20,6 +20,8 @@ pub struct Options {
     /// Build only this quarter, for a preview: `2020 Q3` or `Q3 FY20-21`.
     /// Figures that compare with other quarters still use the whole repository.
     pub quarter: Option<String>,
+    /// `build --compare A B`: pairs of quarters to compare on a page.
+    pub compare: Vec<(String, String)>,
 }
 
 /// The result of a run: every diagnostic, and the sources they point into.

@@ -10,6 +10,7 @@ use super::keys::{self, Keys};
 use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
 use crate::model::{FiscalQuarter, Site};
+use crate::render::pages::search::SearchEntry;
 use crate::render::{self, Charts, Inputs, KpiRow, RenderOptions, Rendered, Sink, Theme};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,6 +20,8 @@ struct Quarter {
     key: u64,
     paths: Vec<String>,
     kpis: Vec<KpiRow>,
+    /// Its slides and objective pages, for the search index and team pages.
+    slides: Vec<SearchEntry>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -28,7 +31,8 @@ pub struct Memo {
     quarters: BTreeMap<FiscalQuarter, Quarter>,
     /// KPI pages by KPI id: the key of their rows, and their path.
     kpi_pages: BTreeMap<String, (u64, String)>,
-    /// The index and the theme's static files.
+    /// The index, the reviewer's pages (teams, search, comparisons, feed)
+    /// and the theme's static files.
     shared: BTreeSet<String>,
 }
 
@@ -120,6 +124,7 @@ pub fn render(
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let mut kpi_rows = Vec::new();
+    let mut entries = Vec::new();
     let mut removed = Vec::new();
     let mut streamed = 0;
     let mut quarters = Vec::new();
@@ -137,11 +142,13 @@ pub fn render(
                     key: key(&id).unwrap_or_default(),
                     paths,
                     kpis: out.kpis,
+                    slides: out.slides,
                     warnings: out.warnings.clone(),
                 },
             );
         } else {
             kpi_rows.extend(out.kpis);
+            entries.extend(out.slides);
         }
         files.extend(out.files);
         warnings.extend(out.warnings);
@@ -149,6 +156,7 @@ pub fn render(
     let Some(mut next) = next else {
         // Everything was rendered: every KPI page, from every row.
         files.extend(render::shared_pages(inputs, kpi_rows)?);
+        files.extend(render::reviewer::reviewer_pages(inputs, entries)?);
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let pages = streamed + files.iter().filter(|f| f.path.ends_with(".html")).count();
         return Ok(Pages {
@@ -179,7 +187,13 @@ pub fn render(
     }
     let shared = keys.map_or(0, |k| k.shared);
     let (changed, row_keys) = changed_kpis(&next, last, shared);
-    let spanning = render::shared_pages(inputs, changed)?;
+    let mut spanning = render::shared_pages(inputs, changed)?;
+    // The reviewer's pages read every quarter: rendered every time.
+    let entries = next
+        .quarters
+        .values()
+        .flat_map(|q| q.slides.iter().cloned());
+    spanning.extend(render::reviewer::reviewer_pages(inputs, entries.collect())?);
     for file in &spanning {
         let kpi = row_keys
             .iter()

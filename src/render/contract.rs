@@ -2,13 +2,23 @@
 //! context types themselves (a default value of each, serialised), so
 //! that docs/themes.md can be checked against them (tests/theme_contract.rs).
 
+use super::pages::compare::{
+    CarriedObjective, CompareKpi, CompareObjective, ComparePage, CompareTeam, CompareView,
+};
 use super::pages::deck::slides::*;
 use super::pages::deck::{DeckPage, Slide, SlideContext};
-use super::pages::index::{IndexKpi, IndexPage, IndexQuarter};
+use super::pages::index::{
+    IndexCount, IndexKpi, IndexLatest, IndexPage, IndexQuarter, IndexTeam, IndexYear,
+};
 use super::pages::kpi::{KpiHistory, KpiPage, KpiPageRow, KpiRow};
 use super::pages::objective::{HistoryEntry, HistoryKr, ObjectivePage, SlideLink};
 use super::pages::quarter::{MeetingView, QuarterLink, QuarterView};
+use super::pages::search::SearchPage;
 use super::pages::since::{Mover, ObjectiveChange, ObjectiveRef, SinceGroup, SincePage, SinceView};
+use super::pages::team::{
+    TeamCheckIn, TeamHistory, TeamKeyResult, TeamKpi, TeamObjective, TeamPage, TeamQuarter,
+    TeamSlide,
+};
 use super::pages::{Inline, SiteView};
 use super::views::section::OBJECTIVE_SUMMARY;
 use super::views::*;
@@ -35,6 +45,9 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ("deck.html", fields(&DeckPage::default())),
         ("objective.html", fields(&ObjectivePage::default())),
         ("kpi.html", fields(&KpiPage::default())),
+        ("team.html", fields(&TeamPage::default())),
+        ("compare.html", fields(&ComparePage::default())),
+        ("search.html", fields(&SearchPage::default())),
         (
             "since-last-quarter.html",
             fields(&SincePage {
@@ -134,6 +147,22 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ("kpi history", fields(&KpiHistory::default())),
         ("index quarter", fields(&IndexQuarter::default())),
         ("index kpi", fields(&IndexKpi::default())),
+        ("index year", fields(&IndexYear::default())),
+        ("index latest", fields(&IndexLatest::default())),
+        ("index count", fields(&IndexCount::default())),
+        ("index team", fields(&IndexTeam::default())),
+        ("team history", fields(&TeamHistory::default())),
+        ("team quarter", fields(&TeamQuarter::default())),
+        ("team objective", fields(&TeamObjective::default())),
+        ("team key result", fields(&TeamKeyResult::default())),
+        ("team check-in", fields(&TeamCheckIn::default())),
+        ("team kpi", fields(&TeamKpi::default())),
+        ("team slide", fields(&TeamSlide::default())),
+        ("comparison", fields(&CompareView::default())),
+        ("compare kpi", fields(&CompareKpi::default())),
+        ("compare objective", fields(&CompareObjective::default())),
+        ("carried objective", fields(&CarriedObjective::default())),
+        ("compare team", fields(&CompareTeam::default())),
         ("agenda item", fields(&AgendaItem::default())),
         ("team", fields(&TeamView::default())),
         ("new hire", fields(&NewHireView::default())),

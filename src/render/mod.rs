@@ -16,6 +16,7 @@ pub mod figures;
 pub mod measure;
 pub mod pages;
 pub mod quarter;
+pub mod reviewer;
 pub mod single;
 pub mod strings;
 pub mod theme;
@@ -43,6 +44,9 @@ pub struct RenderOptions {
     pub single_file: bool,
     /// Publish speaker notes (`build --no-notes` turns this off).
     pub notes: bool,
+    /// Pairs of quarters to compare (`compare:` in site.yaml and
+    /// `build --compare`), besides the year-over-year pages.
+    pub compare: Vec<(FiscalQuarter, FiscalQuarter)>,
 }
 
 impl Default for RenderOptions {
@@ -51,6 +55,7 @@ impl Default for RenderOptions {
             base_url: None,
             single_file: false,
             notes: true,
+            compare: Vec::new(),
         }
     }
 }
@@ -107,15 +112,21 @@ pub fn render_observed(
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let mut kpi_rows = Vec::new();
+    let mut entries = Vec::new();
     let mut streamed = 0;
     for (_, out) in quarters {
         streamed += out.streamed;
         files.extend(out.files);
         warnings.extend(out.warnings);
         kpi_rows.extend(out.kpis);
+        entries.extend(out.slides);
     }
     match shared_pages(inputs, kpi_rows) {
         Ok(shared) => files.extend(shared),
+        Err(p) => problems.extend(p),
+    }
+    match reviewer::reviewer_pages(inputs, entries) {
+        Ok(more) => files.extend(more),
         Err(p) => problems.extend(p),
     }
     if !problems.is_empty() {
@@ -319,5 +330,8 @@ pub struct QuarterOutput {
     /// HTML pages already handed to the sink.
     pub streamed: usize,
     pub kpis: Vec<KpiRow>,
+    /// Its slides and objective pages as search results (also what the
+    /// team pages link to); none in a single-file build.
+    pub slides: Vec<pages::search::SearchEntry>,
     pub warnings: Vec<Diagnostic>,
 }

@@ -2,12 +2,14 @@
 //! quarter page, its objectives' pages, and its KPIs as its deck shows
 //! them (for the KPI pages, which span quarters).
 
+use super::pages::deck::Slide;
 use super::pages::deck::{self, DeckPage};
 use super::pages::kpi::KpiRow;
 use super::pages::quarter::QuarterView;
+use super::pages::search::{SearchEntry, text};
 use super::pages::{Inline, SiteView, objective, since};
 use super::theme::Theme;
-use super::urls::{Urls, deck_path};
+use super::urls::{Urls, deck_path, objective_path};
 use super::views::{self, Ctx, KpiView, SectionView};
 use super::{QuarterOutput, RenderOptions};
 use crate::diagnostics::Diagnostic;
@@ -52,6 +54,12 @@ pub fn quarter_pages(
     };
     let mut files =
         vec![deck::deck_page(&theme.tera, &page, deck_path.clone()).map_err(|d| vec![d])?];
+    // What the search index and the team pages show of the quarter.
+    let mut search = if options.single_file {
+        Vec::new()
+    } else {
+        search_entries(ctx, &slides, &deck_path)
+    };
     drop(page);
     if options.single_file {
         let problems = ctx.chart_errors.take();
@@ -62,6 +70,7 @@ pub fn quarter_pages(
             files,
             streamed: 0,
             kpis: Vec::new(),
+            slides: search,
             warnings,
         });
     }
@@ -81,6 +90,11 @@ pub fn quarter_pages(
                 Ok(f) => files.push(f),
                 Err(d) => problems.push(d),
             }
+            let path = objective_path(&slug, o.id.as_str());
+            let mut e = SearchEntry::new("objective", &o.title, path, "");
+            e.quarter = Some(q.id);
+            e.section = Some((section.id.clone(), section.data.title.clone()));
+            search.push(e);
         }
     }
     problems.extend(ctx.chart_errors.take());
@@ -109,8 +123,35 @@ pub fn quarter_pages(
         files,
         streamed: 0,
         kpis,
+        slides: search,
         warnings,
     })
+}
+
+/// The quarter's slides as search results (see [`SearchEntry`]): each
+/// with the words of its title, body, notes and minutes, its quarter and
+/// the team it is about.
+fn search_entries(ctx: &Ctx, slides: &[Slide], deck_path: &str) -> Vec<SearchEntry> {
+    let q = ctx.quarter;
+    slides
+        .iter()
+        .map(|s| {
+            let mut body = text::visible_text(&s.html);
+            body.push(' ');
+            body.push_str(&text::visible_text(&s.notes));
+            body.push(' ');
+            body.push_str(&text::visible_text(&s.minutes));
+            let path = format!("{deck_path}#{}", s.id);
+            let mut e = SearchEntry::new("slide", &s.title, path, &body);
+            e.quarter = Some(q.id);
+            e.number = s.number;
+            e.section = s.section.as_ref().and_then(|id| {
+                let section = q.sections.iter().find(|x| x.id.as_str() == id)?;
+                Some((section.id.clone(), section.data.title.clone()))
+            });
+            e
+        })
+        .collect()
 }
 
 /// The links of a quarter's deck.

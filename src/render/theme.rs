@@ -26,6 +26,9 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "macros.html",
     "charts.html",
     "since.html",
+    "team.html",
+    "compare.html",
+    "search.html",
     "slides/title.html",
     "slides/agenda.html",
     "slides/section.html",
@@ -59,6 +62,10 @@ pub const STATIC: &[(&str, &str)] = &[
     (
         "deck.js",
         include_str!("../../themes/default/static/deck.js"),
+    ),
+    (
+        "search.js",
+        include_str!("../../themes/default/static/search.js"),
     ),
 ];
 

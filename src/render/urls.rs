@@ -22,6 +22,8 @@
 //!   single-file build publishes side by side as `index.html` and
 //!   `<quarter>.html` ([`Urls::published`]); a single file's root is the
 //!   output folder, so its images resolve there, to be inlined.
+//! - Pages that span quarters: [`team_path`], [`SEARCH_PATH`],
+//!   [`year_over_year_path`], [`compare_path`], [`FEED_PATH`].
 //! - [`Urls::media`] and [`Urls::root`]: files under `media/` and `assets/`.
 //!
 //! **Markdown** is rendered once, for the page it is on. Links in it stay
@@ -55,6 +57,30 @@ pub fn kpi_path(id: &str) -> String {
 /// A quarter's since-last-quarter page, from the site root.
 pub fn since_path(slug: &str) -> String {
     format!("{slug}/since-last-quarter.html")
+}
+
+/// A team's page, from the site root: one per team for the whole
+/// repository (see [`crate::derive::teams`]).
+pub fn team_path(id: &str) -> String {
+    format!("teams/{id}.html")
+}
+
+/// The search page, from the site root; its index is under `search/`.
+pub const SEARCH_PATH: &str = "search.html";
+
+/// The Atom feed of published quarters, from the site root.
+pub const FEED_PATH: &str = "feed.xml";
+
+/// A quarter's comparison with the same quarter of the previous fiscal
+/// year, from the site root.
+pub fn year_over_year_path(slug: &str) -> String {
+    format!("{slug}/year-over-year.html")
+}
+
+/// The comparison of quarter `from` with quarter `to` that `compare:`
+/// or `build --compare` asked for, from the site root.
+pub fn compare_path(from: &str, to: &str) -> String {
+    format!("compare/{from}-with-{to}.html")
 }
 
 /// The links of one page.

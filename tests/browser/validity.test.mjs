@@ -17,7 +17,8 @@ const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let browser, site, single, noNotes;
 before(async () => {
-  site = build().out;
+  // A comparison page too, which the example has no year-over-year pair for.
+  site = build(['--compare', 'Q1 FY15-16', 'Q1 FY20-21']).out;
   single = build(['--single-file']).out;
   noNotes = build(['--no-notes']).out;
   browser = await launch();

@@ -1,12 +1,16 @@
-//! The site's index, `index.html`: every quarter, newest first, and every
-//! KPI as its latest quarter shows it.
+//! The site's index, `index.html`, the front page of the repository: the
+//! latest quarter's headline figures, every quarter grouped by fiscal
+//! year (newest first), every team and every KPI as its latest quarter
+//! shows it. Each quarter is a line or two, so that forty quarters of
+//! fifty teams stay quick to read.
 
-use super::super::urls::{Urls, kpi_path, since_path};
+use super::super::urls::{Urls, kpi_path, since_path, team_path};
 use super::{Inline, SiteView, render};
 use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
-use crate::model::Site;
+use crate::model::{FiscalQuarter, Site};
 use crate::numbers::format_value;
+use crate::render::urls::{FEED_PATH, year_over_year_path};
 use crate::write::OutputFile;
 use serde::Serialize;
 use tera::Tera;
@@ -15,10 +19,59 @@ use tera::Tera;
 #[derive(Debug, Default, Serialize)]
 pub struct IndexPage<'a> {
     pub site: SiteView<'a>,
-    /// Newest first.
-    pub quarters: Vec<IndexQuarter<'a>>,
+    /// The newest quarter's headline figures, when there is a quarter.
+    pub latest: Option<IndexLatest>,
+    /// How many quarters the site has.
+    pub quarters: usize,
+    /// Fiscal years, newest first, each with its quarters newest first.
+    pub years: Vec<IndexYear<'a>>,
     /// By name.
     pub kpis: Vec<IndexKpi<'a>>,
+    /// Every team across the quarters, by title.
+    pub teams: Vec<IndexTeam>,
+    /// The link to the Atom feed, when the site has a base URL.
+    pub feed: Option<String>,
+}
+
+/// A fiscal year of the index.
+#[derive(Debug, Default, Serialize)]
+pub struct IndexYear<'a> {
+    /// `FY20-21`.
+    pub label: String,
+    pub quarters: Vec<IndexQuarter<'a>>,
+}
+
+/// The latest quarter's headline: its objectives by outlook.
+#[derive(Debug, Default, Serialize)]
+pub struct IndexLatest {
+    pub label: String,
+    /// The link to its deck.
+    pub url: String,
+    /// Objectives by outlook (complete, on track, needing attention, not
+    /// moving), the empty ones left out.
+    pub outlooks: Vec<IndexCount>,
+    /// How many teams (sections) it has.
+    pub teams: usize,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct IndexCount {
+    /// `complete`, … for CSS.
+    pub key: &'static str,
+    pub label: String,
+    pub count: usize,
+}
+
+/// A team, linked to its page.
+#[derive(Debug, Default, Serialize)]
+pub struct IndexTeam {
+    /// Its title in its newest quarter.
+    pub title: String,
+    pub url: String,
+    /// How many quarters it appears in.
+    pub quarters: usize,
+    /// The label of its newest quarter.
+    pub latest: String,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -42,6 +95,9 @@ pub struct IndexQuarter<'a> {
     pub url: String,
     /// The link to its since-last-quarter page, when it has one this build links to.
     pub since_url: Option<String>,
+    /// The link to its comparison with the same quarter of the previous
+    /// fiscal year, when the repository has both and this build links to it.
+    pub year_over_year_url: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -63,7 +119,7 @@ pub fn index_page(
     inline: Option<&Inline>,
     strings: &crate::render::strings::Strings,
 ) -> Result<OutputFile, Diagnostic> {
-    let quarters = site
+    let quarters: Vec<IndexQuarter> = site
         .quarters
         .iter()
         .rev()
@@ -85,6 +141,9 @@ pub fn index_page(
                 since_url: super::since::has_page(site, derived, q)
                     .then(|| urls.drill(&since_path(&slug)))
                     .flatten(),
+                year_over_year_url: FiscalQuarter::new(q.id.fiscal_year - 1, q.id.quarter)
+                    .filter(|before| site.quarter(*before).is_some())
+                    .and_then(|_| urls.drill(&year_over_year_path(&slug))),
                 slug,
             }
         })
@@ -102,10 +161,60 @@ pub fn index_page(
         })
         .collect();
     kpis.sort_by(|a, b| a.name.cmp(b.name));
+    let mut years: Vec<IndexYear> = Vec::new();
+    for (q, view) in site.quarters.iter().rev().zip(quarters) {
+        let label = site.calendar.year_label(q.id.fiscal_year);
+        match years.last_mut() {
+            Some(y) if y.label == label => y.quarters.push(view),
+            _ => years.push(IndexYear {
+                label,
+                quarters: vec![view],
+            }),
+        }
+    }
+    let latest = site.quarters.last().map(|q| IndexLatest {
+        label: site.calendar.label(q.id),
+        url: urls.deck(&site.calendar.slug(q.id)),
+        outlooks: derived
+            .of(q.id)
+            .map(|f| {
+                f.status_counts
+                    .iter()
+                    .map(|(o, ids)| IndexCount {
+                        key: o.key(),
+                        label: strings.outlook(*o).to_string(),
+                        count: ids.len(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        teams: q.sections.len(),
+    });
+    let mut teams: Vec<IndexTeam> = Vec::new();
+    for team in derived.teams.teams.values() {
+        let sections = super::team::sections(site, team);
+        let (Some((q, s)), Some(url)) = (sections.last(), urls.drill(&team_path(&team.id))) else {
+            continue;
+        };
+        {
+            teams.push(IndexTeam {
+                title: s.data.title.clone(),
+                url,
+                quarters: sections.len(),
+                latest: site.calendar.label(*q),
+            });
+        }
+    }
+    teams.sort_by(|a, b| a.title.cmp(&b.title));
+    let feed = urls.canonical().and_then(|_| urls.drill(FEED_PATH));
     let page = IndexPage {
         site: SiteView::new(site, urls, inline),
-        quarters,
+        latest,
+        quarters: site.quarters.len(),
+        years,
         kpis,
+        teams,
+        feed,
     };
     render(tera, "index.html", &page, "index.html".to_string())
 }

@@ -1,15 +1,20 @@
 //! The pages of the site, one module per kind: the [`deck`] of a quarter,
 //! an [`objective`]'s page, a [`kpi`]'s page, a quarter's [`since`]-last-
-//! quarter page and the [`index`]. Each has a typed context that is its
+//! quarter page and the [`index`]; across quarters, a [`team`]'s page,
+//! [`search`], [`compare`] (year over year) and the Atom [`feed`]. Each has a typed context that is its
 //! template's contract (listed in docs/themes.md): the template gets
 //! exactly that struct's fields, one of which is the shared [`SiteView`].
 
+pub mod compare;
 pub mod deck;
+pub mod feed;
 pub mod index;
 pub mod kpi;
 pub mod objective;
 pub mod quarter;
+pub mod search;
 pub mod since;
+pub mod team;
 
 use super::single;
 use super::theme::{Theme, error_chain};
@@ -36,6 +41,9 @@ pub struct SiteView<'a> {
     pub home: String,
     /// The page's public address, when the site has a base URL.
     pub canonical: Option<String>,
+    /// The link to the search page, when the site has search (and this
+    /// build links to drill-down pages): the search box of every page.
+    pub search: Option<String>,
     pub generator: &'static str,
     /// The stylesheet and script to inline, in a `--single-file` build.
     pub inline: Option<&'a Inline>,
@@ -79,6 +87,11 @@ impl<'a> SiteView<'a> {
             pages: urls.pages(),
             home: urls.index(),
             canonical: urls.canonical(),
+            search: site
+                .config
+                .search
+                .then(|| urls.drill(super::urls::SEARCH_PATH))
+                .flatten(),
             generator: concat!("quarterdeck ", env!("CARGO_PKG_VERSION")),
             inline,
         }

@@ -29,6 +29,8 @@ pub struct ObjectivePage<'a> {
     pub history: Vec<HistoryEntry>,
     /// Its status across those quarters.
     pub history_chart: Option<Chart>,
+    /// The link to the page of its team across the quarters.
+    pub team_url: String,
 }
 
 /// A slide of the deck, linked.
@@ -120,6 +122,7 @@ pub fn objective_page(
         objective,
         slides,
         history_chart,
+        team_url: urls.to(&crate::render::views::section::team_page(ctx, section)),
     };
     ctx.chart_errors
         .borrow_mut()

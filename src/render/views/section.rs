@@ -37,6 +37,8 @@ pub struct SectionView {
     pub time_chart: Option<Chart>,
     /// The section's objectives grouped by status, when it has any.
     pub status_chart: Option<Chart>,
+    /// The page of its team across the quarters, from the site root.
+    pub team_page: String,
 }
 
 /// The fields of an objective a section's slides see.
@@ -127,5 +129,13 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
                 s.data.objectives.iter(),
             )
         }),
+        team_page: team_page(ctx, s),
     }
+}
+
+/// The page of the team of section `s` (its newest id, see
+/// [`crate::derive::teams`]), from the site root.
+pub fn team_page(ctx: &Ctx, s: &Section) -> String {
+    let team = ctx.derived.teams.key_of(ctx.quarter.id, &s.id);
+    crate::render::urls::team_path(team.map_or(s.id.as_str(), |t| t.as_str()))
 }

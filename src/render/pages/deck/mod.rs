@@ -47,6 +47,9 @@ pub struct Slide {
     /// HTML.
     pub minutes: String,
     pub number: usize,
+    /// The id of the section (team) the slide is about, if any.
+    #[serde(skip)]
+    pub section: Option<String>,
 }
 
 /// What a slide template gets: `site`, `slide` (its kind's data),
@@ -132,6 +135,11 @@ pub fn render_slides(
         if let Some(w) = check_fit(ctx, &mut p, &html, i + 1) {
             warnings.push(w);
         }
+        let section = match &p.data {
+            SlideData::Section(s) => Some(s.id.clone()),
+            SlideData::Objective(o) => Some(o.section_id.clone()),
+            _ => None,
+        };
         out.push(Slide {
             id: p.id,
             kind: p.kind,
@@ -141,6 +149,7 @@ pub fn render_slides(
             notes: p.notes,
             minutes: p.minutes,
             number: i + 1,
+            section,
         });
     }
     if problems.is_empty() {

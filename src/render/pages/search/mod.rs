@@ -1,0 +1,257 @@
+//! Search without a server: `search.html`, and an index of every slide,
+//! objective, KPI and team of every quarter written as JavaScript files
+//! under `search/` that the page loads with `<script>` elements, so that
+//! it works from a web server and from `file://` alike (a `fetch()` of
+//! JSON would not). The reader's browser loads the list of documents
+//! (`search/docs.js`) and, per word searched for, the one shard of words
+//! that starts with its first letter (`search/words-<c>.js`); the theme's
+//! `assets/search.js` ranks and shows the results. [`text`] turns pages
+//! into words. `search: false` in site.yaml turns all of it off.
+
+pub mod text;
+
+use super::{SiteView, render};
+use crate::diagnostics::Diagnostic;
+use crate::model::{FiscalQuarter, Id, Site};
+use crate::render::urls::{SEARCH_PATH, Urls, deck_path};
+use crate::write::OutputFile;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use tera::Tera;
+
+/// How much more a word of a title counts than a word of the body.
+pub const TITLE_WEIGHT: u32 = 5;
+
+/// One result the search can return: a slide or a page, with its words.
+#[derive(Debug, Clone, Default)]
+pub struct SearchEntry {
+    /// Plain text.
+    pub title: String,
+    /// From the site root; a slide's is its deck's path and `#slide-id`.
+    pub path: String,
+    /// `slide`, `objective`, `kpi` or `team` (a key of the strings table
+    /// under `search.kind-`).
+    pub kind: &'static str,
+    pub quarter: Option<FiscalQuarter>,
+    /// The section (team) it belongs to in its quarter, by id and title.
+    pub section: Option<(Id, String)>,
+    /// Its slide number in the deck (slides only), for order.
+    pub number: usize,
+    /// Each word and how often it occurs (title words count more).
+    pub terms: HashMap<String, u32>,
+}
+
+impl SearchEntry {
+    /// An entry whose words are its `title` (weighted) and `body` text.
+    pub fn new(kind: &'static str, title: &str, path: String, body: &str) -> Self {
+        let mut terms = HashMap::new();
+        text::count(&mut terms, title, TITLE_WEIGHT);
+        text::count(&mut terms, body, 1);
+        Self {
+            title: title.to_string(),
+            path,
+            kind,
+            terms,
+            ..Self::default()
+        }
+    }
+}
+
+/// The context of `search.html`.
+#[derive(Debug, Default, Serialize)]
+pub struct SearchPage<'a> {
+    pub site: SiteView<'a>,
+    /// The link to `search/docs.js`, the list of every result.
+    pub docs: String,
+    /// The link to the folder of the word shards, ending in `/`.
+    pub shards: String,
+    /// The size of `search/docs.js` in kB, which every search loads.
+    pub docs_kb: String,
+    /// The size of the largest word shard in kB: each word searched for
+    /// loads one shard.
+    pub largest_shard_kb: String,
+    /// How many slides and pages the index holds.
+    pub entries: usize,
+}
+
+/// The names of the word shards.
+const SHARDS: &str = "0123456789_abcdefghijklmnopqrstuvwxyz";
+
+/// The shard a word is in: its first character when that is `a`–`z` or
+/// `0`–`9`, else `_` (`search.js` picks it the same way).
+pub fn shard_of(word: &str) -> char {
+    match word.chars().next() {
+        Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit() => c,
+        _ => '_',
+    }
+}
+
+/// The index files and the search page. Entries are put in a stable order:
+/// slides by quarter and deck order, then pages by kind and path; a
+/// search ranks ties in this order, so a slide comes before a page that
+/// repeats its words.
+pub fn search_files(
+    site: &Site,
+    mut entries: Vec<SearchEntry>,
+    tera: &Tera,
+    public: Option<&str>,
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    entries.sort_by(|a, b| {
+        let rank = |e: &SearchEntry| (e.kind != "slide", e.kind);
+        rank(a)
+            .cmp(&rank(b))
+            .then(a.quarter.cmp(&b.quarter))
+            .then(a.number.cmp(&b.number))
+            .then(a.path.cmp(&b.path))
+    });
+    let docs = Docs::of(site, &entries);
+    // Every shard is written, empty or not, so that no search asks for a
+    // file that is not there.
+    let mut shards: BTreeMap<char, BTreeMap<&str, Vec<u32>>> =
+        SHARDS.chars().map(|c| (c, BTreeMap::new())).collect();
+    for (i, e) in entries.iter().enumerate() {
+        for (word, n) in &e.terms {
+            let postings = shards
+                .entry(shard_of(word))
+                .or_default()
+                .entry(word)
+                .or_default();
+            postings.push(u32::try_from(i).unwrap_or(u32::MAX));
+            postings.push(*n);
+        }
+    }
+    let docs_js = format!(
+        "window.quarterdeckSearch=window.quarterdeckSearch||{{}};quarterdeckSearch.index={};\n",
+        json(&docs)
+    );
+    let mut files = vec![OutputFile {
+        path: "search/docs.js".to_string(),
+        bytes: docs_js.into_bytes(),
+    }];
+    for (c, words) in &shards {
+        let js = format!("quarterdeckSearch.shard(\"{c}\",{});\n", json(words));
+        files.push(OutputFile {
+            path: format!("search/words-{c}.js"),
+            bytes: js.into_bytes(),
+        });
+    }
+    let urls = Urls::new(SEARCH_PATH, public, false);
+    let largest = files[1..].iter().map(|f| f.bytes.len()).max().unwrap_or(0);
+    let page = SearchPage {
+        site: SiteView::new(site, &urls, None),
+        docs: urls.to("search/docs.js"),
+        shards: urls.to("search/x").trim_end_matches('x').to_string(),
+        docs_kb: kb(files[0].bytes.len()),
+        largest_shard_kb: kb(largest),
+        entries: entries.len(),
+    };
+    files.push(render(tera, "search.html", &page, SEARCH_PATH.to_string())?);
+    Ok(files)
+}
+
+/// The list of results, `search/docs.js`, made small: each result is
+/// `[title, path, quarter, team, kind]`, the last three numbers into the
+/// lists `quarters` (labels), `teams` (titles) and `kinds` (`-1`: none);
+/// a path that starts with `#` is a slide of the deck `decks[quarter]`.
+#[derive(Debug, Serialize)]
+struct Docs<'a> {
+    quarters: Vec<String>,
+    decks: Vec<String>,
+    teams: Vec<&'a str>,
+    kinds: Vec<&'static str>,
+    docs: Vec<(&'a str, String, i64, i64, i64)>,
+}
+
+impl<'a> Docs<'a> {
+    fn of(site: &Site, entries: &'a [SearchEntry]) -> Self {
+        let mut quarters: BTreeMap<FiscalQuarter, i64> = BTreeMap::new();
+        let mut teams: BTreeMap<&str, i64> = BTreeMap::new();
+        let mut kinds: BTreeMap<&'static str, i64> = BTreeMap::new();
+        for e in entries {
+            if let Some(q) = e.quarter {
+                quarters.insert(q, 0);
+            }
+            if let Some((_, t)) = &e.section {
+                teams.insert(t, 0);
+            }
+            kinds.insert(e.kind, 0);
+        }
+        for map in [&mut teams] {
+            for (i, v) in map.values_mut().enumerate() {
+                *v = i64::try_from(i).unwrap_or(-1);
+            }
+        }
+        for (i, v) in quarters.values_mut().enumerate() {
+            *v = i64::try_from(i).unwrap_or(-1);
+        }
+        for (i, v) in kinds.values_mut().enumerate() {
+            *v = i64::try_from(i).unwrap_or(-1);
+        }
+        let decks: Vec<String> = quarters
+            .keys()
+            .map(|q| deck_path(&site.calendar.slug(*q)))
+            .collect();
+        let docs = entries
+            .iter()
+            .map(|e| {
+                let q = e.quarter.and_then(|q| quarters.get(&q).copied());
+                let path = match (q, e.path.split_once('#')) {
+                    (Some(q), Some((deck, slide)))
+                        if usize::try_from(q).is_ok_and(|i| decks[i] == deck) =>
+                    {
+                        format!("#{slide}")
+                    }
+                    _ => e.path.clone(),
+                };
+                let team = e
+                    .section
+                    .as_ref()
+                    .and_then(|(_, t)| teams.get(t.as_str()).copied());
+                (
+                    e.title.as_str(),
+                    path,
+                    q.unwrap_or(-1),
+                    team.unwrap_or(-1),
+                    kinds.get(e.kind).copied().unwrap_or(-1),
+                )
+            })
+            .collect();
+        Self {
+            quarters: quarters.keys().map(|q| site.calendar.label(*q)).collect(),
+            decks,
+            teams: teams.into_keys().collect(),
+            kinds: kinds.into_keys().collect(),
+            docs,
+        }
+    }
+}
+
+/// Bytes as kB with one decimal.
+fn kb(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / 1000.0)
+}
+
+/// JSON for the index files: plain strings and numbers, which always
+/// serialise.
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_go_to_the_shard_of_their_first_letter() {
+        assert_eq!(shard_of("cache"), 'c');
+        assert_eq!(shard_of("2033"), '2');
+        assert_eq!(shard_of("über"), '_');
+    }
+
+    #[test]
+    fn an_entry_counts_title_words_more() {
+        let e = SearchEntry::new("slide", "Cache", "q/index.html#c".into(), "cache warm");
+        assert_eq!(e.terms["cache"], TITLE_WEIGHT + 1);
+        assert_eq!(e.terms["warm"], 1);
+    }
+}

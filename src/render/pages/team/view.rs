@@ -1,0 +1,203 @@
+//! A team in one quarter, as its page shows it: who, how big, how its
+//! time was spent, its objectives (with their key results' statuses), its
+//! KPIs and the slides about it. Only what the section file states: a
+//! missing owner or size stays missing (the template says "not stated").
+//! New parts of a section (check-ins, goals) slot in as fields here.
+
+use super::super::search::SearchEntry;
+use crate::model::{FiscalQuarter, Quarter, Section, Site, Status};
+use crate::numbers::format_value;
+use crate::render::strings::Strings;
+use crate::render::urls::{Urls, deck_path, kpi_path, objective_path};
+use crate::render::views::{ShareView, StatusView};
+use serde::Serialize;
+
+/// The team in one quarter.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TeamQuarter {
+    /// `Q1 FY20-21`.
+    pub label: String,
+    /// The section's title that quarter.
+    pub title: String,
+    /// The section's id that quarter.
+    pub section_id: String,
+    /// The link to the section's divider slide.
+    pub url: String,
+    pub owner: Option<String>,
+    /// Team size in FTE, as written.
+    pub fte: Option<String>,
+    /// How time was spent, in the order written.
+    pub time_split: Vec<ShareView>,
+    pub objectives: Vec<TeamObjective>,
+    pub kpis: Vec<TeamKpi>,
+    /// Every slide of the deck about the team, in deck order.
+    pub slides: Vec<TeamSlide>,
+}
+
+/// An objective of the team in one quarter.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TeamObjective {
+    pub id: String,
+    pub title: String,
+    pub status: StatusView,
+    /// The link to the objective's page in that quarter.
+    pub url: String,
+    /// Its dated statuses within the quarter, oldest first (their notes
+    /// are on the objective's page).
+    pub checkins: Vec<TeamCheckIn>,
+    pub key_results: Vec<TeamKeyResult>,
+}
+
+/// A dated status within a quarter.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TeamCheckIn {
+    /// As the theme writes dates: `28 October 2020`.
+    pub date: String,
+    /// `2020-10-28`.
+    pub iso: String,
+    pub status: StatusView,
+}
+
+/// A key result's status in one quarter: `None` when not given.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TeamKeyResult {
+    pub title: String,
+    pub status: Option<StatusView>,
+}
+
+/// A KPI of the team in one quarter.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TeamKpi {
+    pub name: String,
+    /// As written (formatted with the theme's decimal separator).
+    pub value: String,
+    pub unit: String,
+    /// The link to the KPI's page (its trend across every quarter).
+    pub url: String,
+}
+
+/// A slide about the team, linked.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TeamSlide {
+    pub title: String,
+    pub url: String,
+}
+
+/// A status as the templates show it.
+pub fn status(strings: &Strings, s: Status) -> StatusView {
+    StatusView {
+        key: s.key(),
+        label: strings.status(s).to_string(),
+        symbol: s.symbol(),
+    }
+}
+
+/// Section `s` of quarter `q`, for the team page whose links `urls` makes;
+/// `slides` are the quarter's slides about it (search entries of kind
+/// `slide`), in deck order.
+pub fn team_quarter(
+    site: &Site,
+    q: &Quarter,
+    s: &Section,
+    slides: &[&SearchEntry],
+    urls: &Urls,
+    strings: &Strings,
+) -> TeamQuarter {
+    let slug = site.calendar.slug(q.id);
+    let deck = deck_path(&slug);
+    let d = &s.data;
+    TeamQuarter {
+        label: site.calendar.label(q.id),
+        title: d.title.clone(),
+        section_id: s.id.to_string(),
+        url: urls.to(&format!("{deck}#{}", s.id)),
+        owner: d.owner.clone(),
+        fte: d
+            .fte
+            .as_ref()
+            .map(|f| strings.number(format_value(f.value))),
+        time_split: d
+            .time_split
+            .iter()
+            .flat_map(|t| t.value.iter())
+            .map(|(name, p)| ShareView {
+                name: name.clone(),
+                percent: strings.number(format_value(*p)),
+            })
+            .collect(),
+        objectives: d
+            .objectives
+            .iter()
+            .map(|o| TeamObjective {
+                id: o.id.to_string(),
+                title: o.title.clone(),
+                status: status(strings, o.status),
+                url: urls.to(&objective_path(&slug, o.id.as_str())),
+                checkins: {
+                    let mut list: Vec<_> = o.checkins.iter().collect();
+                    list.sort_by_key(|c| c.date.value);
+                    list.into_iter()
+                        .map(|c| TeamCheckIn {
+                            date: strings.date(&c.date.value),
+                            iso: c.date.to_string(),
+                            status: status(strings, c.status),
+                        })
+                        .collect()
+                },
+                key_results: o
+                    .key_results
+                    .iter()
+                    .map(|k| TeamKeyResult {
+                        title: k.title.clone(),
+                        status: k.status.map(|st| status(strings, st)),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        kpis: d
+            .kpis
+            .iter()
+            .map(|k| TeamKpi {
+                name: k.name.clone(),
+                value: strings.number(format_value(k.value)),
+                unit: k.unit.clone().unwrap_or_default(),
+                url: urls.to(&kpi_path(k.id.as_str())),
+            })
+            .collect(),
+        slides: slides
+            .iter()
+            .map(|e| TeamSlide {
+                title: e.title.clone(),
+                url: urls.to(&e.path),
+            })
+            .collect(),
+    }
+}
+
+/// The team's objectives by outlook in each of its quarters, for the
+/// objectives-over-time chart.
+pub fn outlook_counts(
+    site: &Site,
+    quarters: &[(FiscalQuarter, &Section)],
+) -> Vec<crate::render::charts::objectives_over_time::QuarterCounts> {
+    quarters
+        .iter()
+        .map(|(q, s)| {
+            let mut counts = [0; 4];
+            for o in &s.data.objectives {
+                let outlook = o.status.outlook();
+                if let Some(i) = crate::render::charts::OUTLOOKS
+                    .iter()
+                    .position(|x| *x == outlook)
+                {
+                    counts[i] += 1;
+                }
+            }
+            crate::render::charts::objectives_over_time::QuarterCounts {
+                label: site.calendar.label(*q),
+                counts,
+                current: false,
+            }
+        })
+        .collect()
+}

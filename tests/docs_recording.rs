@@ -69,32 +69,28 @@ fn the_goals_page_example() {
     let deck = f.page("fy20-21-q2/index.html");
     assert_eq!(
         text_of(&deck, "#toolhub .objective-status .status"),
-        "◌ No status given"
+        "No status given"
     );
     assert_eq!(
         texts(&deck, "#toolhub-goals .status-totals li"),
-        ["○ To do 1", "◌ No status given 2"]
+        ["To do 1", "No status given 2"]
     );
     let first: Vec<String> = texts(&deck, "#developer-advocacy-checkin-2020-10-28 h3")
         .into_iter()
         .map(|h| h.replace(" :", ":"))
         .collect();
-    assert_eq!(first, ["✔ Done: none", "◐ in progress", "○ To do"]);
+    assert_eq!(first, ["Done: none", "in progress", "To do"]);
     assert_eq!(
         texts(&deck, "#developer-advocacy-checkin-2020-12-12 h3"),
-        [
-            "◑ Partly done",
-            "⏸ Slipping to next quarter",
-            "◌ No status given"
-        ]
+        ["Partly done", "Slipping to next quarter", "No status given"]
     );
     let department = text_of(&deck, "#status-totals tfoot tr");
     assert!(
-        department.contains("3 goals ○ To do 1 ◌ No status given 2"),
+        department.contains("3 goals To do 1 No status given 2"),
         "{department}"
     );
     assert!(
-        department.ends_with("5 check-in items ◐ in progress 1 ◑ Partly done 1 ⏸ Slipping to next quarter 1 ○ To do 1 ◌ No status given 1"),
+        department.ends_with("5 check-in items in progress 1 Partly done 1 Slipping to next quarter 1 To do 1 No status given 1"),
         "{department}"
     );
 }
@@ -109,7 +105,7 @@ fn the_team_deck_example() {
     );
     assert_eq!(
         text_of(&deck, "#gerrit-migration .objective-status .status"),
-        "⏸ Slipping"
+        "Slipping"
     );
     let line = text_of(&deck, "#gerrit-migration .objective-status");
     assert!(line.contains("Due: by the end of May"), "{line}");
@@ -148,7 +144,7 @@ fn the_unstated_example() {
     assert_eq!(text_of(&deck, "#kpi-donors .kpi-change"), "no data for Q2");
     assert_eq!(
         text_of(&deck, "#campaign .objective-status .status"),
-        "◌ No status given"
+        "No status given"
     );
     let cells = texts(&deck, "#campaign-key-results tbody td");
     // Goal, Q1, Q2 (not in the repository), Q3, Q4, progress.

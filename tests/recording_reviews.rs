@@ -87,7 +87,7 @@ fn an_objective_without_status_says_so_and_is_counted_apart() {
     f.build().expect_ok();
     let deck = f.page("fy20-21-q2/index.html");
     let status = text_of(&deck, "#architecture .objective-status .status");
-    assert_eq!(status, "◌ No status given");
+    assert_eq!(status, "No status given");
     assert!(
         deck.select(&sel("#architecture .status-unstated"))
             .next()
@@ -130,16 +130,12 @@ fn status_words_appear_as_printed_and_group_by_their_status() {
     let deck = f.page("fy20-21-q2/index.html");
     assert_eq!(
         text_of(&deck, "#integrity .objective-status .status"),
-        "○ To do"
+        "To do"
     );
     let goals = texts(&deck, "#architecture-goals .goals .status");
     assert_eq!(
         goals,
-        [
-            "◑ Partly done",
-            "◌ No status given",
-            "⏸ Slipping to next quarter"
-        ]
+        ["Partly done", "No status given", "Slipping to next quarter"]
     );
     let partial = deck
         .select(&sel("#architecture-goals .goals .status"))
@@ -170,15 +166,15 @@ fn plain_goals_show_owner_stretch_tasks_note_and_dependency() {
     assert_eq!(
         totals,
         [
-            "◑ Partly done 1",
-            "⏸ Slipping to next quarter 1",
-            "◌ No status given 1"
+            "Partly done 1",
+            "Slipping to next quarter 1",
+            "No status given 1"
         ]
     );
     // The index counts them.
     let index = f.page("index.html");
     assert!(
-        text_of(&index, ".quarter-counts").contains("2 objectives, 3 goals, 0 KPIs"),
+        text_of(&index, ".quarter-counts").contains("2 objectives, 3 goals"),
         "{}",
         text_of(&index, ".quarter-counts")
     );
@@ -187,7 +183,7 @@ fn plain_goals_show_owner_stretch_tasks_note_and_dependency() {
     assert_eq!(texts(&page, "#goals ~ ul.goals li").len(), 3);
     // Plain goals get no progress chart.
     assert!(
-        deck.select(&sel("#architecture-goals svg"))
+        deck.select(&sel("#architecture-goals svg:not(.status-symbol)"))
             .next()
             .is_none(),
         "no chart for goals without numbers"
@@ -208,21 +204,18 @@ fn team_checkins_keep_empty_headings_and_count_their_items() {
         .into_iter()
         .map(|h| h.replace(" :", ":"))
         .collect();
-    assert_eq!(
-        headings,
-        ["✔ Done: none", "◐ in progress", "◌ No status given"]
-    );
+    assert_eq!(headings, ["Done: none", "in progress", "No status given"]);
     let items = texts(&deck, &format!("{id} .checkin-group li"));
     assert_eq!(items.len(), 3, "{items:?}");
     assert!(items[0].contains("(goal toolhub)"), "{items:?}");
     assert!(items[0].contains("finished two weeks early"), "{items:?}");
     assert_eq!(
         texts(&deck, &format!("{id} .status-totals li")),
-        ["◐ in progress 2", "◌ No status given 1"]
+        ["in progress 2", "No status given 1"]
     );
     assert_eq!(
         texts(&deck, "#platform-checkin-2020-12-12 .checkin-group h3"),
-        ["✖ Not finished."]
+        ["Not finished."]
     );
 }
 
@@ -378,21 +371,21 @@ fn goals_and_checkin_items_are_counted_per_team_and_for_the_department() {
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert!(
         rows[0].starts_with(
-            "Platform 3 goals ◑ Partly done 1 ⏸ Slipping to next quarter 1 ◌ No status given 1"
+            "Platform 3 goals Partly done 1 Slipping to next quarter 1 No status given 1"
         ),
         "{rows:?}"
     );
     assert!(
-        rows[0].contains("October 28 status ( 28 October 2020 ): 3 check-in items ◐ in progress 2 ◌ No status given 1"),
+        rows[0].contains("October 28 status ( 28 October 2020 ): 3 check-in items in progress 2 No status given 1"),
         "{rows:?}"
     );
     assert!(
-        rows[1].starts_with("Research 2 goals ✔ Done 1 ◌ No status given 1"),
+        rows[1].starts_with("Research 2 goals Done 1 No status given 1"),
         "{rows:?}"
     );
     let department = text_of(&deck, "#status-totals tfoot tr");
     assert_eq!(
         department,
-        "Department 5 goals ✔ Done 1 ◑ Partly done 1 ⏸ Slipping to next quarter 1 ◌ No status given 2 4 check-in items ◐ in progress 2 ✖ Not finished. 1 ◌ No status given 1"
+        "Department 5 goals Done 1 Partly done 1 Slipping to next quarter 1 No status given 2 4 check-in items in progress 2 Not finished. 1 No status given 1"
     );
 }

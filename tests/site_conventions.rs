@@ -79,7 +79,7 @@ fn open_graph_tags_only_with_a_base_url() {
     );
     assert_eq!(
         attr(&deck, "meta[property='og:title']", "content").as_deref(),
-        Some("Q1 FY20-21: Platform review")
+        Some("Q1\u{a0}FY20-21: Platform review")
     );
     assert_eq!(
         attr(&deck, "meta[property='og:site_name']", "content").as_deref(),

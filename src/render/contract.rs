@@ -24,6 +24,7 @@ use super::pages::{Inline, SiteView};
 use super::views::section::OBJECTIVE_SUMMARY;
 use super::views::*;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The fields `value` serialises to, sorted.
 fn fields(value: &impl Serialize) -> Vec<String> {
@@ -66,6 +67,8 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
                 slide: &SlideData::Questions(QuestionsSlide {}),
                 slide_id: "",
                 slide_title: "",
+                slide_part: "",
+                slide_continued: "",
             }),
         ),
         ("slides/title.html", fields(&TitleSlide::default())),
@@ -116,7 +119,7 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
             "slides/checkin.html",
             fields(&CheckInSlide {
                 section: "",
-                checkin: &TeamCheckInView::default(),
+                checkin: Cow::Owned(TeamCheckInView::default()),
             }),
         ),
         ("department workflows", fields(&WorkflowsSlide::default())),
@@ -193,7 +196,7 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
             "slides/table.html",
             fields(&TableSlide {
                 section: "",
-                table: &TableView::default(),
+                table: Cow::Owned(TableView::default()),
             }),
         ),
         ("table", fields(&TableView::default())),

@@ -69,19 +69,21 @@ describe('axe-core, WCAG 2.1 A and AA', () => {
   }
   after(() => console.log(`# axe: ${total} violations in ${runs} page states`));
 
-  test('every page as it opens, wide and narrow', async () => {
-    const problems = [];
-    for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
-      const context = await browser.newContext({ viewport });
-      const page = watch(await context.newPage());
-      for (const file of [...files(site), ...files(single)]) {
-        await page.goto(fileUrl(file));
-        problems.push(...await check(page, `${path.relative(path.dirname(site), file)} @${viewport.width}`));
+  for (const colorScheme of ['light', 'dark']) {
+    test(`every page as it opens, wide and narrow, ${colorScheme} scheme`, async () => {
+      const problems = [];
+      for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+        const context = await browser.newContext({ viewport, colorScheme });
+        const page = watch(await context.newPage());
+        for (const file of [...files(site), ...files(single)]) {
+          await page.goto(fileUrl(file));
+          problems.push(...await check(page, `${path.relative(path.dirname(site), file)} @${viewport.width} ${colorScheme}`));
+        }
+        await context.close();
       }
-      await context.close();
-    }
-    assert.deepEqual(problems, []);
-  });
+      assert.deepEqual(problems, []);
+    });
+  }
 
   test('every deck in the reading view, the overview, the key list and the presenter view', async () => {
     const problems = [];
@@ -109,9 +111,9 @@ describe('axe-core, WCAG 2.1 A and AA', () => {
     assert.deepEqual(problems, []);
   });
 
-  test('every slide of every deck in the slide view', async () => {
+  for (const colorScheme of ['light', 'dark']) test(`every slide of every deck in the slide view, ${colorScheme} scheme`, async () => {
     const problems = [];
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme });
     const page = watch(await context.newPage());
     for (const d of decks) {
       await page.goto(fileUrl(path.join(site, d, 'index.html')));
@@ -120,7 +122,7 @@ describe('axe-core, WCAG 2.1 A and AA', () => {
       for (let i = 0; i < n; i++) {
         const result = await page.evaluate((t) => window.axe.run(document.querySelector('.deck > .slide.current'), { runOnly: { type: 'tag', values: t }, resultTypes: ['violations'] }), tags);
         runs += 1;
-        for (const v of result.violations) problems.push(`${d} slide ${i + 1}: ${v.id} ${v.help}: ${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(', ')}`);
+        for (const v of result.violations) problems.push(`${d} slide ${i + 1} ${colorScheme}: ${v.id} ${v.help}: ${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(', ')}`);
         await page.keyboard.press('ArrowRight');
       }
     }
@@ -128,4 +130,46 @@ describe('axe-core, WCAG 2.1 A and AA', () => {
     await context.close();
     assert.deepEqual(problems, []);
   });
+});
+
+// axe cannot measure text over a gradient: the title slide's text is
+// checked here against the gradient's colours, from one end to the other.
+describe('contrast over the title slide\'s gradient', () => {
+  const parse = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+  for (const colorScheme of ['light', 'dark']) {
+    test(`every text of the title slide passes AA on every point of its gradient, ${colorScheme} scheme`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme });
+      const page = await context.newPage();
+      await page.goto(fileUrl(path.join(site, 'fy20-21-q1', 'index.html')) + '#title');
+      const { stops, texts } = await page.evaluate(() => {
+        const body = document.querySelector('#title .slide-body');
+        const bg = getComputedStyle(body).backgroundImage;
+        return {
+          stops: bg.match(/rgba?\([^)]*\)/g),
+          texts: [...body.querySelectorAll('*')].filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+            .map((e) => ({ text: e.textContent.trim().slice(0, 30), color: getComputedStyle(e).color })),
+        };
+      });
+      await context.close();
+      assert.ok(stops && stops.length >= 2, 'the title slide has a gradient');
+      assert.ok(texts.length >= 3, 'the title slide has text');
+      const lum = (rgb) => {
+        const [r, g, b] = rgb.map((v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+      const colours = stops.map(parse);
+      const problems = [];
+      for (let k = 0; k + 1 < colours.length; k++) {
+        for (let s = 0; s <= 10; s++) {
+          const point = colours[k].map((v, i) => v + (colours[k + 1][i] - v) * (s / 10));
+          for (const t of texts) {
+            const r = ratio(parse(t.color), point);
+            if (r < 4.5) problems.push(`"${t.text}" ${t.color} on rgb(${point.map(Math.round)}): ${r.toFixed(2)}:1`);
+          }
+        }
+      }
+      assert.deepEqual(problems, []);
+    });
+  }
 });

@@ -1,5 +1,7 @@
 //! Status glyphs: a distinct shape for each status (the shapes of the text
-//! symbols pages show beside status words: ✔ ● ◐ ◑ ▲ ■ ⏸ ○ ✖ ⊘ ◌), drawn
+//! shapes pages draw beside status words, `status` in templates/macros.html:
+//! tick, disc, half disc, half diamond, triangle, square, pause, ring, cross,
+//! struck ring, dashed ring), drawn
 //! with plotters at a data point, sized in canvas units, so that a chart
 //! never tells a status by colour alone.
 
@@ -35,17 +37,19 @@ pub fn status(chart: &Plot, at: (f64, f64), status: Status, r: i32, colour: Colo
         Status::OnTrack => {
             chart.draw(&(base() + Circle::new((0, 0), r, solid)))?;
         }
-        Status::InProgress | Status::Partial => {
-            // ◐ fills the left half, ◑ the right half.
-            let side = if status == Status::InProgress {
-                -1.0
-            } else {
-                1.0
-            };
+        Status::Partial => {
+            // A diamond with its lower half filled: not a mirror of the
+            // half-filled circle of "in progress".
+            let outline = vec![(0, -r), (r, 0), (0, r), (-r, 0), (0, -r)];
+            chart.draw(&(base() + Polygon::new(vec![(-r, 0), (r, 0), (0, r)], solid)))?;
+            chart.draw(&(base() + PathElement::new(outline, line)))?;
+        }
+        Status::InProgress => {
+            // ◐: a circle with its left half filled.
             let half: Vec<(i32, i32)> = (0..=12)
                 .map(|i| {
                     let angle = std::f64::consts::PI * f64::from(i) / 12.0;
-                    let x = side * f64::from(r) * angle.sin();
+                    let x = -f64::from(r) * angle.sin();
                     let y = -f64::from(r) * angle.cos();
                     (x.round() as i32, y.round() as i32)
                 })

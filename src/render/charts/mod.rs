@@ -150,8 +150,17 @@ impl Table {
             out.push_str("<tr><th scope=\"row\">");
             crate::html::push_html_escaped(&mut out, &r.header);
             out.push_str("</th>");
-            for c in &r.cells {
-                out.push_str("<td>");
+            for (i, c) in r.cells.iter().enumerate() {
+                // The column's name, shown beside the cell when the table
+                // reflows on a narrow screen.
+                match self.head.get(i + 1) {
+                    Some(h) => {
+                        out.push_str("<td data-label=\"");
+                        crate::html::push_html_escaped(&mut out, h);
+                        out.push_str("\">");
+                    }
+                    None => out.push_str("<td>"),
+                }
                 crate::html::push_html_escaped(&mut out, c);
                 out.push_str("</td>");
             }
@@ -195,7 +204,27 @@ pub fn with_unit(number: &str, unit: &str) -> String {
     match unit.trim() {
         "" => number.to_string(),
         "%" => format!("{number} %"),
+        unit if is_one(number) => format!("{number} {}", singular(unit)),
         unit => format!("{number} {unit}"),
+    }
+}
+
+/// Whether a formatted number is exactly one (`1`, `+1`, `−1`).
+fn is_one(number: &str) -> bool {
+    number.trim_start_matches(['+', '-', '\u{2212}']) == "1"
+}
+
+/// A unit written as an English plural (`milestones`, `days`), in the
+/// singular for a count of one: `1 milestone`. Abbreviations (`ms`,
+/// `req/s`, `kbps`) and anything else stay as written.
+fn singular(unit: &str) -> &str {
+    let word = unit.len() >= 4
+        && unit.chars().all(|c| c.is_ascii_lowercase())
+        && !unit.ends_with("ss")
+        && !unit.ends_with("ps");
+    match unit.strip_suffix('s') {
+        Some(one) if word => one,
+        _ => unit,
     }
 }
 
@@ -224,7 +253,7 @@ mod tests {
         };
         assert_eq!(
             table.html(),
-            "<table class=\"chart-table\"><caption>A &amp; B</caption><thead><tr><th scope=\"col\">Quarter</th><th scope=\"col\">&lt;Value&gt;</th></tr></thead><tbody><tr><th scope=\"row\">Q1 &quot;FY&quot;</th><td>1/2</td></tr></tbody></table>"
+            "<table class=\"chart-table\"><caption>A &amp; B</caption><thead><tr><th scope=\"col\">Quarter</th><th scope=\"col\">&lt;Value&gt;</th></tr></thead><tbody><tr><th scope=\"row\">Q1 &quot;FY&quot;</th><td data-label=\"&lt;Value&gt;\">1/2</td></tr></tbody></table>"
         );
         let html = scraper::Html::parse_fragment(&table.html());
         let cells: Vec<String> = html
@@ -238,6 +267,13 @@ mod tests {
     fn units_follow_the_number() {
         assert_eq!(with_unit("2033", "maintainers"), "2033 maintainers");
         assert_eq!(with_unit("99.962", "%"), "99.962 %");
+        assert_eq!(with_unit("1", "milestones"), "1 milestone");
+        assert_eq!(with_unit("\u{2212}1", "days"), "\u{2212}1 day");
+        assert_eq!(with_unit("2", "milestones"), "2 milestones");
+        assert_eq!(with_unit("1", "ms"), "1 ms");
+        assert_eq!(with_unit("1", "kbps"), "1 kbps");
+        assert_eq!(with_unit("1", "req/s"), "1 req/s");
+        assert_eq!(with_unit("1.0", "days"), "1.0 days");
         assert_eq!(with_unit("3", ""), "3");
     }
 

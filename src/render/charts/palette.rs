@@ -82,16 +82,11 @@ pub const THEME: Palette = Palette {
 };
 
 impl Palette {
-    /// The colour of a status: the same grouping as the `.status-*` rules.
+    /// The colour of a status: that of its outlook group, as in the
+    /// `.status-*` rules, so a status and its group share one colour
+    /// everywhere.
     pub fn status(&self, s: Status) -> Colour {
-        match s {
-            Status::Done | Status::OnTrack => self.good,
-            Status::InProgress | Status::Partial => self.accent,
-            Status::AtRisk | Status::Postponed => self.warn,
-            Status::Blocked | Status::Missed => self.bad,
-            Status::NotStarted | Status::Cancelled => self.idle,
-            Status::Unstated => self.muted,
-        }
+        self.outlook(s.outlook())
     }
 
     /// The colour of an outlook group: the same as the `.outlook-*` rules.

@@ -150,7 +150,9 @@ impl<'a> Tree<'a> {
             } else {
                 VOID.contains(&&*name) || tag.ends_with('/')
             };
-            node.inline = INLINE.contains(&&*name);
+            // A status shape is an icon in the line of its words.
+            node.inline =
+                INLINE.contains(&&*name) || (name == "svg" && node.has_class("status-symbol"));
             node.hidden = node.has_class("visually-hidden");
             node.name = name;
             nodes.push(node);

@@ -249,6 +249,8 @@ impl Down<'_, '_> {
             // under a one-line summary.
             "figure" if n.has_class("chart") => flow(width, f, 0.8 * f),
             "figure" => flow(width - 2.0 * LIST_INDENT, f, 1.0 * f),
+            // A status's shape sits in its line of text, one `em` wide.
+            "svg" if n.has_class("status-symbol") => Plan::Fixed(0.0),
             "svg" => Plan::Fixed(match n.size {
                 Some((w, h)) if w > 0.0 && h > 0.0 => width * h / w,
                 _ => FRAME_H / 2.0,
@@ -279,12 +281,12 @@ impl Down<'_, '_> {
             return self.grid(i, width, f, 10.0, 1.0, None);
         }
         if n.has_class("kr-chart-row") {
-            // Two columns, 2fr and 3fr: the key result, its chart.
-            return self.split(width - f, f, 0.4, 0.3 * f);
+            // Two columns, 1fr and 2fr: the key result, its chart.
+            return self.split(width - f, f, 1.0 / 3.0, 0.3 * f);
         }
         if n.has_class("kr-chart") {
-            // A key result's chart is at most 26em wide.
-            return flow(width.min(26.0 * f), 0.0);
+            // A key result's chart is at most 30em wide.
+            return flow(width.min(30.0 * f), 0.0);
         }
         if n.has_class("status-overview") {
             return self.split(width - f, f, 0.4, 0.0);
@@ -294,7 +296,7 @@ impl Down<'_, '_> {
             return self.split(width - f, f, 1.0 / 2.25, 0.0);
         }
         if n.has_class("kpi-trend") {
-            return flow(width.min(28.0 * f), 0.0);
+            return flow(width.min(30.0 * f), 0.0);
         }
         if n.has_class("section-charts") {
             return self.grid(i, width, f, 14.0, 1.5, Some(24.0 * f));

@@ -78,6 +78,8 @@ pub struct IndexQuarter<'a> {
     pub label: String,
     pub slug: String,
     pub title: &'a str,
+    /// Whether the title names the quarter already.
+    pub names_quarter: bool,
     pub department: Option<&'a str>,
     pub months: String,
     /// The review meeting's date, when there is one.
@@ -130,6 +132,7 @@ pub fn index_page(
             IndexQuarter {
                 label: site.calendar.label(q.id),
                 title: &q.file.title,
+                names_quarter: q.file.title.contains(&site.calendar.label(q.id)),
                 department: q.file.department.as_deref(),
                 months: strings.months(&site.calendar, q.id),
                 date: meeting.map(|m| strings.date(&m.date.value)),

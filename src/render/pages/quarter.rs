@@ -14,6 +14,9 @@ pub struct QuarterView<'a> {
     /// The quarter's folder: `fy20-21-q1`.
     pub slug: String,
     pub title: &'a str,
+    /// Whether the title names the quarter already (`Goals Q2 FY20-21`):
+    /// headings then do not repeat it.
+    pub names_quarter: bool,
     /// `July – September 2020`.
     pub months: String,
     pub meeting: Option<MeetingView<'a>>,
@@ -70,6 +73,7 @@ impl<'a> QuarterView<'a> {
         Self {
             label: ctx.label(q.id),
             title: &q.file.title,
+            names_quarter: q.file.title.contains(&site.calendar.label(q.id)),
             months: ctx.strings.months(&site.calendar, q.id),
             meeting: q.file.meeting.as_ref().map(|m| meeting(ctx, m)),
             url: urls.deck(&slug),

@@ -58,6 +58,8 @@ pub struct CheckInGroupView {
     pub status: StatusView,
     /// One per item, in the order written; empty: the heading says "none".
     pub items: Vec<CheckInItemView>,
+    /// On a continuation slide: the group's items began on the part before.
+    pub continued: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -143,6 +145,7 @@ pub fn team_checkin(ctx: &Ctx, file: &str, section: &str, c: &TeamCheckIn) -> Te
                     goal: i.goal.as_ref().map(|g| g.to_string()).unwrap_or_default(),
                 })
                 .collect(),
+            continued: false,
         })
         .collect();
     let items = c

@@ -99,8 +99,11 @@ impl<'a> Ctx<'a> {
         )
     }
 
+    /// The quarter's label as pages write it: `Q1 FY20-21`, with a no-break
+    /// space so that a line never breaks inside it (nor at its hyphen,
+    /// which is followed by a digit).
     pub fn label(&self, q: FiscalQuarter) -> String {
-        self.site.calendar.label(q)
+        self.site.calendar.label(q).replace(' ', "\u{a0}")
     }
 
     pub fn slug(&self, q: FiscalQuarter) -> String {

@@ -115,17 +115,23 @@
   }
 
   // Scale down type that overflows its frame (container units: one
-  // measurement holds at any size).
+  // measurement holds at any size), never below MIN_TYPE of the frame's
+  // width (docs/presenting.md): the build splits long slides instead.
+  var MIN_TYPE = 0.015;
   function fit() {
     flagOn("qd-measure");
     var bodies = slides.map(function (s) { s.style.removeProperty("--fit"); return s.querySelector(".slide-body"); });
     var scale = slides.map(function () { return 1; });
-    for (var pass = 0; pass < 5; pass++) {
+    var floor = bodies.map(function (b) {
+      var size = b ? parseFloat(getComputedStyle(b).fontSize) : 0;
+      return size ? Math.min(1, MIN_TYPE * b.clientWidth / size) : 1;
+    });
+    for (var pass = 0; pass < 8; pass++) {
       var ratios = bodies.map(function (b) { return b && b.scrollHeight > b.clientHeight + 1 ? b.clientHeight / b.scrollHeight : 1; });
       var moved = false;
       ratios.forEach(function (r, k) {
-        if (r < 1 && scale[k] > 0.6) {
-          scale[k] = Math.max(0.6, scale[k] * Math.min(0.97, Math.sqrt(r)));
+        if (r < 1 && scale[k] > floor[k]) {
+          scale[k] = Math.max(floor[k], scale[k] * Math.min(0.97, Math.sqrt(r)));
           slides[k].style.setProperty("--fit", scale[k].toFixed(3));
           moved = true;
         }

@@ -27,8 +27,9 @@ pub(super) struct Layout {
     /// glyph, when there is one).
     pub head_lines: Vec<String>,
     pub text_left: i32,
-    /// The direction (`higher is better`) fits beside the headline.
-    pub direction_shown: bool,
+    /// The direction (`higher is better`) does not fit beside the
+    /// headline's last line and has a line of its own under it.
+    pub direction_below: bool,
     /// The canvas rows of the bar's top and bottom edges.
     pub bar_top: i32,
     pub bar_bottom: i32,
@@ -100,13 +101,13 @@ impl Layout {
 
         let text_left = if words.status.is_some() { 30 } else { 4 };
         let head_lines = wrap(&words.headline, WIDTH as i32 - text_left - 4, 14);
-        let header = 30 + (head_lines.len() as i32 - 1) * 18;
+        let last = head_lines.last().map_or(0, |l| text_width(l, 14));
+        let direction_below =
+            text_left + last + text_width(spec.direction.label(), 12) + 24 >= WIDTH as i32;
+        let header = 30 + (head_lines.len() as i32 - 1 + i32::from(direction_below)) * 18;
         let bar_top = header + n_above * ROW + 8;
         let bar_bottom = bar_top + BAR;
         let height = bar_bottom + 8 + n_below * ROW + 6;
-        let last = head_lines.last().map_or(0, |l| text_width(l, 14));
-        let direction_shown =
-            text_left + last + text_width(spec.direction.label(), 12) + 24 < WIDTH as i32;
         Ok(Self {
             frame: Frame {
                 height: height as u32,
@@ -117,7 +118,7 @@ impl Layout {
             height,
             head_lines,
             text_left,
-            direction_shown,
+            direction_below,
             bar_top,
             bar_bottom,
             above: order.into_iter().zip(above_rows).collect(),

@@ -99,20 +99,19 @@ pub(super) fn draw(
                 .bold(),
         );
     }
-    // The direction, where the header leaves room for it.
-    if layout.direction_shown {
-        canvas.text(
-            &Text::new(
-                WIDTH as i32 - 4,
-                23 + (head_lines.len() as i32 - 1) * 18,
-                "direction",
-                spec.direction.label(),
-            )
-            .anchor(Anchor::End)
-            .size(12)
-            .colour(THEME.muted),
-        );
-    }
+    // The direction, always: beside the headline's last line, or on a line
+    // of its own under it.
+    canvas.text(
+        &Text::new(
+            WIDTH as i32 - 4,
+            23 + (head_lines.len() as i32 - 1 + i32::from(layout.direction_below)) * 18,
+            "direction",
+            spec.direction.label(),
+        )
+        .anchor(Anchor::End)
+        .size(12)
+        .colour(THEME.muted),
+    );
     for (i, place) in &layout.above {
         let y = bar_top - 8 - place.row as i32 * ROW;
         let label = &words.mark_labels[*i];

@@ -6,6 +6,7 @@ pub mod department;
 pub mod narrative;
 pub mod plan;
 pub mod slides;
+pub mod split;
 pub mod totals;
 
 use super::quarter::QuarterView;
@@ -18,6 +19,7 @@ use crate::write::OutputFile;
 use plan::Planned;
 use serde::Serialize;
 use slides::SlideData;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use tera::{Context, Tera};
 
@@ -52,17 +54,30 @@ pub struct Slide {
 }
 
 /// What a slide template gets: `site`, `slide` (its kind's data),
-/// `slide_id` and `slide_title`.
+/// `slide_id`, `slide_title`, and for a continuation slide `slide_part`
+/// and `slide_continued`.
 #[derive(Serialize)]
 pub struct SlideContext<'a> {
     pub site: &'a SiteView<'a>,
     pub slide: &'a SlideData<'a>,
     pub slide_id: &'a str,
     pub slide_title: &'a str,
+    /// `2/3` on the second of three parts of a split slide; empty on a
+    /// slide that is not split.
+    pub slide_part: &'a str,
+    /// The list (`measures`, `checkins`, ...) or group (a team, `5 years`)
+    /// whose items began on the part before and continue at the top of
+    /// this one; empty when none does.
+    pub slide_continued: &'a str,
 }
 
-/// Render the planned slides. Returns the slides and a warning for each
-/// slide that is likely too long to fit its frame.
+/// How full a part of a split slide may be, at the dense type size: a
+/// margin under 1.0 for what the estimate does not see.
+const PACK: f64 = 1.0;
+
+/// Render the planned slides, splitting a slide with items that does not
+/// fit its frame into continuation slides (see [`split`]). Returns the
+/// slides and a warning for each slide that is likely too long to fit.
 pub fn render_slides(
     ctx: &Ctx,
     plan: Vec<Planned>,
@@ -70,67 +85,73 @@ pub fn render_slides(
     site: &SiteView,
 ) -> Result<(Vec<Slide>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let mut warnings = Vec::new();
-    let mut out = Vec::with_capacity(plan.len());
+    let mut rendered: Vec<(Planned, String)> = Vec::with_capacity(plan.len());
     // A section's (objective's) slides share one context, built once: its
     // view is the largest data of the deck.
     let mut shared: BTreeMap<usize, Context> = BTreeMap::new();
-    for (i, mut p) in plan.into_iter().enumerate() {
-        let build = |p: &Planned| {
-            Context::from_serialize(SlideContext {
-                site,
-                slide: &p.data,
-                slide_id: &p.id,
-                slide_title: &p.title,
-            })
+    for p in plan {
+        let key = match &p.data {
+            SlideData::Section(Cow::Borrowed(s)) => Some(std::ptr::from_ref(*s) as usize),
+            SlideData::Objective(Cow::Borrowed(o)) => Some(std::ptr::from_ref(*o) as usize),
+            _ => None,
         };
-        let section = match p.data {
+        let whole = match key {
+            Some(k) => {
+                let c = shared.entry(k).or_insert_with(|| {
+                    context(site, &p.data, &p.id, &p.title, "", "").unwrap_or_default()
+                });
+                c.insert("slide_id", &p.id);
+                c.insert("slide_title", &p.title);
+                tera.render(&format!("slides/{}.html", p.kind), c)
+            }
+            None => render_one(tera, site, &p, &p.data, "", ""),
+        };
+        let html = match whole {
+            Ok(html) => html,
+            Err(e) => {
+                problems.push(render_error(&p, &e));
+                continue;
+            }
+        };
+        let fits = measure::Measure::of(&html).fill(measure::DENSE) <= PACK;
+        if fits || split::items(p.kind, &p.data) < 2 {
+            rendered.push((p, html));
+            continue;
+        }
+        match continuation_slides(ctx, tera, site, p) {
+            Ok(parts) => rendered.extend(parts),
+            Err(e) => problems.push(e),
+        }
+    }
+    let mut warnings = Vec::new();
+    let mut seen = BTreeMap::new();
+    let mut out = Vec::with_capacity(rendered.len());
+    for (i, (mut p, html)) in rendered.into_iter().enumerate() {
+        if let Some(first) = seen.insert(p.id.clone(), i) {
+            problems.push(
+                Diagnostic::error(format!("{}/quarter.yaml", ctx.quarter.dir), format!("two slides of this deck have the id `{}`", p.id))
+                    .help(format!("slide {} and slide {} collide: a slide split into parts gets the ids `ID`, `ID-2`, `ID-3` ...; rename the section, objective or narrative slide whose id ends in `-N`", first + 1, i + 1)),
+            );
+        }
+        if let Some(w) = check_fit(ctx, &mut p, &html, i + 1) {
+            warnings.push(w);
+        }
+        let section = match &p.data {
             SlideData::Section(s) => Some(s.id.clone()),
             SlideData::Objective(o) => Some(o.section_id.clone()),
             _ => None,
         };
-        let key = match p.data {
-            SlideData::Section(s) => Some(std::ptr::from_ref(s) as usize),
-            SlideData::Objective(o) => Some(std::ptr::from_ref(o) as usize),
-            _ => None,
-        };
-        let mut own;
-        let context = match key {
-            Some(k) => {
-                let c = shared
-                    .entry(k)
-                    .or_insert_with(|| build(&p).unwrap_or_default());
-                c.insert("slide_id", &p.id);
-                c.insert("slide_title", &p.title);
-                c
-            }
-            None => {
-                own = build(&p).unwrap_or_default();
-                &mut own
-            }
-        };
-        match tera.render(&format!("slides/{}.html", p.kind), context) {
-            Ok(html) => {
-                if let Some(w) = check_fit(ctx, &mut p, &html, i + 1) {
-                    warnings.push(w);
-                }
-                out.push(Slide {
-                    id: p.id,
-                    kind: p.kind,
-                    title: p.title,
-                    classes: p.classes,
-                    html,
-                    notes: p.notes,
-                    minutes: p.minutes,
-                    number: i + 1,
-                    section,
-                });
-            }
-            Err(e) => problems.push(Diagnostic::error(
-                format!("templates/slides/{}.html", p.kind),
-                format!("cannot render slide `{}`: {}", p.id, error_chain(&e)),
-            )),
-        }
+        out.push(Slide {
+            id: p.id,
+            kind: p.kind,
+            title: p.title,
+            classes: p.classes,
+            html,
+            notes: p.notes,
+            minutes: p.minutes,
+            number: i + 1,
+            section,
+        });
     }
     if problems.is_empty() {
         Ok((out, warnings))
@@ -139,17 +160,154 @@ pub fn render_slides(
     }
 }
 
+fn context(
+    site: &SiteView,
+    data: &SlideData,
+    id: &str,
+    title: &str,
+    part: &str,
+    continued: &str,
+) -> tera::Result<Context> {
+    Context::from_serialize(SlideContext {
+        site,
+        slide: data,
+        slide_id: id,
+        slide_title: title,
+        slide_part: part,
+        slide_continued: continued,
+    })
+}
+
+fn render_one(
+    tera: &Tera,
+    site: &SiteView,
+    p: &Planned,
+    data: &SlideData,
+    part: &str,
+    continued: &str,
+) -> tera::Result<String> {
+    let c = context(site, data, &p.id, &p.title, part, continued)?;
+    tera.render(&format!("slides/{}.html", p.kind), &c)
+}
+
+fn render_error(p: &Planned, e: &tera::Error) -> Diagnostic {
+    Diagnostic::error(
+        format!("templates/slides/{}.html", p.kind),
+        format!("cannot render slide `{}`: {}", p.id, error_chain(e)),
+    )
+}
+
+/// A slide cut at item boundaries into parts that each fit the frame at
+/// the dense type size: the first keeps the slide's id, notes and minutes,
+/// the others are `ID-2`, `ID-3` ...; every title ends in `(k/n)`. Items
+/// are packed greedily, each part taking as many as the measure says fit
+/// (at least one), so the same content always splits the same way.
+fn continuation_slides<'a>(
+    ctx: &Ctx,
+    tera: &Tera,
+    site: &SiteView,
+    p: Planned<'a>,
+) -> Result<Vec<(Planned<'a>, String)>, Diagnostic> {
+    let n = split::items(p.kind, &p.data);
+    let window = |r: std::ops::Range<usize>| {
+        let mut c = split::Cutter::new(r);
+        let data = split::cut(p.kind, &p.data, &mut c);
+        (data, c.continued)
+    };
+    let fill = |r: std::ops::Range<usize>| -> Result<f64, Diagnostic> {
+        let (Some(data), continued) = window(r) else {
+            return Ok(0.0);
+        };
+        let html = render_one(tera, site, &p, &data, "9/9", &continued)
+            .map_err(|e| render_error(&p, &e))?;
+        Ok(measure::Measure::of(&html).fill(measure::DENSE))
+    };
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    while start < n {
+        // The largest end whose part fits; a part has at least one item.
+        let (mut lo, mut hi) = (start + 1, n);
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if fill(start..mid)? <= PACK {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        ranges.push(start..lo);
+        start = lo;
+    }
+    let total = ranges.len();
+    let mut parts = Vec::with_capacity(total);
+    for (k, r) in ranges.into_iter().enumerate() {
+        let (Some(data), continued) = window(r) else {
+            continue;
+        };
+        let number = format!("{}/{total}", k + 1);
+        let part = Planned {
+            id: if k == 0 {
+                p.id.clone()
+            } else {
+                format!("{}-{}", p.id, k + 1)
+            },
+            kind: p.kind,
+            title: ctx
+                .strings
+                .fill("slide.part", &[("title", &p.title), ("part", &number)]),
+            // Every part has the type it was packed at.
+            classes: p.clone_dense_classes(),
+            data,
+            notes: if k == 0 {
+                p.notes.clone()
+            } else {
+                String::new()
+            },
+            minutes: if k == 0 {
+                p.minutes.clone()
+            } else {
+                String::new()
+            },
+            source: p.source.clone(),
+            split_hint: None,
+        };
+        let html = render_one(tera, site, &part, &part.data, &number, &continued)
+            .map_err(|e| render_error(&part, &e))?;
+        parts.push((part, html));
+    }
+    Ok(parts)
+}
+
 /// How full a slide may be, at the dense type size, before the build warns
 /// that it is likely too long. Past 1.0 the browser scales the type down
 /// to fit; a little of that is fine, much of it makes the slide hard to
 /// read.
 const TOO_LONG: f64 = 1.15;
 
+/// Body type size of a slide with little text (`.roomy`), in `cqw`: the
+/// largest type a slide gets.
+const ROOMY: f64 = 2.4;
+
+/// How full a slide may be at the [`ROOMY`] size to get it.
+const ROOMY_FILL: f64 = 0.8;
+
+/// Slide kinds with type of their own (dividers, the title): never roomy.
+const OWN_TYPE: [&str; 5] = ["title", "section", "department", "questions", "narrative"];
+
 /// Give a slide that does not fit at the normal type size the dense type,
-/// and warn about one that does not fit even then.
+/// a slide with little text on it the larger type, and warn about one
+/// that does not fit even in the dense type.
 fn check_fit(ctx: &Ctx, p: &mut Planned, html: &str, number: usize) -> Option<Diagnostic> {
     let dense = p.classes.split_whitespace().any(|c| c == "dense");
     let estimate = measure::Measure::of(html);
+    if !dense
+        && p.classes.is_empty()
+        && !OWN_TYPE.contains(&p.kind)
+        && estimate.fill(ROOMY) <= ROOMY_FILL
+    {
+        p.classes = "roomy".to_string();
+        return None;
+    }
     if !dense && estimate.fill(measure::NORMAL) > 1.0 {
         p.classes = if p.classes.is_empty() {
             "dense".to_string()
@@ -175,7 +333,8 @@ fn check_fit(ctx: &Ctx, p: &mut Planned, html: &str, number: usize) -> Option<Di
             ),
         )
         .at(line, u32::from(line > 0))
-        .help("split it into two slides or shorten it; shown as it is, its type is scaled down until it fits, which may make it hard to read"),
+        .help(p.split_hint.clone().unwrap_or_else(|| "split it into two slides or shorten it".to_string())
+            + "; shown as it is, its type is scaled down as far as the smallest size the deck allows, and what still does not fit is marked"),
     )
 }
 

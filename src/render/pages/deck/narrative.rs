@@ -3,6 +3,8 @@
 
 use super::plan::Planned;
 use super::slides::{NarrativeSlide, SlideData};
+use crate::model::NarrativeSlide as Source;
+use crate::render::measure::{DENSE, Measure};
 use crate::render::views::Ctx;
 
 pub fn narrative_slides(ctx: &Ctx, name: &str, plan: &mut Vec<Planned>) {
@@ -26,6 +28,11 @@ pub fn narrative_slides(ctx: &Ctx, name: &str, plan: &mut Vec<Planned>) {
         );
         p.classes = s.classes.join(" ");
         p.source = Some((n.file.clone(), s.line));
+        if let SlideData::Narrative(slide) = &p.data
+            && Measure::of(&slide.html).fill(DENSE) > 1.0
+        {
+            p.split_hint = split_hint(ctx, &n.file, s);
+        }
         p.notes = s
             .notes
             .as_deref()
@@ -38,6 +45,57 @@ pub fn narrative_slides(ctx: &Ctx, name: &str, plan: &mut Vec<Planned>) {
             .unwrap_or_default();
         plan.push(p);
     }
+}
+
+/// Where to split a narrative slide that is too long: the last heading
+/// (or, without headings, the last paragraph break) before which the
+/// slide still fits at the dense type size, or the first one when none
+/// does. The help names its line in the Markdown file.
+fn split_hint(ctx: &Ctx, file: &str, s: &Source) -> Option<String> {
+    let lines: Vec<&str> = s.body.lines().collect();
+    let mut fenced = false;
+    let mut headings = Vec::new();
+    let mut breaks = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        if fenced || i == 0 {
+            continue;
+        }
+        if t.starts_with('#') {
+            headings.push(i);
+        } else if !t.is_empty() && lines[i - 1].trim().is_empty() {
+            breaks.push(i);
+        }
+    }
+    let candidates = if headings.is_empty() {
+        breaks
+    } else {
+        headings
+    };
+    let fits = |i: usize| {
+        let html = demote_headings(&ctx.block(file, &lines[..i].join("\n"), "measure-"));
+        Measure::of(&html).fill(DENSE) <= 1.0
+    };
+    let at = candidates
+        .iter()
+        .copied()
+        .take_while(|&i| fits(i))
+        .last()
+        .or(candidates.first().copied())?;
+    let line = s.line + u32::try_from(at).ok()?;
+    let text = lines[at].trim();
+    Some(if text.starts_with('#') {
+        let heading = text.trim_start_matches('#').trim();
+        let heading = heading.split(" {").next().unwrap_or(heading);
+        format!(
+            "split it before the heading `{heading}` at line {line}: add a line `---` above it; or shorten it"
+        )
+    } else {
+        format!("split it before line {line}: add a line `---` above it; or shorten it")
+    })
 }
 
 /// A page has one `h1` (the deck title) and each slide is an `h2` section:

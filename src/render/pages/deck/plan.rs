@@ -8,6 +8,7 @@ use crate::diagnostics::{Diagnostic, suggest};
 use crate::model::DeckItem;
 use crate::render::pages::since::SinceView;
 use crate::render::views::{Ctx, ObjectiveView, SectionView};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::department::department_slides;
@@ -28,6 +29,8 @@ pub struct Planned<'a> {
     pub minutes: String,
     /// The file (and line) the slide comes from, for warnings about it.
     pub source: Option<(String, u32)>,
+    /// For a narrative slide that is too long: where to split it.
+    pub split_hint: Option<String>,
 }
 
 impl<'a> Planned<'a> {
@@ -46,6 +49,18 @@ impl<'a> Planned<'a> {
             notes: String::new(),
             minutes: String::new(),
             source: None,
+            split_hint: None,
+        }
+    }
+
+    /// The slide's classes with `dense` among them.
+    pub(super) fn clone_dense_classes(&self) -> String {
+        if self.classes.split_whitespace().any(|c| c == "dense") {
+            self.classes.clone()
+        } else if self.classes.is_empty() {
+            "dense".to_string()
+        } else {
+            format!("{} dense", self.classes)
         }
     }
 
@@ -95,7 +110,7 @@ pub fn plan<'a>(
                     Planned::new(
                         "since-last-quarter",
                         "since-last-quarter",
-                        s.get("slide.since-last-quarter"),
+                        since_title(ctx),
                         SlideData::Since(SinceSlide {
                             since,
                             shown: SINCE_SHOWN,
@@ -132,6 +147,17 @@ pub fn plan<'a>(
     }
     attach_minutes(ctx, &mut plan)?;
     Ok(plan)
+}
+
+/// "Since last quarter", or "Since Q1 FY15-16" when the quarter before
+/// this one in the repository is not the one just before it.
+fn since_title(ctx: &Ctx) -> String {
+    match ctx.facts.previous {
+        Some(p) if p != ctx.quarter.id.prev() => ctx
+            .strings
+            .fill("slide.since-quarter", &[("quarter", &ctx.label(p))]),
+        _ => ctx.strings.get("slide.since-last-quarter").to_string(),
+    }
 }
 
 fn title_slide<'a>(ctx: &Ctx<'a>) -> Planned<'a> {
@@ -176,11 +202,7 @@ fn agenda(ctx: &Ctx, sections: &[SectionView]) -> Vec<AgendaItem> {
             DeckItem::Department => {
                 Some(item("department", ctx.strings.get("slide.department"), ""))
             }
-            DeckItem::SinceLastQuarter => Some(item(
-                "since-last-quarter",
-                ctx.strings.get("slide.since-last-quarter"),
-                "",
-            )),
+            DeckItem::SinceLastQuarter => Some(item("since-last-quarter", &since_title(ctx), "")),
             DeckItem::Narrative(name) => ctx.quarter.narratives.get(name).and_then(|n| {
                 let first = n.slides.first()?;
                 let title = n.title.clone().or(first.title.clone()).unwrap_or_default();
@@ -194,7 +216,7 @@ fn agenda(ctx: &Ctx, sections: &[SectionView]) -> Vec<AgendaItem> {
 fn section_slides<'a>(ctx: &Ctx, s: &'a SectionView, plan: &mut Vec<Planned<'a>>) {
     let strings = ctx.strings;
     let title = |key: &str| strings.fill(key, &[("title", &s.title)]);
-    let data = || SlideData::Section(s);
+    let data = || SlideData::Section(Cow::Borrowed(s));
     plan.push(Planned::new(
         s.id.clone(),
         "section",
@@ -227,14 +249,14 @@ fn section_slides<'a>(ctx: &Ctx, s: &'a SectionView, plan: &mut Vec<Planned<'a>>
         );
         let data = SlideData::CheckIn(CheckInSlide {
             section: &s.title,
-            checkin: c,
+            checkin: Cow::Borrowed(c),
         });
         plan.push(Planned::new(c.id.clone(), "checkin", title, data).dense(c.total > 8));
     }
     for t in &s.tables {
         let data = SlideData::Table(TableSlide {
             section: &s.title,
-            table: t,
+            table: Cow::Borrowed(t),
         });
         plan.push(
             Planned::new(t.id.clone(), "table", t.title.clone(), data).dense(t.rows.len() > 8),
@@ -260,7 +282,7 @@ fn section_slides<'a>(ctx: &Ctx, s: &'a SectionView, plan: &mut Vec<Planned<'a>>
 
 fn objective_slides<'a>(ctx: &Ctx, o: &'a ObjectiveView, plan: &mut Vec<Planned<'a>>) {
     let title = |key: &str| ctx.strings.fill(key, &[("title", &o.title)]);
-    let data = || SlideData::Objective(o);
+    let data = || SlideData::Objective(Cow::Borrowed(o));
     let text = o.description.len()
         + o.progress.len()
         + o.learnings.len()

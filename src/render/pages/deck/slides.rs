@@ -9,8 +9,13 @@ use crate::render::views::{
     TeamCheckInView, WinView,
 };
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A slide's data, serialised as the data of its kind alone.
+// A continuation slide owns a copy of its section's or objective's view
+// (the large variants); a deck plans a few hundred slides at most, each
+// held once, so boxing them would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub enum SlideData<'a> {
@@ -18,9 +23,10 @@ pub enum SlideData<'a> {
     Agenda(AgendaSlide),
     Since(SinceSlide<'a>),
     /// `section`, `progress`, `kpis`, `highlights`, `workflows` of a section.
-    Section(&'a SectionView),
+    /// Borrowed, or a continuation slide's own copy with part of its items.
+    Section(Cow<'a, SectionView>),
     /// `objective`, `key-results`, `goals`, `change`, `drill-down`.
-    Objective(&'a ObjectiveView),
+    Objective(Cow<'a, ObjectiveView>),
     CheckIn(CheckInSlide<'a>),
     Table(TableSlide<'a>),
     StatusTotals(StatusTotalsSlide),
@@ -59,7 +65,7 @@ pub struct AgendaSlide {
     pub sections: Vec<AgendaItem>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct AgendaItem {
     /// The slide id the item links to.
     pub id: String,
@@ -106,7 +112,7 @@ pub struct TeamView {
     pub people: Vec<NewHireView>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct NewHireView {
     pub name: String,
     pub team: String,
@@ -131,7 +137,7 @@ pub struct AnniversaryGroupView {
     pub people: Vec<PersonView>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct PersonView {
     pub name: String,
     pub team: String,
@@ -155,7 +161,7 @@ pub struct OutlookGroup {
     pub objectives: Vec<GroupedObjective>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct GroupedObjective {
     pub id: String,
     pub title: String,
@@ -208,12 +214,13 @@ pub struct WorkflowsSlide {
 pub struct CheckInSlide<'a> {
     /// The section's title.
     pub section: &'a str,
-    pub checkin: &'a TeamCheckInView,
+    /// Borrowed, or a continuation slide's own copy with part of its items.
+    pub checkin: Cow<'a, TeamCheckInView>,
 }
 
 /// `status-totals`: goals and check-in items by status, for each team
 /// and for the department.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct StatusTotalsSlide {
     /// Every goal of the quarter, by status.
     pub goals: Vec<StatusCount>,
@@ -223,9 +230,11 @@ pub struct StatusTotalsSlide {
     pub item_count: usize,
     /// The sections with goals or check-ins, in deck order.
     pub teams: Vec<TeamTotals>,
+    /// Whether the department's row shows: on the last part only.
+    pub department: bool,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct TeamTotals {
     /// The section's id (its slide's id).
     pub id: String,
@@ -234,6 +243,9 @@ pub struct TeamTotals {
     pub goal_count: usize,
     /// Its check-ins, oldest first, each with its `totals`.
     pub checkins: Vec<TeamCheckInView>,
+    /// On a continuation slide: the team's row began on the part before
+    /// (its goals are counted there).
+    pub continued: bool,
 }
 
 /// `table`: one data table of a section; its items, in `table.rows`, one
@@ -242,7 +254,8 @@ pub struct TeamTotals {
 pub struct TableSlide<'a> {
     /// The section's title.
     pub section: &'a str,
-    pub table: &'a TableView,
+    /// Borrowed, or a continuation slide's own copy with part of its rows.
+    pub table: Cow<'a, TableView>,
 }
 
 /// `no-data`: a slide the review titles without giving its data; only its

@@ -21,6 +21,7 @@ pub fn totals_slide<'a>(ctx: &Ctx, sections: &[SectionView]) -> Option<Planned<'
             goal_count: s.goal_count,
             goals: s.goal_totals.clone(),
             checkins: s.checkins.clone(),
+            continued: false,
         })
         .collect();
     if teams.is_empty() {
@@ -46,6 +47,7 @@ pub fn totals_slide<'a>(ctx: &Ctx, sections: &[SectionView]) -> Option<Planned<'
         item_count: items.len(),
         items: totals(ctx, items),
         teams,
+        department: true,
     };
     let dense = slide.teams.len() > 3;
     Some(

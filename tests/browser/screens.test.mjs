@@ -1,0 +1,36 @@
+// Every screen: no page of the example site (nor of the long fixture)
+// scrolls sideways on a 390-pixel-wide phone; tables reflow instead.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { build, fileUrl, files, launch, tmpdir } from './lib.mjs';
+import { writeLong } from './long.mjs';
+
+let browser, site, long;
+before(async () => {
+  site = build().out;
+  const dir = tmpdir('long-screens');
+  long = build([], path.join(dir, 'output'), writeLong(path.join(dir, 'content'))).out;
+  browser = await launch();
+});
+after(async () => { await browser?.close(); });
+
+async function sideways(dir) {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const wide = [];
+  for (const f of files(dir)) {
+    await page.goto(fileUrl(f));
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (over > 0) wide.push(`${path.relative(dir, f)}: ${over} px`);
+  }
+  await page.close();
+  return wide;
+}
+
+test('no page of the example site scrolls sideways at 390×844', async () => {
+  assert.deepEqual(await sideways(site), []);
+});
+
+test('no page of the long fixture scrolls sideways at 390×844', async () => {
+  assert.deepEqual(await sideways(long), []);
+});

@@ -199,6 +199,13 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
                 table: Cow::Owned(TableView::default()),
             }),
         ),
+        (
+            "slides/table-chart.html",
+            fields(&TableSlide {
+                section: "",
+                table: Cow::Owned(TableView::default()),
+            }),
+        ),
         ("table", fields(&TableView::default())),
         ("column group", fields(&ColumnGroup::default())),
         ("table row", fields(&RowView::default())),

@@ -7,14 +7,14 @@
 //! and the time spent drawing.
 
 use super::charts::{
-    self, Chart, ChartError, GroupedObjective, KeyResultChart, OverTimeChart, QuarterCounts,
-    QuarterMark, StatusGroupsChart, StatusTimelineChart, TimeSplitChart, TimelineCell, TrendChange,
-    TrendChart, TrendPoint, TrendWords,
+    self, BarCell, BarColumn, BarRow, Chart, ChartError, GroupedObjective, KeyResultChart,
+    OverTimeChart, QuarterCounts, QuarterMark, StatusGroupsChart, StatusTimelineChart,
+    TableBarsChart, TimeSplitChart, TimelineCell, TrendChange, TrendChart, TrendPoint, TrendWords,
 };
 use super::strings::Strings;
 use crate::derive::{ChangeBase, Derived, KrFacts};
 use crate::markdown::plain_inline;
-use crate::model::{FiscalQuarter, KeyResult, Kpi, Objective, Section, Site};
+use crate::model::{Cell, DataTable, FiscalQuarter, KeyResult, Kpi, Objective, Section, Site};
 use crate::numbers::decimals;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -222,6 +222,58 @@ pub fn time_split(section: &Section) -> Option<Result<Chart, ChartError>> {
         section: section.data.title.clone(),
         shares: split.value.iter().map(|(n, p)| (n.clone(), *p)).collect(),
         fte: section.data.fte.as_deref().copied(),
+    }))
+}
+
+/// A data table's columns of numbers as bars, on the slide after the
+/// table's. `None` unless the table says `chart: true` and has numbers.
+pub fn table_bars(section: &Section, table: &DataTable) -> Option<Result<Chart, ChartError>> {
+    let charted = table.number_columns();
+    if !table.charted() || charted.is_empty() {
+        return None;
+    }
+    let named = |i: usize| table.columns.get(i).map_or("", |c| c.name.as_str());
+    let names: Vec<&str> = charted.iter().map(|&i| named(i)).collect();
+    let columns = charted
+        .iter()
+        .map(|&i| {
+            let c = &table.columns[i];
+            // Two columns of the same name (Q1 of two groups) say their group.
+            let repeated = names.iter().filter(|n| **n == c.name).count() > 1;
+            BarColumn {
+                name: match &c.group {
+                    Some(g) if repeated => format!("{g} {}", c.name),
+                    _ => c.name.clone(),
+                },
+                unit: c.unit.clone().unwrap_or_default(),
+            }
+        })
+        .collect();
+    let text = |c: &Cell| match c {
+        Cell::Number(n) => crate::numbers::format_value(*n),
+        Cell::Text(t) => t.clone(),
+    };
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| BarRow {
+            name: r.cells.first().map(text).unwrap_or_default(),
+            cells: charted
+                .iter()
+                .map(|&i| match r.cells.get(i) {
+                    Some(Cell::Number(n)) => BarCell::Number(*n),
+                    Some(Cell::Text(t)) => BarCell::Words(t.clone()),
+                    None => BarCell::Words(String::new()),
+                })
+                .collect(),
+        })
+        .collect();
+    Some(charts::table_bars::draw(&TableBarsChart {
+        id: format!("table-chart-{}_{}", section.id, table.id.as_str()),
+        title: table.title.clone(),
+        rows_are: named(0).to_string(),
+        columns,
+        rows,
     }))
 }
 

@@ -141,7 +141,10 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
             .data
             .tables
             .iter()
-            .map(|t| table(ctx, file, &s.id, t))
+            .map(|t| TableView {
+                chart: ctx.maybe_chart(file, || figures::table_bars(s, t)),
+                ..table(ctx, file, &s.id, t)
+            })
             .collect(),
         id: s.id.to_string(),
         title: s.data.title.clone(),

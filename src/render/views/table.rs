@@ -5,6 +5,7 @@
 use super::Ctx;
 use crate::model::{Cell, DataTable};
 use crate::numbers::format_value;
+use crate::render::charts::Chart;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -20,6 +21,9 @@ pub struct TableView {
     pub rows: Vec<RowView>,
     /// HTML.
     pub note: String,
+    /// Its columns of numbers as bars (`chart: true`), for the slide after
+    /// the table's: `SECTION-table-ID-chart`.
+    pub chart: Option<Chart>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -97,5 +101,6 @@ pub fn table(ctx: &Ctx, file: &str, section: &str, t: &DataTable) -> TableView {
             })
             .collect(),
         note: inline(&t.note),
+        chart: None,
     }
 }

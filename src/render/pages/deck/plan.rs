@@ -261,6 +261,19 @@ fn section_slides<'a>(ctx: &Ctx, s: &'a SectionView, plan: &mut Vec<Planned<'a>>
         plan.push(
             Planned::new(t.id.clone(), "table", t.title.clone(), data).dense(t.rows.len() > 8),
         );
+        if t.chart.is_some() {
+            let data = SlideData::Table(TableSlide {
+                section: &s.title,
+                table: Cow::Borrowed(t),
+            });
+            let title = strings.fill("slide.table-chart", &[("title", &t.title)]);
+            plan.push(Planned::new(
+                format!("{}-chart", t.id),
+                "table-chart",
+                title,
+                data,
+            ));
+        }
     }
     if !s.highlights.is_empty() {
         plan.push(Planned::new(

@@ -152,10 +152,7 @@ fn the_team_deck_example() {
             "Extensions (not counted) 2300 jobs"
         ]
     );
-    assert_eq!(
-        deck.select(&sel(&format!("{chart} svg rect"))).count(),
-        5
-    );
+    assert_eq!(deck.select(&sel(&format!("{chart} svg rect"))).count(), 5);
     let table = texts(&deck, "#objectives-by-status table tr");
     assert!(
         table

@@ -278,3 +278,43 @@ objectives:
     let html = std::fs::read_to_string(f.output().join("fy20-21-q2/index.html")).unwrap();
     assert!(!html.contains('…'), "no text ends in an ellipsis");
 }
+
+#[test]
+fn team_check_ins_are_on_the_team_page_with_their_totals() {
+    let f = repository(
+        "title: Platform
+checkins:
+  - date: 2020-10-28
+    title: October 28 status
+    groups:
+      - status: done
+      - status: in progress
+        items:
+          - text: Crawler
+          - text: Hiring
+      - items:
+          - text: OpEd
+  - date: 2020-11-30
+    groups:
+      - status: done
+",
+    );
+    f.build().expect_ok();
+    let page = f.page("teams/platform.html");
+    assert_eq!(
+        texts(&page, ".team-section-checkins > li"),
+        [
+            "October 28 status 28 October 2020 : in progress 2 No status given 1",
+            "30 November 2020 : none"
+        ]
+    );
+    let link = page
+        .select(&sel(".team-section-checkins a"))
+        .next()
+        .unwrap();
+    assert_eq!(
+        link.value().attr("href"),
+        Some("../fy20-21-q2/index.html#platform-checkin-2020-10-28")
+    );
+    assert!(broken_links(&f.output()).is_empty());
+}

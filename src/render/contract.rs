@@ -18,7 +18,7 @@ use super::pages::since::{Mover, ObjectiveChange, ObjectiveRef, SinceGroup, Sinc
 use super::pages::site_files::NotFoundPage;
 use super::pages::team::{
     TeamCheckIn, TeamHistory, TeamKeyResult, TeamKpi, TeamObjective, TeamPage, TeamQuarter,
-    TeamSlide,
+    TeamSectionCheckIn, TeamSlide,
 };
 use super::pages::{Inline, SiteView};
 use super::views::section::OBJECTIVE_SUMMARY;
@@ -168,6 +168,10 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ("team objective", fields(&TeamObjective::default())),
         ("team key result", fields(&TeamKeyResult::default())),
         ("team check-in", fields(&TeamCheckIn::default())),
+        (
+            "team section check-in",
+            fields(&TeamSectionCheckIn::default()),
+        ),
         ("team kpi", fields(&TeamKpi::default())),
         ("team slide", fields(&TeamSlide::default())),
         ("comparison", fields(&CompareView::default())),

@@ -318,3 +318,59 @@ checkins:
     );
     assert!(broken_links(&f.output()).is_empty());
 }
+
+#[test]
+fn a_long_table_continues_on_numbered_slides_and_its_chart_follows() {
+    let rows: String = (1..=40)
+        .map(|i| format!("      - cells: [Service {i}, {i}, {}]\n", i * 2))
+        .collect();
+    let f = repository(&format!(
+        "title: Platform
+tables:
+  - id: services
+    title: Requests by service
+    chart: true
+    columns: [{{name: Service}}, {{name: Q1, unit: req/s}}, {{name: Q2, unit: req/s}}]
+    rows:
+{rows}"
+    ));
+    f.build().expect_ok();
+    let deck = f.page("fy20-21-q2/index.html");
+    let ids: Vec<String> = deck
+        .select(&sel(".deck > section.slide[id^=platform-table]"))
+        .map(|s| s.value().attr("id").unwrap_or("").to_string())
+        .collect();
+    let (tables, charts): (Vec<&String>, Vec<&String>) =
+        ids.iter().partition(|i| !i.contains("-chart"));
+    assert!(tables.len() >= 2, "{ids:?}");
+    assert_eq!(tables[0], "platform-table-services");
+    assert_eq!(tables[1], "platform-table-services-2");
+    // Eight bars a chart slide: four services of two quarters each.
+    assert_eq!(charts.len(), 10, "{ids:?}");
+    assert_eq!(charts[0], "platform-table-services-chart");
+    assert_eq!(charts[1], "platform-table-services-chart-2");
+    assert_eq!(ids.iter().position(|i| i == charts[0]), Some(tables.len()));
+    assert_eq!(
+        text_of(&deck, "#platform-table-services-chart-2 h2"),
+        "Requests by service: chart (2/10)"
+    );
+    let mut shown = Vec::new();
+    for id in &tables {
+        assert_eq!(
+            texts(&deck, &format!("#{id} thead th")),
+            ["Service", "Q1", "Q2"],
+            "every part repeats the head"
+        );
+        shown.extend(texts(&deck, &format!("#{id} tbody th")));
+    }
+    let all: Vec<String> = (1..=40).map(|i| format!("Service {i}")).collect();
+    assert_eq!(shown, all, "every row once, in order");
+    let mut charted = Vec::new();
+    for id in &charts {
+        charted.extend(texts(&deck, &format!("#{id} .chart-table tbody th")));
+    }
+    assert_eq!(charted, all, "every row charted once, in order");
+    // Every part on the whole table's axis: the same ticks.
+    let ticks = |id: &str| texts(&deck, &format!("#{id} svg text.tick-label"));
+    assert_eq!(ticks(charts[0]), ticks(charts[9]));
+}

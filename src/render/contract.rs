@@ -42,6 +42,18 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
     let objective = ObjectiveView::default();
     let site = SiteView::default();
     let no_chart = None;
+    let blank_chart = crate::render::charts::Chart {
+        id: String::new(),
+        kind: "table-bars",
+        title: String::new(),
+        desc: String::new(),
+        svg: String::new(),
+        table: crate::render::charts::Table {
+            caption: String::new(),
+            head: Vec::new(),
+            rows: Vec::new(),
+        },
+    };
     let mut out = vec![
         ("index.html", fields(&IndexPage::default())),
         ("deck.html", fields(&DeckPage::default())),
@@ -205,9 +217,11 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ),
         (
             "slides/table-chart.html",
-            fields(&TableSlide {
+            fields(&TableChartSlide {
                 section: "",
-                table: Cow::Owned(TableView::default()),
+                table: &TableView::default(),
+                chart: &blank_chart,
+                last: true,
             }),
         ),
         ("table", fields(&TableView::default())),

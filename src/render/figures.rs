@@ -225,16 +225,21 @@ pub fn time_split(section: &Section) -> Option<Result<Chart, ChartError>> {
     }))
 }
 
-/// A data table's columns of numbers as bars, on the slide after the
-/// table's. `None` unless the table says `chart: true` and has numbers.
-pub fn table_bars(section: &Section, table: &DataTable) -> Option<Result<Chart, ChartError>> {
+/// Bars a chart slide holds at most: a longer table is drawn in parts.
+const BARS_PER_CHART: usize = 8;
+
+/// A data table's columns of numbers as bars, on the slides after the
+/// table's: one chart, or for a long table one per part of its rows, every
+/// part on the whole table's axis. Empty unless the table says
+/// `chart: true` and has numbers.
+pub fn table_bars(section: &Section, table: &DataTable) -> Vec<Result<Chart, ChartError>> {
     let charted = table.number_columns();
     if !table.charted() || charted.is_empty() {
-        return None;
+        return Vec::new();
     }
     let named = |i: usize| table.columns.get(i).map_or("", |c| c.name.as_str());
     let names: Vec<&str> = charted.iter().map(|&i| named(i)).collect();
-    let columns = charted
+    let columns: Vec<BarColumn> = charted
         .iter()
         .map(|&i| {
             let c = &table.columns[i];
@@ -253,7 +258,7 @@ pub fn table_bars(section: &Section, table: &DataTable) -> Option<Result<Chart, 
         Cell::Number(n) => crate::numbers::format_value(*n),
         Cell::Text(t) => t.clone(),
     };
-    let rows = table
+    let rows: Vec<BarRow> = table
         .rows
         .iter()
         .map(|r| BarRow {
@@ -268,13 +273,40 @@ pub fn table_bars(section: &Section, table: &DataTable) -> Option<Result<Chart, 
                 .collect(),
         })
         .collect();
-    Some(charts::table_bars::draw(&TableBarsChart {
-        id: format!("table-chart-{}_{}", section.id, table.id.as_str()),
-        title: table.title.clone(),
-        rows_are: named(0).to_string(),
-        columns,
-        rows,
-    }))
+    let numbers = rows.iter().flat_map(|r| &r.cells).filter_map(|c| match c {
+        BarCell::Number(n) if n.is_finite() => Some(*n),
+        _ => None,
+    });
+    let range = numbers.fold((0.0, 0.0), |(lo, hi): (f64, f64), n| (lo.min(n), hi.max(n)));
+    let per_part = (BARS_PER_CHART / columns.len()).max(1);
+    let parts = rows.len().div_ceil(per_part).max(1);
+    let id = format!("table-chart-{}_{}", section.id, table.id.as_str());
+    (0..parts)
+        .map(|n| {
+            let part = rows
+                .iter()
+                .skip(n * per_part)
+                .take(per_part)
+                .cloned()
+                .collect();
+            charts::table_bars::draw(&TableBarsChart {
+                id: if n == 0 {
+                    id.clone()
+                } else {
+                    format!("{id}_{}", n + 1)
+                },
+                title: if parts == 1 {
+                    table.title.clone()
+                } else {
+                    format!("{} ({}/{parts})", table.title, n + 1)
+                },
+                rows_are: named(0).to_string(),
+                columns: columns.clone(),
+                rows: part,
+                range,
+            })
+        })
+        .collect()
 }
 
 /// Objectives grouped by status: of a section (its divider slide) or of

@@ -142,7 +142,12 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
             .tables
             .iter()
             .map(|t| TableView {
-                chart: ctx.maybe_chart(file, || figures::table_bars(s, t)),
+                charts: ctx
+                    .charts
+                    .time(|| figures::table_bars(s, t))
+                    .into_iter()
+                    .filter_map(|drawn| ctx.chart(file, drawn))
+                    .collect(),
                 ..table(ctx, file, &s.id, t)
             })
             .collect(),

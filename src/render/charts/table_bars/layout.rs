@@ -53,7 +53,7 @@ impl Layout {
             .max()
             .unwrap_or(0);
         let right = widest_label + 12;
-        let width = (name_width + PLOT_MIN + right).max(480);
+        let width = (name_width + PLOT_MIN + right).max(640);
         let numbers: Vec<f64> = spec
             .rows
             .iter()
@@ -64,8 +64,17 @@ impl Layout {
             })
             .collect();
         // Bars start at zero: the axis always holds it.
-        let lo = numbers.iter().copied().fold(0.0, f64::min);
-        let hi = numbers.iter().copied().fold(0.0, f64::max);
+        let (rlo, rhi) = spec.range;
+        let lo = numbers
+            .iter()
+            .copied()
+            .chain([rlo].into_iter().filter(|v| v.is_finite()))
+            .fold(0.0, f64::min);
+        let hi = numbers
+            .iter()
+            .copied()
+            .chain([rhi].into_iter().filter(|v| v.is_finite()))
+            .fold(0.0, f64::max);
         let axis = ticks(lo, hi, 4);
         let tick_labels = axis
             .values
@@ -131,6 +140,13 @@ mod tests {
         assert!(l.axis.first() <= -3.0 && l.axis.first() < 0.0);
         assert!(l.axis.last() >= 180.5);
         assert!(l.axis.values.contains(&0.0));
+    }
+
+    #[test]
+    fn a_part_of_a_table_keeps_the_whole_table_s_axis() {
+        let mut s = spec();
+        s.range = (0.0, 1000.0);
+        assert!(layout(&s).axis.last() >= 1000.0);
     }
 
     #[test]

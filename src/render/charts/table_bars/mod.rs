@@ -26,6 +26,10 @@ pub struct TableBarsChart {
     /// The columns of numbers, left to right.
     pub columns: Vec<BarColumn>,
     pub rows: Vec<BarRow>,
+    /// The values the axis must hold besides these rows' (and zero): a
+    /// table drawn in parts gives every part the whole table's range, so
+    /// the parts compare.
+    pub range: (f64, f64),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -110,6 +110,7 @@ pub(super) mod tests {
                     ],
                 },
             ],
+            range: (0.0, 0.0),
         }
     }
 

@@ -42,7 +42,8 @@ impl MdRenderer {
     /// Render a one-line field: like [`render`](Self::render), but when the
     /// result is a single paragraph its `<p>` wrapper is removed.
     pub fn render_inline(&self, text: &str, ctx: &MdContext) -> String {
-        if is_plain(text) && !(ctx.task_url.is_some() && !super::tasks::find(text).is_empty()) {
+        let tasks = ctx.task_url.is_some() && !super::tasks::find(text).is_empty();
+        if is_plain(text) && !tasks {
             // What the parser would return, without parsing: one text run.
             return text.to_string();
         }

@@ -25,8 +25,8 @@ pub struct MdContext<'a> {
     /// Prefix for generated heading ids and footnote ids, so several
     /// fragments rendered onto one page do not collide.
     pub id_prefix: &'a str,
-    /// site.yaml's `task_url`: task references (`T12345`) in the text,
-    /// outside links, images and code, link through it.
+    /// site.yaml's `task_url`: task references (`T12345`) in the text link
+    /// through it (see [`super::tasks`]).
     pub task_url: Option<&'a str>,
 }
 
@@ -64,8 +64,6 @@ impl MdRenderer {
         let mut out = Vec::with_capacity(events.len());
         // For each open link: whether its `<a>` was kept.
         let mut links: Vec<bool> = Vec::new();
-        // Open images and code blocks: their text is not linked.
-        let mut unlinked = 0usize;
         let mut i = 0;
         while let Some(event) = events.get(i) {
             i += 1;
@@ -145,15 +143,12 @@ impl MdRenderer {
                     title,
                     id,
                 }) => match image_src(dest_url, ctx) {
-                    Some(src) => {
-                        unlinked += 1;
-                        out.push(Event::Start(Tag::Image {
-                            link_type: *link_type,
-                            dest_url: src,
-                            title: title.clone(),
-                            id: id.clone(),
-                        }));
-                    }
+                    Some(src) => out.push(Event::Start(Tag::Image {
+                        link_type: *link_type,
+                        dest_url: src,
+                        title: title.clone(),
+                        id: id.clone(),
+                    })),
                     None => {
                         let end = matching_end(&events, i);
                         let alt = plain_text(events.get(i..).unwrap_or_default());
@@ -171,20 +166,6 @@ impl MdRenderer {
                         footnotes.id(name).into(),
                     )));
                 }
-                Event::Text(text) if links.is_empty() && unlinked == 0 => {
-                    match ctx.task_url.and_then(|u| super::tasks::linked(text, u)) {
-                        Some(events) => out.extend(events),
-                        None => out.push(event.clone()),
-                    }
-                }
-                Event::Start(Tag::CodeBlock(_)) => {
-                    unlinked += 1;
-                    out.push(event.clone());
-                }
-                Event::End(TagEnd::CodeBlock) | Event::End(TagEnd::Image) => {
-                    unlinked = unlinked.saturating_sub(1);
-                    out.push(event.clone());
-                }
                 Event::TaskListMarker(done) => {
                     let html = if *done {
                         "<input type=\"checkbox\" disabled checked aria-label=\"done\"> "
@@ -196,7 +177,10 @@ impl MdRenderer {
                 other => out.push(other.clone()),
             }
         }
-        out
+        match ctx.task_url {
+            Some(url) => super::tasks::link_all(out, url),
+            None => out,
+        }
     }
 }
 
@@ -486,32 +470,6 @@ mod tests {
             "<p>one</p>\n<p>two</p>\n"
         );
         assert_eq!(r.render_inline("", &CTX), "");
-    }
-
-    #[test]
-    fn task_references_link_outside_links_code_and_images() {
-        let ctx = MdContext {
-            task_url: Some("https://t.example/{task}"),
-            ..CTX
-        };
-        let md = MdRenderer::default();
-        assert_eq!(
-            md.render_inline("Fixed T12 and T3", &ctx),
-            "Fixed <a href=\"https://t.example/T12\">T12</a> and <a href=\"https://t.example/T3\">T3</a>"
-        );
-        assert_eq!(
-            md.render_inline(
-                "`T12` [T4](https://x.example/) ![T5](https://i.example/a.png)",
-                &ctx
-            ),
-            "<code>T12</code> <a href=\"https://x.example/\">T4</a> <img src=\"https://i.example/a.png\" alt=\"T5\" />"
-        );
-        assert_eq!(
-            md.render("```\nT6\n```\n\n*T7*", &ctx),
-            "<pre><code>T6\n</code></pre>\n<p><em><a href=\"https://t.example/T7\">T7</a></em></p>\n"
-        );
-        // Without a pattern, nothing changes.
-        assert_eq!(md.render_inline("Fixed T12", &CTX), "Fixed T12");
     }
 
     #[test]

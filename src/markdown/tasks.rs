@@ -30,6 +30,32 @@ pub fn find(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// `events` with the task references of their text linked through `url`,
+/// except inside links (a link keeps its own target), images (alt text)
+/// and code blocks; code spans are events of their own and stay code.
+pub fn link_all<'a>(events: Vec<Event<'a>>, url: &str) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    // Open links, images and code blocks.
+    let mut inside = 0usize;
+    for event in events {
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => inside += 1,
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
+                inside = inside.saturating_sub(1);
+            }
+            Event::Text(text) if inside == 0 => {
+                if let Some(linked) = linked(text, url) {
+                    out.extend(linked);
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+    out
+}
+
 /// `text` as events, each task reference a link to `url` with `{task}`
 /// replaced by the reference; `None` when it holds none.
 pub fn linked<'a>(text: &CowStr<'a>, url: &str) -> Option<Vec<Event<'a>>> {
@@ -63,6 +89,36 @@ pub fn linked<'a>(text: &CowStr<'a>, url: &str) -> Option<Vec<Event<'a>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::{MdContext, MdRenderer};
+
+    #[test]
+    fn task_references_link_outside_links_code_and_images() {
+        let ctx = MdContext {
+            task_url: Some("https://t.example/{task}"),
+            ..MdContext::default()
+        };
+        let md = MdRenderer::default();
+        assert_eq!(
+            md.render_inline("Fixed T12 and T3", &ctx),
+            "Fixed <a href=\"https://t.example/T12\">T12</a> and <a href=\"https://t.example/T3\">T3</a>"
+        );
+        assert_eq!(
+            md.render_inline(
+                "`T12` [T4](https://x.example/) ![T5](https://i.example/a.png)",
+                &ctx
+            ),
+            "<code>T12</code> <a href=\"https://x.example/\">T4</a> <img src=\"https://i.example/a.png\" alt=\"T5\" />"
+        );
+        assert_eq!(
+            md.render("```\nT6\n```\n\n*T7*", &ctx),
+            "<pre><code>T6\n</code></pre>\n<p><em><a href=\"https://t.example/T7\">T7</a></em></p>\n"
+        );
+        // Without a pattern, nothing changes.
+        assert_eq!(
+            md.render_inline("Fixed T12", &MdContext::default()),
+            "Fixed T12"
+        );
+    }
 
     #[test]
     fn only_whole_words_are_task_references() {

@@ -14,6 +14,7 @@
 pub mod checks;
 mod goals;
 pub mod markdown;
+mod metrics;
 pub mod narrative;
 pub(crate) mod quarter;
 mod teams;
@@ -204,6 +205,7 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
         );
     }
 
+    let complete = loads.iter().all(|l| l.quarter.is_some());
     let mut quarters = Vec::new();
     for load in loads {
         report.extend(load.problems);
@@ -212,6 +214,16 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
         quarters.extend(load.quarter);
     }
     quarters.sort_by_key(|q| q.id);
+    let csv_figures = metrics::merge(
+        root,
+        &files.metrics,
+        &calendar,
+        &mut quarters,
+        complete,
+        &mut report,
+        &mut sources,
+    );
+    metrics::check_values(&quarters, &mut report);
     check_one_folder_per_quarter(&quarters, &calendar, &mut report);
     let mut team_problems = Vec::new();
     teams::check_previous_ids(&quarters, &mut team_problems);
@@ -228,6 +240,7 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
         quarters,
         theme_dir,
         media,
+        csv_figures,
     });
     Loaded {
         site,

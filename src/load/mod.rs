@@ -159,6 +159,8 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
             Some(rel) if root.join(&rel).is_dir() && stays_inside(root, &rel) => {
                 Some(root.join(rel))
             }
+            // A built-in theme, by name (a folder of that name wins).
+            _ if crate::model::site::BUILT_IN_THEMES.contains(&theme.value.as_str()) => None,
             _ => {
                 report.push(
                     Diagnostic::error(
@@ -171,7 +173,7 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
                     .at_pos(theme.pos)
                     .field("theme")
                     .expected(
-                        "a folder inside the content folder holding templates/ and/or static/",
+                        "a folder inside the content folder holding templates/ and/or static/, or a built-in theme: `default`, `plain`",
                     )
                     .help("a link to a folder outside the content folder is not followed"),
                 );

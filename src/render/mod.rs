@@ -84,7 +84,8 @@ pub fn render(
     derived: &Derived,
     options: &RenderOptions,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let theme = theme::load_theme(site.theme_dir.as_deref(), &site.config.language)?;
+    let built_in = theme::BuiltIn::of(site);
+    let theme = theme::load_theme(site.theme_dir.as_deref(), built_in, &site.config.language)?;
     render_observed(site, derived, options, &theme, &|| {}, None)
 }
 

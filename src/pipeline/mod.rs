@@ -85,13 +85,16 @@ pub struct Run {
 type ParsedTheme = Result<Theme, Vec<Diagnostic>>;
 
 /// What an incremental pipeline keeps from one run to the next.
+/// A parsed theme, with the theme folder, the built-in theme under it, the
+/// language and the hash of the folder's files it was parsed for.
+type KeptTheme = (Option<PathBuf>, BuiltIn, String, u64, Arc<Theme>);
+
 #[derive(Default)]
 struct Memory {
     files: files::Files,
     loads: files::QuarterLoads,
-    /// The theme, for the theme folder, the language (and the hash of the
-    /// folder's files) it was parsed for.
-    theme: Option<(Option<PathBuf>, BuiltIn, String, u64, Arc<Theme>)>,
+    /// The theme of the last run.
+    theme: Option<KeptTheme>,
     pages: pages::Memo,
     /// Files the caller saw change, since the last run.
     touched: BTreeSet<String>,

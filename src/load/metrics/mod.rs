@@ -9,9 +9,12 @@
 //! a figure the YAML defines and gives its number; a blank `value` gives
 //! none. Every problem names the file, the row (its line) and the column.
 
+mod cells;
+
 use super::{Source, read};
 use crate::diagnostics::{Diagnostic, Report, suggest};
 use crate::model::{CsvFigure, FiscalCalendar, Quarter, Section};
+use cells::{column_of, letter};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -272,36 +275,15 @@ impl Reader<'_> {
     }
 
     fn number(&mut self, row: &Row, i: usize, text: &str) -> Option<f64> {
-        // Digits, a point, a sign and an exponent: never `inf` or `NaN`.
-        let plain = text
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
-        match text.parse::<f64>() {
-            Ok(n) if plain && n.is_finite() => Some(n),
-            _ => {
-                let digits: String = text
-                    .chars()
-                    .filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
-                    .collect();
-                let help = if text.contains(',') && !digits.is_empty() {
-                    format!(
-                        "write the number without separators, with a point for decimals: `{digits}`"
-                    )
-                } else if !digits.is_empty() && digits.parse::<f64>().is_ok() {
-                    format!(
-                        "drop the unit: write `{digits}`; the unit is the figure's `unit:` in the section file"
-                    )
-                } else {
-                    "leave the cell blank when there is no figure; words go in `value_text:` in the section file".to_string()
-                };
+        cells::number(text)
+            .map_err(|help| {
                 self.problems.push(
                     self.at(row, i, format!("`{text}` is not a number"))
                         .expected("a number such as `440` or `99.962`, or a blank cell")
                         .help(help),
                 );
-                None
-            }
-        }
+            })
+            .ok()
     }
 
     /// The index of the quarter this row names, in `quarters`.
@@ -496,65 +478,5 @@ fn did_you_mean(text: &str, known: Vec<&str>) -> String {
     match suggest(text, known) {
         Some(s) => format!("did you mean `{s}`?"),
         None => "ids are written as in the section file".to_string(),
-    }
-}
-
-/// The spreadsheet name of column `i` (0-based): A, B, ... Z, AA ...
-fn letter(i: usize) -> String {
-    let mut n = i + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        let r = (n - 1) % 26;
-        out.push(char::from(b'A' + u8::try_from(r).unwrap_or(0)));
-        n = (n - 1) / 26;
-    }
-    out.iter().rev().collect()
-}
-
-/// The 1-based character column where cell `i` starts on `line`: cells
-/// are separated by commas outside double quotes (`""` is a quote).
-fn column_of(line: &str, i: usize) -> u32 {
-    let mut cell = 0;
-    let mut quoted = false;
-    for (at, (byte, c)) in line.char_indices().enumerate() {
-        if cell == i {
-            let skipped = line[byte..].chars().take_while(|c| *c == ' ').count();
-            return u32::try_from(at + skipped + 1).unwrap_or(u32::MAX);
-        }
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => cell += 1,
-            _ => {}
-        }
-        if cell == i && c == ',' {
-            let rest = &line[byte + 1..];
-            let skipped = rest.chars().take_while(|c| *c == ' ').count();
-            return u32::try_from(at + 2 + skipped).unwrap_or(u32::MAX);
-        }
-    }
-    u32::try_from(line.chars().count() + 1).unwrap_or(u32::MAX)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{column_of, letter};
-
-    #[test]
-    fn columns_are_named_as_spreadsheets_name_them() {
-        assert_eq!(letter(0), "A");
-        assert_eq!(letter(3), "D");
-        assert_eq!(letter(25), "Z");
-        assert_eq!(letter(26), "AA");
-    }
-
-    #[test]
-    fn a_cell_is_found_past_quoted_commas() {
-        let line = r#"2020 Q1,"a, ""b""",kpi,  12"#;
-        assert_eq!(column_of(line, 0), 1);
-        assert_eq!(column_of(line, 1), 9);
-        assert_eq!(column_of(line, 2), 20);
-        assert_eq!(column_of(line, 3), 26);
-        // A missing cell: just past the end.
-        assert_eq!(column_of("a,b", 5), 4);
     }
 }

@@ -82,10 +82,15 @@ pub const STATIC: &[(&str, &str)] = &[
     ),
 ];
 
-/// The static files of the built-in `plain` theme, over the default's.
+/// The static files of the built-in `plain` theme, over the default's:
+/// its stylesheet is the default one with plain's rules added after it.
 const PLAIN_STATIC: &[(&str, &str)] = &[(
     "style.css",
-    include_str!("../../themes/plain/static/style.css"),
+    concat!(
+        include_str!("../../themes/default/static/style.css"),
+        "\n",
+        include_str!("../../themes/plain/static/style.css")
+    ),
 )];
 
 /// The built-in theme a site is built over.

@@ -207,6 +207,14 @@ pub(crate) fn status_words(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+/// Text as printed, where a bare number (`12`) is taken as its text.
+pub(crate) fn text_or_number(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": ["string", "number"],
+        "description": "As the review prints it: `12 + 3 from other teams`, `5 (+2)`, or a bare count.",
+    })
+}
+
 /// The synonyms `Status` accepts besides its kebab-case names; kept in
 /// step with the `alias` attributes by a test.
 const STATUS_ALIASES: [&str; 9] = [

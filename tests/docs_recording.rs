@@ -84,6 +84,14 @@ fn the_goals_page_example() {
         texts(&deck, "#developer-advocacy-checkin-2020-12-12 h3"),
         ["Partly done", "Slipping to next quarter", "No status given"]
     );
+    let task = deck
+        .select(&sel("#developer-advocacy-checkin-2020-10-28 li a"))
+        .next()
+        .expect("the task reference in the item's text is a link");
+    assert_eq!(
+        task.value().attr("href"),
+        Some("https://phabricator.wikimedia.org/T23456")
+    );
     let department = text_of(&deck, "#status-totals tfoot tr");
     assert!(
         department.contains("3 goals To do 1 No status given 2"),
@@ -123,10 +131,28 @@ fn the_team_deck_example() {
         [
             "Deployments",
             "Weekly train",
-            "Reactive / Maintenance · 0.5 FTE",
+            "R/M · 0.5 FTE",
+            "",
+            "Support",
+            "CI breakages",
+            "Reactive · 1.5 FTE",
             ""
         ]
     );
+    assert_eq!(
+        text_of(&deck, "#release-engineering-workflows tfoot"),
+        "Total effort 2.0 FTE (computed: sum of the efforts given (2))"
+    );
+    let chart = "#release-engineering-table-ci-jobs-chart";
+    assert_eq!(
+        texts(&deck, &format!("{chart} .chart-table tbody tr")),
+        [
+            "MediaWiki 5200 jobs 6100 jobs",
+            "Services 800 jobs 950 jobs",
+            "Extensions (not counted) 2300 jobs"
+        ]
+    );
+    assert_eq!(deck.select(&sel(&format!("{chart} svg rect"))).count(), 5);
     let table = texts(&deck, "#objectives-by-status table tr");
     assert!(
         table

@@ -370,8 +370,57 @@ fn cases() -> Vec<(&'static str, String, bool)> {
             format!("{PEOPLE}    hidden: true\n    left: 2021-01-31\n"),
             true,
         ),
+        // Member counts as printed, or a bare count.
+        (
+            section,
+            s(
+                "    status: on-track\n",
+                "    status: on-track\n    people_count: 12\n",
+            ),
+            true,
+        ),
+        (
+            section,
+            s(
+                "    status: on-track\n",
+                "    status: on-track\n    people_count: 5 (+2)\n",
+            ),
+            true,
+        ),
+        (
+            section,
+            s(
+                "    status: on-track\n",
+                "    status: on-track\n    people_count: [12]\n",
+            ),
+            false,
+        ),
+        // A charted table, and a workflow's types as printed.
+        (section, format!("{SECTION}{CHARTED}"), true),
+        (
+            section,
+            format!("{SECTION}{}", CHARTED.replace("chart: true", "chart: bars")),
+            false,
+        ),
+        (
+            section,
+            format!(
+                "{SECTION}highlights:\n  workflows:\n    - {{category: Ops, workflow: Train, types: [reactive, maintenance], type_label: R/M, fte: 0.5}}\n"
+            ),
+            true,
+        ),
     ]
 }
+
+/// A data table drawn as bars.
+const CHARTED: &str = "tables:
+  - id: usage
+    title: Usage
+    chart: true
+    columns: [{name: Audience}, {name: Q1, unit: req/s}, {name: Q2, unit: req/s}]
+    rows:
+      - cells: [Apps, 120, 180]
+";
 
 #[test]
 fn schema_and_loader_accept_and_reject_the_same_edits() {

@@ -2,11 +2,13 @@
 //! and unique in their section, a check-in item names a goal the section
 //! has, a check-in is dated within its quarter, and a sub-team is part of
 //! a section of the quarter that is not itself a sub-team; workflows have
-//! a type.
+//! a type; a charted table has numbers in one unit.
 
 use super::checks::{Unique, check_id};
 use crate::diagnostics::{Diagnostic, suggest};
-use crate::model::{FiscalCalendar, FiscalQuarter, Highlights, Pos, Section, SectionFile};
+use crate::model::{
+    DataTable, FiscalCalendar, FiscalQuarter, Highlights, Pos, Section, SectionFile,
+};
 
 /// `part_of:` names another section of the quarter, one level deep.
 pub fn check_subteams(sections: &[Section], problems: &mut Vec<Diagnostic>) {
@@ -96,6 +98,9 @@ pub fn check_section(
             }
         }
     }
+    for (i, t) in data.tables.iter().enumerate() {
+        check_chart(file, i, t, problems);
+    }
     let mut dates = Unique::new("check-in date");
     for (i, c) in data.checkins.iter().enumerate() {
         let field = format!("checkins[{i}].date");
@@ -177,5 +182,58 @@ pub fn check_workflows(
                     .expected("a number of full-time equivalents, 0 or more"),
             );
         }
+    }
+}
+
+/// A table with `chart: true` has numbers to chart, all in one unit.
+fn check_chart(file: &str, i: usize, t: &DataTable, problems: &mut Vec<Diagnostic>) {
+    let Some(chart) = t.chart.as_ref().filter(|c| c.value) else {
+        return;
+    };
+    let columns = t.number_columns();
+    let mut units: Vec<&str> = Vec::new();
+    for c in columns.iter().filter_map(|&c| t.columns.get(c)) {
+        let unit = c.unit.as_deref().unwrap_or("").trim();
+        if !units.contains(&unit) {
+            units.push(unit);
+        }
+    }
+    let problem = if columns.is_empty() {
+        Some((
+            format!("table `{}` has no numbers to chart", t.id.value),
+            "numbers in the columns after the first",
+            "`chart: true` draws the columns of numbers as bars; leave it out for a table of words",
+        ))
+    } else if units.len() > 1 {
+        let named: Vec<String> = units
+            .iter()
+            .map(|u| {
+                if u.is_empty() {
+                    "no unit".to_string()
+                } else {
+                    format!("`{u}`")
+                }
+            })
+            .collect();
+        Some((
+            format!(
+                "the columns of numbers of table `{}` are in different units ({})",
+                t.id.value,
+                named.join(", ")
+            ),
+            "one unit for every column the chart draws",
+            "bars compare on one scale: chart a table whose numbers share a unit, or split it into two tables",
+        ))
+    } else {
+        None
+    };
+    if let Some((message, expected, help)) = problem {
+        problems.push(
+            Diagnostic::error(file, message)
+                .at_pos(chart.pos)
+                .field(format!("tables[{i}].chart"))
+                .expected(expected)
+                .help(help),
+        );
     }
 }

@@ -11,6 +11,7 @@ pub mod ids;
 pub mod plain;
 pub mod refs;
 pub mod render;
+pub mod tasks;
 
 pub use crate::model::paths::local_path;
 pub use crate::model::slug::slugify;

@@ -25,6 +25,9 @@ pub struct MdContext<'a> {
     /// Prefix for generated heading ids and footnote ids, so several
     /// fragments rendered onto one page do not collide.
     pub id_prefix: &'a str,
+    /// site.yaml's `task_url`: task references (`T12345`) in the text link
+    /// through it (see [`super::tasks`]).
+    pub task_url: Option<&'a str>,
 }
 
 impl MdRenderer {
@@ -39,7 +42,8 @@ impl MdRenderer {
     /// Render a one-line field: like [`render`](Self::render), but when the
     /// result is a single paragraph its `<p>` wrapper is removed.
     pub fn render_inline(&self, text: &str, ctx: &MdContext) -> String {
-        if is_plain(text) {
+        let tasks = ctx.task_url.is_some() && !super::tasks::find(text).is_empty();
+        if is_plain(text) && !tasks {
             // What the parser would return, without parsing: one text run.
             return text.to_string();
         }
@@ -173,7 +177,10 @@ impl MdRenderer {
                 other => out.push(other.clone()),
             }
         }
-        out
+        match ctx.task_url {
+            Some(url) => super::tasks::link_all(out, url),
+            None => out,
+        }
     }
 }
 
@@ -290,6 +297,7 @@ mod tests {
         base_dir: "quarters/2024-q1/narrative",
         root_prefix: "../",
         id_prefix: "s1-",
+        task_url: None,
     };
 
     fn render(md: &str) -> String {

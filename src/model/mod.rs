@@ -14,6 +14,7 @@ pub mod located;
 pub mod narrative;
 pub mod paths;
 pub mod people;
+pub mod printed;
 pub mod quarter;
 pub mod resolve;
 pub mod section;

@@ -147,6 +147,10 @@ pub struct Workflow {
     /// (`R/M`): `[reactive, maintenance]`. One of `type` and `types`.
     #[serde(default)]
     pub types: Vec<WorkflowKind>,
+    /// The types as the review prints them (`R/M`), shown instead of
+    /// their words (which stay as the abbreviation's title).
+    #[serde(default)]
+    pub type_label: Option<String>,
     /// Effort in full-time equivalents.
     #[serde(default)]
     pub fte: Option<Located<f64>>,

@@ -221,8 +221,10 @@ pub struct Objective {
     /// When it is due, as printed: `by the end of May`.
     #[serde(default)]
     pub due: Option<String>,
-    /// How many people, as printed: `12 + 3 from other teams`, `5 (+2)`.
-    #[serde(default)]
+    /// How many people, as printed: `12 + 3 from other teams`, `5 (+2)`,
+    /// or a bare count (`12`).
+    #[serde(default, deserialize_with = "super::printed::text_or_number")]
+    #[schemars(schema_with = "crate::schema::text_or_number")]
     pub people_count: Option<String>,
     /// The status as the review prints it; left out: "no status given".
     #[serde(default)]

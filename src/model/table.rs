@@ -1,5 +1,6 @@
 //! Data tables written as YAML in a section file: columns (optionally in
-//! groups, with a unit), rows of numbers or words, a note per row.
+//! groups, with a unit), rows of numbers or words, a note per row, and
+//! whether its numbers are also drawn as bars.
 
 use super::id::Id;
 use super::located::Located;
@@ -20,6 +21,30 @@ pub struct DataTable {
     /// Markdown: a note under the table.
     #[serde(default)]
     pub note: Option<String>,
+    /// `true`: also draw the table's columns of numbers as bars, on a slide
+    /// after the table's (a figure per row, this quarter against the
+    /// last). The columns must share one unit.
+    #[serde(default)]
+    pub chart: Option<Located<bool>>,
+}
+
+impl DataTable {
+    /// Whether the table asks for its chart.
+    pub fn charted(&self) -> bool {
+        self.chart.as_ref().is_some_and(|c| c.value)
+    }
+
+    /// The columns a chart draws: every column after the first that holds
+    /// a number in some row, by index.
+    pub fn number_columns(&self) -> Vec<usize> {
+        (1..self.columns.len())
+            .filter(|&i| {
+                self.rows
+                    .iter()
+                    .any(|r| matches!(r.cells.get(i), Some(Cell::Number(_))))
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

@@ -18,7 +18,7 @@ use super::pages::since::{Mover, ObjectiveChange, ObjectiveRef, SinceGroup, Sinc
 use super::pages::site_files::NotFoundPage;
 use super::pages::team::{
     TeamCheckIn, TeamHistory, TeamKeyResult, TeamKpi, TeamObjective, TeamPage, TeamQuarter,
-    TeamSlide,
+    TeamSectionCheckIn, TeamSlide,
 };
 use super::pages::{Inline, SiteView};
 use super::views::section::OBJECTIVE_SUMMARY;
@@ -42,6 +42,18 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
     let objective = ObjectiveView::default();
     let site = SiteView::default();
     let no_chart = None;
+    let blank_chart = crate::render::charts::Chart {
+        id: String::new(),
+        kind: "table-bars",
+        title: String::new(),
+        desc: String::new(),
+        svg: String::new(),
+        table: crate::render::charts::Table {
+            caption: String::new(),
+            head: Vec::new(),
+            rows: Vec::new(),
+        },
+    };
     let mut out = vec![
         ("index.html", fields(&IndexPage::default())),
         ("deck.html", fields(&DeckPage::default())),
@@ -168,6 +180,10 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ("team objective", fields(&TeamObjective::default())),
         ("team key result", fields(&TeamKeyResult::default())),
         ("team check-in", fields(&TeamCheckIn::default())),
+        (
+            "team section check-in",
+            fields(&TeamSectionCheckIn::default()),
+        ),
         ("team kpi", fields(&TeamKpi::default())),
         ("team slide", fields(&TeamSlide::default())),
         ("comparison", fields(&CompareView::default())),
@@ -197,6 +213,15 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
             fields(&TableSlide {
                 section: "",
                 table: Cow::Owned(TableView::default()),
+            }),
+        ),
+        (
+            "slides/table-chart.html",
+            fields(&TableChartSlide {
+                section: "",
+                table: &TableView::default(),
+                chart: &blank_chart,
+                last: true,
             }),
         ),
         ("table", fields(&TableView::default())),

@@ -7,14 +7,14 @@
 //! and the time spent drawing.
 
 use super::charts::{
-    self, Chart, ChartError, GroupedObjective, KeyResultChart, OverTimeChart, QuarterCounts,
-    QuarterMark, StatusGroupsChart, StatusTimelineChart, TimeSplitChart, TimelineCell, TrendChange,
-    TrendChart, TrendPoint, TrendWords,
+    self, BarCell, BarColumn, BarRow, Chart, ChartError, GroupedObjective, KeyResultChart,
+    OverTimeChart, QuarterCounts, QuarterMark, StatusGroupsChart, StatusTimelineChart,
+    TableBarsChart, TimeSplitChart, TimelineCell, TrendChange, TrendChart, TrendPoint, TrendWords,
 };
 use super::strings::Strings;
 use crate::derive::{ChangeBase, Derived, KrFacts};
 use crate::markdown::plain_inline;
-use crate::model::{FiscalQuarter, KeyResult, Kpi, Objective, Section, Site};
+use crate::model::{Cell, DataTable, FiscalQuarter, KeyResult, Kpi, Objective, Section, Site};
 use crate::numbers::decimals;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -223,6 +223,90 @@ pub fn time_split(section: &Section) -> Option<Result<Chart, ChartError>> {
         shares: split.value.iter().map(|(n, p)| (n.clone(), *p)).collect(),
         fte: section.data.fte.as_deref().copied(),
     }))
+}
+
+/// Bars a chart slide holds at most: a longer table is drawn in parts.
+const BARS_PER_CHART: usize = 8;
+
+/// A data table's columns of numbers as bars, on the slides after the
+/// table's: one chart, or for a long table one per part of its rows, every
+/// part on the whole table's axis. Empty unless the table says
+/// `chart: true` and has numbers.
+pub fn table_bars(section: &Section, table: &DataTable) -> Vec<Result<Chart, ChartError>> {
+    let charted = table.number_columns();
+    if !table.charted() || charted.is_empty() {
+        return Vec::new();
+    }
+    let named = |i: usize| table.columns.get(i).map_or("", |c| c.name.as_str());
+    let names: Vec<&str> = charted.iter().map(|&i| named(i)).collect();
+    let columns: Vec<BarColumn> = charted
+        .iter()
+        .map(|&i| {
+            let c = &table.columns[i];
+            // Two columns of the same name (Q1 of two groups) say their group.
+            let repeated = names.iter().filter(|n| **n == c.name).count() > 1;
+            BarColumn {
+                name: match &c.group {
+                    Some(g) if repeated => format!("{g} {}", c.name),
+                    _ => c.name.clone(),
+                },
+                unit: c.unit.clone().unwrap_or_default(),
+            }
+        })
+        .collect();
+    let text = |c: &Cell| match c {
+        Cell::Number(n) => crate::numbers::format_value(*n),
+        Cell::Text(t) => t.clone(),
+    };
+    let rows: Vec<BarRow> = table
+        .rows
+        .iter()
+        .map(|r| BarRow {
+            name: r.cells.first().map(text).unwrap_or_default(),
+            cells: charted
+                .iter()
+                .map(|&i| match r.cells.get(i) {
+                    Some(Cell::Number(n)) => BarCell::Number(*n),
+                    Some(Cell::Text(t)) => BarCell::Words(t.clone()),
+                    None => BarCell::Words(String::new()),
+                })
+                .collect(),
+        })
+        .collect();
+    let numbers = rows.iter().flat_map(|r| &r.cells).filter_map(|c| match c {
+        BarCell::Number(n) if n.is_finite() => Some(*n),
+        _ => None,
+    });
+    let range = numbers.fold((0.0, 0.0), |(lo, hi): (f64, f64), n| (lo.min(n), hi.max(n)));
+    let per_part = (BARS_PER_CHART / columns.len()).max(1);
+    let parts = rows.len().div_ceil(per_part).max(1);
+    let id = format!("table-chart-{}_{}", section.id, table.id.as_str());
+    (0..parts)
+        .map(|n| {
+            let part = rows
+                .iter()
+                .skip(n * per_part)
+                .take(per_part)
+                .cloned()
+                .collect();
+            charts::table_bars::draw(&TableBarsChart {
+                id: if n == 0 {
+                    id.clone()
+                } else {
+                    format!("{id}_{}", n + 1)
+                },
+                title: if parts == 1 {
+                    table.title.clone()
+                } else {
+                    format!("{} ({}/{parts})", table.title, n + 1)
+                },
+                rows_are: named(0).to_string(),
+                columns: columns.clone(),
+                rows: part,
+                range,
+            })
+        })
+        .collect()
 }
 
 /// Objectives grouped by status: of a section (its divider slide) or of

@@ -45,6 +45,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "slides/checkin.html",
     "slides/status-totals.html",
     "slides/table.html",
+    "slides/table-chart.html",
     "slides/no-data.html",
     "slides/highlights.html",
     "slides/workflows.html",

@@ -23,9 +23,10 @@
 //!
 //! The kinds: [`key_result_progress`] (a key result's progress from
 //! baseline to target, or its statuses when it is tracked in words),
-//! [`status_timeline`], [`kpi_trend`], [`time_split`], [`status_groups`]
-//! and [`objectives_over_time`]. They share `canvas` (the drawing
-//! surface: frames, plotters' coordinates, our SVG backend, text),
+//! [`status_timeline`], [`kpi_trend`], [`time_split`], [`status_groups`],
+//! [`objectives_over_time`] and [`table_bars`] (a data table's figures).
+//! They share `canvas` (the drawing surface: frames, plotters'
+//! coordinates, our SVG backend, text),
 //! `scale` (round ticks, label rows, line wrapping), [`palette`] (the
 //! theme's colours) and `glyphs` (a shape per status). The model's
 //! figures become chart specs in [`super::figures`].
@@ -75,6 +76,7 @@ pub mod palette;
 mod scale;
 pub mod status_groups;
 pub mod status_timeline;
+pub mod table_bars;
 pub mod time_split;
 
 pub use key_result_progress::{KeyResultChart, QuarterMark};
@@ -82,6 +84,7 @@ pub use kpi_trend::{TrendChange, TrendChart, TrendPoint, TrendWords};
 pub use objectives_over_time::{OverTimeChart, QuarterCounts};
 pub use status_groups::{GroupedObjective, OUTLOOKS, StatusGroupsChart};
 pub use status_timeline::{StatusTimelineChart, TimelineCell};
+pub use table_bars::{BarCell, BarColumn, BarRow, TableBarsChart};
 pub use time_split::TimeSplitChart;
 
 use serde::Serialize;
@@ -94,7 +97,7 @@ pub struct Chart {
     /// Unique on its page: the SVG's title and description ids derive from it.
     pub id: String,
     /// `kr-progress`, `status-timeline`, `kpi-trend`, `time-split`,
-    /// `status-groups` or `objectives-over-time`.
+    /// `status-groups`, `objectives-over-time` or `table-bars`.
     pub kind: &'static str,
     /// What the chart shows, in a line.
     pub title: String,

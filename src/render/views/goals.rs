@@ -105,6 +105,18 @@ pub fn goal(ctx: &Ctx, file: &str, g: &Goal) -> GoalView {
 /// Statuses counted, in the vocabulary's order, "no status given" last.
 /// A group whose items all use the same words is labelled with them.
 pub fn totals<'s>(ctx: &Ctx, statuses: impl IntoIterator<Item = &'s Stated>) -> Vec<StatusCount> {
+    counted(statuses)
+        .into_iter()
+        .map(|(shown, count)| StatusCount {
+            status: StatusView::new(ctx, &shown),
+            count,
+        })
+        .collect()
+}
+
+/// [`totals`] before they are worded: each status present, with the
+/// words its items share (else none), and how many items have it.
+pub fn counted<'s>(statuses: impl IntoIterator<Item = &'s Stated>) -> Vec<(Stated, usize)> {
     let all: Vec<&Stated> = statuses.into_iter().collect();
     Status::ALL
         .into_iter()
@@ -117,10 +129,7 @@ pub fn totals<'s>(ctx: &Ctx, statuses: impl IntoIterator<Item = &'s Stated>) -> 
             } else {
                 Stated::of(status)
             };
-            Some(StatusCount {
-                status: StatusView::new(ctx, &shown),
-                count: of.len(),
-            })
+            Some((shown, of.len()))
         })
         .collect()
 }

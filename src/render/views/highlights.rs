@@ -1,8 +1,10 @@
 //! Highlights of a section or of the department: wins, challenges,
-//! upcoming work, successes, misses and core workflows.
+//! upcoming work, successes, misses and core workflows (with their
+//! effort added up, marked as computed).
 
 use super::Ctx;
 use crate::model::Highlights;
+use crate::numbers::{decimals, format_number, format_value};
 use serde::Serialize;
 
 /// Every list is HTML items.
@@ -14,6 +16,11 @@ pub struct HighlightsView {
     pub successes: Vec<String>,
     pub misses: Vec<String>,
     pub workflows: Vec<WorkflowView>,
+    /// The workflows' effort added up, in FTE (computed: never printed by
+    /// the review), or empty when none gives one.
+    pub workflow_fte: String,
+    /// How many workflows give an effort.
+    pub workflow_fte_given: usize,
 }
 
 impl HighlightsView {
@@ -43,11 +50,27 @@ pub struct WorkflowView {
     /// `New`, `Reactive`, `Maintenance`, from the strings table; several
     /// joined: `Reactive / Maintenance`.
     pub kind: String,
+    /// The types as the review prints them (`R/M`), or empty: shown
+    /// instead of `kind`.
+    pub type_label: String,
     /// Effort in full-time equivalents, or empty.
     pub fte: String,
 }
 
 pub fn highlights(ctx: &Ctx, file: &str, h: &Highlights) -> HighlightsView {
+    let efforts: Vec<f64> = h
+        .workflows
+        .iter()
+        .filter_map(|w| w.fte.as_ref().map(|f| f.value))
+        .collect();
+    // Added up at the precision the efforts are written with.
+    let places = efforts.iter().map(|f| decimals(*f)).max().unwrap_or(0);
+    let workflow_fte = if efforts.is_empty() {
+        String::new()
+    } else {
+        ctx.strings
+            .number(format_number(efforts.iter().sum(), places))
+    };
     let list = |items: &[String]| {
         items
             .iter()
@@ -84,12 +107,15 @@ pub fn highlights(ctx: &Ctx, file: &str, h: &Highlights) -> HighlightsView {
                     .map(|k| ctx.strings.workflow(k))
                     .collect::<Vec<_>>()
                     .join(" / "),
+                type_label: w.type_label.clone().unwrap_or_default(),
                 fte: w
                     .fte
                     .as_ref()
-                    .map(|f| ctx.strings.number(crate::numbers::format_value(f.value)))
+                    .map(|f| ctx.strings.number(format_value(f.value)))
                     .unwrap_or_default(),
             })
             .collect(),
+        workflow_fte,
+        workflow_fte_given: efforts.len(),
     }
 }

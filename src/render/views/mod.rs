@@ -82,6 +82,7 @@ impl<'a> Ctx<'a> {
                 base_dir,
                 root_prefix: self.urls.root(),
                 id_prefix,
+                task_url: self.task_url(),
             },
         )
     }
@@ -95,8 +96,14 @@ impl<'a> Ctx<'a> {
                 base_dir,
                 root_prefix: self.urls.root(),
                 id_prefix: "",
+                task_url: self.task_url(),
             },
         )
+    }
+
+    /// site.yaml's link pattern for task references, if it has one.
+    fn task_url(&self) -> Option<&'a str> {
+        self.site.config.task_url.as_ref().map(|u| u.value.as_str())
     }
 
     /// The quarter's label as pages write it: `Q1 FY20-21`, with a no-break

@@ -141,7 +141,15 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
             .data
             .tables
             .iter()
-            .map(|t| table(ctx, file, &s.id, t))
+            .map(|t| TableView {
+                charts: ctx
+                    .charts
+                    .time(|| figures::table_bars(s, t))
+                    .into_iter()
+                    .filter_map(|drawn| ctx.chart(file, drawn))
+                    .collect(),
+                ..table(ctx, file, &s.id, t)
+            })
             .collect(),
         id: s.id.to_string(),
         title: s.data.title.clone(),

@@ -5,6 +5,7 @@
 use super::Ctx;
 use crate::model::{Cell, DataTable};
 use crate::numbers::format_value;
+use crate::render::charts::Chart;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -20,6 +21,12 @@ pub struct TableView {
     pub rows: Vec<RowView>,
     /// HTML.
     pub note: String,
+    /// Its columns of numbers as bars (`chart: true`), for the slides after
+    /// the table's (`SECTION-table-ID-chart`, then `-chart-2` …): one
+    /// chart, or one per part of a long table's rows; empty without. Not
+    /// template data: each `table-chart` slide gets its own as `chart`.
+    #[serde(skip)]
+    pub charts: Vec<Chart>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -97,5 +104,6 @@ pub fn table(ctx: &Ctx, file: &str, section: &str, t: &DataTable) -> TableView {
             })
             .collect(),
         note: inline(&t.note),
+        charts: Vec::new(),
     }
 }

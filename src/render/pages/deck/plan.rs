@@ -261,6 +261,25 @@ fn section_slides<'a>(ctx: &Ctx, s: &'a SectionView, plan: &mut Vec<Planned<'a>>
         plan.push(
             Planned::new(t.id.clone(), "table", t.title.clone(), data).dense(t.rows.len() > 8),
         );
+        let parts = t.charts.len();
+        for (n, chart) in t.charts.iter().enumerate() {
+            let mut title = strings.fill("slide.table-chart", &[("title", &t.title)]);
+            let mut id = format!("{}-chart", t.id);
+            if parts > 1 {
+                let part = format!("{}/{parts}", n + 1);
+                title = strings.fill("slide.part", &[("title", &title), ("part", &part)]);
+                if n > 0 {
+                    id = format!("{id}-{}", n + 1);
+                }
+            }
+            let data = SlideData::TableChart(TableChartSlide {
+                section: &s.title,
+                table: t,
+                chart,
+                last: n + 1 == parts,
+            });
+            plan.push(Planned::new(id, "table-chart", title, data));
+        }
     }
     if !s.highlights.is_empty() {
         plan.push(Planned::new(

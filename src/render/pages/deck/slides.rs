@@ -29,6 +29,8 @@ pub enum SlideData<'a> {
     Objective(Cow<'a, ObjectiveView>),
     CheckIn(CheckInSlide<'a>),
     Table(TableSlide<'a>),
+    /// `table-chart`: a table's bars, or one part of them.
+    TableChart(TableChartSlide<'a>),
     StatusTotals(StatusTotalsSlide),
     Narrative(NarrativeSlide),
     Department(DepartmentSlide),
@@ -199,6 +201,18 @@ pub struct ListSlide {
 pub struct SuccessesAndMissesSlide {
     pub successes: Vec<String>,
     pub misses: Vec<String>,
+}
+
+/// `table-chart`: a data table's bars (`chart: true`), or one part of a
+/// long table's.
+#[derive(Debug, Serialize)]
+pub struct TableChartSlide<'a> {
+    /// The section's title.
+    pub section: &'a str,
+    pub table: &'a TableView,
+    pub chart: &'a Chart,
+    /// The last (or only) part: the table's note follows it.
+    pub last: bool,
 }
 
 /// `workflows` of the department (a section's get the [`SectionView`]).

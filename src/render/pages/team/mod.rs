@@ -21,7 +21,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tera::Tera;
-pub use view::{TeamCheckIn, TeamKeyResult, TeamKpi, TeamObjective, TeamQuarter, TeamSlide};
+pub use view::{
+    TeamCheckIn, TeamKeyResult, TeamKpi, TeamObjective, TeamQuarter, TeamSectionCheckIn, TeamSlide,
+};
 
 /// The context of `team.html`.
 #[derive(Debug, Default, Serialize)]

@@ -30,6 +30,9 @@ pub struct TeamQuarter {
     pub time_split: Vec<ShareView>,
     pub objectives: Vec<TeamObjective>,
     pub kpis: Vec<TeamKpi>,
+    /// The team's dated check-ins (`checkins:` of the section), oldest
+    /// first, each with its items counted by status.
+    pub team_checkins: Vec<TeamSectionCheckIn>,
     /// Every slide of the deck about the team, in deck order.
     pub slides: Vec<TeamSlide>,
 }
@@ -56,6 +59,21 @@ pub struct TeamCheckIn {
     /// `2020-10-28`.
     pub iso: String,
     pub status: StatusView,
+}
+
+/// A dated check-in of the whole team: its heading, its slide, and its
+/// items counted by status ("no status given" its own group).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TeamSectionCheckIn {
+    /// The heading as written, or the date.
+    pub title: String,
+    pub date: String,
+    pub iso: String,
+    /// The link to its slide.
+    pub url: String,
+    pub totals: Vec<crate::render::views::StatusCount>,
+    /// Items in all its groups.
+    pub total: usize,
 }
 
 /// A key result's status in one quarter: `None` when not given.
@@ -168,6 +186,33 @@ pub fn team_quarter(
                 url: urls.to(&kpi_path(k.id.as_str())),
             })
             .collect(),
+        team_checkins: {
+            let mut list: Vec<_> = d.checkins.iter().collect();
+            list.sort_by_key(|c| c.date.value);
+            list.into_iter()
+                .map(|c| {
+                    let items = c
+                        .groups
+                        .iter()
+                        .flat_map(|g| g.items.iter().map(|_| &g.stated));
+                    let date = strings.date(&c.date.value);
+                    TeamSectionCheckIn {
+                        title: c.title.clone().unwrap_or_else(|| date.clone()),
+                        date,
+                        iso: c.date.to_string(),
+                        url: urls.to(&format!("{deck}#{}-checkin-{}", s.id, c.date.value)),
+                        total: items.clone().count(),
+                        totals: crate::render::views::goals::counted(items)
+                            .into_iter()
+                            .map(|(shown, count)| crate::render::views::StatusCount {
+                                status: status(strings, &shown),
+                                count,
+                            })
+                            .collect(),
+                    }
+                })
+                .collect()
+        },
         slides: slides
             .iter()
             .map(|e| TeamSlide {

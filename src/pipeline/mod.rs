@@ -387,12 +387,18 @@ pub fn check_observed(options: &Options, observer: &dyn Observer) -> Outcome {
     let run = Pipeline::once().run(options, observer, Output::Memory);
     let mut outcome = run.outcome;
     if let (Some(site), Some(rendered)) = (run.site, run.rendered) {
+        let sources = std::mem::take(&mut outcome.sources);
         let problems = outcome.stage(observer, Stage::Lint, None, || {
             let mut problems = lint::lint(&site);
-            problems.extend(linkcheck::check_site(&rendered));
+            let authors = linkcheck::Authors::new(&site, &sources);
+            problems.extend(linkcheck::check_site(&rendered, &authors));
             problems
         });
+        outcome.sources = sources;
         outcome.fail(problems);
+    }
+    if options.strict {
+        outcome.make_strict();
     }
     outcome
 }
@@ -412,12 +418,18 @@ pub fn build_observed(options: &Options, observer: &dyn Observer) -> Outcome {
     // broken links as errors, before anything is published.
     if let (Some(site), Some(rendered)) = (&run.site, &run.rendered) {
         let links = run.links;
+        let sources = std::mem::take(&mut outcome.sources);
         let problems = outcome.stage(observer, Stage::Lint, None, || {
             let mut problems = lint::lint(site);
-            problems.extend(linkcheck::check_with(rendered, links));
+            let authors = linkcheck::Authors::new(site, &sources);
+            problems.extend(linkcheck::check_with(rendered, links, &authors));
             problems
         });
+        outcome.sources = sources;
         outcome.fail(problems);
+    }
+    if options.strict {
+        outcome.make_strict();
     }
     // Unless the build succeeded, the staging folder is dropped here, and
     // with it every page already written: the previous output stays.

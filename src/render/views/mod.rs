@@ -9,6 +9,7 @@ pub mod highlights;
 pub mod key_result;
 pub mod kpi;
 pub mod objective;
+pub mod reach;
 pub mod section;
 pub mod status;
 pub mod table;

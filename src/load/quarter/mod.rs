@@ -259,12 +259,17 @@ fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterL
     }
     for (i, k) in data.kpis.iter().enumerate() {
         check_id(file, &format!("kpis[{i}].id"), &k.id, p);
-        if k.value.is_some_and(|v| !v.is_finite()) {
-            p.push(
-                Diagnostic::error(file, "KPI value is not a finite number")
-                    .at_pos(k.id.pos)
-                    .field(format!("kpis[{i}].value")),
-            );
+        // `.nan` and `.inf` are YAML numbers but no figure of a review.
+        for (name, figure) in [("value", k.value), ("previous", k.previous)] {
+            if figure.is_some_and(|v| !v.is_finite()) {
+                p.push(
+                    Diagnostic::error(file, format!("KPI {name} is not a finite number"))
+                        .at_pos(k.id.pos)
+                        .field(format!("kpis[{i}].{name}"))
+                        .expected("a number, such as `440` or `99.962`")
+                        .help(format!("write the figure, or use `{name}_text` for words")),
+                );
+            }
         }
         if k.value.is_none() && k.value_text.is_none() {
             p.push(

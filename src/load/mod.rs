@@ -381,16 +381,13 @@ fn check_people(root: &Path, people: &[Person], report: &mut Report, media: &mut
         }
         if let Some(photo) = &p.photo {
             // A photo is published from the content folder, never fetched.
+            // The rule of image paths in Markdown, checked on the path as
+            // written (Markdown would read `\_` as an escape).
             if photo.contains('\\') {
                 report.push(
-                    Diagnostic::error(
-                        file,
-                        format!("photo `{}` has a `\\` in its path", photo.value),
-                    )
-                    .at_pos(photo.pos)
-                    .field(format!("people[{i}].photo"))
-                    .expected("a path with `/` between folders, e.g. `media/people/ls.jpg`")
-                    .help(format!("write `{}`", photo.value.replace('\\', "/"))),
+                    markdown::backslash(file, photo)
+                        .at_pos(photo.pos)
+                        .field(format!("people[{i}].photo")),
                 );
                 continue;
             }

@@ -37,6 +37,7 @@ impl<'a> Authors<'a> {
     }
 
     /// No sources: every broken link is reported on its page.
+    #[cfg(test)]
     pub fn none() -> Self {
         Self::default()
     }

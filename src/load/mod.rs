@@ -278,7 +278,10 @@ fn stays_inside(root: &Path, rel: &str) -> bool {
 
 /// Read a content file as UTF-8 text, within the size limits.
 pub(crate) fn read(root: &Path, file: &str) -> Result<String, Diagnostic> {
-    let cannot = |e: std::io::Error| Diagnostic::error(file, format!("cannot read the file: {e}"));
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(file, format!("cannot read the file: {e}"))
+            .help("check that it is a file you may read (its permissions)")
+    };
     let size = std::fs::metadata(root.join(file)).map_err(cannot)?.len();
     if size > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
@@ -375,7 +378,12 @@ fn check_people(root: &Path, people: &[Person], report: &mut Report, media: &mut
                         ),
                     )
                     .at_pos(d.pos)
-                    .field(format!("people[{i}].{what}")),
+                    .field(format!("people[{i}].{what}"))
+                    .expected(format!(
+                        "a date on or after the start date {}",
+                        p.start.value
+                    ))
+                    .help(format!("correct `{what}`, or `start`")),
                 );
             }
         }

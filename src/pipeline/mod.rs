@@ -321,9 +321,17 @@ impl Pipeline {
         let language = site.config.language.as_str();
         // The built-in theme parsed meanwhile has the English labels.
         let english = render::strings::is_english(language);
+        // The theme's files are named from the content folder.
+        let folder = dir.as_deref().map(|d| {
+            let d = d.strip_prefix(&site.root).unwrap_or(d);
+            d.to_string_lossy().replace('\\', "/")
+        });
         let parse = |built_in: Option<ParsedTheme>| match (built_in, &dir) {
             (Some(theme), None) if english => theme,
-            _ => render::theme::load_theme(dir.as_deref(), language),
+            _ => render::theme::load_theme(dir.as_deref(), language).map_err(|p| match &folder {
+                Some(f) => render::theme::in_folder(p, f),
+                None => p,
+            }),
         };
         let Some(m) = &mut self.memory else {
             return Ok((Arc::new(parse(built_in)?), 0));
@@ -348,6 +356,7 @@ impl Pipeline {
 /// A problem writing the output folder, as a diagnostic about it.
 fn write_error(output: &Path, e: &write::WriteError) -> Diagnostic {
     Diagnostic::error(output.to_string_lossy(), e.to_string())
+        .help("check that the output folder can be written: its permissions, the free space")
 }
 
 /// The quarter named by `--quarter`, which must be in the repository.

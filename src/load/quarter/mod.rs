@@ -418,7 +418,9 @@ fn deck_order(
             problems.push(
                 Diagnostic::error(qfile, "this deck item appears twice")
                     .at_pos(item.pos)
-                    .field(&field),
+                    .field(&field)
+                    .expected("each deck item once")
+                    .help("remove one of the two"),
             );
         }
         seen.push(&item.value);

@@ -115,9 +115,10 @@ impl<'a> Ctx<'a> {
     pub fn chart(&self, file: &str, drawn: Result<Chart, ChartError>) -> Option<Chart> {
         drawn
             .map_err(|e| {
-                self.chart_errors
-                    .borrow_mut()
-                    .push(Diagnostic::error(file, format!("cannot draw a chart: {e}")));
+                self.chart_errors.borrow_mut().push(
+                    Diagnostic::error(file, format!("cannot draw a chart: {e}"))
+                        .help(super::pages::CHART_HELP),
+                );
             })
             .ok()
     }

@@ -305,3 +305,32 @@ fn a_photo_is_a_file_in_the_content_folder_in_build_and_check() {
         }
     }
 }
+
+#[test]
+fn five_mistakes_in_one_file_are_five_errors_in_one_run() {
+    let f = Fixture::valid();
+    f.write(
+        "quarters/q1/sections/platform.yaml",
+        &SECTION
+            .replace("  - id: api-requests", "  - id: API Requests")
+            .replace("    value: 440", "    value: 440 req/s")
+            .replace(
+                "    status: on-track\n    key_results",
+                "    status: sideways\n    key_results",
+            )
+            .replace(
+                "    status: sideways\n",
+                "    status: sideways\n    checkins:\n      - {date: 2020-8-28, status: at-risk}\n",
+            )
+            .replace("        baseline: 0", "        basline: 0"),
+    );
+    let out = f.check().expect_err();
+    let errors: Vec<&str> = out.lines().filter(|l| l.starts_with("error: ")).collect();
+    let at: Vec<&str> = errors
+        .iter()
+        .filter_map(|l| l.split("platform.yaml:").nth(1))
+        .map(|rest| rest.split(": ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(at, ["4:9", "7:12", "12:13", "14:16", "18:9"], "{out}");
+    assert!(out.contains("5 errors"), "{out}");
+}

@@ -243,6 +243,30 @@ fn check_unique_ids(sections: &[Section], problems: &mut Vec<Diagnostic>) {
 }
 
 fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterLoad) {
+    check_section_with(root, file, data, out, true);
+}
+
+/// [`check_section`] on what is left of a section file in error once its
+/// entries in error were set aside (see `yaml::parse_with_rest`), so that
+/// one run reports these problems too. What may be missing only because it
+/// was set aside (a KPI's value) is not called missing, and no field path
+/// is given: list items set aside shift the indices, while the line and
+/// column stay exact.
+fn check_section_rest(root: &Path, file: &str, rest: &SectionFile, out: &mut QuarterLoad) {
+    let before = out.problems.len();
+    check_section_with(root, file, rest, out, false);
+    for d in &mut out.problems[before..] {
+        d.field = None;
+    }
+}
+
+fn check_section_with(
+    root: &Path,
+    file: &str,
+    data: &SectionFile,
+    out: &mut QuarterLoad,
+    whole: bool,
+) {
     let p = &mut out.problems;
     if let Some(split) = &data.time_split {
         check_time_split(file, split, p);
@@ -271,7 +295,7 @@ fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterL
                 );
             }
         }
-        if k.value.is_none() && k.value_text.is_none() {
+        if whole && k.value.is_none() && k.value_text.is_none() {
             p.push(
                 Diagnostic::error(file, format!("KPI `{}` has no value", k.id.value))
                     .at_pos(k.id.pos)

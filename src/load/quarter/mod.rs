@@ -242,31 +242,19 @@ fn check_unique_ids(sections: &[Section], problems: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterLoad) {
-    check_section_with(root, file, data, out, true);
-}
-
 /// [`check_section`] on what is left of a section file in error once its
 /// entries in error were set aside (see `yaml::parse_with_rest`), so that
-/// one run reports these problems too. What may be missing only because it
-/// was set aside (a KPI's value) is not called missing, and no field path
-/// is given: list items set aside shift the indices, while the line and
-/// column stay exact.
+/// one run reports these problems too. No field path is given: list items
+/// set aside shift the indices, while the line and column stay exact.
 fn check_section_rest(root: &Path, file: &str, rest: &SectionFile, out: &mut QuarterLoad) {
     let before = out.problems.len();
-    check_section_with(root, file, rest, out, false);
+    check_section(root, file, rest, out);
     for d in &mut out.problems[before..] {
         d.field = None;
     }
 }
 
-fn check_section_with(
-    root: &Path,
-    file: &str,
-    data: &SectionFile,
-    out: &mut QuarterLoad,
-    whole: bool,
-) {
+fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterLoad) {
     let p = &mut out.problems;
     if let Some(split) = &data.time_split {
         check_time_split(file, split, p);
@@ -295,15 +283,8 @@ fn check_section_with(
                 );
             }
         }
-        if whole && k.value.is_none() && k.value_text.is_none() {
-            p.push(
-                Diagnostic::error(file, format!("KPI `{}` has no value", k.id.value))
-                    .at_pos(k.id.pos)
-                    .field(format!("kpis[{i}].value"))
-                    .expected("`value:` (a number) or `value_text:` (in words)")
-                    .help("for a figure the review does not give, write it as printed, e.g. `value_text: (withheld)`"),
-            );
-        }
+        // A KPI without a value: checked once `metrics/` is merged in
+        // (`super::metrics::check_values`).
     }
     for (i, o) in data.objectives.iter().enumerate() {
         check_id(file, &format!("objectives[{i}].id"), &o.id, p);

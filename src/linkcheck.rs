@@ -3,9 +3,15 @@
 //! file of the site, and a `#fragment` to an element with that id on the
 //! target page. External links (with a scheme, or `//host`) are not
 //! followed. Absolute paths (`/x.html`) are errors: the site must work
-//! under any sub-path and from disk.
+//! under any sub-path and from disk. A broken link the content wrote is
+//! reported where it is written ([`authored`]); one the theme wrote, on
+//! the page.
 
-use crate::diagnostics::{Diagnostic, SITE_PAGE};
+mod authored;
+
+pub use authored::Authors;
+
+use crate::diagnostics::{Diagnostic, suggest};
 use crate::model::paths;
 use crate::render::Rendered;
 use crate::write::OutputFile;
@@ -21,9 +27,10 @@ struct Scan {
     refs: Vec<String>,
 }
 
-/// Check every page and stylesheet of `rendered`.
-pub fn check_site(rendered: &Rendered) -> Vec<Diagnostic> {
-    check_with(rendered, Links::default())
+/// Check every page and stylesheet of `rendered`; `authors` finds the
+/// content file and line that wrote a broken link.
+pub fn check_site(rendered: &Rendered, authors: &Authors) -> Vec<Diagnostic> {
+    check_with(rendered, Links::default(), authors)
 }
 
 /// The scans of pages a build streamed to its staging folder as they were
@@ -58,7 +65,7 @@ fn scan_file(f: &OutputFile) -> Option<Scan> {
 }
 
 /// [`check_site`] over `rendered` and the pages streamed before it.
-pub fn check_with(rendered: &Rendered, links: Links) -> Vec<Diagnostic> {
+pub fn check_with(rendered: &Rendered, links: Links, authors: &Authors) -> Vec<Diagnostic> {
     let streamed = links.streamed.into_inner().unwrap_or_default();
     let mut files: BTreeSet<&str> = rendered.files.iter().map(|f| f.path.as_str()).collect();
     files.extend(rendered.copies.iter().map(|c| c.to.as_str()));
@@ -79,7 +86,7 @@ pub fn check_with(rendered: &Rendered, links: Links) -> Vec<Diagnostic> {
             );
         }
     }
-    let mut problems: Vec<Diagnostic> = scans
+    let mut broken: Vec<Broken> = scans
         .par_iter()
         .flat_map_iter(|(page, scan)| {
             let mut seen = BTreeSet::new();
@@ -87,12 +94,29 @@ pub fn check_with(rendered: &Rendered, links: Links) -> Vec<Diagnostic> {
                 .iter()
                 .filter(move |r| seen.insert(r.as_str()))
                 .filter_map(|r| check_ref(page, r, &files, &scans))
-                .map(|message| Diagnostic::error(format!("{SITE_PAGE}{page}"), message))
                 .collect::<Vec<_>>()
         })
         .collect();
-    problems.sort_by(|a, b| (&a.file, &a.message).cmp(&(&b.file, &b.message)));
+    broken.sort_by(|a, b| (&a.page, &a.url).cmp(&(&b.page, &b.url)));
+    let mut problems = authors.locate(broken);
+    problems.sort_by(|a, b| {
+        (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+    });
     problems
+}
+
+/// A reference of a page that leads nowhere.
+#[derive(Debug, Clone)]
+pub(crate) struct Broken {
+    /// The page, from the site root.
+    pub page: String,
+    /// The reference as the page writes it.
+    pub url: String,
+    pub message: String,
+    /// What would lead somewhere.
+    pub expected: String,
+    /// A suggestion, when there is one (the nearest id of the target page).
+    pub help: Option<String>,
 }
 
 fn scan_html(text: &str) -> Scan {
@@ -153,13 +177,24 @@ fn check_ref(
     url: &str,
     files: &BTreeSet<&str>,
     scans: &BTreeMap<&str, Scan>,
-) -> Option<String> {
+) -> Option<Broken> {
+    let broken = |message: String, expected: &str| Broken {
+        page: page.to_string(),
+        url: url.to_string(),
+        message,
+        expected: expected.to_string(),
+        help: None,
+    };
+    const RELATIVE: &str = "a path relative to the page, to a file of the built site";
     if url.is_empty() || paths::is_external(url) {
         return None;
     }
     if url.starts_with('/') {
-        return Some(format!(
-            "link `{url}` is an absolute path: it breaks when the site is served under a sub-path or opened from disk"
+        return Some(broken(
+            format!(
+                "link `{url}` is an absolute path: it breaks when the site is served under a sub-path or opened from disk"
+            ),
+            RELATIVE,
         ));
     }
     let fragment = url.split_once('#').map(|(_, f)| f);
@@ -169,7 +204,10 @@ fn check_ref(
     } else {
         let base = page.rsplit_once('/').map_or("", |(d, _)| d);
         let Some(mut resolved) = paths::resolve(base, &path) else {
-            return Some(format!("link `{url}` leads outside the site"));
+            return Some(broken(
+                format!("link `{url}` leads outside the site"),
+                RELATIVE,
+            ));
         };
         if path.ends_with('/') {
             resolved.push_str("/index.html");
@@ -181,16 +219,21 @@ fn check_ref(
     } else if files.contains(format!("{target}/index.html").as_str()) {
         format!("{target}/index.html")
     } else {
-        return Some(format!(
-            "broken link `{url}`: the site has no file {target}"
+        return Some(broken(
+            format!("broken link `{url}`: the site has no file {target}"),
+            RELATIVE,
         ));
     };
     let fragment = fragment.map(paths::decode).filter(|f| !f.is_empty())?;
     let scan = scans.get(target.as_str())?;
     if target.ends_with(".html") && !scan.ids.contains(&fragment) {
-        return Some(format!(
-            "broken link `{url}`: {target} has no element with id `{fragment}`"
-        ));
+        let mut b = broken(
+            format!("broken link `{url}`: {target} has no element with id `{fragment}`"),
+            "an id of the target page: on a deck, a slide id (docs/content-format.md, \"Slide ids\")",
+        );
+        b.help = suggest(&fragment, scan.ids.iter().map(String::as_str))
+            .map(|id| format!("did you mean `#{id}`?"));
+        return Some(b);
     }
     None
 }
@@ -223,7 +266,10 @@ mod tests {
     }
 
     fn messages(r: &Rendered) -> Vec<String> {
-        check_site(r).into_iter().map(|d| d.to_string()).collect()
+        check_site(r, &Authors::none())
+            .into_iter()
+            .map(|d| d.to_string())
+            .collect()
     }
 
     #[test]

@@ -74,6 +74,9 @@ enum Command {
         /// `--compare "2019 Q3" "2020 Q2"`; repeat for more pairs.
         #[arg(long, num_args = 2, value_names = ["A", "B"])]
         compare: Vec<String>,
+        /// Treat warnings as errors: publish nothing when there are any.
+        #[arg(long)]
+        strict: bool,
     },
     /// Validate everything and check the links of the site as it would be
     /// built; report all problems and warnings; write nothing.
@@ -215,6 +218,7 @@ fn main() -> ExitCode {
             quarter,
             drafts,
             compare,
+            strict,
         } => {
             let options = Options {
                 content: paths.content(),
@@ -229,15 +233,17 @@ fn main() -> ExitCode {
                     .chunks_exact(2)
                     .map(|p| (p[0].clone(), p[1].clone()))
                     .collect(),
+                strict,
             };
-            pipeline(&options, true, false, &console)
+            pipeline(&options, true, &console)
         }
         Command::Check { paths, strict } => {
             let options = Options {
                 content: paths.content(),
+                strict,
                 ..Options::default()
             };
-            pipeline(&options, false, strict, &console)
+            pipeline(&options, false, &console)
         }
         #[cfg(feature = "serve")]
         Command::Serve {
@@ -311,17 +317,14 @@ fn exit(result: Result<(), String>) -> ExitCode {
     }
 }
 
-fn pipeline(options: &Options, building: bool, strict: bool, console: &Console) -> ExitCode {
+fn pipeline(options: &Options, building: bool, console: &Console) -> ExitCode {
     let started = Instant::now();
-    let mut outcome = if building {
+    let outcome = if building {
         quarterdeck::build_observed(options, console)
     } else {
         quarterdeck::check_observed(options, console)
     };
     console.clear();
-    if strict {
-        outcome.make_strict();
-    }
     let quiet = console.verbosity() == Verbosity::Quiet;
     let text = outcome.render_some(&options.content, !quiet);
     if !text.is_empty() {
@@ -338,7 +341,7 @@ fn pipeline(options: &Options, building: bool, strict: bool, console: &Console) 
                 plural(warnings),
                 if building {
                     "; nothing was written, the previous output is unchanged"
-                } else if strict {
+                } else if options.strict {
                     " (--strict: warnings count as errors)"
                 } else {
                     ""

@@ -159,10 +159,14 @@ fn a_missing_content_folder_is_named_once() {
 #[test]
 fn build_fails_on_the_broken_links_check_fails_on() {
     let f = Fixture::valid();
-    // The deck leaves the section out; its objective page links into it.
+    // The deck leaves the section out; the narrative links into it.
     f.write(
         "quarters/q1/quarter.yaml",
-        &format!("{QUARTER}deck:\n  - title\n  - questions\n"),
+        &format!("{QUARTER}deck:\n  - title\n  - narrative: intro\n  - questions\n"),
+    );
+    f.write(
+        "quarters/q1/narrative/intro.md",
+        "# Welcome {#welcome}\n\nSee [the platform](#platform).\n",
     );
     let check = f.check().expect_err();
     let build = f.build().expect_err();
@@ -295,5 +299,38 @@ fn a_photo_is_a_file_in_the_content_folder_in_build_and_check() {
         assert!(check.contains("people.yaml:4:12"), "{check}");
         assert!(build.contains("people.yaml:4:12"), "{build}");
         assert!(!check.contains("broken link"), "{check}");
+        if photo.contains('\\') {
+            assert!(check.contains("has a backslash"), "{check}");
+            assert!(check.contains("= help: write `media/a.png`"), "{check}");
+        }
     }
+}
+
+#[test]
+fn five_mistakes_in_one_file_are_five_errors_in_one_run() {
+    let f = Fixture::valid();
+    f.write(
+        "quarters/q1/sections/platform.yaml",
+        &SECTION
+            .replace("  - id: api-requests", "  - id: API Requests")
+            .replace("    value: 440", "    value: 440 req/s")
+            .replace(
+                "    status: on-track\n    key_results",
+                "    status: sideways\n    key_results",
+            )
+            .replace(
+                "    status: sideways\n",
+                "    status: sideways\n    checkins:\n      - {date: 2020-8-28, status: at-risk}\n",
+            )
+            .replace("        baseline: 0", "        basline: 0"),
+    );
+    let out = f.check().expect_err();
+    let errors: Vec<&str> = out.lines().filter(|l| l.starts_with("error: ")).collect();
+    let at: Vec<&str> = errors
+        .iter()
+        .filter_map(|l| l.split("platform.yaml:").nth(1))
+        .map(|rest| rest.split(": ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(at, ["4:9", "7:12", "12:13", "14:16", "18:9"], "{out}");
+    assert!(out.contains("5 errors"), "{out}");
 }

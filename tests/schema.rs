@@ -354,6 +354,91 @@ fn cases() -> Vec<(&'static str, String, bool)> {
             format!("{SITE}base_url: https://example.org/reviews/\n"),
             true,
         ),
+        // More of the same: every file kind, every kind of figure.
+        (
+            section,
+            s("owner: Ada Lovelace", "owner: Ada Lovelace\nfte: \"3\""),
+            false,
+        ),
+        (
+            section,
+            s("owner: Ada Lovelace", "owner: Ada Lovelace\nfte: .inf"),
+            false,
+        ),
+        (
+            section,
+            s("owner: Ada Lovelace", "owner: Ada Lovelace\nfte: -.inf"),
+            false,
+        ),
+        (
+            section,
+            s("owner: Ada Lovelace", "owner: Ada Lovelace\nfte: 2.5"),
+            true,
+        ),
+        (
+            section,
+            s(
+                "owner: Ada Lovelace",
+                "owner: Ada Lovelace\ntime_split: {focus: '70', strengthen: 30}",
+            ),
+            false,
+        ),
+        (
+            section,
+            s(
+                "owner: Ada Lovelace",
+                "owner: Ada Lovelace\ntime_split: {focus: 110, strengthen: -10}",
+            ),
+            false,
+        ),
+        (
+            section,
+            s("    previous: 248", "    previous: \"248\""),
+            false,
+        ),
+        (
+            section,
+            s("    previous: 248", "    previous: -.inf"),
+            false,
+        ),
+        (section, s("  - id: api-gateway", "  - id: 7"), false),
+        (
+            quarter,
+            QUARTER.replace("quarter: 1", "quarter: '1'"),
+            false,
+        ),
+        (
+            quarter,
+            QUARTER.replace("fiscal_year: 2020", "fiscal_year: \"2020\""),
+            false,
+        ),
+        (quarter, q("meeting: {date: 2020-9-28}\n"), false),
+        (quarter, q("meeting: {date: 2020-09-8}\n"), false),
+        (
+            "site.yaml",
+            format!("{SITE}base_url: //example.org/reviews/\n"),
+            false,
+        ),
+        (
+            "site.yaml",
+            format!("{SITE}base_url: javascript:alert(1)\n"),
+            false,
+        ),
+        (
+            "site.yaml",
+            format!("{SITE}base_url: ftp://example.org/\n"),
+            false,
+        ),
+        (
+            "people.yaml",
+            PEOPLE.replace("start: 2019-08-15", "start: 2019-8-15"),
+            false,
+        ),
+        (
+            "people.yaml",
+            PEOPLE.replace("start: 2019-08-15", "start: \"2019-08-15\""),
+            true,
+        ),
         ("people.yaml", PEOPLE.to_string(), true),
         (
             "people.yaml",

@@ -143,7 +143,9 @@ pub fn check_time_split(
         out.push(
             Diagnostic::warning(file, format!("time split adds up to {total} %, not 100 %"))
                 .at_pos(split.pos)
-                .field("time_split"),
+                .field("time_split")
+                .expected("shares that add up to 100 %")
+                .help("the site shows the shares as written: check them against the review"),
         );
     }
 }

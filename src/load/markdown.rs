@@ -112,6 +112,9 @@ fn check_image(url: &str, ctx: &RefContext, canonical_root: Option<&Path>) -> Im
         }
         Target::Local => {}
     }
+    if url.contains('\\') {
+        return ImageVerdict::Problem(backslash(ctx.file, url));
+    }
     let path = paths::local_path(url);
     if path.trim().is_empty() {
         return ImageVerdict::Problem(
@@ -165,6 +168,15 @@ fn check_image(url: &str, ctx: &RefContext, canonical_root: Option<&Path>) -> Im
         ));
     }
     ImageVerdict::Problem(d)
+}
+
+/// One rule for image paths and photos, in `check` and `build` alike: a
+/// backslash is refused rather than read as a folder separator, so that
+/// the file checked is the file published on every system.
+pub fn backslash(file: &str, path: &str) -> Diagnostic {
+    Diagnostic::error(file, format!("image path `{path}` has a backslash (`\\`)"))
+        .expected("folders separated by `/`")
+        .help(format!("write `{}`", path.replace('\\', "/")))
 }
 
 fn remote_image(file: &str, url: &str) -> Diagnostic {
@@ -296,6 +308,19 @@ mod tests {
         assert!(d.message.contains("leaves the content folder"));
         let d = only_error(&fx, "![p](%2e%2e/%2e%2e/%2e%2e/%2e%2e/secret.png)");
         assert!(d.message.contains("leaves the content folder"));
+    }
+
+    #[test]
+    fn a_backslash_in_an_image_path_is_refused_with_the_fix() {
+        let fx = fixture();
+        // `\\` is Markdown for one backslash.
+        let d = only_error(&fx, "![Chart](img\\\\chart.png)");
+        assert_eq!(
+            d.message,
+            "image path `img\\chart.png` has a backslash (`\\`)"
+        );
+        assert_eq!(d.help.as_deref(), Some("write `img/chart.png`"));
+        assert_eq!(d.expected.as_deref(), Some("folders separated by `/`"));
     }
 
     #[test]

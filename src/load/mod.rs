@@ -293,7 +293,10 @@ fn stays_inside(root: &Path, rel: &str) -> bool {
 
 /// Read a content file as UTF-8 text, within the size limits.
 pub(crate) fn read(root: &Path, file: &str) -> Result<String, Diagnostic> {
-    let cannot = |e: std::io::Error| Diagnostic::error(file, format!("cannot read the file: {e}"));
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(file, format!("cannot read the file: {e}"))
+            .help("check that it is a file you may read (its permissions)")
+    };
     let size = std::fs::metadata(root.join(file)).map_err(cannot)?.len();
     if size > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
@@ -390,22 +393,24 @@ fn check_people(root: &Path, people: &[Person], report: &mut Report, media: &mut
                         ),
                     )
                     .at_pos(d.pos)
-                    .field(format!("people[{i}].{what}")),
+                    .field(format!("people[{i}].{what}"))
+                    .expected(format!(
+                        "a date on or after the start date {}",
+                        p.start.value
+                    ))
+                    .help(format!("correct `{what}`, or `start`")),
                 );
             }
         }
         if let Some(photo) = &p.photo {
             // A photo is published from the content folder, never fetched.
+            // The rule of image paths in Markdown, checked on the path as
+            // written (Markdown would read `\_` as an escape).
             if photo.contains('\\') {
                 report.push(
-                    Diagnostic::error(
-                        file,
-                        format!("photo `{}` has a `\\` in its path", photo.value),
-                    )
-                    .at_pos(photo.pos)
-                    .field(format!("people[{i}].photo"))
-                    .expected("a path with `/` between folders, e.g. `media/people/ls.jpg`")
-                    .help(format!("write `{}`", photo.value.replace('\\', "/"))),
+                    markdown::backslash(file, photo)
+                        .at_pos(photo.pos)
+                        .field(format!("people[{i}].photo")),
                 );
                 continue;
             }

@@ -85,7 +85,10 @@ pub fn walk(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
                     }
                 }
             }
-            Err(err) => problems.push(Diagnostic::error("quarters", format!("cannot read: {err}"))),
+            Err(err) => problems.push(
+                Diagnostic::error("quarters", format!("cannot read: {err}"))
+                    .help("check that it is a folder you may read (its permissions)"),
+            ),
         }
     }
     let walked: Vec<(Vec<String>, Vec<Diagnostic>)> = quarter_dirs
@@ -138,6 +141,7 @@ fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
         .map(rel_string)
         .unwrap_or_default();
     Diagnostic::error(at, format!("cannot read: {err}"))
+        .help("check that it is a file or folder you may read (its permissions)")
 }
 
 fn classify(rel: &str, files: &mut ContentFiles, problems: &mut Vec<Diagnostic>) {

@@ -328,9 +328,20 @@ impl Pipeline {
         // The built-in theme parsed meanwhile has the English labels.
         let english = render::strings::is_english(language);
         let base = BuiltIn::of(site);
+        // The theme's files are named from the content folder.
+        let folder = dir.as_deref().map(|d| {
+            let d = d.strip_prefix(&site.root).unwrap_or(d);
+            d.to_string_lossy().replace('\\', "/")
+        });
         let parse = |built_in: Option<ParsedTheme>| match (built_in, &dir) {
             (Some(theme), None) if english && base == BuiltIn::Default => theme,
-            _ => render::theme::load_theme(dir.as_deref(), base, language),
+            _ => {
+                render::theme::load_theme(dir.as_deref(), base, language).map_err(|p| match &folder
+                {
+                    Some(f) => render::theme::in_folder(p, f),
+                    None => p,
+                })
+            }
         };
         let Some(m) = &mut self.memory else {
             return Ok((Arc::new(parse(built_in)?), 0));
@@ -356,6 +367,7 @@ impl Pipeline {
 /// A problem writing the output folder, as a diagnostic about it.
 fn write_error(output: &Path, e: &write::WriteError) -> Diagnostic {
     Diagnostic::error(output.to_string_lossy(), e.to_string())
+        .help("check that the output folder can be written: its permissions, the free space")
 }
 
 /// The quarter named by `--quarter`, which must be in the repository.
@@ -395,12 +407,18 @@ pub fn check_observed(options: &Options, observer: &dyn Observer) -> Outcome {
     let run = Pipeline::once().run(options, observer, Output::Memory);
     let mut outcome = run.outcome;
     if let (Some(site), Some(rendered)) = (run.site, run.rendered) {
+        let sources = std::mem::take(&mut outcome.sources);
         let problems = outcome.stage(observer, Stage::Lint, None, || {
             let mut problems = lint::lint(&site);
-            problems.extend(linkcheck::check_site(&rendered));
+            let authors = linkcheck::Authors::new(&site, &sources);
+            problems.extend(linkcheck::check_site(&rendered, &authors));
             problems
         });
+        outcome.sources = sources;
         outcome.fail(problems);
+    }
+    if options.strict {
+        outcome.make_strict();
     }
     outcome
 }
@@ -420,12 +438,18 @@ pub fn build_observed(options: &Options, observer: &dyn Observer) -> Outcome {
     // broken links as errors, before anything is published.
     if let (Some(site), Some(rendered)) = (&run.site, &run.rendered) {
         let links = run.links;
+        let sources = std::mem::take(&mut outcome.sources);
         let problems = outcome.stage(observer, Stage::Lint, None, || {
             let mut problems = lint::lint(site);
-            problems.extend(linkcheck::check_with(rendered, links));
+            let authors = linkcheck::Authors::new(site, &sources);
+            problems.extend(linkcheck::check_with(rendered, links, &authors));
             problems
         });
+        outcome.sources = sources;
         outcome.fail(problems);
+    }
+    if options.strict {
+        outcome.make_strict();
     }
     // Unless the build succeeded, the staging folder is dropped here, and
     // with it every page already written: the previous output stays.

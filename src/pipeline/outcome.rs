@@ -25,6 +25,9 @@ pub struct Options {
     pub drafts: bool,
     /// `build --compare A B`: pairs of quarters to compare on a page.
     pub compare: Vec<(String, String)>,
+    /// `--strict`: every warning is an error (and `build` publishes
+    /// nothing when there is one).
+    pub strict: bool,
 }
 
 /// The result of a run: every diagnostic, and the sources they point into.

@@ -225,10 +225,10 @@ pub fn render_quarters(
             let out = derived
                 .of(q.id)
                 .ok_or_else(|| {
-                    vec![Diagnostic::error(
-                        &q.dir,
-                        "no derived figures for this quarter",
-                    )]
+                    vec![
+                        Diagnostic::error(&q.dir, "no derived figures for this quarter")
+                            .help(pages::BUG),
+                    ]
                 })
                 .and_then(|facts| {
                     let urls = quarter::deck_urls(

@@ -64,9 +64,13 @@ impl Strings {
         for (file, text) in tables {
             for (key, value) in parse(file, text)? {
                 if !map.contains_key(&key) {
-                    let d = Diagnostic::error(file, format!("unknown string `{key}`")).expected(
-                        "a key of the built-in strings table (see docs/themes.md, \"Strings\")",
-                    );
+                    let mut d = Diagnostic::error(file, format!("unknown string `{key}`"))
+                        .expected(
+                            "a key of the built-in strings table (see docs/themes.md, \"Strings\")",
+                        );
+                    if let Some(pos) = crate::diagnostics::Pos::of_first(text, &key) {
+                        d = d.at_pos(pos);
+                    }
                     return Err(match suggest(&key, map.keys().map(String::as_str)) {
                         Some(s) => d.help(format!("did you mean `{s}`?")),
                         None => d,

@@ -129,6 +129,21 @@ pub struct Theme {
     pub strings: Strings,
 }
 
+/// `problems` of the theme folder `folder` (as written in site.yaml,
+/// relative to the content folder), which name its files from the theme
+/// folder (`templates/deck.html`), named from the content folder.
+pub fn in_folder(problems: Vec<Diagnostic>, folder: &str) -> Vec<Diagnostic> {
+    problems
+        .into_iter()
+        .map(|mut d| {
+            if !d.file.ends_with("(built in)") {
+                d.file = format!("{}/{}", folder.trim_end_matches('/'), d.file);
+            }
+            d
+        })
+        .collect()
+}
+
 /// Build the theme once per build: built-in templates, then the site's
 /// overrides on top, all parsed up front so a template error is reported
 /// before anything renders.
@@ -154,10 +169,11 @@ pub fn load_theme(
                 Ok(text) => {
                     sources.insert(name, text);
                 }
-                Err(_) => problems.push(Diagnostic::error(
-                    format!("templates/{name}"),
-                    "template is not UTF-8 text",
-                )),
+                Err(_) => problems.push(
+                    Diagnostic::error(format!("templates/{name}"), "template is not UTF-8 text")
+                        .expected("UTF-8 text")
+                        .help("save the template as UTF-8"),
+                ),
             },
         );
         overrides(&dir.join("static"), &mut |name, bytes| {
@@ -170,7 +186,9 @@ pub fn load_theme(
             Err(e) => Err(Diagnostic::error(
                 "strings.yaml",
                 format!("cannot read the strings table: {e}"),
-            )),
+            )
+            .expected("a UTF-8 text file you may read")
+            .help("save it as UTF-8 and check its permissions")),
         },
         _ => Strings::load_for(language, None),
     };

@@ -96,12 +96,11 @@ async fn page(State(live): State<Arc<Live>>, uri: Uri) -> Response {
         return respond(StatusCode::OK, kind, Body::from(bytes.to_vec()));
     }
     if let Some(file) = snapshot.media.get(&path) {
-        if !live.still_inside(file) {
-            return not_found(&live, uri.path(), snapshot.version);
-        }
-        return match tokio::fs::read(file).await {
-            Ok(bytes) => respond(StatusCode::OK, content_type(&path), bytes.into()),
-            Err(_) => not_found(&live, uri.path(), snapshot.version),
+        let (reader, file) = (Arc::clone(&live), file.clone());
+        let read = tokio::task::spawn_blocking(move || reader.read_medium(&file)).await;
+        return match read {
+            Ok(Some(bytes)) => respond(StatusCode::OK, content_type(&path), bytes.into()),
+            _ => not_found(&live, uri.path(), snapshot.version),
         };
     }
     // `/fy20-21-q1` → `/fy20-21-q1/`, so the page's relative links work.

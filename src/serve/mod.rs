@@ -9,6 +9,7 @@
 
 mod host;
 mod http;
+mod media;
 mod open;
 mod state;
 

@@ -63,14 +63,12 @@ pub struct Live {
 }
 
 impl Live {
-    /// Whether `file`, a medium the last build published, is still a
-    /// regular file inside the content folder, links followed: one that
-    /// became a link to elsewhere since is not served.
-    pub fn still_inside(&self, file: &Path) -> bool {
-        match (self.content.canonicalize(), file.canonicalize()) {
-            (Ok(root), Ok(file)) => file.starts_with(root) && file.is_file(),
-            _ => false,
-        }
+    /// The bytes of `file`, a medium the last build published, if it is
+    /// still a regular file inside the content folder, links followed: one
+    /// that became a link to elsewhere since, even while it is read, is not
+    /// served ([`super::media`]).
+    pub fn read_medium(&self, file: &Path) -> Option<Vec<u8>> {
+        super::media::read_inside(&self.content, file)
     }
 
     pub fn new(content: &Path) -> Self {

@@ -81,5 +81,5 @@ fn front_matter_error(file: &str, message: &str) -> Diagnostic {
     if message.contains("expected string") {
         return Diagnostic::error(file, message).expected("text");
     }
-    Diagnostic::error(file, message)
+    Diagnostic::error(file, message).expected(EXPECTED)
 }

@@ -33,6 +33,9 @@ pub(super) fn parse_sections(
                 let mut all = problems;
                 if let Some(mut rest) = rest {
                     all.extend(status_problems(file, &mut rest, statuses));
+                    let before = out.problems.len();
+                    super::check_section_rest(root, file, &rest, out);
+                    all.extend(out.problems.drain(before..));
                 }
                 all.sort_by_key(|d| (d.line, d.column));
                 out.problems.extend(all);

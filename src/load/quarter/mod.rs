@@ -242,6 +242,18 @@ fn check_unique_ids(sections: &[Section], problems: &mut Vec<Diagnostic>) {
     }
 }
 
+/// [`check_section`] on what is left of a section file in error once its
+/// entries in error were set aside (see `yaml::parse_with_rest`), so that
+/// one run reports these problems too. No field path is given: list items
+/// set aside shift the indices, while the line and column stay exact.
+fn check_section_rest(root: &Path, file: &str, rest: &SectionFile, out: &mut QuarterLoad) {
+    let before = out.problems.len();
+    check_section(root, file, rest, out);
+    for d in &mut out.problems[before..] {
+        d.field = None;
+    }
+}
+
 fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterLoad) {
     let p = &mut out.problems;
     if let Some(split) = &data.time_split {
@@ -259,12 +271,17 @@ fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterL
     }
     for (i, k) in data.kpis.iter().enumerate() {
         check_id(file, &format!("kpis[{i}].id"), &k.id, p);
-        if k.value.is_some_and(|v| !v.is_finite()) {
-            p.push(
-                Diagnostic::error(file, "KPI value is not a finite number")
-                    .at_pos(k.id.pos)
-                    .field(format!("kpis[{i}].value")),
-            );
+        // `.nan` and `.inf` are YAML numbers but no figure of a review.
+        for (name, figure) in [("value", k.value), ("previous", k.previous)] {
+            if figure.is_some_and(|v| !v.is_finite()) {
+                p.push(
+                    Diagnostic::error(file, format!("KPI {name} is not a finite number"))
+                        .at_pos(k.id.pos)
+                        .field(format!("kpis[{i}].{name}"))
+                        .expected("a number, such as `440` or `99.962`")
+                        .help(format!("write the figure, or use `{name}_text` for words")),
+                );
+            }
         }
         // A KPI without a value: checked once `metrics/` is merged in
         // (`super::metrics::check_values`).
@@ -406,7 +423,9 @@ fn deck_order(
             problems.push(
                 Diagnostic::error(qfile, "this deck item appears twice")
                     .at_pos(item.pos)
-                    .field(&field),
+                    .field(&field)
+                    .expected("each deck item once")
+                    .help("remove one of the two"),
             );
         }
         seen.push(&item.value);

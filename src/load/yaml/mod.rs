@@ -12,6 +12,7 @@
 //! Reading stops at a syntax error (the first one is reported), when an
 //! error is in no entry or item, or after [`MAX_ERRORS`].
 
+mod limits;
 mod messages;
 mod quoted;
 mod recover;
@@ -34,6 +35,25 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Vec<Diagn
 /// after parsing can report the rest of the file's problems in the same
 /// run. That value is for checking only: parts of the file are missing.
 pub fn parse_with_rest<T: DeserializeOwned>(
+    file: &str,
+    text: &str,
+) -> Result<T, (Vec<Diagnostic>, Option<T>)> {
+    let over = limits::check(file, text);
+    let parsed = parse_within_limits(file, text);
+    if over.is_empty() {
+        return parsed;
+    }
+    let (mut problems, rest) = match parsed {
+        Ok(value) => (Vec::new(), Some(value)),
+        Err(failed) => failed,
+    };
+    problems.extend(over);
+    problems.sort_by_key(|d| (d.line, d.column));
+    Err((problems, rest))
+}
+
+/// [`parse_with_rest`] but for the size limits of values ([`limits`]).
+fn parse_within_limits<T: DeserializeOwned>(
     file: &str,
     text: &str,
 ) -> Result<T, (Vec<Diagnostic>, Option<T>)> {

@@ -89,10 +89,13 @@ pub fn kpi_pages(
         let chart = match charts.time(|| figures::kpi_trend(charts, kpi, None, true)) {
             Some(Ok(chart)) => Some(chart),
             Some(Err(e)) => {
-                problems.push(Diagnostic::error(
-                    &section.file,
-                    format!("cannot draw the chart of KPI `{id}`: {e}"),
-                ));
+                problems.push(
+                    Diagnostic::error(
+                        &section.file,
+                        format!("cannot draw the chart of KPI `{id}`: {e}"),
+                    )
+                    .help(super::CHART_HELP),
+                );
                 None
             }
             None => None,

@@ -27,6 +27,17 @@ use crate::write::OutputFile;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+/// The help of an error in a template: the theme's to fix.
+pub(crate) const THEME_HELP: &str = "fix the template in the theme folder (docs/themes.md lists \
+     what each template gets); with the built-in theme, this is a bug of quarterdeck: please report it";
+
+/// The help of a chart that could not be drawn.
+pub(crate) const CHART_HELP: &str = "check the figures of the chart (a value far beyond the others \
+     cannot be drawn); if they are right, this is a bug of quarterdeck: please report it";
+
+/// The help of an error that content cannot cause.
+pub(crate) const BUG: &str = "this is a bug of quarterdeck: please report it, with the content";
+
 /// What every template gets as `site`.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SiteView<'a> {
@@ -115,6 +126,7 @@ pub fn render(
             format!("templates/{template}"),
             format!("cannot render {path}: {}", error_chain(&e)),
         )
+        .help(THEME_HELP)
     })?;
     render_context(tera, template, &context, path)
 }
@@ -133,6 +145,7 @@ pub fn render_context(
         Err(e) => Err(Diagnostic::error(
             format!("templates/{template}"),
             format!("cannot render {path}: {}", error_chain(&e)),
-        )),
+        )
+        .help(THEME_HELP)),
     }
 }

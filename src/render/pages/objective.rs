@@ -10,7 +10,7 @@ use crate::render::charts::Chart;
 use crate::render::figures;
 use crate::render::urls::{Urls, objective_path};
 use crate::render::views::{
-    CheckInView, Ctx, ObjectiveView, StatusView, checkins, number_with_text, objective_again,
+    CheckInView, Ctx, ObjectiveView, StatusView, checkins, number_with_text, objective_again, reach,
 };
 use crate::write::OutputFile;
 use serde::Serialize;
@@ -31,6 +31,11 @@ pub struct ObjectivePage<'a> {
     pub history_chart: Option<Chart>,
     /// The link to the page of its team across the quarters.
     pub team_url: String,
+    /// Whether the quarter's deck shows its section (and so the
+    /// objective's slides); see [`crate::render::views::reach`].
+    pub in_deck: bool,
+    /// Its section's divider slide, when the deck shows it.
+    pub section_url: Option<String>,
 }
 
 /// A slide of the deck, linked.
@@ -110,6 +115,8 @@ pub fn objective_page(
         })
     })
     .collect();
+    let in_deck = reach::shows_section(ctx.quarter, &section.id);
+    let section_url = in_deck.then(|| format!("{}#{}", quarter.url, section.id));
     let history_chart = ctx.chart(
         &section.file,
         ctx.charts
@@ -123,6 +130,8 @@ pub fn objective_page(
         slides,
         history_chart,
         team_url: urls.to(&crate::render::views::section::team_page(ctx, section)),
+        in_deck,
+        section_url,
     };
     ctx.chart_errors
         .borrow_mut()

@@ -9,6 +9,7 @@ pub mod highlights;
 pub mod key_result;
 pub mod kpi;
 pub mod objective;
+pub mod reach;
 pub mod section;
 pub mod status;
 pub mod table;
@@ -121,9 +122,10 @@ impl<'a> Ctx<'a> {
     pub fn chart(&self, file: &str, drawn: Result<Chart, ChartError>) -> Option<Chart> {
         drawn
             .map_err(|e| {
-                self.chart_errors
-                    .borrow_mut()
-                    .push(Diagnostic::error(file, format!("cannot draw a chart: {e}")));
+                self.chart_errors.borrow_mut().push(
+                    Diagnostic::error(file, format!("cannot draw a chart: {e}"))
+                        .help(super::pages::CHART_HELP),
+                );
             })
             .ok()
     }

@@ -92,6 +92,9 @@ pub struct SectionRef {
     pub id: String,
     pub title: String,
     pub owner: String,
+    /// From the deck: its divider slide, or its team page when the deck
+    /// leaves it out ([`super::reach`]); `None` when there is neither.
+    pub url: Option<String>,
 }
 
 fn owners(s: &Section) -> String {
@@ -105,11 +108,12 @@ fn owners(s: &Section) -> String {
     all.join(", ")
 }
 
-fn section_ref(s: &Section) -> SectionRef {
+fn section_ref(ctx: &Ctx, s: &Section) -> SectionRef {
     SectionRef {
         id: s.id.to_string(),
         title: s.data.title.clone(),
         owner: owners(s),
+        url: super::reach::slide_or_page(ctx, &s.id, &s.id, &team_page(ctx, s)),
     }
 }
 
@@ -157,14 +161,14 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
         owner: owners(s),
         part_of: s.data.part_of.as_ref().and_then(|p| {
             let parent = ctx.quarter.sections.iter().find(|x| x.id == *p.value)?;
-            Some(section_ref(parent))
+            Some(section_ref(ctx, parent))
         }),
         subteams: ctx
             .quarter
             .sections
             .iter()
             .filter(|x| x.data.part_of.as_ref().is_some_and(|p| p.value == s.id))
-            .map(section_ref)
+            .map(|x| section_ref(ctx, x))
             .collect(),
         fte: s
             .data

@@ -102,6 +102,7 @@ pub fn department_slides<'a>(
                     .map(|o| GroupedObjective {
                         id: o.id.clone(),
                         title: o.title.clone(),
+                        url: views::reach::slide_or_page(ctx, &o.section_id, &o.id, &o.page),
                         status: StatusView::clone(&o.status),
                         section: o.section_title.clone(),
                     })

@@ -195,6 +195,7 @@ fn render_error(p: &Planned, e: &tera::Error) -> Diagnostic {
         format!("templates/slides/{}.html", p.kind),
         format!("cannot render slide `{}`: {}", p.id, error_chain(e)),
     )
+    .help(crate::render::pages::THEME_HELP)
 }
 
 /// A slide cut at item boundaries into parts that each fit the frame at

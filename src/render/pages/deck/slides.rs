@@ -167,6 +167,9 @@ pub struct OutlookGroup {
 pub struct GroupedObjective {
     pub id: String,
     pub title: String,
+    /// Its slide, or its page when the deck leaves its section out
+    /// ([`crate::render::views::reach`]); `None` when there is neither.
+    pub url: Option<String>,
     pub status: StatusView,
     /// The section's title.
     pub section: String,
@@ -253,6 +256,11 @@ pub struct TeamTotals {
     /// The section's id (its slide's id).
     pub id: String,
     pub title: String,
+    /// Its divider slide, or its team page when the deck leaves it out
+    /// ([`crate::render::views::reach`]); `None` when there is neither.
+    pub url: Option<String>,
+    /// Whether the deck shows the section (and so its check-in slides).
+    pub in_deck: bool,
     pub goals: Vec<StatusCount>,
     pub goal_count: usize,
     /// Its check-ins, oldest first, each with its `totals`.

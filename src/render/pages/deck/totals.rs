@@ -6,7 +6,7 @@
 use super::plan::Planned;
 use super::slides::{SlideData, StatusTotalsSlide, TeamTotals};
 use crate::model::Stated;
-use crate::render::views::{Ctx, SectionView, totals};
+use crate::render::views::{Ctx, SectionView, reach, totals};
 
 pub fn totals_slide<'a>(ctx: &Ctx, sections: &[SectionView]) -> Option<Planned<'a>> {
     let teams: Vec<TeamTotals> = sections
@@ -14,6 +14,8 @@ pub fn totals_slide<'a>(ctx: &Ctx, sections: &[SectionView]) -> Option<Planned<'
         .filter(|s| s.goal_count > 0 || !s.checkins.is_empty())
         .map(|s| TeamTotals {
             id: s.id.clone(),
+            url: reach::slide_or_page(ctx, &s.id, &s.id, &s.team_page),
+            in_deck: reach::shows_section(ctx.quarter, &s.id),
             title: match &s.part_of {
                 Some(parent) => format!("{} › {}", parent.title, s.title),
                 None => s.title.clone(),

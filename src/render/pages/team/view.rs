@@ -21,8 +21,11 @@ pub struct TeamQuarter {
     pub title: String,
     /// The section's id that quarter.
     pub section_id: String,
-    /// The link to the section's divider slide.
+    /// The link to the section's divider slide, or to the deck when the
+    /// deck leaves the section out.
     pub url: String,
+    /// Whether that quarter's deck shows the section.
+    pub in_deck: bool,
     pub owner: Option<String>,
     /// Team size in FTE, as written.
     pub fte: Option<String>,
@@ -127,12 +130,18 @@ pub fn team_quarter(
 ) -> TeamQuarter {
     let slug = site.calendar.slug(q.id);
     let deck = deck_path(&slug);
+    let in_deck = crate::render::views::reach::shows_section(q, &s.id);
     let d = &s.data;
     TeamQuarter {
         label: site.calendar.label(q.id),
         title: d.title.clone(),
         section_id: s.id.to_string(),
-        url: urls.to(&format!("{deck}#{}", s.id)),
+        url: if in_deck {
+            urls.to(&format!("{deck}#{}", s.id))
+        } else {
+            urls.to(&deck)
+        },
+        in_deck,
         owner: d.owner.clone(),
         fte: d
             .fte

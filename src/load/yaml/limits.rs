@@ -1,0 +1,155 @@
+//! Size limits inside a YAML file: a text value is at most
+//! [`MAX_TEXT_BYTES`], a list or mapping at most [`MAX_ITEMS`] items (the
+//! file itself is limited in `load::read`). Far beyond any real review,
+//! they keep a careless or hostile file from making pages of gigabytes.
+//! Documented in docs/content-format.md, "Sizes". Read from the parser's
+//! events, without a tree and without recursion.
+
+use crate::diagnostics::{Diagnostic, Pos};
+use serde_saphyr::granit_parser::{Event, Parser};
+
+/// The longest text value: a title, a name, or a Markdown field.
+pub const MAX_TEXT_BYTES: usize = 16 * 1024;
+/// The most items of one list, or entries of one mapping.
+pub const MAX_ITEMS: usize = 1000;
+
+/// An open list or mapping: where it starts, and how many nodes it holds.
+struct Open {
+    pos: Pos,
+    /// Nodes per item: 1 for a list, 2 (key and value) for a mapping.
+    per_item: usize,
+    nodes: usize,
+}
+
+/// Every value of `text` (the YAML file `file`) over the limits.
+pub fn check(file: &str, text: &str) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    // Each item takes two characters at least (`1,`): a shorter file is
+    // within the limits.
+    if text.len() <= MAX_TEXT_BYTES.min(2 * MAX_ITEMS) {
+        return problems;
+    }
+    let mut open: Vec<Open> = Vec::new();
+    for event in Parser::new_from_str(text) {
+        // A syntax error is the parser's to report.
+        let Ok((event, span)) = event else {
+            break;
+        };
+        let pos = Pos {
+            line: u32::try_from(span.start.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(span.start.col() + 1).unwrap_or(u32::MAX),
+        };
+        let node = matches!(
+            event,
+            Event::Scalar(..)
+                | Event::Alias(..)
+                | Event::SequenceStart(..)
+                | Event::MappingStart(..)
+        );
+        if node && let Some(parent) = open.last_mut() {
+            parent.nodes += 1;
+            if parent.nodes == MAX_ITEMS * parent.per_item + 1 {
+                problems.push(too_many(file, parent));
+            }
+        }
+        match event {
+            Event::Scalar(value, ..) if value.len() > MAX_TEXT_BYTES => problems.push(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "this text is {} KB; a text value is at most {} KB",
+                        value.len().div_ceil(1024),
+                        MAX_TEXT_BYTES / 1024
+                    ),
+                )
+                .at_pos(pos)
+                .expected(format!(
+                    "a text value of at most {} KB",
+                    MAX_TEXT_BYTES / 1024
+                ))
+                .help("shorten it; a long narrative belongs in a Markdown file under narrative/"),
+            ),
+            Event::SequenceStart(..) => open.push(Open {
+                pos,
+                per_item: 1,
+                nodes: 0,
+            }),
+            Event::MappingStart(..) => open.push(Open {
+                pos,
+                per_item: 2,
+                nodes: 0,
+            }),
+            Event::SequenceEnd | Event::MappingEnd => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    problems
+}
+
+fn too_many(file: &str, open: &Open) -> Diagnostic {
+    let what = if open.per_item == 1 {
+        "list"
+    } else {
+        "mapping"
+    };
+    Diagnostic::error(file, format!("this {what} has more than {MAX_ITEMS} items"))
+        .at_pos(open.pos)
+        .expected(format!("a {what} of at most {MAX_ITEMS} items"))
+        .help("split it over several files: a section file per team, a quarter folder per quarter")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_and_long_lists_are_located() {
+        let long = "x".repeat(MAX_TEXT_BYTES + 1);
+        let text = format!(
+            "title: ok\nsubtitle: {long}\nitems:\n{}",
+            "  - a\n".repeat(MAX_ITEMS + 1)
+        );
+        let found = check("s.yaml", &text);
+        let at: Vec<(u32, u32, &str)> = found
+            .iter()
+            .map(|d| (d.line, d.column, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                (2, 11, "this text is 17 KB; a text value is at most 16 KB"),
+                (4, 3, "this list has more than 1000 items"),
+            ]
+        );
+        assert!(
+            found
+                .iter()
+                .all(|d| d.expected.is_some() && d.help.is_some())
+        );
+    }
+
+    #[test]
+    fn values_at_the_limits_pass() {
+        let text = format!(
+            "title: {}\nitems: [{}]\nmap: {{{}}}\n",
+            "x".repeat(MAX_TEXT_BYTES),
+            "1, ".repeat(MAX_ITEMS),
+            (0..MAX_ITEMS)
+                .map(|i| format!("k{i}: 1, "))
+                .collect::<String>()
+        );
+        assert_eq!(check("s.yaml", &text), Vec::new());
+        let over = format!(
+            "map: {{{}}}\n",
+            (0..=MAX_ITEMS)
+                .map(|i| format!("k{i}: 1, "))
+                .collect::<String>()
+        );
+        assert_eq!(
+            check("s.yaml", &over)[0].message,
+            "this mapping has more than 1000 items"
+        );
+    }
+}

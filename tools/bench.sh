@@ -195,6 +195,74 @@ if [ "$WITH_HUGO" = 1 ]; then
   measure "hugo (narrative)" "$OUT/hugo" 1000 hugo --quiet --source "$CORPUS/hugo" --destination "$OUT/hugo"
   PPS[hugo]=$PAGES_PER_S
 fi
+
+# --- Serve latency -------------------------------------------------------------
+# serve_latency NAME CORPUS FILE KIND: start `serve` on CORPUS, subscribe to
+# its event stream as a browser does, save FILE (relative to CORPUS) RUNS
+# times, and time each save until the `reload` event arrives (polled every
+# 5 ms). KIND is `narrative` (a slide appended) or `kpi` (the file's first
+# `    value:` changed). The file is restored at the end.
+SERVE_ROWS=()
+serve_latency() {
+  local name="$1" corpus="$2" file="$3" kind="$4"
+  local log="$LOGS/serve.log" events="$LOGS/serve.events"
+  : >"$log"; : >"$events"
+  "$QD" serve --port 0 --content "$corpus" >/dev/null 2>"$log" &
+  local server=$!
+  local port=""
+  while [ -z "$port" ]; do
+    kill -0 "$server" 2>/dev/null || { say "error: serve stopped:"; cat "$log" >&2; exit 1; }
+    port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log" | head -n1)
+    sleep 0.1
+  done
+  curl -sN "http://127.0.0.1:$port/__quarterdeck/events" >"$events" &
+  local stream=$!
+  until grep -q 'event: hello' "$events"; do sleep 0.05; done
+  local original="$LOGS/serve.original"
+  cp "$corpus/$file" "$original"
+  local times="$LOGS/serve.times"
+  : >"$times"
+  local n
+  for n in $(seq 0 "$RUNS"); do
+    local before start end
+    before=$(grep -c 'event: reload' "$events" || true)
+    start=$(date +%s%N)
+    case "$kind" in
+      narrative) { cat "$original"; printf '\n---\n\n# Benchmark %s {#benchmark}\n\nSaved by the benchmark.\n' "$n"; } >"$corpus/$file.tmp" ;;
+      kpi) awk -v v=$((1000 + n)) '!done && /^    value: / { print "    value: " v; done = 1; next } { print }' "$original" >"$corpus/$file.tmp" ;;
+    esac
+    mv "$corpus/$file.tmp" "$corpus/$file"
+    while [ "$(grep -c 'event: reload' "$events" || true)" = "$before" ]; do sleep 0.005; done
+    end=$(date +%s%N)
+    [ "$n" = 0 ] || awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f\n", (b - a) / 1e6 }' >>"$times"
+    sleep 0.3
+  done
+  cp "$original" "$corpus/$file"
+  sleep 1
+  kill "$stream" "$server" 2>/dev/null || true
+  wait "$stream" "$server" 2>/dev/null || true
+  local med max
+  med=$(median <"$times"); max=$(maximum <"$times")
+  SERVE_ROWS+=("| $name | $med | $max |")
+  SERVE_MED[$name]=$med
+  say "  serve, $name: median ${med} ms over $RUNS saves"
+}
+declare -A SERVE_MED
+if command -v curl >/dev/null; then
+  say "timing serve: $RUNS saves each (plus one warm-up)"
+  if [ -d "$CORPUS/decade-1x" ]; then
+    last=$(ls "$CORPUS/decade-1x/quarters" | sort | tail -n1)
+    first=$(ls "$CORPUS/decade-1x/quarters" | sort | head -n1)
+    team=$(ls "$CORPUS/decade-1x/quarters/$last/sections" | sort | head -n1)
+    serve_latency "decade, latest quarter (narrative)" "$CORPUS/decade-1x" "quarters/$last/narrative/${team%.yaml}.md" narrative
+    serve_latency "decade, latest quarter (KPI)" "$CORPUS/decade-1x" "quarters/$last/sections/$team" kpi
+    serve_latency "decade, earliest quarter (KPI)" "$CORPUS/decade-1x" "quarters/$first/sections/$team" kpi
+  fi
+  page=$(ls "$CORPUS/narrative/quarters" | sort | sed -n 500p)
+  serve_latency "narrative, one page" "$CORPUS/narrative" "quarters/$page/narrative/page.md" narrative
+else
+  say "note: curl is missing: serve latencies are not measured"
+fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- Report -------------------------------------------------------------------
@@ -223,6 +291,22 @@ if [ -n "$base" ]; then
   done
   echo "${line%;}"
 fi
+# Bytes written per HTML page (all files of the output folder, over its HTML pages).
+echo
+echo "| corpus | bytes written | HTML pages | bytes per page |"
+echo "| --- | ---: | ---: | ---: |"
+for d in "$OUT"/*/; do
+  d=${d%/}
+  b=$(du -sb "$d" | cut -f1)
+  p=$(find "$d" -name '*.html' -type f | wc -l)
+  echo "| $(basename "$d") | $b | $p | $(awk -v b="$b" -v p="$p" 'BEGIN { printf "%.0f", (p > 0 ? b / p : 0) }') |"
+done
+if [ ${#SERVE_ROWS[@]} -gt 0 ]; then
+  echo
+  echo "| serve: one-file save → reload event | median ms | max ms |"
+  echo "| --- | ---: | ---: |"
+  printf '%s\n' "${SERVE_ROWS[@]}"
+fi
 verdict() { if awk -v v="$2" -v t="$3" 'BEGIN { exit !(v <= t) }'; then echo "- $1: met ($2 ≤ $3)"; else echo "- $1: **not met** ($2 > $3)"; fi; }
 echo
 echo "Targets (medians of this run):"
@@ -231,6 +315,13 @@ if [ -n "$base" ]; then
   verdict "decade corpus, wall s" "$base" 2
   verdict "decade corpus, peak RSS MB" "$(awk -v k="${RSS[decade-1x]}" 'BEGIN { printf "%.0f", k / 1024 }')" 300
 fi
+if [ -d "$OUT/decade-1x" ]; then
+  verdict "decade corpus, MB written" "$(du -sb "$OUT/decade-1x" | awk '{ printf "%.0f", $1 / 1e6 }')" 150
+fi
+[ -n "${SERVE_MED[decade, latest quarter (narrative)]:-}" ] && verdict "serve, decade, latest quarter (narrative), ms" "${SERVE_MED[decade, latest quarter (narrative)]}" 100
+[ -n "${SERVE_MED[decade, latest quarter (KPI)]:-}" ] && verdict "serve, decade, latest quarter (KPI), ms" "${SERVE_MED[decade, latest quarter (KPI)]}" 100
+[ -n "${SERVE_MED[decade, earliest quarter (KPI)]:-}" ] && verdict "serve, decade, earliest quarter (KPI), ms" "${SERVE_MED[decade, earliest quarter (KPI)]}" 300
+[ -n "${SERVE_MED[narrative, one page]:-}" ] && verdict "serve, narrative page, ms" "${SERVE_MED[narrative, one page]}" 30
 verdict "1,000 narrative pages, wall s" "${WALL[narrative]}" 0.1
 if [ "$WITH_HUGO" = 1 ]; then
   ratio=$(awk -v a="${PPS[narrative]}" -v b="${PPS[hugo]}" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')

@@ -14,9 +14,9 @@ use crate::render::pages::search::SearchEntry;
 use crate::render::pages::sitemap::sitemap;
 use crate::render::{self, Charts, Inputs, KpiRow, RenderOptions, Rendered, Sink, Theme};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// What one quarter rendered, and the key it was rendered for.
-#[derive(Clone)]
 struct Quarter {
     key: u64,
     paths: Vec<String>,
@@ -29,7 +29,9 @@ struct Quarter {
 /// What the last good run rendered.
 #[derive(Default)]
 pub struct Memo {
-    quarters: BTreeMap<FiscalQuarter, Quarter>,
+    /// Shared with the next run's memo, which keeps most quarters as
+    /// they are: a save copies none of their rows, entries or warnings.
+    quarters: BTreeMap<FiscalQuarter, Arc<Quarter>>,
     /// KPI pages by KPI id: the key of their rows, and their path.
     kpi_pages: BTreeMap<String, (u64, String)>,
     /// The index, the reviewer's pages (teams, search, comparisons, feed)
@@ -139,13 +141,13 @@ pub fn render(
             }
             next.quarters.insert(
                 id,
-                Quarter {
+                Arc::new(Quarter {
                     key: key(&id).unwrap_or_default(),
                     paths,
                     kpis: out.kpis,
                     slides: out.slides,
                     warnings: out.warnings.clone(),
-                },
+                }),
             );
         } else {
             kpi_rows.extend(out.kpis);
@@ -182,7 +184,7 @@ pub fn render(
     for q in &site.quarters {
         if let (false, Some(old)) = (next.quarters.contains_key(&q.id), last.quarters.get(&q.id)) {
             warnings.extend(old.warnings.iter().cloned());
-            next.quarters.insert(q.id, old.clone());
+            next.quarters.insert(q.id, Arc::clone(old));
         }
     }
     for (id, old) in &last.quarters {

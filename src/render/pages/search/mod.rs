@@ -17,6 +17,7 @@ use crate::render::urls::{SEARCH_PATH, Urls, deck_path};
 use crate::write::OutputFile;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 use tera::Tera;
 
 /// How much more a word of a title counts than a word of the body.
@@ -37,8 +38,10 @@ pub struct SearchEntry {
     pub section: Option<(Id, String)>,
     /// Its slide number in the deck (slides only), for order.
     pub number: usize,
-    /// Each word and how often it occurs (title words count more).
-    pub terms: HashMap<String, u32>,
+    /// Each word and how often it occurs (title words count more);
+    /// shared, so that a live preview keeping every quarter's entries
+    /// between saves copies none of their words.
+    pub terms: Arc<HashMap<String, u32>>,
 }
 
 impl SearchEntry {
@@ -51,7 +54,7 @@ impl SearchEntry {
             title: title.to_string(),
             path,
             kind,
-            terms,
+            terms: Arc::new(terms),
             ..Self::default()
         }
     }
@@ -110,7 +113,7 @@ pub fn search_files(
     let mut shards: BTreeMap<char, BTreeMap<&str, Vec<u32>>> =
         SHARDS.chars().map(|c| (c, BTreeMap::new())).collect();
     for (i, e) in entries.iter().enumerate() {
-        for (word, n) in &e.terms {
+        for (word, n) in e.terms.iter() {
             let postings = shards
                 .entry(shard_of(word))
                 .or_default()

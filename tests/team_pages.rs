@@ -153,7 +153,7 @@ fn goals_and_check_ins_show_quarter_by_quarter_with_statuses_as_written() {
         ["../fy20-21-q2/index.html#platform-checkin-2020-10-28"]
     );
     let groups = texts(&page, ".team-checkin-groups > li");
-    assert_eq!(groups[0], "Done: none");
+    assert_eq!(groups[0], "Done : none");
     assert!(groups[1].starts_with("in progress Toolhub crawler (goal toolhub)"), "{groups:?}");
     assert!(groups[1].contains("finished two weeks early"), "{groups:?}");
     assert!(groups[2].starts_with("No status given Draft the OpEd"), "{groups:?}");

@@ -18,8 +18,7 @@ statuses:
 ";
 
 const Q1: &str = "fiscal_year: 2020\nquarter: 1\ntitle: Goals Q1\nsections: [infra, api]\n";
-const Q2: &str =
-    "fiscal_year: 2020\nquarter: 2\ntitle: Goals Q2\nsections: [platform, platform-api, platform-infra]\n";
+const Q2: &str = "fiscal_year: 2020\nquarter: 2\ntitle: Goals Q2\nsections: [platform, platform-api, platform-infra]\n";
 
 /// `infra` of Q1 became `platform` in Q2; its sub-team `api` became
 /// `platform-api`.
@@ -128,11 +127,20 @@ fn goals_and_check_ins_show_quarter_by_quarter_with_statuses_as_written() {
     // Q2's goals, each with its status as printed, or "no status given".
     let goals = texts(&page, ".team-quarter:first-of-type .team-goals > li");
     assert_eq!(goals.len(), 3, "{goals:?}");
-    assert!(goals[0].starts_with("Partly done Implement milestone 2"), "{goals:?}");
+    assert!(
+        goals[0].starts_with("Partly done Implement milestone 2"),
+        "{goals:?}"
+    );
     assert!(goals[0].contains("Owner: Grace Hopper"), "{goals:?}");
-    assert!(goals[1].starts_with("No status given Do buildpacks PoC"), "{goals:?}");
+    assert!(
+        goals[1].starts_with("No status given Do buildpacks PoC"),
+        "{goals:?}"
+    );
     assert!(goals[1].contains("Stretch goal"), "{goals:?}");
-    assert!(goals[2].starts_with("Slipping to next quarter Investigate"), "{goals:?}");
+    assert!(
+        goals[2].starts_with("Slipping to next quarter Investigate"),
+        "{goals:?}"
+    );
     assert!(goals[2].contains("Waiting on hardware"), "{goals:?}");
     // Q1's goal, in its own quarter.
     let q1 = texts(&page, ".team-quarter:last-of-type .team-goals > li");
@@ -141,7 +149,11 @@ fn goals_and_check_ins_show_quarter_by_quarter_with_statuses_as_written() {
     let totals = texts(&page, ".team-quarter:first-of-type > .status-totals li");
     assert_eq!(
         totals,
-        ["Partly done 1", "Slipping to next quarter 1", "No status given 1"],
+        [
+            "Partly done 1",
+            "Slipping to next quarter 1",
+            "No status given 1"
+        ],
         "{totals:?}"
     );
     // The team check-in: heading, date, items by status group (an empty
@@ -154,9 +166,15 @@ fn goals_and_check_ins_show_quarter_by_quarter_with_statuses_as_written() {
     );
     let groups = texts(&page, ".team-checkin-groups > li");
     assert_eq!(groups[0], "Done : none");
-    assert!(groups[1].starts_with("in progress Toolhub crawler (goal toolhub)"), "{groups:?}");
+    assert!(
+        groups[1].starts_with("in progress Toolhub crawler (goal toolhub)"),
+        "{groups:?}"
+    );
     assert!(groups[1].contains("finished two weeks early"), "{groups:?}");
-    assert!(groups[2].starts_with("No status given Draft the OpEd"), "{groups:?}");
+    assert!(
+        groups[2].starts_with("No status given Draft the OpEd"),
+        "{groups:?}"
+    );
     let counted = texts(&page, ".team-checkin > .status-totals li");
     assert_eq!(counted, ["in progress 2", "No status given 1"]);
     // Every owner.
@@ -171,8 +189,14 @@ fn no_status_is_invented() {
     let f = two_quarters();
     f.build().expect_ok();
     let page = f.page("teams/platform.html");
-    let objectives = texts(&page, ".team-quarter:first-of-type .team-objectives > li > a:first-child");
-    assert_eq!(objectives, ["Evolutionary architecture", "Content integrity"]);
+    let objectives = texts(
+        &page,
+        ".team-quarter:first-of-type .team-objectives > li > a:first-child",
+    );
+    assert_eq!(
+        objectives,
+        ["Evolutionary architecture", "Content integrity"]
+    );
     let statuses = texts(
         &page,
         ".team-quarter:first-of-type .team-objectives > li > .status",
@@ -186,7 +210,8 @@ fn no_status_is_invented() {
     assert_eq!(page.select(&sel(".status-on-track")).count(), 0);
     // Each unstated status has the neutral class.
     assert_eq!(
-        page.select(&sel(".team-quarter:first-of-type .status-unstated")).count(),
+        page.select(&sel(".team-quarter:first-of-type .status-unstated"))
+            .count(),
         texts(&page, ".team-quarter:first-of-type .status")
             .iter()
             .filter(|t| t.as_str() == "No status given")
@@ -199,7 +224,10 @@ fn sub_teams_nest_both_ways_across_renames() {
     let f = two_quarters();
     f.build().expect_ok();
     assert!(!f.output().join("teams/api.html").exists(), "api is joined");
-    assert!(!f.output().join("teams/infra.html").exists(), "infra is joined");
+    assert!(
+        !f.output().join("teams/infra.html").exists(),
+        "infra is joined"
+    );
     let parent = f.page("teams/platform.html");
     assert_eq!(
         hrefs(&parent, ".team-subteams a"),
@@ -207,22 +235,37 @@ fn sub_teams_nest_both_ways_across_renames() {
     );
     // In each quarter, its sub-teams with a summary of their goals and
     // check-ins, linked to their own pages (Q1's `api` is platform-api).
-    let q2 = texts(&parent, ".team-quarter:first-of-type .team-subteam-list > li");
+    let q2 = texts(
+        &parent,
+        ".team-quarter:first-of-type .team-subteam-list > li",
+    );
     assert_eq!(q2.len(), 2, "{q2:?}");
-    assert!(q2[0].starts_with("API (Alan Turing) : 1 objective, 2 goals"), "{q2:?}");
-    assert!(q2[0].contains("Done 1") && q2[0].contains("No status given 1"), "{q2:?}");
+    assert!(
+        q2[0].starts_with("API (Alan Turing) : 1 objective, 2 goals"),
+        "{q2:?}"
+    );
+    assert!(
+        q2[0].contains("Done 1") && q2[0].contains("No status given 1"),
+        "{q2:?}"
+    );
     assert!(
         q2[0].contains("1 check-in, latest check-in 2 November 2020 : 1 item"),
         "{q2:?}"
     );
     assert!(q2[1].contains("No goals or objectives given"), "{q2:?}");
     assert_eq!(
-        hrefs(&parent, ".team-quarter:last-of-type .team-subteam-list > li > a"),
+        hrefs(
+            &parent,
+            ".team-quarter:last-of-type .team-subteam-list > li > a"
+        ),
         ["platform-api.html"]
     );
     // The sub-team's page names its parent, in each quarter too.
     let child = f.page("teams/platform-api.html");
-    assert_eq!(hrefs(&child, ".team-facts .team-parent a"), ["platform.html"]);
+    assert_eq!(
+        hrefs(&child, ".team-facts .team-parent a"),
+        ["platform.html"]
+    );
     assert_eq!(
         hrefs(&child, ".team-quarter .team-parent a"),
         ["platform.html", "platform.html"]
@@ -238,7 +281,11 @@ fn sub_teams_nest_both_ways_across_renames() {
         hrefs(&index, "#teams ~ ul > li > ul a"),
         ["teams/platform-api.html", "teams/platform-infra.html"]
     );
-    assert!(broken_links(&f.output()).is_empty(), "{:?}", broken_links(&f.output()));
+    assert!(
+        broken_links(&f.output()).is_empty(),
+        "{:?}",
+        broken_links(&f.output())
+    );
 }
 
 #[test]
@@ -261,7 +308,10 @@ fn a_goal_links_to_the_part_of_its_split_slide_that_shows_it() {
     assert_eq!(many.len(), 30);
     assert_eq!(many[0], "../fy20-21-q2/index.html#many-goals");
     let last = many[29];
-    assert!(last.starts_with("../fy20-21-q2/index.html#many-goals-"), "{last}");
+    assert!(
+        last.starts_with("../fy20-21-q2/index.html#many-goals-"),
+        "{last}"
+    );
     // The part linked to is a slide of the deck that shows the goal.
     let id = last.rsplit_once('#').unwrap().1;
     let deck = f.page("fy20-21-q2/index.html");

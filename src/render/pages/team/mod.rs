@@ -98,7 +98,12 @@ pub fn team_pages(
         .par_iter()
         .filter_map(|(id, team)| {
             let page = team_page(inputs, team, &slides, public)?;
-            Some(render(&inputs.theme.tera, "team.html", &page, team_path(id)))
+            Some(render(
+                &inputs.theme.tera,
+                "team.html",
+                &page,
+                team_path(id),
+            ))
         })
         .collect();
     let (files, problems): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);

@@ -165,12 +165,7 @@ pub fn status(strings: &Strings, s: &Stated) -> StatusView {
 
 /// Every owner of a section, as written.
 pub fn owners(s: &Section) -> Vec<String> {
-    s.data
-        .owner
-        .iter()
-        .chain(&s.data.owners)
-        .cloned()
-        .collect()
+    s.data.owner.iter().chain(&s.data.owners).cloned().collect()
 }
 
 /// Section `s` of the quarter of `ctx` (whose links are the team page's);

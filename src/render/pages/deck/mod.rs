@@ -298,11 +298,14 @@ fn continuation_slides<'a>(
     Ok(parts)
 }
 
+/// The smallest body type `deck.js` scales a slide down to (its
+/// `MIN_TYPE`, 1.5 % of the frame's width), in `cqw`.
+const MIN_TYPE: f64 = 1.5;
+
 /// How full a slide may be, at the dense type size, before the build warns
-/// that it is likely too long. Past 1.0 the browser scales the type down
-/// to fit; a little of that is fine, much of it makes the slide hard to
-/// read.
-const TOO_LONG: f64 = 1.15;
+/// that it is likely too long: past 1.0 the browser scales the type down,
+/// but never below [`MIN_TYPE`], so what needs more than that does not fit.
+const TOO_LONG: f64 = measure::DENSE / MIN_TYPE;
 
 /// Body type size of a slide with little text (`.roomy`), in `cqw`: the
 /// largest type a slide gets.

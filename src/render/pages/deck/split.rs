@@ -122,6 +122,22 @@ pub fn cut<'a>(kind: &str, data: &SlideData<'a>, c: &mut Cutter) -> Option<Slide
             o.reworded = c.take("reworded", &o.reworded);
             SlideData::Objective(Cow::Owned(o))
         }
+        ("section", SlideData::Section(s)) => {
+            // A divider's lists of links; its facts, overview and charts
+            // stay on the first part.
+            let mut s = SectionView::clone(s);
+            s.subteams = c.take("subteams", &s.subteams);
+            s.objectives = c.take("objectives", &s.objectives);
+            if !c.first() {
+                s.owner.clear();
+                s.fte.clear();
+                s.time_split.clear();
+                s.overview.clear();
+                s.time_chart = None;
+                s.status_chart = None;
+            }
+            SlideData::Section(Cow::Owned(s))
+        }
         ("progress", SlideData::Section(s)) => {
             let mut s = SectionView::clone(s);
             s.actions = c.take("actions", &s.actions);

@@ -60,6 +60,17 @@ fn the_documented_example_builds() {
         texts(&deck, "#platform-checkin-2020-09-10 .status-totals li"),
         ["in progress 1"]
     );
+    // The values of metrics/*.csv, as if written in the section file.
+    assert_eq!(text_of(&deck, "#kpi-api-requests .kpi-value"), "440 req/s");
+    assert!(
+        written.iter().any(|p| p.starts_with("metrics/")),
+        "{written:?}"
+    );
+    let objective = f.page("fy20-21-q1/objectives/code-review.html");
+    assert!(
+        objective.root_element().text().any(|t| t.contains("918")),
+        "the key-result value from metrics/key-results.csv is shown"
+    );
     assert!(
         broken_links(&f.output()).is_empty(),
         "{:?}",

@@ -46,9 +46,12 @@ impl Live {
         self.dir.path().join("content")
     }
 
+    /// With a base URL, so that the pages' public addresses, the sitemap
+    /// and robots.txt are compared as well.
     fn options(&self) -> Options {
         Options {
             content: self.content(),
+            base_url: Some("https://example.org/reviews/".to_string()),
             ..Options::default()
         }
     }
@@ -219,6 +222,19 @@ fn incremental_runs_write_what_a_clean_build_writes() {
     live.edit(early, |t| kpi_value(t, "54321"));
     assert!(!live.run().is_empty(), "a same-size edit is seen");
     live.assert_clean("an early KPI changed again, same size");
+
+    // A KPI value moved to a CSV file in metrics/, then edited there.
+    let section = "quarters/fy20-21-q1/sections/efficacy-resilience.yaml";
+    live.edit(section, |t| t.replace("    value: 99.95\n", ""));
+    fs::create_dir_all(live.path("metrics")).unwrap();
+    let csv = "quarter,section,kpi,value\n2020 Q1,efficacy-resilience,availability,99.95\n";
+    fs::write(live.path("metrics/kpis.csv"), csv).unwrap();
+    live.run();
+    live.assert_clean("a KPI value moved to CSV");
+    fs::write(live.path("metrics/kpis.csv"), csv.replace("99.95", "99.91")).unwrap();
+    live.pipeline.touch(["metrics/kpis.csv".to_string()]);
+    assert!(!live.run().is_empty(), "a CSV edit renders again");
+    live.assert_clean("a CSV value edited");
 
     // Delete: the minutes of the earliest quarter.
     fs::remove_file(live.path("quarters/fy15-16-q1/minutes.md")).unwrap();

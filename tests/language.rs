@@ -195,3 +195,48 @@ fn a_theme_strings_table_overrides_the_german_one() {
     assert!(text.contains("Fragen"), "the German table for the rest");
     assert!(!text.contains("Agenda"));
 }
+
+#[test]
+fn the_german_feed_has_no_english_month_left() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("content");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &content,
+    );
+    let site = fs::read_to_string(content.join("site.yaml")).unwrap();
+    let german = site.replace("language: en", "language: de");
+    fs::write(content.join("site.yaml"), german).unwrap();
+    let out = tmp.path().join("out");
+    let base = ["--base-url", "https://example.org/r/"];
+    let args = ["build", "--content", path(&content), "--output", path(&out)];
+    run(&[&args[..], &base[..]].concat()).expect_ok();
+    let xml = fs::read_to_string(out.join("feed.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("the feed is XML");
+    // Every text of the feed but the author's own (the site's title and
+    // organisation, the quarters' titles).
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("summary") || n.has_tag_name("updated"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(texts.len() > 3, "{xml}");
+    let (en, de) = (
+        table("themes/default/strings.yaml"),
+        table("themes/default/strings.de.yaml"),
+    );
+    for n in 1..=12 {
+        let key = format!("month.{n}");
+        if en[&key] != de[&key] {
+            assert!(
+                !texts.iter().any(|t| t.contains(en[&key].as_str())),
+                "{} in the German feed: {texts:?}",
+                en[&key]
+            );
+        }
+    }
+    assert!(
+        texts.iter().any(|t| t.contains("Juli – September 2020")),
+        "{texts:?}"
+    );
+}

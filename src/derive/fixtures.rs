@@ -79,5 +79,6 @@ pub(crate) fn site(start_month: u32, mut quarters: Vec<Quarter>, people_yaml: &s
         quarters,
         theme_dir: None,
         media: Vec::new(),
+        csv_figures: Vec::new(),
     }
 }

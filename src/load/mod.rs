@@ -14,6 +14,7 @@
 pub mod checks;
 mod goals;
 pub mod markdown;
+mod metrics;
 pub mod narrative;
 pub(crate) mod quarter;
 mod teams;
@@ -158,6 +159,8 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
             Some(rel) if root.join(&rel).is_dir() && stays_inside(root, &rel) => {
                 Some(root.join(rel))
             }
+            // A built-in theme, by name (a folder of that name wins).
+            _ if crate::model::site::BUILT_IN_THEMES.contains(&theme.value.as_str()) => None,
             _ => {
                 report.push(
                     Diagnostic::error(
@@ -170,7 +173,7 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
                     .at_pos(theme.pos)
                     .field("theme")
                     .expected(
-                        "a folder inside the content folder holding templates/ and/or static/",
+                        "a folder inside the content folder holding templates/ and/or static/, or a built-in theme: `default`, `plain`",
                     )
                     .help("a link to a folder outside the content folder is not followed"),
                 );
@@ -204,6 +207,7 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
         );
     }
 
+    let complete = loads.iter().all(|l| l.quarter.is_some());
     let mut quarters = Vec::new();
     for load in loads {
         report.extend(load.problems);
@@ -212,6 +216,16 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
         quarters.extend(load.quarter);
     }
     quarters.sort_by_key(|q| q.id);
+    let csv_figures = metrics::merge(
+        root,
+        &files.metrics,
+        &calendar,
+        &mut quarters,
+        complete,
+        &mut report,
+        &mut sources,
+    );
+    metrics::check_values(&quarters, &mut report);
     check_one_folder_per_quarter(&quarters, &calendar, &mut report);
     let mut team_problems = Vec::new();
     teams::check_previous_ids(&quarters, &mut team_problems);
@@ -228,6 +242,7 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
         quarters,
         theme_dir,
         media,
+        csv_figures,
     });
     Loaded {
         site,

@@ -21,6 +21,8 @@ pub struct QuarterFiles {
 pub struct ContentFiles {
     pub site: Option<String>,
     pub people: Option<String>,
+    /// CSV files of figures in `metrics/` (see [`super::metrics`]), sorted.
+    pub metrics: Vec<String>,
     /// Quarter folders (relative to the root) and their files, sorted.
     pub quarters: BTreeMap<String, QuarterFiles>,
 }
@@ -158,6 +160,7 @@ fn classify(rel: &str, files: &mut ContentFiles, problems: &mut Vec<Diagnostic>)
     match parts.as_slice() {
         ["site.yaml"] => files.site = Some(rel.to_string()),
         ["people.yaml"] => files.people = Some(rel.to_string()),
+        ["metrics", name] if name.ends_with(".csv") => files.metrics.push(rel.to_string()),
         ["quarters", folder, rest @ ..] if !rest.is_empty() => {
             let key = format!("quarters/{folder}");
             let q = files.quarters.entry(key).or_default();

@@ -57,6 +57,21 @@ pub struct Site {
     /// Files referenced by the content (images, photos), relative to the
     /// content root, to be published under `media/`.
     pub media: Vec<String>,
+    /// The figures read from CSV files in `metrics/`, already merged into
+    /// their sections: kept here so that a page key sees a CSV edit.
+    pub csv_figures: Vec<CsvFigure>,
+}
+
+/// One figure of a CSV file in `metrics/`: where it was written, and what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CsvFigure {
+    pub file: String,
+    pub line: u32,
+    pub quarter: FiscalQuarter,
+    pub section: Id,
+    /// `kpi-id`, or `objective-id/key-result-id`.
+    pub figure: String,
+    pub value: f64,
 }
 
 /// One quarter's review.

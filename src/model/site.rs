@@ -27,7 +27,8 @@ pub struct SiteFile {
     #[schemars(extend("pattern" = "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#@\\s]+(/[^?#\\s]*)?$"))]
     pub base_url: Option<Located<String>>,
     /// Folder (inside the content folder) whose `templates/` and `static/`
-    /// files override the built-in theme, file by file.
+    /// files override the built-in theme, file by file; or the name of a
+    /// built-in theme (`default`, `plain`) when no such folder exists.
     #[serde(default)]
     pub theme: Option<Located<String>>,
     /// Language of the content, for `<html lang>`. Default `en`.
@@ -89,3 +90,6 @@ fn january() -> Located<u32> {
 fn english() -> String {
     "en".to_string()
 }
+
+/// The themes built into the binary, which `theme:` may name.
+pub const BUILT_IN_THEMES: [&str; 2] = ["default", "plain"];

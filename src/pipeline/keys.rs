@@ -107,6 +107,7 @@ pub fn keys(
         .value(&site.calendar)
         .value(&site.people)
         .value(&site.media)
+        .value(&site.csv_figures)
         .value(&site.theme_dir)
         .key(theme);
     for q in &site.quarters {

@@ -37,6 +37,7 @@ use crate::diagnostics::Diagnostic;
 use crate::load::{self, Loaded};
 use crate::model::{self, FiscalQuarter, Site};
 use crate::progress::{Observer, Silent, Stage};
+use crate::render::theme::BuiltIn;
 use crate::render::{self, RenderOptions, Rendered, Theme};
 use crate::{derive, linkcheck, lint, write};
 use std::collections::BTreeSet;
@@ -84,13 +85,16 @@ pub struct Run {
 type ParsedTheme = Result<Theme, Vec<Diagnostic>>;
 
 /// What an incremental pipeline keeps from one run to the next.
+/// A parsed theme, with the theme folder, the built-in theme under it, the
+/// language and the hash of the folder's files it was parsed for.
+type KeptTheme = (Option<PathBuf>, BuiltIn, String, u64, Arc<Theme>);
+
 #[derive(Default)]
 struct Memory {
     files: files::Files,
     loads: files::QuarterLoads,
-    /// The theme, for the theme folder, the language (and the hash of the
-    /// folder's files) it was parsed for.
-    theme: Option<(Option<PathBuf>, String, u64, Arc<Theme>)>,
+    /// The theme of the last run.
+    theme: Option<KeptTheme>,
     pages: pages::Memo,
     /// Files the caller saw change, since the last run.
     touched: BTreeSet<String>,
@@ -285,7 +289,7 @@ impl Pipeline {
         let Some(m) = &mut self.memory else {
             let (loaded, theme) = rayon::join(
                 || load::load(content),
-                || render::theme::load_theme(None, "en"),
+                || render::theme::load_theme(None, BuiltIn::Default, "en"),
             );
             return (loaded, Some(theme));
         };
@@ -301,7 +305,9 @@ impl Pipeline {
         let (loaded, built_in) = match m.theme {
             Some(_) => (load(), None),
             None => {
-                let (loaded, theme) = rayon::join(load, || render::theme::load_theme(None, "en"));
+                let (loaded, theme) = rayon::join(load, || {
+                    render::theme::load_theme(None, BuiltIn::Default, "en")
+                });
                 (loaded, Some(theme))
             }
         };
@@ -321,9 +327,10 @@ impl Pipeline {
         let language = site.config.language.as_str();
         // The built-in theme parsed meanwhile has the English labels.
         let english = render::strings::is_english(language);
+        let base = BuiltIn::of(site);
         let parse = |built_in: Option<ParsedTheme>| match (built_in, &dir) {
-            (Some(theme), None) if english => theme,
-            _ => render::theme::load_theme(dir.as_deref(), language),
+            (Some(theme), None) if english && base == BuiltIn::Default => theme,
+            _ => render::theme::load_theme(dir.as_deref(), base, language),
         };
         let Some(m) = &mut self.memory else {
             return Ok((Arc::new(parse(built_in)?), 0));
@@ -332,15 +339,16 @@ impl Pipeline {
             .as_deref()
             .and_then(|d| d.strip_prefix(&site.root).ok())
             .map_or(0, |d| m.files.folder_hash(&d.to_string_lossy()));
-        if let Some((kept_dir, kept_language, kept_hash, theme)) = &m.theme
+        if let Some((kept_dir, kept_base, kept_language, kept_hash, theme)) = &m.theme
             && *kept_dir == dir
+            && *kept_base == base
             && kept_language == language
             && *kept_hash == hash
         {
             return Ok((Arc::clone(theme), hash));
         }
         let theme = Arc::new(parse(built_in)?);
-        m.theme = Some((dir, language.to_string(), hash, Arc::clone(&theme)));
+        m.theme = Some((dir, base, language.to_string(), hash, Arc::clone(&theme)));
         Ok((theme, hash))
     }
 }

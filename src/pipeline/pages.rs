@@ -11,6 +11,7 @@ use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
 use crate::model::{FiscalQuarter, Site};
 use crate::render::pages::search::SearchEntry;
+use crate::render::pages::sitemap::sitemap;
 use crate::render::{self, Charts, Inputs, KpiRow, RenderOptions, Rendered, Sink, Theme};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -126,11 +127,11 @@ pub fn render(
     let mut kpi_rows = Vec::new();
     let mut entries = Vec::new();
     let mut removed = Vec::new();
-    let mut streamed = 0;
+    let mut streamed = Vec::new();
     let mut quarters = Vec::new();
     for (id, out) in fresh {
         quarters.push(id);
-        streamed += out.streamed;
+        streamed.extend(out.streamed);
         if let Some(next) = &mut next {
             let paths: Vec<String> = out.files.iter().map(|f| f.path.clone()).collect();
             if let Some(old) = last.quarters.get(&id) {
@@ -157,7 +158,11 @@ pub fn render(
         // Everything was rendered: every KPI page, from every row.
         files.extend(render::shared_pages(inputs, kpi_rows)?);
         files.extend(render::reviewer::reviewer_pages(inputs, entries)?);
+        let written = files.iter().map(|f| f.path.as_str());
+        let all = written.chain(streamed.iter().map(String::as_str));
+        files.extend(sitemap(site, options, all));
         files.sort_by(|a, b| a.path.cmp(&b.path));
+        let streamed = streamed.len();
         let pages = streamed + files.iter().filter(|f| f.path.ends_with(".html")).count();
         return Ok(Pages {
             rendered: Rendered {
@@ -216,6 +221,14 @@ pub fn render(
             Some(_) => {}
         }
     }
+    // The sitemap lists the pages of this run and those kept.
+    let kept = next.quarters.values().flat_map(|q| &q.paths);
+    let kept = kept.chain(next.kpi_pages.values().map(|(_, p)| p));
+    let map = sitemap(site, options, kept.chain(&next.shared).map(String::as_str));
+    if let Some(map) = map {
+        next.shared.insert(map.path.clone());
+        spanning.push(map);
+    }
     removed.extend(last.shared.difference(&next.shared).cloned());
     files.extend(spanning);
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -225,7 +238,7 @@ pub fn render(
             files,
             copies: render::media_copies(site),
             warnings,
-            streamed,
+            streamed: streamed.len(),
             chart_time: charts.time_spent(),
         },
         quarters,

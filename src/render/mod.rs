@@ -84,7 +84,8 @@ pub fn render(
     derived: &Derived,
     options: &RenderOptions,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let theme = theme::load_theme(site.theme_dir.as_deref(), &site.config.language)?;
+    let built_in = theme::BuiltIn::of(site);
+    let theme = theme::load_theme(site.theme_dir.as_deref(), built_in, &site.config.language)?;
     render_observed(site, derived, options, &theme, &|| {}, None)
 }
 
@@ -113,9 +114,9 @@ pub fn render_observed(
     let mut warnings = Vec::new();
     let mut kpi_rows = Vec::new();
     let mut entries = Vec::new();
-    let mut streamed = 0;
+    let mut streamed = Vec::new();
     for (_, out) in quarters {
-        streamed += out.streamed;
+        streamed.extend(out.streamed);
         files.extend(out.files);
         warnings.extend(out.warnings);
         kpi_rows.extend(out.kpis);
@@ -132,6 +133,14 @@ pub fn render_observed(
     if !problems.is_empty() {
         return Err(problems);
     }
+    let written = files.iter().map(|f| f.path.as_str());
+    let sitemap = pages::sitemap::sitemap(
+        site,
+        options,
+        written.chain(streamed.iter().map(String::as_str)),
+    );
+    files.extend(sitemap);
+    let streamed = streamed.len();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let copies = media_copies(site);
     if options.single_file {
@@ -249,7 +258,11 @@ pub fn render_quarters(
                 .and_then(|mut out| {
                     if let Some(sink) = sink {
                         let files = std::mem::take(&mut out.files);
-                        out.streamed = files.iter().filter(|f| f.path.ends_with(".html")).count();
+                        out.streamed = files
+                            .iter()
+                            .filter(|f| f.path.ends_with(".html"))
+                            .map(|f| f.path.clone())
+                            .collect();
                         sink(files).map_err(|d| vec![d])?;
                     }
                     Ok(out)
@@ -316,7 +329,7 @@ pub fn shared_pages(
             Ok(f) => files.push(f),
             Err(p) => problems.push(p),
         }
-        files.extend(pages::site_files::robots(site));
+        files.extend(pages::site_files::robots(site, base_url.as_deref()));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -335,8 +348,8 @@ pub fn shared_pages(
 #[derive(Debug, Clone)]
 pub struct QuarterOutput {
     pub files: Vec<OutputFile>,
-    /// HTML pages already handed to the sink.
-    pub streamed: usize,
+    /// The paths of the HTML pages already handed to the sink.
+    pub streamed: Vec<String>,
     pub kpis: Vec<KpiRow>,
     /// Its slides and objective pages as search results (also what the
     /// team pages link to); none in a single-file build.

@@ -68,7 +68,7 @@ pub fn quarter_pages(
         }
         return Ok(QuarterOutput {
             files,
-            streamed: 0,
+            streamed: Vec::new(),
             kpis: Vec::new(),
             slides: search,
             warnings,
@@ -121,7 +121,7 @@ pub fn quarter_pages(
     }
     Ok(QuarterOutput {
         files,
-        streamed: 0,
+        streamed: Vec::new(),
         kpis,
         slides: search,
         warnings,

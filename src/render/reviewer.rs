@@ -45,7 +45,7 @@ pub fn reviewer_pages(
         Err(p) => problems.extend(p),
     }
     if let Some(base) = public {
-        files.push(feed::feed(site, base));
+        files.push(feed::feed(site, base, &theme.strings));
     }
     if site.config.search {
         entries.extend(team::team_entries(site, derived));

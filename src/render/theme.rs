@@ -2,6 +2,8 @@
 //! `themes/default/`, each replaceable by a file of the same name in the
 //! site's theme folder (`templates/NAME.html`, `static/NAME`), and the
 //! strings table (`strings.yaml`, key by key: see [`super::strings`]).
+//! The built-in `plain` theme (`themes/plain/`) is a folder of the same
+//! kind, built in: its files replace the default's (only the stylesheet).
 
 use super::strings::Strings;
 use crate::diagnostics::Diagnostic;
@@ -79,6 +81,45 @@ pub const STATIC: &[(&str, &str)] = &[
     ),
 ];
 
+/// The static files of the built-in `plain` theme, over the default's:
+/// its stylesheet is the default one with plain's rules added after it.
+const PLAIN_STATIC: &[(&str, &str)] = &[(
+    "style.css",
+    concat!(
+        include_str!("../../themes/default/static/style.css"),
+        "\n",
+        include_str!("../../themes/plain/static/style.css")
+    ),
+)];
+
+/// The built-in theme a site is built over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BuiltIn {
+    #[default]
+    Default,
+    /// `theme: plain`: sober and print-friendly.
+    Plain,
+}
+
+impl BuiltIn {
+    /// The built-in theme `site.yaml` names with `theme:`, when no folder
+    /// of that name is its theme; the default one otherwise.
+    pub fn of(site: &crate::model::Site) -> Self {
+        match (&site.theme_dir, site.config.theme.as_ref()) {
+            (None, Some(name)) if name.value == "plain" => Self::Plain,
+            _ => Self::Default,
+        }
+    }
+
+    /// Its static files that replace the default theme's.
+    fn statics(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Self::Default => &[],
+            Self::Plain => PLAIN_STATIC,
+        }
+    }
+}
+
 pub struct Theme {
     pub tera: Tera,
     /// Static files by name (built-in, or the override).
@@ -90,13 +131,18 @@ pub struct Theme {
 /// Build the theme once per build: built-in templates, then the site's
 /// overrides on top, all parsed up front so a template error is reported
 /// before anything renders.
-pub fn load_theme(theme_dir: Option<&Path>, language: &str) -> Result<Theme, Vec<Diagnostic>> {
+pub fn load_theme(
+    theme_dir: Option<&Path>,
+    built_in: BuiltIn,
+    language: &str,
+) -> Result<Theme, Vec<Diagnostic>> {
     let mut sources: BTreeMap<String, String> = TEMPLATES
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
         .collect();
     let mut assets: BTreeMap<String, Vec<u8>> = STATIC
         .iter()
+        .chain(built_in.statics())
         .map(|(n, s)| (n.to_string(), s.as_bytes().to_vec()))
         .collect();
     let mut problems = Vec::new();

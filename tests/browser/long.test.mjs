@@ -34,7 +34,10 @@ after(async () => { await browser?.close(); });
 test('long lists continue on numbered slides with stable ids', () => {
   const ids = slideIds(html);
   console.log(`# ${deck}: ${ids.length} slides`);
-  for (const id of ['goal-1', 'goal-1-2', 'goal-1-key-results-2', 'security-kpis-2', 'security-highlights-2', 'security-workflows-2', 'security-progress-2', 'new-hires-2', 'objectives-by-status-2', 'wins-2', 'challenges-2', 'upcoming-2', 'successes-and-misses-2', 'workflows-2']) {
+  for (const id of ['goal-1', 'goal-1-2', 'goal-1-key-results-2', 'security-kpis-2', 'security-highlights-2', 'security-workflows-2', 'security-progress-2', 'new-hires-2', 'objectives-by-status-2', 'wins-2', 'challenges-2', 'upcoming-2', 'successes-and-misses-2', 'workflows-2',
+    // The goals-page kinds: plain goals, a check-in's groups, a data
+    // table's rows, the department's totals; struck measures.
+    'toolhub-goals-2', 'advocacy-checkin-2020-08-28-2', 'advocacy-table-api-usage-2', 'status-totals-2', 'long-title-2']) {
     assert.ok(ids.includes(id), `a slide ${id}`);
   }
   assert.equal(new Set(ids).size, ids.length, 'ids are unique');
@@ -42,6 +45,10 @@ test('long lists continue on numbered slides with stable ids', () => {
   assert.ok(/<h2>Goal 1 of the team \(2(\/|&#x2F;)\d+\)<\/h2>/.test(html), 'the part in the heading');
   assert.ok(/<li><a href="#goal-1-2">Goal 1 of the team \(2(\/|&#x2F;)\d+\)<\/a><\/li>/.test(html), 'the part in the outline');
   assert.ok(html.includes('Measures of success (continued)'), 'a group that continues says so');
+  assert.ok(/in progress<\/span> \(continued\)<\/h3>/.test(html), 'a check-in group that continues says so');
+  // The slides as planned, and as split into parts.
+  const planned = ids.length - [...html.matchAll(/<h2[^>]*>[^<]*\((\d+)(?:\/|&#x2F;)\d+\)<\/h2>/g)].filter((m) => m[1] !== '1').length;
+  console.log(`# ${deck}: ${planned} slides planned, ${ids.length} after splitting`);
   // Another build of the same content gives the same slides.
   const again = path.join(tmpdir('long-again'), 'output');
   buildLong(again);

@@ -34,3 +34,19 @@ test('no page of the example site scrolls sideways at 390×844', async () => {
 test('no page of the long fixture scrolls sideways at 390×844', async () => {
   assert.deepEqual(await sideways(long), []);
 });
+
+// A slide's frame clips what runs past it, so the page does not scroll:
+// on a phone no slide's content may be wider than the slide (a table of
+// counts whose entries do not fit their columns, say).
+test('on a phone no slide of the long fixture is wider than its frame', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const wide = [];
+  for (const f of files(long).filter((f) => f.endsWith(`${path.sep}index.html`) && /fy\d/.test(f))) {
+    await page.goto(fileUrl(f));
+    wide.push(...await page.evaluate(() => [...document.querySelectorAll('.deck > .slide')]
+      .filter((s) => { const b = s.querySelector('.slide-body'); return b.scrollWidth > b.clientWidth + 1; })
+      .map((s) => s.id)));
+  }
+  await page.close();
+  assert.deepEqual(wide, []);
+});

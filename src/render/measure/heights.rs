@@ -3,7 +3,7 @@
 //! tree and so are known. Running text is counted in average characters
 //! and broken into lines of the box's width.
 
-use super::html::Tree;
+use super::html::{Node, Tree};
 use super::layout::Plan;
 use super::{CHAR_EM, LINE};
 
@@ -11,6 +11,15 @@ use super::{CHAR_EM, LINE};
 pub(super) fn measure(tree: &Tree, i: usize, plan: Plan, heights: &[f64]) -> f64 {
     match plan {
         Plan::Flow { width, font, add } => flow(tree, i, width, font, heights) + add,
+        Plan::Row {
+            width,
+            font,
+            gap,
+            add,
+        } => {
+            let lines = (flow(tree, i, width, font, heights) / (LINE * font)).round();
+            lines * (LINE * font + gap) - gap.min(lines * gap) + add
+        }
         Plan::Heading { width, big } => {
             flow(tree, i, width, big, heights) / LINE * 1.15 + 0.5 * big
         }
@@ -69,15 +78,18 @@ pub(super) fn measure(tree: &Tree, i: usize, plan: Plan, heights: &[f64]) -> f64
 }
 
 /// The height of element `i`'s children flowing in a box `width` wide at
-/// type size `font`: text and inline elements run into lines (a `<br>`
-/// forces one), blocks stack between the runs.
+/// type size `font`: text and inline elements run into lines, blocks stack
+/// between the runs. A `<br>` ends its line: the text before it takes its
+/// own lines, and a break at the very end adds none (as in CSS).
 fn flow(tree: &Tree, i: usize, width: f64, font: f64, heights: &[f64]) -> f64 {
     let mut height = 0.0;
     let mut run = 0usize;
+    // `<br>`s inside inline elements of the run: each starts a line.
     let mut breaks = 0usize;
+    let line = LINE * font;
     let flush = |run: &mut usize, breaks: &mut usize, height: &mut f64| {
         if *run > 0 || *breaks > 0 {
-            *height += lines(*run, width, font, *breaks) * LINE * font;
+            *height += lines(*run, width, font, *breaks) * line;
         }
         *run = 0;
         *breaks = 0;
@@ -87,15 +99,14 @@ fn flow(tree: &Tree, i: usize, width: f64, font: f64, heights: &[f64]) -> f64 {
         if child.is_text() {
             run += child.words.spaced();
         } else if child.name == "br" {
-            breaks += 1;
+            // The line the break ends, even an empty one.
+            if run == 0 && breaks == 0 {
+                height += line;
+            }
+            flush(&mut run, &mut breaks, &mut height);
         } else if child.hidden {
         } else if child.is_inline() && !child.has_block {
-            let scale = match &*child.name {
-                "small" | "sub" | "sup" => 0.8,
-                _ if child.has_class("status") => 0.95,
-                _ => 1.0,
-            };
-            run += ((child.words.spaced() as f64) * scale).ceil() as usize;
+            run += inline_chars(child);
             breaks += child.breaks;
         } else {
             flush(&mut run, &mut breaks, &mut height);
@@ -104,6 +115,21 @@ fn flow(tree: &Tree, i: usize, width: f64, font: f64, heights: &[f64]) -> f64 {
     }
     flush(&mut run, &mut breaks, &mut height);
     height
+}
+
+/// The width of an inline element in average characters: smaller type is
+/// narrower; a status pill (`.status`, at .85em) adds its padding and its
+/// shape, about three characters; an entry of a row of totals
+/// (`ul.status-totals > li`) its pill and the gap after it, about five.
+pub(super) fn inline_chars(n: &Node) -> usize {
+    let chars = n.words.spaced() as f64;
+    let chars = match &*n.name {
+        "small" | "sub" | "sup" => 0.8 * chars,
+        "li" => chars + 5.0,
+        _ if n.has_class("status") => 0.95 * chars + 3.0,
+        _ => chars,
+    };
+    chars.ceil() as usize
 }
 
 /// The rows of table `i`: its `<tr>`s, and those of its row groups.

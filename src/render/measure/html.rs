@@ -31,6 +31,8 @@ pub(super) struct Node<'a> {
     pub inline: bool,
     /// Hidden but for screen readers (`.visually-hidden`): not measured.
     pub hidden: bool,
+    /// The columns a table cell spans (`colspan`); 0 for other nodes.
+    pub span: usize,
     /// Index just past the last node of this node's subtree.
     pub end: usize,
 }
@@ -150,9 +152,19 @@ impl<'a> Tree<'a> {
             } else {
                 VOID.contains(&&*name) || tag.ends_with('/')
             };
-            // A status shape is an icon in the line of its words.
-            node.inline =
-                INLINE.contains(&&*name) || (name == "svg" && node.has_class("status-symbol"));
+            // A status shape is an icon in the line of its words; the
+            // entries of a row of totals (`ul.status-totals`) run in lines
+            // like words.
+            let parent = &nodes[*open.last().unwrap_or(&0)];
+            node.inline = INLINE.contains(&&*name)
+                || (name == "svg" && node.has_class("status-symbol"))
+                || (name == "li" && parent.name == "ul" && parent.has_class("status-totals"));
+            if matches!(&*name, "td" | "th") {
+                node.span = attr(tag, "colspan")
+                    .and_then(|v| v.trim().parse().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 1000);
+            }
             node.hidden = node.has_class("visually-hidden");
             node.name = name;
             nodes.push(node);

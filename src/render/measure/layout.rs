@@ -8,7 +8,7 @@
 //! class. No function here calls itself or another for a child: each
 //! loop visits a node once, so any depth of nesting takes the same stack.
 
-use super::heights::{measure, rows};
+use super::heights::measure;
 use super::html::{Node, Tree};
 use super::{FRAME_H, LINE, LIST_INDENT, NORMAL};
 
@@ -19,6 +19,14 @@ pub(super) enum Plan {
     /// Its children flow in a box `width` wide at type size `font`
     /// (text and inline elements into lines, blocks stacked), then `add`.
     Flow { width: f64, font: f64, add: f64 },
+    /// Entries that wrap like words (a flex row that wraps), `gap` between
+    /// their lines, then `add`.
+    Row {
+        width: f64,
+        font: f64,
+        gap: f64,
+        add: f64,
+    },
     /// A heading: its lines at `big` type, set a little tighter.
     Heading { width: f64, big: f64 },
     /// A list: its items (each flowing in `inner` at `font`, `item` more
@@ -125,7 +133,9 @@ impl Down<'_, '_> {
             })
         };
         match plan {
-            Plan::Flow { width, font, .. } | Plan::Heading { width, big: font } => {
+            Plan::Flow { width, font, .. }
+            | Plan::Row { width, font, .. }
+            | Plan::Heading { width, big: font } => {
                 for c in tree.children(i) {
                     if is_block(&tree.nodes[c]) {
                         self.plans[c] = Some(self.rule(c, width, font));
@@ -187,11 +197,22 @@ impl Down<'_, '_> {
                     0.8 * f
                 } else if n.has_class("kr-name") {
                     0.85 * f
+                } else if n.has_class("kpi-value-words") {
+                    1.3 * f
+                } else if n.has_class("kpi-value") {
+                    2.4 * f
                 } else {
                     f
                 };
                 flow(width, s, 0.3 * f)
             }
+            // Counts by status: entries that wrap like words.
+            "ul" if n.has_class("status-totals") => Plan::Row {
+                width,
+                font: f,
+                gap: 0.25 * f,
+                add: 0.3 * f,
+            },
             "ul" | "ol" if n.has_class("kpi-grid") => {
                 let mut plan = self.grid(i, width, f, 14.0, 1.0, None);
                 if let Plan::Grid { then, .. } = &mut plan {
@@ -358,46 +379,8 @@ impl Down<'_, '_> {
         }
     }
 
-    /// The cells of table `i`: auto layout gives wide columns to long
-    /// text, so the width is shared by each column's longest cell, every
-    /// column at least 4em.
     fn place_cells(&mut self, i: usize, width: f64, f: f64) {
-        let tree = self.tree;
-        let rows = rows(tree, i);
-        let cols = rows
-            .iter()
-            .map(|&r| tree.elements(r).count())
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        let mut longest = vec![1usize; cols];
-        for &r in &rows {
-            for (k, c) in tree.elements(r).enumerate() {
-                if let Some(l) = longest.get_mut(k) {
-                    *l = (*l).max(tree.nodes[c].words.spaced().min(400));
-                }
-            }
-        }
-        let pad = 1.0 * f;
-        let usable = (width - pad * cols as f64).max(width * 0.3);
-        let min = (4.0 * f).min(usable / cols as f64);
-        let total: usize = longest.iter().sum();
-        let widths: Vec<f64> = longest
-            .iter()
-            .map(|&l| (usable * l as f64 / total as f64).max(min))
-            .collect();
-        for &r in &rows {
-            for (k, c) in tree.elements(r).enumerate() {
-                // Status badges do not wrap and cells wrap early: text in a
-                // cell runs about 15 % wider than in a paragraph.
-                let w = widths.get(k).copied().unwrap_or(min);
-                self.plans[c] = Some(Plan::Flow {
-                    width: w / 1.15,
-                    font: f,
-                    add: 0.0,
-                });
-            }
-        }
+        super::table::place_cells(self.tree, self.plans, i, width, f);
     }
 }
 

@@ -6,12 +6,15 @@
 //! lays out the same at every screen size and on paper, and one
 //! measure holds everywhere. The frame is 100 × 56.25 `cqw` less its
 //! padding; body type is [`NORMAL`] or, on `.dense` slides, [`DENSE`];
-//! text runs in lines of `LINE` (1.45) times the type size, a character about
-//! half an `em` wide; lists are indented; tables share their width by
-//! their longest cells; grids and two-column rows are as tall as their
-//! tallest cell; charts and images are as tall as their real size at the
-//! width they get; a folded `<details>` is its summary line. The rules,
-//! by tag and class, are those of the default stylesheet, in
+//! text runs in lines of `LINE` (1.45) times the type size, a character
+//! about half an `em` wide; a `<br>` ends a line; lists are indented;
+//! tables share their width as CSS's automatic table layout does (each
+//! column its widest line if all fit, else its longest word and a share
+//! of the rest: `measure/table.rs`); counts by status wrap like words;
+//! grids and two-column rows are as tall as their tallest cell; charts
+//! and images are as tall as their real size at the width they get; a
+//! folded `<details>` is its summary line. The rules, by tag and class,
+//! are those of the default stylesheet, in
 //! `measure/layout.rs`; `measure/heights.rs` adds the heights up.
 //!
 //! It is deterministic and cheap (the HTML is read once into a flat tree,
@@ -24,6 +27,7 @@
 mod heights;
 mod html;
 mod layout;
+mod table;
 mod text;
 
 pub(super) use html::tag_end;

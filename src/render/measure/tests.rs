@@ -139,3 +139,82 @@ fn any_depth_of_nesting_is_measured_in_a_small_stack() {
         );
     }
 }
+
+/// The height of `lines` lines of body text at `font`, in a paragraph.
+fn paragraph(lines: f64, font: f64) -> f64 {
+    lines * LINE * font + 0.3 * font
+}
+
+#[test]
+fn a_line_break_ends_its_line_and_a_final_one_adds_none() {
+    let h = |html: &str| Measure::of(html).height(DENSE);
+    assert!((h("<p>goal<br>meta</p>") - paragraph(2.0, DENSE)).abs() < 1e-9);
+    assert!((h("<p>goal<br></p>") - paragraph(1.0, DENSE)).abs() < 1e-9);
+    assert!((h("<p>a<br><br>b</p>") - paragraph(3.0, DENSE)).abs() < 1e-9);
+    // A goal of almost a full line and its meta line: two lines, not three.
+    let per_line = (CONTENT_W / (CHAR_EM * DENSE)) as usize;
+    let goal = format!(
+        "<p>{}<br><span>Owner: someone</span></p>",
+        "x".repeat(per_line - 2)
+    );
+    assert!(
+        (h(&goal) - paragraph(2.0, DENSE)).abs() < 1e-9,
+        "{}",
+        h(&goal)
+    );
+}
+
+#[test]
+fn counts_by_status_run_in_a_line_that_wraps() {
+    let entry = "<li><span class=\"status status-done\"><svg class=\"status-symbol\" viewBox=\"-10 -10 20 20\"></svg> Done</span> <span class=\"count\">3</span></li>";
+    let row = |n: usize| format!("<ul class=\"status-totals\">{}</ul>", entry.repeat(n));
+    let line = LINE * NORMAL;
+    // Four entries share one line; forty wrap onto several, never forty.
+    let one = Measure::of(&row(4)).height(NORMAL);
+    assert!((one - (line + 0.3 * NORMAL)).abs() < 1e-9, "{one}");
+    let many = Measure::of(&row(40)).height(NORMAL);
+    assert!(many > 2.0 * line && many < 10.0 * line, "{many}");
+}
+
+#[test]
+fn table_columns_that_fit_do_not_wrap() {
+    // Five columns of short cells, a row note, and a heading spanning two
+    // columns: every cell on one line, the note on a second.
+    let head = "<thead><tr><td></td><th colspan=\"2\">Requests per second</th><th>Share</th><td></td></tr><tr><th>Audience</th><th>Q4</th><th>Q1</th><th>Bots</th><th>Regions</th></tr></thead>";
+    let row = |n: usize, note: bool| {
+        let note = if note {
+            "<br><span class=\"row-note\">Row note: counted from the logs.</span>"
+        } else {
+            ""
+        };
+        format!(
+            "<tr><th>Audience {n}{note}</th><td class=\"num\">100\u{a0}req/s</td><td class=\"num\">120\u{a0}req/s</td><td>0</td><td>4</td></tr>"
+        )
+    };
+    let body: String = (1..=4).map(|n| row(n, n == 3)).collect();
+    let h = Measure::of(&format!("<table>{head}<tbody>{body}</tbody></table>")).height(DENSE);
+    let row_h = LINE * DENSE + 0.7 * DENSE;
+    let expected = 6.0 * row_h + LINE * DENSE + 0.3 * DENSE;
+    assert!((h - expected).abs() < 1e-9, "{h} {expected}");
+}
+
+#[test]
+fn a_cell_with_a_list_is_as_wide_as_its_widest_line() {
+    // A team's totals: a line, then counts that wrap; the wide columns are
+    // shared by their widest line, not by all their words end to end.
+    let totals = "<ul class=\"status-totals\"><li><span class=\"status\">Done</span> 2</li><li><span class=\"status\">No status given</span> 40</li></ul>";
+    let row = format!(
+        "<tr><th>Team</th><td>60 goals{totals}</td><td>August status: 60 items{totals}</td></tr>"
+    );
+    let h = Measure::of(&format!("<table><tbody>{row}</tbody></table>")).height(DENSE);
+    // Two lines and a list's margin in the tallest cell.
+    let expected = 2.0 * LINE * DENSE + 0.3 * DENSE + 0.7 * DENSE + 0.3 * DENSE;
+    assert!((h - expected).abs() < 1e-9, "{h} {expected}");
+}
+
+#[test]
+fn a_kpi_value_is_large_type_unless_it_is_words() {
+    let value = |class: &str| Measure::of(&format!("<p class=\"{class}\">12</p>")).height(NORMAL);
+    assert!(value("kpi-value") > 1.5 * value("kpi-value kpi-value-words"));
+    assert!(value("kpi-value kpi-value-words") > value(""));
+}

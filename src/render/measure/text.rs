@@ -34,6 +34,14 @@ pub(super) struct Words {
     starts_in_word: bool,
     /// The run ends inside a word.
     in_word: bool,
+    /// Characters of the longest word, of the run's first word (which may
+    /// join a word before it) and of its last (which may join one after).
+    /// A no-break space joins the words on either side of it, as in CSS.
+    longest: usize,
+    first: usize,
+    last: usize,
+    /// The first word is still being read.
+    in_first: bool,
 }
 
 impl Words {
@@ -54,9 +62,21 @@ impl Words {
 
     pub(super) fn feed(&mut self, c: char) {
         let space = c.is_whitespace();
+        let breaks = space && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}');
         if !self.any {
             self.any = true;
             self.starts_in_word = !space;
+            self.in_first = !breaks;
+        }
+        if breaks {
+            self.in_first = false;
+            self.last = 0;
+        } else {
+            self.last += 1;
+            if self.in_first {
+                self.first += 1;
+            }
+            self.longest = self.longest.max(self.last);
         }
         if space {
             self.in_word = false;
@@ -82,6 +102,21 @@ impl Words {
         self.chars += other.chars;
         self.words += other.words - joined;
         self.in_word = other.in_word;
+        // The word that ends this run and the one that starts the other
+        // are one, unless a breaking space is between them.
+        let across = self.last + other.first;
+        self.longest = self.longest.max(other.longest).max(across);
+        if self.in_first {
+            self.first = across;
+            self.in_first = other.in_first;
+        }
+        self.last = if other.in_first { across } else { other.last };
+    }
+
+    /// Characters of the longest word: the narrowest a box can be without
+    /// cutting a word (CSS's min-content width), in average characters.
+    pub(super) fn longest(self) -> usize {
+        self.longest
     }
 
     /// Characters with a space after every word: the width of the run in
@@ -107,6 +142,7 @@ mod tests {
             "  ",
             "x",
             "\u{a0}y z",
+            "b\u{a0}",
             "é",
         ];
         for a in pieces {
@@ -119,13 +155,22 @@ mod tests {
                     parts.append(&Words::of(a));
                     parts.append(&tail);
                     assert_eq!(
-                        (parts.chars, parts.words, parts.in_word),
-                        (whole.chars, whole.words, whole.in_word),
+                        (parts.chars, parts.words, parts.in_word, parts.longest),
+                        (whole.chars, whole.words, whole.in_word, whole.longest),
                         "{a:?} {b:?} {c:?}"
                     );
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_longest_word_joins_across_runs_and_no_break_spaces() {
+        assert_eq!(Words::of("a bcd ef").longest(), 3);
+        assert_eq!(Words::of("120\u{a0}req/s wide").longest(), 9);
+        let mut w = Words::of("ab");
+        w.append(&Words::of("cd e"));
+        assert_eq!(w.longest(), 4);
     }
 
     #[test]

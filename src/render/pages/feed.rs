@@ -3,15 +3,17 @@
 //! the feed is written only when the site has a `base_url`. A quarter's
 //! `updated` is its review meeting's date, or else the last day of the
 //! quarter: never the time of the build, so output stays byte-identical.
+//! Its words (the months of each quarter) are the strings table's.
 
 use crate::html::html_escape;
 use crate::model::Site;
+use crate::render::strings::Strings;
 use crate::render::urls::{FEED_PATH, deck_path};
 use crate::write::OutputFile;
 use std::fmt::Write;
 
 /// The feed, for a site published at `base` (ending in `/`).
-pub fn feed(site: &Site, base: &str) -> OutputFile {
+pub fn feed(site: &Site, base: &str, strings: &Strings) -> OutputFile {
     let e = html_escape;
     let updated = |q: &crate::model::Quarter| {
         let day = q
@@ -56,7 +58,7 @@ pub fn feed(site: &Site, base: &str) -> OutputFile {
             e(&url),
             e(&url),
             updated(q),
-            e(&site.calendar.months_label(q.id)),
+            e(&strings.months(&site.calendar, q.id)),
         );
     }
     xml.push_str("</feed>\n");

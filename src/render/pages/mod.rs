@@ -15,6 +15,7 @@ pub mod quarter;
 pub mod search;
 pub mod since;
 pub mod site_files;
+pub mod sitemap;
 pub mod team;
 
 use super::single;

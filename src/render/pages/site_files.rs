@@ -1,7 +1,8 @@
 //! The files a published site carries by convention, besides its pages:
 //! `404.html`, which static hosts (GitHub Pages, GitLab Pages, Netlify)
 //! show for an address the site does not have, and `robots.txt` when
-//! `site.yaml` says `noindex: true`.
+//! `site.yaml` says `noindex: true` or the site has a base URL (then it
+//! names the sitemap).
 
 use super::super::urls::Urls;
 use super::{SiteView, render};
@@ -42,11 +43,21 @@ pub fn not_found_page(
     )
 }
 
-/// `robots.txt` asking every crawler to stay out, for a site that must not
-/// be indexed; none otherwise (a host's default then applies).
-pub fn robots(site: &Site) -> Option<OutputFile> {
-    site.config.noindex.then(|| OutputFile {
+/// `robots.txt`: for a site that must not be indexed, asking every crawler
+/// to stay out; for one with a base URL, allowing everything and naming
+/// the sitemap; none otherwise (a host's default then applies).
+pub fn robots(site: &Site, base_url: Option<&str>) -> Option<OutputFile> {
+    let text = if site.config.noindex {
+        "# This review site asks not to be indexed (noindex: true in site.yaml).\nUser-agent: *\nDisallow: /\n".to_string()
+    } else {
+        let base = base_url?;
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {base}{}\n",
+            super::sitemap::SITEMAP_PATH
+        )
+    };
+    Some(OutputFile {
         path: "robots.txt".to_string(),
-        bytes: b"# This review site asks not to be indexed (noindex: true in site.yaml).\nUser-agent: *\nDisallow: /\n".to_vec(),
+        bytes: text.into_bytes(),
     })
 }

@@ -214,8 +214,9 @@ fn render_error(p: &Planned, e: &tera::Error) -> Diagnostic {
 /// A slide cut at item boundaries into parts that each fit the frame at
 /// the dense type size: the first keeps the slide's id, notes and minutes,
 /// the others are `ID-2`, `ID-3` ...; every title ends in `(k/n)`. Items
-/// are packed greedily, each part taking as many as the measure says fit
-/// (at least one), so the same content always splits the same way.
+/// are packed into as few parts as the measure says fit (a part has at
+/// least one item), then evened out over that many parts; the same
+/// content always splits the same way.
 fn continuation_slides<'a>(
     ctx: &Ctx,
     tera: &Tera,
@@ -236,11 +237,10 @@ fn continuation_slides<'a>(
             .map_err(|e| render_error(&p, &e))?;
         Ok(measure::Measure::of(&html).fill(measure::DENSE))
     };
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    while start < n {
-        // The largest end whose part fits; a part has at least one item.
-        let (mut lo, mut hi) = (start + 1, n);
+    // The largest end up to `hi` whose part from `start` fits; a part has
+    // at least one item.
+    let largest = |start: usize, hi: usize| -> Result<usize, Diagnostic> {
+        let (mut lo, mut hi) = (start + 1, hi);
         while lo < hi {
             let mid = (lo + hi).div_ceil(2);
             if fill(start..mid)? <= PACK {
@@ -249,8 +249,32 @@ fn continuation_slides<'a>(
                 hi = mid - 1;
             }
         }
-        ranges.push(start..lo);
-        start = lo;
+        Ok(lo)
+    };
+    // As few parts as fit, each taking as many items as it can ...
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    while start < n {
+        let end = largest(start, n)?;
+        ranges.push(start..end);
+        start = end;
+    }
+    // ... then the same number of parts, evened out: each takes no more
+    // than its share of the items left, so a last part is not left with
+    // one or two. Kept only when that still makes as few parts.
+    let k = ranges.len();
+    if k > 1 {
+        let mut even = Vec::with_capacity(k);
+        let mut start = 0;
+        while start < n && even.len() < k {
+            let share = (n - start).div_ceil(k - even.len());
+            let end = largest(start, start + share)?;
+            even.push(start..end);
+            start = end;
+        }
+        if start == n {
+            ranges = even;
+        }
     }
     let total = ranges.len();
     let mut parts = Vec::with_capacity(total);

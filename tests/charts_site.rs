@@ -119,8 +119,12 @@ fn all_charts(site: &std::path::Path) -> Vec<(String, String)> {
         let mut rest = html.as_str();
         while let Some(start) = rest.find("<svg") {
             let end = rest[start..].find("</svg>").unwrap() + start + 6;
-            // A status's shape beside its words is not a chart.
-            if !rest[start..end].starts_with("<svg class=\"status-symbol\"") {
+            // A status's shape beside its words is not a chart, nor are
+            // the shapes a team page defines once for its statuses.
+            let svg = &rest[start..end];
+            if !svg.starts_with("<svg class=\"status-symbol\"")
+                && !svg.starts_with("<svg class=\"status-defs\"")
+            {
                 out.push((rel.clone(), rest[start..end].to_string()));
             }
             rest = &rest[end..];

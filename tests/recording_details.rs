@@ -302,16 +302,28 @@ checkins:
     f.build().expect_ok();
     let page = f.page("teams/platform.html");
     assert_eq!(
-        texts(&page, ".team-section-checkins > li"),
+        texts(&page, ".team-checkin-head"),
         [
-            "October 28 status 28 October 2020 : in progress 2 No status given 1",
-            "30 November 2020 : none"
+            "October 28 status · 28 October 2020 · 3 items",
+            "30 November 2020 · 0 items"
         ]
     );
-    let link = page
-        .select(&sel(".team-section-checkins a"))
-        .next()
-        .unwrap();
+    // Counted by status, the unstated apart.
+    assert_eq!(
+        texts(&page, ".team-checkin .status-totals li"),
+        ["in progress 2", "No status given 1"]
+    );
+    // Every heading, as written; one with no items says so.
+    assert_eq!(
+        texts(&page, ".team-checkin-groups > li"),
+        [
+            "Done : none",
+            "in progress Crawler Hiring",
+            "No status given OpEd",
+            "Done : none"
+        ]
+    );
+    let link = page.select(&sel(".team-checkin-head a")).next().unwrap();
     assert_eq!(
         link.value().attr("href"),
         Some("../fy20-21-q2/index.html#platform-checkin-2020-10-28")

@@ -17,8 +17,8 @@ use super::pages::search::SearchPage;
 use super::pages::since::{Mover, ObjectiveChange, ObjectiveRef, SinceGroup, SincePage, SinceView};
 use super::pages::site_files::NotFoundPage;
 use super::pages::team::{
-    TeamCheckIn, TeamHistory, TeamKeyResult, TeamKpi, TeamObjective, TeamPage, TeamQuarter,
-    TeamSectionCheckIn, TeamSlide,
+    DatedStatus, SubTeam, TeamCheckIn, TeamGoal, TeamHistory, TeamKeyResult, TeamKpi, TeamLink,
+    TeamObjective, TeamPage, TeamQuarter, TeamSlide,
 };
 use super::pages::{Inline, SiteView};
 use super::views::section::OBJECTIVE_SUMMARY;
@@ -179,11 +179,11 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
         ("team quarter", fields(&TeamQuarter::default())),
         ("team objective", fields(&TeamObjective::default())),
         ("team key result", fields(&TeamKeyResult::default())),
+        ("team dated status", fields(&DatedStatus::default())),
         ("team check-in", fields(&TeamCheckIn::default())),
-        (
-            "team section check-in",
-            fields(&TeamSectionCheckIn::default()),
-        ),
+        ("team goal", fields(&TeamGoal::default())),
+        ("team link", fields(&TeamLink::default())),
+        ("sub-team", fields(&SubTeam::default())),
         ("team kpi", fields(&TeamKpi::default())),
         ("team slide", fields(&TeamSlide::default())),
         ("comparison", fields(&CompareView::default())),

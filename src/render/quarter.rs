@@ -145,6 +145,7 @@ fn search_entries(ctx: &Ctx, slides: &[Slide], deck_path: &str) -> Vec<SearchEnt
             let mut e = SearchEntry::new("slide", &s.title, path, &body);
             e.quarter = Some(q.id);
             e.number = s.number;
+            e.part = s.part.clone();
             e.section = s.section.as_ref().and_then(|id| {
                 let section = q.sections.iter().find(|x| x.id.as_str() == id)?;
                 Some((section.id.clone(), section.data.title.clone()))

@@ -29,7 +29,7 @@ pub fn reviewer_pages(
     let public = public.as_deref();
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    match team::team_pages(site, derived, &entries, &theme.tera, &theme.strings, public) {
+    match team::team_pages(inputs, &entries, public) {
         Ok(f) => files.extend(f),
         Err(p) => problems.extend(p),
     }

@@ -71,6 +71,8 @@ pub struct IndexTeam {
     pub quarters: usize,
     /// The label of its newest quarter.
     pub latest: String,
+    /// The teams that are its sub-teams in their newest quarter, by title.
+    pub sub_teams: Vec<IndexTeam>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -195,21 +197,30 @@ pub fn index_page(
         teams: q.sections.len(),
     });
     let mut teams: Vec<IndexTeam> = Vec::new();
+    // Each team, and the team it is part of in its newest quarter.
+    let mut parents: Vec<Option<&crate::model::Id>> = Vec::new();
+    let mut ids = Vec::new();
     for team in derived.teams.teams.values() {
         let sections = super::team::sections(site, team);
         let (Some((q, s)), Some(url)) = (sections.last(), urls.drill(&team_path(&team.id))) else {
             continue;
         };
-        {
-            teams.push(IndexTeam {
-                title: s.data.title.clone(),
-                url,
-                quarters: sections.len(),
-                latest: site.calendar.label(*q),
-            });
-        }
+        teams.push(IndexTeam {
+            title: s.data.title.clone(),
+            url,
+            quarters: sections.len(),
+            latest: site.calendar.label(*q),
+            sub_teams: Vec::new(),
+        });
+        ids.push(&team.id);
+        parents.push(
+            s.data
+                .part_of
+                .as_ref()
+                .and_then(|p| derived.teams.key_of(*q, p.value.as_str())),
+        );
     }
-    teams.sort_by(|a, b| a.title.cmp(&b.title));
+    let teams = nest(teams, &ids, &parents);
     let feed = urls.canonical().and_then(|_| urls.drill(FEED_PATH));
     let page = IndexPage {
         site: SiteView::new(site, urls, inline),
@@ -221,4 +232,34 @@ pub fn index_page(
         feed,
     };
     render(tera, "index.html", &page, "index.html".to_string())
+}
+
+/// The teams by title, each sub-team under the team it is part of (one
+/// level deep, as `part_of` is); `ids` and `parents` go with `teams`.
+fn nest(
+    teams: Vec<IndexTeam>,
+    ids: &[&crate::model::Id],
+    parents: &[Option<&crate::model::Id>],
+) -> Vec<IndexTeam> {
+    let mut top: Vec<(&crate::model::Id, IndexTeam)> = Vec::new();
+    let mut subs: Vec<(&crate::model::Id, &crate::model::Id, IndexTeam)> = Vec::new();
+    for ((t, id), parent) in teams.into_iter().zip(ids).zip(parents) {
+        match parent.filter(|p| ids.contains(p) && p != id) {
+            Some(p) => subs.push((p, id, t)),
+            None => top.push((id, t)),
+        }
+    }
+    for (p, id, t) in subs {
+        match top.iter_mut().find(|(x, _)| *x == p) {
+            Some((_, parent)) => parent.sub_teams.push(t),
+            // Its parent is itself nested elsewhere: listed on its own.
+            None => top.push((id, t)),
+        }
+    }
+    let mut out: Vec<IndexTeam> = top.into_iter().map(|(_, t)| t).collect();
+    out.sort_by(|a, b| a.title.cmp(&b.title));
+    for t in &mut out {
+        t.sub_teams.sort_by(|a, b| a.title.cmp(&b.title));
+    }
+    out
 }

@@ -51,6 +51,19 @@ pub struct Slide {
     /// The id of the section (team) the slide is about, if any.
     #[serde(skip)]
     pub section: Option<String>,
+    /// On a part of a split slide: which part (for links to the part that
+    /// shows an item).
+    #[serde(skip)]
+    pub part: Option<SlidePart>,
+}
+
+/// A part of a slide split into continuation slides: the id of its first
+/// part, and the window of the whole slide's items that it shows (see
+/// [`split`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SlidePart {
+    pub first: String,
+    pub items: std::ops::Range<usize>,
 }
 
 /// What a slide template gets: `site`, `slide` (its kind's data),
@@ -136,11 +149,11 @@ pub fn render_slides(
         if let Some(w) = check_fit(ctx, &mut p, &html, i + 1) {
             warnings.push(w);
         }
-        let section = match &p.data {
+        let section = p.section.clone().or_else(|| match &p.data {
             SlideData::Section(s) => Some(s.id.clone()),
             SlideData::Objective(o) => Some(o.section_id.clone()),
             _ => None,
-        };
+        });
         out.push(Slide {
             id: p.id,
             kind: p.kind,
@@ -151,6 +164,7 @@ pub fn render_slides(
             minutes: p.minutes,
             number: i + 1,
             section,
+            part: p.part,
         });
     }
     if problems.is_empty() {
@@ -266,6 +280,7 @@ fn continuation_slides<'a>(
     let total = ranges.len();
     let mut parts = Vec::with_capacity(total);
     for (k, r) in ranges.into_iter().enumerate() {
+        let items = r.clone();
         let (Some(data), continued) = window(r) else {
             continue;
         };
@@ -295,6 +310,11 @@ fn continuation_slides<'a>(
             },
             source: p.source.clone(),
             split_hint: None,
+            section: p.section.clone(),
+            part: Some(SlidePart {
+                first: p.id.clone(),
+                items,
+            }),
         };
         let html = render_one(tera, site, &part, &part.data, &number, &continued)
             .map_err(|e| render_error(&part, &e))?;

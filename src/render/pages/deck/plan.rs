@@ -31,6 +31,10 @@ pub struct Planned<'a> {
     pub source: Option<(String, u32)>,
     /// For a narrative slide that is too long: where to split it.
     pub split_hint: Option<String>,
+    /// The id of the section whose slides this one is among, if any.
+    pub section: Option<String>,
+    /// On a part of a slide split into continuation slides: which part.
+    pub part: Option<super::SlidePart>,
 }
 
 impl<'a> Planned<'a> {
@@ -50,6 +54,8 @@ impl<'a> Planned<'a> {
             minutes: String::new(),
             source: None,
             split_hint: None,
+            section: None,
+            part: None,
         }
     }
 
@@ -126,6 +132,7 @@ pub fn plan<'a>(
                     let file = ctx.quarter.sections.iter().find(|x| &x.id == id);
                     for p in plan.iter_mut().skip(first) {
                         p.source = file.map(|f| (f.file.clone(), 0));
+                        p.section = Some(id.to_string());
                     }
                 }
             }

@@ -38,6 +38,8 @@ pub struct SearchEntry {
     pub section: Option<(Id, String)>,
     /// Its slide number in the deck (slides only), for order.
     pub number: usize,
+    /// On a part of a split slide: which part (for the team pages' links).
+    pub part: Option<crate::render::pages::deck::SlidePart>,
     /// Each word and how often it occurs (title words count more);
     /// shared, so that a live preview keeping every quarter's entries
     /// between saves copies none of their words.

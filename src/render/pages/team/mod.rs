@@ -1,29 +1,41 @@
 //! A page per team for the whole repository, `teams/<id>.html`: every
-//! quarter the team appears in (newest first), with its owner, size, time
-//! split, objectives and their statuses, KPIs (linked to their trends)
-//! and the slides about it; its objectives by status over the quarters
-//! as a chart. A team is a section id, joined across renames by
-//! `previous_ids` ([`crate::derive::teams`]). [`view`] builds one quarter.
+//! quarter the team appears in (newest first), with its owners, size, time
+//! split, objectives with their key results and plain goals, its dated
+//! check-ins, its sub-teams (or the team it is part of), KPIs (linked to
+//! their trends) and the slides about it; its objectives by status over
+//! the quarters as a chart. A team is a section id, joined across renames
+//! by `previous_ids` ([`crate::derive::teams`]). [`view`] builds one
+//! quarter, [`slides`] finds the slide that shows an item. The newest
+//! [`OPEN`] quarters are shown in full, older ones folded under a summary,
+//! so that a team of forty quarters stays quick to read.
 
+pub mod slides;
 pub mod view;
 
 use super::search::SearchEntry;
 use super::{SiteView, render};
-use crate::derive::{Derived, Team};
+use crate::derive::Team;
 use crate::diagnostics::Diagnostic;
+use crate::markdown::MdRenderer;
 use crate::model::{FiscalQuarter, Id, Section, Site};
+use crate::render::Inputs;
 use crate::render::charts::Chart;
-use crate::render::charts::objectives_over_time::{self, OverTimeChart};
-use crate::render::strings::Strings;
+use crate::render::charts::objectives_over_time::{self, OverTimeChart, QuarterCounts};
 use crate::render::urls::{Urls, kpi_path, team_path};
+use crate::render::views::Ctx;
 use crate::write::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
+use slides::SectionSlides;
 use std::collections::BTreeMap;
-use tera::Tera;
 pub use view::{
-    TeamCheckIn, TeamKeyResult, TeamKpi, TeamObjective, TeamQuarter, TeamSectionCheckIn, TeamSlide,
+    DatedStatus, SubTeam, TeamCheckIn, TeamGoal, TeamKeyResult, TeamKpi, TeamLink, TeamObjective,
+    TeamQuarter, TeamSlide,
 };
+
+/// How many of its newest quarters a team page shows in full: a fiscal
+/// year. Older quarters are folded (`<details>`) under a summary line.
+pub const OPEN: usize = 4;
 
 /// The context of `team.html`.
 #[derive(Debug, Default, Serialize)]
@@ -43,11 +55,21 @@ pub struct TeamHistory {
     pub kind: Option<String>,
     /// Its other section ids in earlier quarters, oldest first.
     pub previous_ids: Vec<String>,
+    /// Its owners in its newest quarter, as written.
+    pub owners: Vec<String>,
+    /// The team it is part of in its newest quarter.
+    pub part_of: Option<TeamLink>,
+    /// Every team that was its sub-team in some quarter, by newest title.
+    pub sub_teams: Vec<TeamLink>,
     /// Newest first.
     pub quarters: Vec<TeamQuarter>,
+    /// How many of the newest quarters are shown in full ([`OPEN`]); the
+    /// others are folded under a summary.
+    pub open: usize,
     /// Its objectives by status in each of its quarters, when it has any.
     pub chart: Option<Chart>,
-    /// Every KPI it reported in any quarter, by name, linked to its page.
+    /// Every KPI it reported in any quarter, by name, linked to its page,
+    /// with its latest value and the quarter of it.
     pub kpis: Vec<TeamKpi>,
 }
 
@@ -56,11 +78,8 @@ type ByTeam<'e> = BTreeMap<(FiscalQuarter, &'e str), Vec<&'e SearchEntry>>;
 
 /// Every team's page.
 pub fn team_pages(
-    site: &Site,
-    derived: &Derived,
+    inputs: Inputs,
     entries: &[SearchEntry],
-    tera: &Tera,
-    strings: &Strings,
     public: Option<&str>,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut slides: ByTeam = BTreeMap::new();
@@ -72,13 +91,19 @@ pub fn team_pages(
     for list in slides.values_mut() {
         list.sort_by_key(|e| e.number);
     }
-    let results: Vec<Result<OutputFile, Diagnostic>> = derived
+    let results: Vec<Result<OutputFile, Diagnostic>> = inputs
+        .derived
         .teams
         .teams
         .par_iter()
         .filter_map(|(id, team)| {
-            let page = team_page(site, team, &slides, strings, public)?;
-            Some(render(tera, "team.html", &page, team_path(id)))
+            let page = team_page(inputs, team, &slides, public)?;
+            Some(render(
+                &inputs.theme.tera,
+                "team.html",
+                &page,
+                team_path(id),
+            ))
         })
         .collect();
     let (files, problems): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
@@ -102,41 +127,83 @@ pub fn sections<'s>(site: &'s Site, team: &Team) -> Vec<(FiscalQuarter, &'s Sect
 }
 
 fn team_page<'a>(
-    site: &'a Site,
+    inputs: Inputs<'a>,
     team: &Team,
     slides: &ByTeam,
-    strings: &Strings,
     public: Option<&str>,
 ) -> Option<TeamPage<'a>> {
+    let Inputs {
+        site,
+        derived,
+        theme,
+        charts,
+        ..
+    } = inputs;
     let path = team_path(&team.id);
     let urls = Urls::new(&path, public, false);
+    let md = MdRenderer {
+        allow_html: site.config.markdown.allow_html,
+    };
     let sections = sections(site, team);
     let &(_, newest) = sections.last()?;
     let mut quarters: Vec<TeamQuarter> = sections
         .iter()
         .filter_map(|(q, s)| {
             let quarter = site.quarter(*q)?;
+            let ctx = Ctx {
+                site,
+                quarter,
+                facts: derived.of(*q)?,
+                derived,
+                md: &md,
+                urls: &urls,
+                strings: &theme.strings,
+                chart_errors: Default::default(),
+                charts,
+            };
             let shown = slides
                 .get(&(*q, s.id.as_str()))
                 .map_or(&[][..], Vec::as_slice);
-            Some(view::team_quarter(site, quarter, s, shown, &urls, strings))
+            let team_of = |section: &str| view::team_url(derived, &urls, *q, section);
+            Some(view::team_quarter(
+                &ctx,
+                s,
+                &SectionSlides::new(shown),
+                &team_of,
+            ))
         })
         .collect();
     quarters.reverse();
+    bars(&mut quarters);
+    for q in quarters.iter_mut().skip(OPEN) {
+        q.open = false;
+    }
     let mut previous_ids: Vec<String> = Vec::new();
     for (_, s) in &sections {
         if s.id != team.id && !previous_ids.iter().any(|p| p == s.id.as_str()) {
             previous_ids.push(s.id.to_string());
         }
     }
+    let mut sub_teams: Vec<TeamLink> = Vec::new();
+    for q in &quarters {
+        for t in &q.sub_teams {
+            if !sub_teams.iter().any(|x| x.url == t.url) {
+                sub_teams.push(TeamLink {
+                    title: t.title.clone(),
+                    url: t.url.clone(),
+                });
+            }
+        }
+    }
     let mut kpis: BTreeMap<&Id, TeamKpi> = BTreeMap::new();
-    for (_, s) in sections.iter().rev() {
+    for (q, s) in sections.iter().rev() {
         for k in &s.data.kpis {
             kpis.entry(&k.id.value).or_insert_with(|| TeamKpi {
                 name: k.name.clone(),
-                value: String::new(),
+                value: crate::render::views::kpi::value_words(&theme.strings, k),
                 unit: k.unit.clone().unwrap_or_default(),
                 url: urls.to(&kpi_path(k.id.as_str())),
+                quarter: site.calendar.label(*q),
             });
         }
     }
@@ -147,7 +214,7 @@ fn team_page<'a>(
         .then(|| {
             objectives_over_time::draw(&OverTimeChart {
                 id: format!("team-chart-{}", team.id),
-                quarters: view::outlook_counts(site, &sections),
+                quarters: outlook_counts(site, &sections),
             })
             .ok()
         })
@@ -159,15 +226,58 @@ fn team_page<'a>(
             title: newest.data.title.clone(),
             kind: newest.data.kind.clone(),
             previous_ids,
+            owners: view::owners(newest),
+            part_of: quarters.first().and_then(|q| q.part_of.clone()),
+            sub_teams,
             quarters,
+            open: OPEN,
             chart,
             kpis,
         },
     })
 }
 
+/// Each quarter's team size as a share of the largest, for its bar.
+fn bars(quarters: &mut [TeamQuarter]) {
+    let largest = quarters
+        .iter()
+        .filter_map(|q| q.fte_value)
+        .fold(0.0, f64::max);
+    if largest <= 0.0 {
+        return;
+    }
+    for q in quarters.iter_mut() {
+        q.fte_bar = q.fte_value.map(|f| format!("{:.0}", f / largest * 100.0));
+    }
+}
+
+/// The team's objectives by outlook in each of its quarters, for the
+/// objectives-over-time chart.
+fn outlook_counts(site: &Site, quarters: &[(FiscalQuarter, &Section)]) -> Vec<QuarterCounts> {
+    quarters
+        .iter()
+        .map(|(q, s)| {
+            let mut counts = [0; 5];
+            for o in &s.data.objectives {
+                let outlook = o.stated.status.outlook();
+                if let Some(i) = crate::render::charts::OUTLOOKS
+                    .iter()
+                    .position(|x| *x == outlook)
+                {
+                    counts[i] += 1;
+                }
+            }
+            QuarterCounts {
+                label: site.calendar.label(*q),
+                counts,
+                current: false,
+            }
+        })
+        .collect()
+}
+
 /// Each team as a search result: its titles and owners over the quarters.
-pub fn team_entries(site: &Site, derived: &Derived) -> Vec<SearchEntry> {
+pub fn team_entries(site: &Site, derived: &crate::derive::Derived) -> Vec<SearchEntry> {
     derived
         .teams
         .teams
@@ -179,8 +289,10 @@ pub fn team_entries(site: &Site, derived: &Derived) -> Vec<SearchEntry> {
             for (_, s) in &sections {
                 body.push_str(&s.data.title);
                 body.push(' ');
-                body.push_str(s.data.owner.as_deref().unwrap_or_default());
-                body.push(' ');
+                for o in view::owners(s) {
+                    body.push_str(&o);
+                    body.push(' ');
+                }
             }
             let mut e = SearchEntry::new("team", &newest.data.title, team_path(&team.id), &body);
             e.section = Some((team.id.clone(), newest.data.title.clone()));

@@ -24,6 +24,7 @@ pub mod urls;
 pub mod views;
 
 use crate::derive::Derived;
+use crate::derive::QuarterFacts;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::MdRenderer;
 use crate::model::{FiscalQuarter, Quarter, Site};
@@ -194,6 +195,39 @@ pub struct Inputs<'a> {
     pub charts: &'a Charts,
 }
 
+impl<'a> Inputs<'a> {
+    /// The Markdown renderer the site's settings ask for.
+    pub fn markdown(&self) -> MdRenderer {
+        MdRenderer {
+            allow_html: self.site.config.markdown.allow_html,
+        }
+    }
+
+    /// What the views of one quarter's pages read, for a page at `urls`.
+    pub fn ctx<'b>(
+        &self,
+        quarter: &'b Quarter,
+        facts: &'b QuarterFacts,
+        md: &'b MdRenderer,
+        urls: &'b Urls,
+    ) -> Ctx<'b>
+    where
+        'a: 'b,
+    {
+        Ctx {
+            site: self.site,
+            quarter,
+            facts,
+            derived: self.derived,
+            md,
+            urls,
+            strings: &self.theme.strings,
+            chart_errors: Default::default(),
+            charts: self.charts,
+        }
+    }
+}
+
 /// Render the quarters for which `select` is true, in parallel, calling
 /// `on_quarter` as each is done: what each contributes to the site, in
 /// site order, and the problems of those that failed. (A live preview
@@ -210,11 +244,9 @@ pub fn render_quarters(
         derived,
         options,
         theme,
-        charts,
+        ..
     } = inputs;
-    let md = MdRenderer {
-        allow_html: site.config.markdown.allow_html,
-    };
+    let md = inputs.markdown();
     let base_url = base_url(site, options);
     let inline = options.single_file.then(|| Inline::new(theme));
     let per_quarter: Vec<(FiscalQuarter, Result<QuarterOutput, Vec<Diagnostic>>)> = site
@@ -236,17 +268,7 @@ pub fn render_quarters(
                         base_url.as_deref(),
                         options.single_file,
                     );
-                    let ctx = Ctx {
-                        site,
-                        quarter: q,
-                        facts,
-                        derived,
-                        md: &md,
-                        urls: &urls,
-                        strings: &theme.strings,
-                        chart_errors: Default::default(),
-                        charts,
-                    };
+                    let ctx = inputs.ctx(q, facts, &md, &urls);
                     quarter::quarter_pages(
                         &ctx,
                         theme,

@@ -16,13 +16,11 @@ use super::search::SearchEntry;
 use super::{SiteView, render};
 use crate::derive::Team;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::MdRenderer;
 use crate::model::{FiscalQuarter, Id, Section, Site};
 use crate::render::Inputs;
 use crate::render::charts::Chart;
 use crate::render::charts::objectives_over_time::{self, OverTimeChart, QuarterCounts};
 use crate::render::urls::{Urls, kpi_path, team_path};
-use crate::render::views::Ctx;
 use crate::write::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -136,31 +134,18 @@ fn team_page<'a>(
         site,
         derived,
         theme,
-        charts,
         ..
     } = inputs;
     let path = team_path(&team.id);
     let urls = Urls::new(&path, public, false);
-    let md = MdRenderer {
-        allow_html: site.config.markdown.allow_html,
-    };
+    let md = inputs.markdown();
     let sections = sections(site, team);
     let &(_, newest) = sections.last()?;
     let mut quarters: Vec<TeamQuarter> = sections
         .iter()
         .filter_map(|(q, s)| {
             let quarter = site.quarter(*q)?;
-            let ctx = Ctx {
-                site,
-                quarter,
-                facts: derived.of(*q)?,
-                derived,
-                md: &md,
-                urls: &urls,
-                strings: &theme.strings,
-                chart_errors: Default::default(),
-                charts,
-            };
+            let ctx = inputs.ctx(quarter, derived.of(*q)?, &md, &urls);
             let shown = slides
                 .get(&(*q, s.id.as_str()))
                 .map_or(&[][..], Vec::as_slice);

@@ -333,7 +333,9 @@ fn sizes_over_time() -> Fixture {
     let f = Fixture::empty();
     f.write("site.yaml", SITE);
     let kpi = |v: u32| {
-        format!("kpis:\n  - {{id: latency, name: Latency, unit: ms, direction: lower, value: {v}}}\n  - {{id: secret, name: Secret, value_text: (withheld)}}\n")
+        format!(
+            "kpis:\n  - {{id: latency, name: Latency, unit: ms, direction: lower, value: {v}}}\n  - {{id: secret, name: Secret, value_text: (withheld)}}\n"
+        )
     };
     for (q, body) in [
         (
@@ -377,17 +379,31 @@ fn size_and_time_split_are_charted_as_written_with_gaps_not_stated() {
     f.build().expect_ok();
     let page = f.page("teams/web.html");
     let figure = page
-        .select(&sel("section[aria-labelledby=team-size] figure.chart-team-over-time"))
+        .select(&sel(
+            "section[aria-labelledby=team-size] figure.chart-team-over-time",
+        ))
         .next()
         .expect("the size and time chart");
     let svg = figure.select(&sel("svg[role=img]")).next().unwrap();
     assert_eq!(
-        normalise(&svg.select(&sel("title")).next().unwrap().text().collect::<String>()),
+        normalise(
+            &svg.select(&sel("title"))
+                .next()
+                .unwrap()
+                .text()
+                .collect::<String>()
+        ),
         "Web: team size and time split by quarter"
     );
     let desc: String = svg.select(&sel("desc")).next().unwrap().text().collect();
-    assert!(desc.contains("Q2 FY20-21: size not stated; time split not stated."), "{desc}");
-    assert!(desc.contains("size in words: 12 + 3 from other teams"), "{desc}");
+    assert!(
+        desc.contains("Q2 FY20-21: size not stated; time split not stated."),
+        "{desc}"
+    );
+    assert!(
+        desc.contains("size in words: 12 + 3 from other teams"),
+        "{desc}"
+    );
     // One bar for the one size in numbers: no zero, nothing interpolated.
     assert_eq!(svg.select(&sel("g.size-bars rect")).count(), 1);
     let table = figure.select(&sel("table.chart-table")).next().unwrap();
@@ -410,7 +426,14 @@ fn size_and_time_split_are_charted_as_written_with_gaps_not_stated() {
         rows(table),
         [
             vec!["Q1 FY20-21", "6.5", "70 %", "30 %", "not stated", "100 %"],
-            vec!["Q2 FY20-21", "not stated", "not stated", "not stated", "not stated", "not stated"],
+            vec![
+                "Q2 FY20-21",
+                "not stated",
+                "not stated",
+                "not stated",
+                "not stated",
+                "not stated"
+            ],
             vec![
                 "Q3 FY20-21",
                 "12 + 3 from other teams (in words, not drawn)",
@@ -446,7 +469,12 @@ fn each_kpi_s_trend_is_on_the_team_page_as_on_its_own_page() {
     assert_eq!(values, ["110", "120", "130"]);
     // The chart of the KPI's own page, the same bytes.
     let own = f.page("kpis/latency.html");
-    let svg = |doc: &scraper::Html| doc.select(&sel("figure.chart-kpi-trend svg")).next().unwrap().html();
+    let svg = |doc: &scraper::Html| {
+        doc.select(&sel("figure.chart-kpi-trend svg"))
+            .next()
+            .unwrap()
+            .html()
+    };
     assert_eq!(svg(&page), svg(&own));
     // A KPI in words has no trend to draw.
     let secret = items
@@ -465,7 +493,10 @@ fn a_size_given_both_in_figures_and_in_words_is_an_error() {
     );
     let err = f.check().expect_err();
     assert!(err.contains("web.yaml:3:11"), "{err}");
-    assert!(err.contains("given twice, as `fte` and `fte_text`"), "{err}");
+    assert!(
+        err.contains("given twice, as `fte` and `fte_text`"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -70,9 +70,9 @@ impl Layout {
         let sizes: Vec<f64> = words.quarters.iter().filter_map(|q| q.fte).collect();
         let sums: Vec<f64> = words.quarters.iter().filter_map(|q| q.sum).collect();
         let size_axis = (!sizes.is_empty() || sums.is_empty())
-            .then(|| ticks(0.0, sizes.iter().copied().fold(0.0, f64::max), 3));
+            .then(|| axis(sizes.iter().copied().fold(0.0, f64::max), 3));
         let split_axis =
-            (!sums.is_empty()).then(|| ticks(0.0, sums.iter().copied().fold(100.0, f64::max), 4));
+            (!sums.is_empty()).then(|| axis(sums.iter().copied().fold(100.0, f64::max), 4));
         let tick_text = |axis: &Ticks| -> Vec<String> {
             axis.values
                 .iter()
@@ -86,7 +86,8 @@ impl Layout {
             .map(|t| text_width(&t, 12))
             .max()
             .unwrap_or(0);
-        let left = (widest + 14).max(28);
+        // Room for the tick labels, but never more than a third of the chart.
+        let left = (widest + 14).clamp(28, WIDTH as i32 / 3);
 
         // Panels top to bottom; the canvas height is known at the end, so
         // the frames are made with canvas rows counted from the top.
@@ -218,6 +219,20 @@ impl Layout {
             quarter_y,
             legend,
         })
+    }
+}
+
+/// Round ticks from 0 to at least `hi`; for a number so large that its
+/// round ticks overflow, just 0 and `hi`.
+fn axis(hi: f64, count: usize) -> Ticks {
+    let t = ticks(0.0, hi, count);
+    if t.last().is_finite() {
+        t
+    } else {
+        Ticks {
+            values: vec![0.0, hi],
+            decimals: 0,
+        }
     }
 }
 

@@ -128,7 +128,12 @@ impl Words {
                     fte,
                     fte_label: fte.map(format_value),
                     in_words: matches!(q.size, Size::Words(_)),
-                    sum: (!q.split.is_empty()).then(|| shares.iter().flatten().sum()),
+                    // Shares too large to add up are summed as the
+                    // largest number, so the chart still has an axis.
+                    sum: (!q.split.is_empty()).then(|| {
+                        let sum: f64 = shares.iter().flatten().sum();
+                        if sum.is_finite() { sum } else { f64::MAX }
+                    }),
                     shares,
                 }
             })

@@ -82,7 +82,7 @@ impl Layout {
         let widest = [&size_axis, &split_axis]
             .into_iter()
             .flatten()
-            .flat_map(|a| tick_text(a))
+            .flat_map(&tick_text)
             .map(|t| text_width(&t, 12))
             .max()
             .unwrap_or(0);

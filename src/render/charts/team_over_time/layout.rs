@@ -17,7 +17,7 @@ use crate::render::charts::scale::{Ticks, Wanted, rows, ticks};
 pub(super) const WIDTH: u32 = 440;
 const RIGHT: u32 = 12;
 /// From a panel's title to the top of its plot.
-const TITLE_GAP: i32 = 14;
+const TITLE_GAP: i32 = 20;
 const SIZE_H: i32 = 96;
 const SPLIT_H: i32 = 120;
 pub(super) const LEGEND_LINE: i32 = 20;
@@ -70,7 +70,7 @@ impl Layout {
         let sizes: Vec<f64> = words.quarters.iter().filter_map(|q| q.fte).collect();
         let sums: Vec<f64> = words.quarters.iter().filter_map(|q| q.sum).collect();
         let size_axis = (!sizes.is_empty() || sums.is_empty())
-            .then(|| axis(sizes.iter().copied().fold(0.0, f64::max), 3));
+            .then(|| axis(sizes.iter().copied().fold(0.0, f64::max) * 1.08, 3));
         let split_axis =
             (!sums.is_empty()).then(|| axis(sums.iter().copied().fold(100.0, f64::max), 4));
         let tick_text = |axis: &Ticks| -> Vec<String> {
@@ -194,17 +194,34 @@ impl Layout {
 
         let mut size_labels = vec![None; spec.quarters.len()];
         if let Some(p) = &size {
+            // When a label is wider than its column, only the oldest and
+            // newest sizes are written (the table has every one): labels
+            // over the neighbours' bars would not say which bar they are.
+            let fits = words
+                .quarters
+                .iter()
+                .filter_map(|q| q.fte_label.as_deref())
+                .all(|t| f64::from(text_width(t, 11)) <= column - 2.0);
             let texts: Vec<(usize, String)> = order
                 .iter()
+                .filter(|&&i| fits || i == 0 || i == newest)
                 .filter_map(|&i| Some((i, words.quarters[i].fte_label.clone()?)))
                 .collect();
-            for ((i, _), place) in texts.iter().zip(placed_in_a_row(&texts, 11, 4)) {
-                let fte = words.quarters[*i].fte.unwrap_or(0.0);
-                // Labels stay clear of one another only in their own row;
-                // the bars' centres are far enough apart when they fit.
-                if place.row == 0 && (place.centre - centre(*i)).abs() <= bar_px {
-                    size_labels[*i] = Some((centre(*i), p.map.at(*i as f64, fte).1 - 4));
+            let column = column.max(1.0);
+            for ((i, text), place) in texts.iter().zip(placed_in_a_row(&texts, 11, 4)) {
+                if place.row != 0 || (place.centre - centre(*i)).abs() > bar_px {
+                    continue;
                 }
+                // A label wider than its column reaches over its
+                // neighbours' bars: it goes above the tallest of them.
+                let reach = ((f64::from(text_width(text, 11)) / 2.0 - column / 2.0) / column)
+                    .ceil()
+                    .max(0.0) as usize;
+                let tallest = words.quarters[i.saturating_sub(reach)..=(*i + reach).min(n - 1)]
+                    .iter()
+                    .filter_map(|q| q.fte)
+                    .fold(0.0, f64::max);
+                size_labels[*i] = Some((centre(*i), p.map.at(*i as f64, tallest).1 - 4));
             }
         }
         Ok(Self {

@@ -10,6 +10,11 @@ use quarterdeck::model::{Direction, Stated, Status};
 use quarterdeck::render::charts::*;
 use scraper::{ElementRef, Html, Selector};
 
+/// The English chart words, from the built-in strings table.
+fn en() -> ChartWords {
+    quarterdeck::render::strings::Strings::default().chart_words()
+}
+
 fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }
@@ -128,8 +133,8 @@ fn kr(baseline: Option<f64>, target: Option<f64>, marks: Vec<QuarterMark>) -> Ke
 }
 
 fn draw_kr(spec: &KeyResultChart) -> Chart {
-    let chart = key_result_progress::draw(spec).unwrap();
-    check(&chart, &key_result_progress::draw(spec).unwrap());
+    let chart = key_result_progress::draw(spec, &en()).unwrap();
+    check(&chart, &key_result_progress::draw(spec, &en()).unwrap());
     chart
 }
 
@@ -351,8 +356,8 @@ fn trend(points: Vec<TrendPoint>) -> Chart {
         points,
         large: true,
     };
-    let chart = kpi_trend::draw(&spec).unwrap();
-    check(&chart, &kpi_trend::draw(&spec).unwrap());
+    let chart = kpi_trend::draw(&spec, &en()).unwrap();
+    check(&chart, &kpi_trend::draw(&spec, &en()).unwrap());
     chart
 }
 
@@ -457,7 +462,7 @@ fn the_change_is_annotated_in_words_with_an_amount_only_from_zero() {
         points: vec![stated, worse],
         large: false,
     };
-    let chart = kpi_trend::draw(&spec).unwrap();
+    let chart = kpi_trend::draw(&spec, &en()).unwrap();
     let doc = parse(&chart.svg);
     assert_eq!(
         texts(&doc, "text.headline").join(" "),
@@ -483,8 +488,8 @@ fn time_split_shares_are_proportional_and_labelled() {
         ],
         fte: Some(6.5),
     };
-    let chart = time_split::draw(&spec).unwrap();
-    check(&chart, &time_split::draw(&spec).unwrap());
+    let chart = time_split::draw(&spec, &en()).unwrap();
+    check(&chart, &time_split::draw(&spec, &en()).unwrap());
     let doc = parse(&chart.svg);
     let widths: Vec<f64> = doc
         .select(&sel("g.share rect"))
@@ -517,7 +522,7 @@ fn time_split_shares_are_proportional_and_labelled() {
         fte: None,
         ..spec.clone()
     };
-    let chart = time_split::draw(&short).unwrap();
+    let chart = time_split::draw(&short, &en()).unwrap();
     let doc = parse(&chart.svg);
     assert!(doc.select(&sel("g.remainder")).next().is_some());
     assert!(
@@ -532,7 +537,7 @@ fn time_split_shares_are_proportional_and_labelled() {
         ],
         ..short
     };
-    let chart = time_split::draw(&over).unwrap();
+    let chart = time_split::draw(&over, &en()).unwrap();
     assert!(
         chart.desc.contains("The shares add up to 110 %."),
         "{}",
@@ -559,8 +564,8 @@ fn objectives_by_status_count_every_group_with_shapes_and_words() {
             o("F", Status::Unstated),
         ],
     };
-    let chart = status_groups::draw(&spec).unwrap();
-    check(&chart, &status_groups::draw(&spec).unwrap());
+    let chart = status_groups::draw(&spec, &en()).unwrap();
+    check(&chart, &status_groups::draw(&spec, &en()).unwrap());
     let doc = parse(&chart.svg);
     assert_eq!(
         texts(&doc, "text.group-label"),
@@ -617,8 +622,8 @@ fn objectives_over_time_are_as_long_as_their_counts() {
             },
         ],
     };
-    let chart = objectives_over_time::draw(&spec).unwrap();
-    check(&chart, &objectives_over_time::draw(&spec).unwrap());
+    let chart = objectives_over_time::draw(&spec, &en()).unwrap();
+    check(&chart, &objectives_over_time::draw(&spec, &en()).unwrap());
     let doc = parse(&chart.svg);
     let length = |q: usize| -> f64 {
         doc.select(&sel(&format!("g.quarter-{q} rect")))
@@ -701,17 +706,20 @@ fn charts_match_their_snapshots() {
     );
     snapshot(
         "time-split.svg",
-        &time_split::draw(&TimeSplitChart {
-            id: "time-chart-s".to_string(),
-            section: "Platform".to_string(),
-            shares: vec![
-                ("strengthen".to_string(), 40.0),
-                ("focus".to_string(), 30.0),
-                ("experiment".to_string(), 5.0),
-                ("maintenance".to_string(), 15.0),
-            ],
-            fte: Some(12.0),
-        })
+        &time_split::draw(
+            &TimeSplitChart {
+                id: "time-chart-s".to_string(),
+                section: "Platform".to_string(),
+                shares: vec![
+                    ("strengthen".to_string(), 40.0),
+                    ("focus".to_string(), 30.0),
+                    ("experiment".to_string(), 5.0),
+                    ("maintenance".to_string(), 15.0),
+                ],
+                fte: Some(12.0),
+            },
+            &en(),
+        )
         .unwrap()
         .svg,
     );
@@ -753,7 +761,7 @@ fn extreme_numbers_draw_without_panicking() {
         (f64::MAX / 2.0, 0.0, -f64::MAX / 2.0),
     ] {
         let spec = kr(Some(b), Some(t), vec![mark("Q1", Some(v), None, true)]);
-        assert!(key_result_progress::draw(&spec).is_ok());
+        assert!(key_result_progress::draw(&spec, &en()).is_ok());
     }
     let huge = TimeSplitChart {
         id: "t".to_string(),
@@ -762,7 +770,7 @@ fn extreme_numbers_draw_without_panicking() {
         fte: Some(f64::MAX),
     };
     assert!(
-        time_split::draw(&huge).is_err(),
+        time_split::draw(&huge, &en()).is_err(),
         "a clear error, not a panic"
     );
     let odd = TimeSplitChart {
@@ -770,7 +778,7 @@ fn extreme_numbers_draw_without_panicking() {
         fte: Some(0.0),
         ..huge
     };
-    assert!(time_split::draw(&odd).is_ok());
+    assert!(time_split::draw(&odd, &en()).is_ok());
 }
 
 #[test]

@@ -801,3 +801,130 @@ fn long_status_words_and_notes_wrap_instead_of_being_cut() {
     assert!(!lines.concat().contains('…'), "{lines:?}");
     assert!(lines.join(" ").contains("results in Q3"), "{lines:?}");
 }
+
+/// The German chart words, from the built-in German table.
+fn de() -> ChartWords {
+    quarterdeck::render::strings::Strings::load_for("de", None)
+        .unwrap()
+        .chart_words()
+}
+
+/// An attribute of an element as a number.
+fn num(e: ElementRef, name: &str) -> i32 {
+    e.value().attr(name).unwrap().parse().unwrap()
+}
+
+#[test]
+fn a_german_chart_says_its_words_in_german_with_decimal_commas() {
+    let mut now = point("Q1 FY15-16", Some(99.962));
+    now.current = true;
+    now.change = Some(TrendChange {
+        from: 0,
+        absolute: -0.017,
+        percent: Some(-0.017),
+        verdict: Verdict::Worse,
+        decimals: 3,
+    });
+    let spec = TrendChart {
+        id: "kpi-chart-a".to_string(),
+        name: "Availability".to_string(),
+        unit: "%".to_string(),
+        direction: Direction::Higher,
+        points: vec![point("Q4 FY14-15", Some(99.979)), now],
+        large: true,
+    };
+    let chart = kpi_trend::draw(&spec, &de()).unwrap();
+    check(&chart, &kpi_trend::draw(&spec, &de()).unwrap());
+    assert_eq!(chart.title, "Availability: Wert je Quartal");
+    let doc = parse(&chart.svg);
+    assert_eq!(
+        texts(&doc, "text.headline"),
+        ["\u{2212}0,017 Pp. seit Q4 FY14-15: schlechter"]
+    );
+    assert!(texts(&doc, "text.value-label").contains(&"99,962".to_string()));
+    assert!(
+        texts(&doc, "text.tick-label")
+            .iter()
+            .all(|t| !t.contains('.')),
+        "{:?}",
+        texts(&doc, "text.tick-label")
+    );
+    assert!(
+        chart
+            .desc
+            .starts_with("Availability in %, höher ist besser, je Quartal."),
+        "{}",
+        chart.desc
+    );
+    assert_eq!(chart.table.head, ["Quartal", "Wert (%)", "Veränderung"]);
+    assert_eq!(chart.table.rows[1].header, "Q1 FY15-16 (dieses Quartal)");
+    assert!(!chart.svg.contains("99.9"), "{}", chart.svg);
+}
+
+#[test]
+fn longer_german_labels_get_their_room() {
+    let o = |s| GroupedObjective {
+        title: "O".to_string(),
+        status: Stated::of(s),
+    };
+    let spec = StatusGroupsChart {
+        id: "g".to_string(),
+        scope: "Q1 FY20-21".to_string(),
+        objectives: vec![o(Status::AtRisk), o(Status::OnTrack)],
+    };
+    // Group labels end before the first glyph of their row.
+    for words in [en(), de()] {
+        let chart = status_groups::draw(&spec, &words).unwrap();
+        let doc = parse(&chart.svg);
+        let label_end = doc
+            .select(&sel("text.group-label"))
+            .map(|t| num(t, "x") + quarterdeck_text_width(&t.text().collect::<String>(), 13))
+            .max()
+            .unwrap();
+        let first_glyph = doc
+            .select(&sel("g.group *"))
+            .flat_map(xs)
+            .filter(|x| *x > 40.0)
+            .fold(f64::INFINITY, f64::min);
+        assert!(
+            f64::from(label_end) < first_glyph,
+            "{label_end} {first_glyph}"
+        );
+    }
+    let german = status_groups::draw(&spec, &de()).unwrap();
+    assert!(
+        german
+            .desc
+            .contains("Braucht Aufmerksamkeit: 1 (Gefährdet: 1)."),
+        "{}",
+        german.desc
+    );
+    // The legend of five groups wraps in German, and stays in the chart.
+    let over = OverTimeChart {
+        id: "over-time-chart".to_string(),
+        quarters: vec![QuarterCounts {
+            label: "Q1 FY20-21".to_string(),
+            counts: [1, 1, 1, 1, 1],
+            current: true,
+        }],
+    };
+    let lines = |words: &ChartWords| {
+        let chart = objectives_over_time::draw(&over, words).unwrap();
+        let doc = parse(&chart.svg);
+        let labels: Vec<ElementRef> = doc.select(&sel("text.legend-label")).collect();
+        for l in &labels {
+            let end = num(*l, "x") + quarterdeck_text_width(&l.text().collect::<String>(), 12);
+            assert!(end <= 560, "{end}: {}", chart.svg);
+        }
+        let mut ys: Vec<i32> = labels.iter().map(|l| num(*l, "y")).collect();
+        ys.dedup();
+        ys.len()
+    };
+    assert_eq!(lines(&en()), 1);
+    assert_eq!(lines(&de()), 2);
+}
+
+/// The width charts reserve for a text (`canvas::text_width`).
+fn quarterdeck_text_width(text: &str, size: i32) -> i32 {
+    text.chars().count() as i32 * size * 58 / 100
+}

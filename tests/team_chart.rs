@@ -5,11 +5,15 @@
 //! `tests/snapshots/` (`UPDATE_SNAPSHOTS=1` rewrites it; look at it).
 
 use quarterdeck::render::charts::team_over_time::draw;
-use quarterdeck::render::charts::{Chart, QuarterFigures, Size, TeamOverTimeChart};
+use quarterdeck::render::charts::{Chart, ChartWords, QuarterFigures, Size, TeamOverTimeChart};
 use scraper::{Html, Selector};
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
+}
+
+fn en() -> ChartWords {
+    quarterdeck::render::strings::Strings::default().chart_words()
 }
 
 fn quarter(label: &str, size: Size, split: &[(&str, f64)]) -> QuarterFigures {
@@ -26,8 +30,12 @@ fn chart(quarters: Vec<QuarterFigures>) -> Chart {
         team: "Web".to_string(),
         quarters,
     };
-    let chart = draw(&spec).unwrap_or_else(|e| panic!("{e}: {spec:?}"));
-    assert_eq!(chart, draw(&spec).unwrap(), "the same data, the same bytes");
+    let chart = draw(&spec, &en()).unwrap_or_else(|e| panic!("{e}: {spec:?}"));
+    assert_eq!(
+        chart,
+        draw(&spec, &en()).unwrap(),
+        "the same data, the same bytes"
+    );
     let head = &chart.svg[..chart.svg.find('>').unwrap()];
     assert!(
         head.contains("viewBox=\"0 0 ") && !head.contains(" width="),
@@ -149,6 +157,26 @@ fn one_quarter_and_odd_numbers_draw_without_panicking() {
         ]);
         assert!(c.svg.contains("viewBox"));
     }
+}
+
+#[test]
+fn the_chart_speaks_german_with_the_german_site() {
+    let de = quarterdeck::render::strings::Strings::load_for("de", None)
+        .unwrap()
+        .chart_words();
+    let spec = TeamOverTimeChart {
+        id: "t".to_string(),
+        team: "Web".to_string(),
+        quarters: vec![
+            quarter("Q1", Size::Fte(6.5), &[("focus", 62.5)]),
+            quarter("Q2", Size::NotStated, &[]),
+        ],
+    };
+    let c = draw(&spec, &de).unwrap();
+    assert_eq!(c.table.head[1], "Teamgröße (VZÄ)");
+    assert_eq!(c.table.rows[0].cells, ["6,5", "62,5 %", "62,5 %"]);
+    assert_eq!(c.table.rows[1].cells[0], "nicht angegeben");
+    assert!(c.desc.contains("Q2: Größe nicht angegeben"), "{}", c.desc);
 }
 
 #[test]

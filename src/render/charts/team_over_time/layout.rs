@@ -6,7 +6,7 @@
 //! legend's entries in lines.
 
 use super::TeamOverTimeChart;
-use super::words::{EN, Words};
+use super::words::Words;
 use crate::numbers::format_number;
 use crate::render::charts::ChartError;
 use crate::render::charts::canvas::{Frame, Mapper, text_width};
@@ -257,9 +257,9 @@ fn axis(hi: f64, count: usize) -> Ticks {
 pub(super) fn key_label(words: &Words, key: Key) -> String {
     match key {
         Key::Category(k) => format!("{} {}", k + 1, words.categories[k]),
-        Key::NotStated => EN.key_not_stated.to_string(),
-        Key::InWords => EN.key_in_words.to_string(),
-        Key::Hundred => EN.key_hundred.to_string(),
+        Key::NotStated => words.w.team_time_not_stated.clone(),
+        Key::InWords => words.w.team_time_key_words.clone(),
+        Key::Hundred => "100 %".to_string(),
     }
 }
 
@@ -316,7 +316,8 @@ mod tests {
     #[test]
     fn with_forty_quarters_the_newest_and_oldest_keep_their_labels_and_none_overlap() {
         let s = spec(40);
-        let w = Words::of(&s);
+        let en = crate::render::charts::chart_words::english();
+        let w = Words::of(&s, &en);
         let l = Layout::of(&s, &w).unwrap();
         let shown: Vec<usize> = l.quarter_labels.iter().map(|&(i, _)| i).collect();
         assert_eq!(shown[..2], [39, 0]);
@@ -338,7 +339,8 @@ mod tests {
     #[test]
     fn one_quarter_gets_a_bar_of_bounded_width_and_every_label() {
         let s = spec(1);
-        let w = Words::of(&s);
+        let en = crate::render::charts::chart_words::english();
+        let w = Words::of(&s, &en);
         let l = Layout::of(&s, &w).unwrap();
         assert!(l.bar_px <= MAX_BAR as i32 + 1, "{}", l.bar_px);
         assert_eq!(l.quarter_labels.len(), 1);
@@ -352,7 +354,8 @@ mod tests {
         for q in &mut s.quarters {
             q.size = Size::NotStated;
         }
-        let w = Words::of(&s);
+        let en = crate::render::charts::chart_words::english();
+        let w = Words::of(&s, &en);
         let l = Layout::of(&s, &w).unwrap();
         assert!(l.size.is_none());
         assert!(l.split.is_some());
@@ -367,7 +370,8 @@ mod tests {
         s.quarters[1].split = (0..8)
             .map(|i| (format!("a rather long category {i}"), 20.0))
             .collect();
-        let w = Words::of(&s);
+        let en = crate::render::charts::chart_words::english();
+        let w = Words::of(&s, &en);
         let l = Layout::of(&s, &w).unwrap();
         assert!(l.split.as_ref().unwrap().axis.last() >= 160.0);
         let lines: std::collections::BTreeSet<i32> = l.legend.iter().map(|&(_, _, y)| y).collect();

@@ -20,7 +20,7 @@ mod layout;
 mod svg;
 mod words;
 
-use super::{Chart, ChartError};
+use super::{Chart, ChartError, ChartWords};
 
 /// A team's size and time split in each of its quarters.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,8 +54,8 @@ pub enum Size {
     NotStated,
 }
 
-pub fn draw(spec: &TeamOverTimeChart) -> Result<Chart, ChartError> {
-    let words = words::Words::of(spec);
+pub fn draw(spec: &TeamOverTimeChart, lexicon: &ChartWords) -> Result<Chart, ChartError> {
+    let words = words::Words::of(spec, lexicon);
     let layout = layout::Layout::of(spec, &words)?;
     let title = words.title(spec);
     let desc = words.describe(spec);

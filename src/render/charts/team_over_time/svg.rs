@@ -6,8 +6,7 @@
 
 use super::TeamOverTimeChart;
 use super::layout::{Key, Layout, Panel, WIDTH, key_label};
-use super::words::{EN, Words};
-use crate::numbers::format_value;
+use super::words::Words;
 use crate::render::charts::ChartError;
 use crate::render::charts::canvas::{Anchor, Canvas, Frame, Text, text_width};
 use crate::render::charts::palette::THEME;
@@ -22,9 +21,10 @@ pub(super) fn draw(
     let screen = Frame::canvas(WIDTH, layout.height);
     let n = spec.quarters.len().max(1) as f64;
     let h = layout.half_bar;
+    let w = words.w;
     for (panel, title) in [
-        (&layout.size, EN.size_panel),
-        (&layout.split, EN.split_panel),
+        (&layout.size, &w.team_time_size_panel),
+        (&layout.split, &w.team_time_split_panel),
     ] {
         if let Some(p) = panel {
             grid(&mut canvas, p, layout, title, n)?;
@@ -36,9 +36,9 @@ pub(super) fn draw(
     let marks = |canvas: &mut Canvas, p: &Panel, which: &[(usize, bool)]| {
         for &(i, words) in which {
             let text = if words {
-                EN.in_words_short
+                &w.team_time_in_words_short
             } else {
-                EN.not_stated
+                &w.team_time_not_stated
             };
             if text_width(text, 11) <= layout.bar_px + 8 {
                 let (x, _) = p.map.at(i as f64, 0.0);
@@ -149,7 +149,7 @@ pub(super) fn draw(
                 let (x, y0) = p.map.at(i as f64, start);
                 let y1 = p.map.at(i as f64, start + v).1;
                 let number = (k + 1).to_string();
-                let long = format!("{number} · {} %", format_value(v));
+                let long = format!("{number} · {}", words.percent(v));
                 let text = if text_width(&long, 11) + 4 <= layout.bar_px {
                     long
                 } else if text_width(&number, 11) + 2 <= layout.bar_px {

@@ -1,75 +1,12 @@
 //! Every text of a team-over-time chart: the categories in the order
 //! they first appear, each quarter's figures as written, the labels drawn
 //! on the chart, the title, the description a screen reader gets and the
-//! table of numbers. The English words are all in [`EN`], so that they
-//! can move to the theme's strings table with the other charts' words.
+//! table of numbers, in the site's language ([`ChartWords`], the
+//! `chart.team-time-` keys of the strings table).
 
 use super::{Size, TeamOverTimeChart};
 use crate::numbers::format_value;
-use crate::render::charts::{Row, Table, sentence_list};
-
-/// Every English text of the chart. `{name}` marks a place filled in.
-pub(super) struct Phrases {
-    pub title: &'static str,
-    pub size_panel: &'static str,
-    pub split_panel: &'static str,
-    pub not_stated: &'static str,
-    /// Beside a size written in words, in the table.
-    pub in_words: &'static str,
-    /// Over the mark of a size in words, on the chart.
-    pub in_words_short: &'static str,
-    /// The legend's key of the quarters without a size or a split.
-    pub key_not_stated: &'static str,
-    /// The legend's key of the quarters whose size is in words.
-    pub key_in_words: &'static str,
-    /// The legend's key of the dashed 100 % line.
-    pub key_hundred: &'static str,
-    pub quarter: &'static str,
-    pub size_head: &'static str,
-    pub share_head: &'static str,
-    pub total_head: &'static str,
-    pub caption: &'static str,
-    pub lede: &'static str,
-    pub size_fte: &'static str,
-    pub size_words: &'static str,
-    pub size_none: &'static str,
-    pub split_none: &'static str,
-    pub split_sum: &'static str,
-    pub changed: &'static str,
-}
-
-pub(super) const EN: Phrases = Phrases {
-    title: "{team}: team size and time split by quarter",
-    size_panel: "Team size (FTE)",
-    split_panel: "Time split (%, as written)",
-    not_stated: "not stated",
-    in_words: "{size} (in words, not drawn)",
-    in_words_short: "in words",
-    key_not_stated: "not stated",
-    key_in_words: "size in words (see the table)",
-    key_hundred: "100 %",
-    quarter: "Quarter",
-    size_head: "Team size (FTE)",
-    share_head: "{name} (%)",
-    total_head: "Total of shares (%, computed)",
-    caption: "{team}: team size and time split in each quarter, as written",
-    lede: "{team}: team size and time split in {n} quarters, as each quarter states them.",
-    size_fte: "{size} FTE",
-    size_words: "size in words: {size}",
-    size_none: "size not stated",
-    split_none: "time split not stated",
-    split_sum: "the shares add up to {sum} %",
-    changed: "The time split's categories differ between quarters: a category a quarter does not name is not stated for it.",
-};
-
-/// `template` with each `{key}` replaced by its value.
-pub(super) fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (key, value) in values {
-        out = out.replace(&format!("{{{key}}}"), value);
-    }
-    out
-}
+use crate::render::charts::{ChartWords, Row, Table, fill};
 
 /// One quarter's figures, checked and worded.
 pub(super) struct QuarterWords {
@@ -86,7 +23,8 @@ pub(super) struct QuarterWords {
     pub sum: Option<f64>,
 }
 
-pub(super) struct Words {
+pub(super) struct Words<'a> {
+    pub w: &'a ChartWords,
     /// Every category of every quarter, in the order they first appear.
     pub categories: Vec<String>,
     pub quarters: Vec<QuarterWords>,
@@ -96,8 +34,8 @@ pub(super) struct Words {
     pub words: bool,
 }
 
-impl Words {
-    pub fn of(spec: &TeamOverTimeChart) -> Self {
+impl<'a> Words<'a> {
+    pub fn of(spec: &TeamOverTimeChart, w: &'a ChartWords) -> Self {
         let mut categories: Vec<String> = Vec::new();
         for q in &spec.quarters {
             for (name, _) in &q.split {
@@ -126,7 +64,7 @@ impl Words {
                     .collect();
                 QuarterWords {
                     fte,
-                    fte_label: fte.map(format_value),
+                    fte_label: fte.map(|f| w.number(format_value(f))),
                     in_words: matches!(q.size, Size::Words(_)),
                     // Shares too large to add up are summed as the
                     // largest number, so the chart still has an axis.
@@ -139,6 +77,7 @@ impl Words {
             })
             .collect();
         Self {
+            w,
             gaps: quarters
                 .iter()
                 .any(|q| q.sum.is_none() || (q.fte.is_none() && !q.in_words)),
@@ -149,46 +88,60 @@ impl Words {
     }
 
     pub fn title(&self, spec: &TeamOverTimeChart) -> String {
-        fill(EN.title, &[("team", &spec.team)])
+        fill(&self.w.team_time_title, &[("team", &spec.team)])
+    }
+
+    /// `70 %`, with the language's decimal separator.
+    pub fn percent(&self, p: f64) -> String {
+        format!("{} %", self.w.number(format_value(p)))
     }
 
     /// The size as the table says it.
-    fn size_cell(q: &super::QuarterFigures, w: &QuarterWords) -> String {
-        match (&q.size, &w.fte_label) {
-            (Size::Words(t), _) => fill(EN.in_words, &[("size", t)]),
+    fn size_cell(&self, q: &super::QuarterFigures, qw: &QuarterWords) -> String {
+        match (&q.size, &qw.fte_label) {
+            (Size::Words(t), _) => fill(&self.w.team_time_in_words, &[("size", t)]),
             (_, Some(f)) => f.clone(),
-            _ => EN.not_stated.to_string(),
+            _ => self.w.team_time_not_stated.clone(),
         }
     }
 
     pub fn describe(&self, spec: &TeamOverTimeChart) -> String {
         let n = spec.quarters.len().to_string();
-        let mut parts = vec![fill(EN.lede, &[("team", &spec.team), ("n", &n)])];
-        for (q, w) in spec.quarters.iter().zip(&self.quarters) {
-            let size = match (&q.size, &w.fte_label) {
-                (Size::Words(t), _) => fill(EN.size_words, &[("size", t)]),
-                (_, Some(f)) => fill(EN.size_fte, &[("size", f)]),
-                _ => EN.size_none.to_string(),
+        let w = self.w;
+        let mut parts = vec![fill(
+            &w.team_time_describe,
+            &[("team", &spec.team), ("n", &n)],
+        )];
+        for (q, qw) in spec.quarters.iter().zip(&self.quarters) {
+            let size = match (&q.size, &qw.fte_label) {
+                (Size::Words(t), _) => fill(&w.team_time_size_words, &[("size", t)]),
+                (_, Some(f)) => fill(&w.team_time_size_fte, &[("fte", f)]),
+                _ => w.team_time_size_none.clone(),
             };
-            let split = match w.sum {
-                None => EN.split_none.to_string(),
+            let split = match qw.sum {
+                None => w.team_time_split_none.clone(),
                 Some(sum) => {
                     let shares: Vec<String> = q
                         .split
                         .iter()
-                        .map(|(n, p)| format!("{n} {} %", format_value(*p)))
+                        .map(|(n, p)| format!("{n} {}", self.percent(*p)))
                         .collect();
-                    let mut s = sentence_list(&shares);
+                    let mut s = w.list(&shares);
                     if (sum - 100.0).abs() > 0.5 {
-                        s.push_str(&format!(
-                            " ({})",
-                            fill(EN.split_sum, &[("sum", &format_value(sum))])
+                        s.push_str(" (");
+                        s.push_str(&fill(
+                            &w.team_time_sum,
+                            &[("sum", &w.number(format_value(sum)))],
                         ));
+                        s.push(')');
                     }
                     s
                 }
             };
-            parts.push(format!("{}: {size}; {split}.", q.label));
+            parts.push(fill(
+                &w.team_time_quarter,
+                &[("quarter", &q.label), ("size", &size), ("split", &split)],
+            ));
         }
         let named: Vec<Vec<&str>> = spec
             .quarters
@@ -201,38 +154,39 @@ impl Words {
             })
             .collect();
         if named.windows(2).any(|w| w[0] != w[1]) {
-            parts.push(EN.changed.to_string());
+            parts.push(w.team_time_changed.clone());
         }
         parts.join(" ")
     }
 
     pub fn table(&self, spec: &TeamOverTimeChart) -> Table {
-        let mut head = vec![EN.quarter.to_string(), EN.size_head.to_string()];
+        let w = self.w;
+        let mut head = vec![w.quarter.clone(), w.team_time_size_head.clone()];
         head.extend(
             self.categories
                 .iter()
-                .map(|c| fill(EN.share_head, &[("name", c)])),
+                .map(|c| fill(&w.team_time_share_head, &[("name", c)])),
         );
         let split = !self.categories.is_empty();
         if split {
-            head.push(EN.total_head.to_string());
+            head.push(w.team_time_total_head.clone());
         }
         let rows = spec
             .quarters
             .iter()
             .zip(&self.quarters)
-            .map(|(q, w)| {
-                let mut cells = vec![Self::size_cell(q, w)];
+            .map(|(q, qw)| {
+                let mut cells = vec![self.size_cell(q, qw)];
                 if split {
                     cells.extend(self.categories.iter().map(|c| {
                         match q.split.iter().find(|(n, _)| n == c) {
-                            Some((_, p)) => format!("{} %", format_value(*p)),
-                            None => EN.not_stated.to_string(),
+                            Some((_, p)) => self.percent(*p),
+                            None => w.team_time_not_stated.clone(),
                         }
                     }));
-                    cells.push(match w.sum {
-                        Some(s) => format!("{} %", format_value(s)),
-                        None => EN.not_stated.to_string(),
+                    cells.push(match qw.sum {
+                        Some(s) => self.percent(s),
+                        None => w.team_time_not_stated.clone(),
                     });
                 }
                 Row {
@@ -242,7 +196,7 @@ impl Words {
             })
             .collect();
         Table {
-            caption: fill(EN.caption, &[("team", &spec.team)]),
+            caption: fill(&w.team_time_caption, &[("team", &spec.team)]),
             head,
             rows,
         }
@@ -285,7 +239,8 @@ mod tests {
     #[test]
     fn categories_keep_the_order_they_first_appear_in_and_gaps_stay_gaps() {
         let s = spec();
-        let w = Words::of(&s);
+        let en = crate::render::charts::chart_words::english();
+        let w = Words::of(&s, &en);
         assert_eq!(w.categories, ["focus", "strengthen", "experiment"]);
         assert_eq!(w.quarters[2].shares, [Some(70.0), None, Some(20.0)]);
         assert_eq!(w.quarters[1].sum, None);
@@ -298,7 +253,8 @@ mod tests {
     #[test]
     fn the_table_says_not_stated_keeps_words_and_marks_the_total_computed() {
         let s = spec();
-        let t = Words::of(&s).table(&s);
+        let en = crate::render::charts::chart_words::english();
+        let t = Words::of(&s, &en).table(&s);
         assert_eq!(
             t.head,
             [
@@ -339,7 +295,8 @@ mod tests {
     #[test]
     fn the_description_says_each_quarter_as_written() {
         let s = spec();
-        let d = Words::of(&s).describe(&s);
+        let en = crate::render::charts::chart_words::english();
+        let d = Words::of(&s, &en).describe(&s);
         assert!(
             d.contains("Q1: 6.5 FTE; focus 70 % and strengthen 30 %."),
             "{d}"

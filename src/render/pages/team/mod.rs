@@ -235,16 +235,25 @@ fn team_page<'a>(
     let has_objectives = sections.iter().any(|(_, s)| !s.data.objectives.is_empty());
     let chart = has_objectives
         .then(|| {
-            objectives_over_time::draw(&OverTimeChart {
-                id: format!("team-chart-{}", team.id),
-                quarters: outlook_counts(site, &sections),
-            })
+            objectives_over_time::draw(
+                &OverTimeChart {
+                    id: format!("team-chart-{}", team.id),
+                    quarters: outlook_counts(site, &sections),
+                },
+                inputs.charts.words(),
+            )
             .ok()
         })
         .flatten();
-    let size_chart = inputs
-        .charts
-        .time(|| figures::team_over_time(site, team.id.as_str(), &newest.data.title, &sections));
+    let size_chart = inputs.charts.time(|| {
+        figures::team_over_time(
+            inputs.charts,
+            site,
+            team.id.as_str(),
+            &newest.data.title,
+            &sections,
+        )
+    });
     let size_chart = match drawn(size_chart, &newest.file) {
         Ok(chart) => chart,
         Err(d) => return Some(Err(d)),

@@ -137,7 +137,6 @@ pub struct TeamKpi {
     pub quarter: String,
     /// Its trend across every quarter (on the page's list of the team's
     /// KPIs, not on each quarter's).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub chart: Option<crate::render::charts::Chart>,
 }
 

@@ -3,6 +3,7 @@
 //! not overlap.
 
 use crate::derive::round_to;
+use crate::render::charts::canvas::Anchor;
 
 /// Axis ticks: round values covering a range, and the decimals they need.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +80,12 @@ pub struct Wanted {
 pub struct Placed {
     pub centre: i32,
     pub row: usize,
+    /// Where to draw the text and how to align it there. A label moved
+    /// inside the bounds is aligned to the edge it touches, so that a font
+    /// wider than [`text_width`](super::canvas::text_width) measured (a
+    /// bold one, another platform's) grows away from the edge instead of
+    /// past it; any other label is centred.
+    pub at: (i32, Anchor),
 }
 
 /// Place labels left to right in the fewest rows so that no two in a row
@@ -91,6 +98,13 @@ pub fn rows(labels: &[Wanted], min: i32, max: i32, gap: i32) -> Vec<Placed> {
         .map(|w| {
             let half = w.width / 2;
             let centre = w.centre.clamp(min + half, (max - half).max(min + half));
+            let at = if centre > w.centre {
+                (min, Anchor::Start)
+            } else if centre < w.centre {
+                (max, Anchor::End)
+            } else {
+                (centre, Anchor::Middle)
+            };
             let span = (centre - half - gap / 2, centre + half + gap / 2);
             let free =
                 |row: &Vec<(i32, i32)>| row.iter().all(|(a, b)| span.1 <= *a || span.0 >= *b);
@@ -104,7 +118,7 @@ pub fn rows(labels: &[Wanted], min: i32, max: i32, gap: i32) -> Vec<Placed> {
             if let Some(spans) = taken.get_mut(row) {
                 spans.push(span);
             }
-            Placed { centre, row }
+            Placed { centre, row, at }
         })
         .collect()
 }
@@ -202,7 +216,14 @@ mod tests {
         // Kept inside the bounds.
         let edge = rows(&[w(5)], 0, 400, 4);
         assert_eq!(edge[0].centre, 20);
+        assert_eq!(
+            edge[0].at,
+            (0, Anchor::Start),
+            "aligned to the edge it touches"
+        );
         let edge = rows(&[w(399)], 0, 400, 4);
         assert_eq!(edge[0].centre, 380);
+        assert_eq!(edge[0].at, (400, Anchor::End));
+        assert_eq!(placed[0].at, (100, Anchor::Middle));
     }
 }

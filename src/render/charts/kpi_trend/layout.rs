@@ -6,7 +6,7 @@
 use super::TrendChart;
 use crate::numbers::format_number;
 use crate::render::charts::canvas::{Frame, Mapper, text_width};
-use crate::render::charts::scale::{Ticks, Wanted, rows, ticks, wrap};
+use crate::render::charts::scale::{Placed, Ticks, Wanted, rows, ticks, wrap};
 use crate::render::charts::{ChartError, ChartWords};
 
 pub(super) struct Layout {
@@ -27,7 +27,7 @@ pub(super) struct Layout {
     pub value_labels: Vec<Option<(i32, i32)>>,
     /// The quarter labels that fit, in drawing order: the point's index
     /// and the label's centre.
-    pub quarter_labels: Vec<(usize, i32)>,
+    pub quarter_labels: Vec<(usize, Placed)>,
 }
 
 impl Layout {
@@ -142,7 +142,12 @@ fn value_label(spec: &TrendChart, map: &Mapper, i: usize, v: f64) -> (i32, i32) 
 
 /// Quarter labels on the x axis: the current, first and last quarters
 /// first, then the others where they fit in one row.
-fn quarter_labels(spec: &TrendChart, map: &Mapper, axis: &Ticks, width: u32) -> Vec<(usize, i32)> {
+fn quarter_labels(
+    spec: &TrendChart,
+    map: &Mapper,
+    axis: &Ticks,
+    width: u32,
+) -> Vec<(usize, Placed)> {
     let mut order: Vec<usize> = (0..spec.points.len()).collect();
     order.sort_by_key(|i| {
         let p = &spec.points[*i];
@@ -160,7 +165,7 @@ fn quarter_labels(spec: &TrendChart, map: &Mapper, axis: &Ticks, width: u32) -> 
         .into_iter()
         .zip(placed)
         .filter(|(_, place)| place.row == 0)
-        .map(|(i, place)| (i, place.centre))
+        .map(|(i, place)| (i, place))
         .collect()
 }
 

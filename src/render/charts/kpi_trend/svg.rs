@@ -8,6 +8,7 @@ use super::{TrendChart, TrendWords};
 use crate::derive::Verdict;
 use crate::render::charts::canvas::{Anchor, Canvas, DrawResult, Frame, Text};
 use crate::render::charts::palette::THEME;
+use crate::render::charts::scale::Placed;
 use crate::render::charts::{ChartError, ChartWords};
 use plotters::prelude::*;
 
@@ -117,11 +118,17 @@ pub(super) fn draw(
         }
     }
 
-    for &(i, centre) in &layout.quarter_labels {
+    for &(
+        i,
+        Placed {
+            at: (x, anchor), ..
+        },
+    ) in &layout.quarter_labels
+    {
         let p = &spec.points[i];
         let y = layout.height as i32 - 10;
-        let mut t = Text::new(centre, y, "quarter-label", &p.label)
-            .anchor(Anchor::Middle)
+        let mut t = Text::new(x, y, "quarter-label", &p.label)
+            .anchor(anchor)
             .size(12);
         if p.current {
             t = t.bold();

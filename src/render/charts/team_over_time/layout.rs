@@ -10,7 +10,7 @@ use super::words::Words;
 use crate::numbers::format_number;
 use crate::render::charts::ChartError;
 use crate::render::charts::canvas::{Frame, Mapper, text_width};
-use crate::render::charts::scale::{Ticks, Wanted, rows, ticks};
+use crate::render::charts::scale::{Placed, Ticks, Wanted, rows, ticks};
 
 /// Narrower than a page's other charts: its text stays legible on a
 /// phone, where the chart is shrunk to the screen's width.
@@ -58,7 +58,7 @@ pub(super) struct Layout {
     /// Where each quarter's size label goes, for those that fit.
     pub size_labels: Vec<Option<(i32, i32)>>,
     /// The quarter labels that fit: the quarter and the label's centre.
-    pub quarter_labels: Vec<(usize, i32)>,
+    pub quarter_labels: Vec<(usize, Placed)>,
     pub quarter_y: i32,
     /// The legend's entries: what, left edge, baseline.
     pub legend: Vec<(Key, i32, i32)>,
@@ -189,7 +189,7 @@ impl Layout {
             .iter()
             .zip(placed_in_a_row(&quarter_texts, 12, 8))
             .filter(|(_, p)| p.row == 0)
-            .map(|((i, _), p)| (*i, p.centre))
+            .map(|((i, _), p)| (*i, p))
             .collect();
 
         let mut size_labels = vec![None; spec.quarters.len()];
@@ -322,7 +322,7 @@ mod tests {
         let shown: Vec<usize> = l.quarter_labels.iter().map(|&(i, _)| i).collect();
         assert_eq!(shown[..2], [39, 0]);
         assert!(shown.len() > 3 && shown.len() < 40, "{shown:?}");
-        let mut centres: Vec<i32> = l.quarter_labels.iter().map(|&(_, c)| c).collect();
+        let mut centres: Vec<i32> = l.quarter_labels.iter().map(|&(_, p)| p.centre).collect();
         centres.sort_unstable();
         let width = text_width("Q1 FY00-01", 12);
         assert!(

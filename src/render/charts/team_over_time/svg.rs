@@ -10,6 +10,7 @@ use super::words::Words;
 use crate::render::charts::ChartError;
 use crate::render::charts::canvas::{Anchor, Canvas, Frame, Text, text_width};
 use crate::render::charts::palette::THEME;
+use crate::render::charts::scale::Placed;
 use plotters::prelude::*;
 
 pub(super) fn draw(
@@ -191,15 +192,21 @@ pub(super) fn draw(
         marks(&mut canvas, p, &gaps)?;
     }
 
-    for &(i, centre) in &layout.quarter_labels {
+    for &(
+        i,
+        Placed {
+            at: (x, anchor), ..
+        },
+    ) in &layout.quarter_labels
+    {
         canvas.text(
             &Text::new(
-                centre,
+                x,
                 layout.quarter_y,
                 "quarter-label",
                 &spec.quarters[i].label,
             )
-            .anchor(Anchor::Middle)
+            .anchor(anchor)
             .size(12),
         );
     }

@@ -48,7 +48,7 @@ fn a_file_over_a_megabyte_is_refused_before_it_is_read() {
     );
     let out = f.check().expect_err();
     assert!(
-        out.contains("intro.md: the file is 1220 KB; content files are at most 1024 KB"),
+        out.contains("intro.md: the file is 1220 KB; a content file is at most 1024 KB"),
         "{out}"
     );
 }

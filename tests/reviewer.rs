@@ -64,23 +64,24 @@ fn a_team_page_joins_a_renamed_team_and_says_what_is_not_stated() {
     assert_eq!(text_of(&page, "h1"), "Platform");
     let rows = texts(&page, "#team-size ~ .table-scroll tbody tr");
     assert_eq!(rows.len(), 2, "{rows:?}");
-    // Newest first: the platform quarter states an owner but no size;
-    // the ops quarter a size and a time split but no owner.
+    // Newest first: the platform quarter states an owner, the ops quarter
+    // none.
+    assert!(rows[0].contains("Ada Lovelace"), "{}", rows[0]);
     assert!(
-        rows[0].contains("Ada Lovelace") && rows[0].contains("not stated"),
-        "{}",
-        rows[0]
-    );
-    assert!(
-        rows[1].contains("Ops") && rows[1].contains("4.5 FTE"),
+        rows[1].contains("Ops") && rows[1].contains("not stated"),
         "{}",
         rows[1]
     );
+    // Size and time split over the quarters, oldest first: the ops quarter
+    // states both, the platform quarter neither.
+    let chart = texts(&page, "#team-size ~ figure.chart-team-over-time tbody tr");
+    assert_eq!(chart.len(), 2, "{chart:?}");
     assert!(
-        rows[1].contains("focus 70 %") && rows[1].contains("not stated"),
+        chart[0].contains("4.5") && chart[0].contains("70 %"),
         "{}",
-        rows[1]
+        chart[0]
     );
+    assert_eq!(chart[1].matches("not stated").count(), 4, "{}", chart[1]);
     assert!(text_of(&page, ".lede").contains("ops"), "earlier id named");
     // Statuses quarter by quarter, linked to each quarter's objective page.
     let objectives = texts(&page, ".team-objectives > li");

@@ -326,3 +326,184 @@ fn a_goal_links_to_the_part_of_its_split_slide_that_shows_it() {
         );
     }
 }
+
+/// `web` in three quarters: a size and a split; neither; a size in words
+/// and a split whose categories changed and add up to 90 %.
+fn sizes_over_time() -> Fixture {
+    let f = Fixture::empty();
+    f.write("site.yaml", SITE);
+    let kpi = |v: u32| {
+        format!(
+            "kpis:\n  - {{id: latency, name: Latency, unit: ms, direction: lower, value: {v}}}\n  - {{id: secret, name: Secret, value_text: (withheld)}}\n"
+        )
+    };
+    for (q, body) in [
+        (
+            1,
+            "fte: 6.5\ntime_split: {focus: 70, strengthen: 30}\n".to_string(),
+        ),
+        (2, String::new()),
+        (
+            3,
+            "fte_text: 12 + 3 from other teams\ntime_split: {focus: 60, experiment: 30}\n"
+                .to_string(),
+        ),
+    ] {
+        f.write(
+            &format!("quarters/q{q}/quarter.yaml"),
+            &format!("fiscal_year: 2020\nquarter: {q}\ntitle: Q{q}\nsections: [web]\n"),
+        );
+        f.write(
+            &format!("quarters/q{q}/sections/web.yaml"),
+            &format!("title: Web\nowner: Ada\n{body}{}", kpi(100 + q * 10)),
+        );
+    }
+    f
+}
+
+/// The cells of each body row of `table`, its row header first.
+fn rows(table: scraper::ElementRef) -> Vec<Vec<String>> {
+    table
+        .select(&sel("tbody tr"))
+        .map(|r| {
+            r.select(&sel("th, td"))
+                .map(|c| normalise(&c.text().collect::<String>()))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn size_and_time_split_are_charted_as_written_with_gaps_not_stated() {
+    let f = sizes_over_time();
+    f.build().expect_ok();
+    let page = f.page("teams/web.html");
+    let figure = page
+        .select(&sel(
+            "section[aria-labelledby=team-size] figure.chart-team-over-time",
+        ))
+        .next()
+        .expect("the size and time chart");
+    let svg = figure.select(&sel("svg[role=img]")).next().unwrap();
+    assert_eq!(
+        normalise(
+            &svg.select(&sel("title"))
+                .next()
+                .unwrap()
+                .text()
+                .collect::<String>()
+        ),
+        "Web: team size and time split by quarter"
+    );
+    let desc: String = svg.select(&sel("desc")).next().unwrap().text().collect();
+    assert!(
+        desc.contains("Q2 FY20-21: size not stated; time split not stated."),
+        "{desc}"
+    );
+    assert!(
+        desc.contains("size in words: 12 + 3 from other teams"),
+        "{desc}"
+    );
+    // One bar for the one size in numbers: no zero, nothing interpolated.
+    assert_eq!(svg.select(&sel("g.size-bars rect")).count(), 1);
+    let table = figure.select(&sel("table.chart-table")).next().unwrap();
+    let head: Vec<String> = table
+        .select(&sel("thead th"))
+        .map(|c| c.text().collect())
+        .collect();
+    assert_eq!(
+        head,
+        [
+            "Quarter",
+            "Team size (FTE)",
+            "focus (%)",
+            "strengthen (%)",
+            "experiment (%)",
+            "Total of shares (%, computed)"
+        ]
+    );
+    assert_eq!(
+        rows(table),
+        [
+            vec!["Q1 FY20-21", "6.5", "70 %", "30 %", "not stated", "100 %"],
+            vec![
+                "Q2 FY20-21",
+                "not stated",
+                "not stated",
+                "not stated",
+                "not stated",
+                "not stated"
+            ],
+            vec![
+                "Q3 FY20-21",
+                "12 + 3 from other teams (in words, not drawn)",
+                "60 %",
+                "not stated",
+                "30 %",
+                "90 %"
+            ],
+        ]
+    );
+    // The size in words is on the quarter's divider slide as written.
+    let deck = f.page("fy20-21-q3/index.html");
+    assert!(text_of(&deck, "#web .facts").contains("Team size 12 + 3 from other teams"));
+}
+
+#[test]
+fn each_kpi_s_trend_is_on_the_team_page_as_on_its_own_page() {
+    let f = sizes_over_time();
+    f.build().expect_ok();
+    let page = f.page("teams/web.html");
+    let items: Vec<scraper::ElementRef> = page.select(&sel("#team-kpis + ul > li")).collect();
+    assert_eq!(items.len(), 2);
+    let latency = items
+        .iter()
+        .find(|li| li.text().any(|t| t.contains("Latency")))
+        .unwrap();
+    let figure = latency
+        .select(&sel("figure.chart-kpi-trend"))
+        .next()
+        .expect("the latency trend");
+    let table = figure.select(&sel("table.chart-table")).next().unwrap();
+    let values: Vec<String> = rows(table).into_iter().map(|r| r[1].clone()).collect();
+    assert_eq!(values, ["110", "120", "130"]);
+    // The chart of the KPI's own page, the same bytes.
+    let own = f.page("kpis/latency.html");
+    let svg = |doc: &scraper::Html| {
+        doc.select(&sel("figure.chart-kpi-trend svg"))
+            .next()
+            .unwrap()
+            .html()
+    };
+    assert_eq!(svg(&page), svg(&own));
+    // A KPI in words has no trend to draw.
+    let secret = items
+        .iter()
+        .find(|li| li.text().any(|t| t.contains("Secret")))
+        .unwrap();
+    assert_eq!(secret.select(&sel("figure")).count(), 0);
+}
+
+#[test]
+fn a_size_given_both_in_figures_and_in_words_is_an_error() {
+    let f = sizes_over_time();
+    f.write(
+        "quarters/q1/sections/web.yaml",
+        "title: Web\nfte: 6\nfte_text: six or so\n",
+    );
+    let err = f.check().expect_err();
+    assert!(err.contains("web.yaml:3:11"), "{err}");
+    assert!(
+        err.contains("given twice, as `fte` and `fte_text`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_team_that_never_states_its_size_says_so_without_a_chart() {
+    let f = two_quarters();
+    f.build().expect_ok();
+    let page = f.page("teams/platform.html");
+    assert_eq!(page.select(&sel("figure.chart-team-over-time")).count(), 0);
+    assert!(text_of(&page, "#team-size + p, #team-size ~ p").contains("No quarter states"));
+}

@@ -276,6 +276,9 @@ fn parse_top<T: serde::de::DeserializeOwned>(
 /// The largest content file read (YAML or Markdown): a hundred times the
 /// largest real one. Documented in docs/content-format.md.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// The largest roster (`people.yaml`): it lists everyone who ever worked
+/// in the organisation, some 100 bytes a person.
+pub const MAX_ROSTER_BYTES: u64 = 16 * 1024 * 1024;
 /// The longest line of a content file, and so the longest one-line value.
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
 
@@ -298,15 +301,21 @@ pub(crate) fn read(root: &Path, file: &str) -> Result<String, Diagnostic> {
             .help("check that it is a file you may read (its permissions)")
     };
     let size = std::fs::metadata(root.join(file)).map_err(cannot)?.len();
-    if size > MAX_FILE_BYTES {
+    let (max, kind) = if file == yaml::limits::ROSTER {
+        (MAX_ROSTER_BYTES, "roster")
+    } else {
+        (MAX_FILE_BYTES, "content file")
+    };
+    if size > max {
         return Err(Diagnostic::error(
             file,
             format!(
-                "the file is {} KB; content files are at most 1024 KB",
-                size / 1024
+                "the file is {} KB; a {kind} is at most {} KB",
+                size / 1024,
+                max / 1024
             ),
         )
-        .expected("a content file of at most 1 MB")
+        .expected(format!("a {kind} of at most {} MB", max / (1024 * 1024)))
         .help("split it (one section per file, long narrative over several files) or shorten it"));
     }
     let bytes = std::fs::read(root.join(file)).map_err(cannot)?;

@@ -38,6 +38,11 @@ pub struct SectionFile {
     #[serde(default)]
     #[schemars(extend("minimum" = 0))]
     pub fte: Option<Located<f64>>,
+    /// The team size in words, when the review prints it so (`12 + 3
+    /// from other teams`): shown as written, never charted or compared.
+    /// Instead of `fte`.
+    #[serde(default)]
+    pub fte_text: Option<Located<String>>,
     /// How time was spent, in percent, in the order written:
     /// `{focus: 70, strengthen: 30}`.
     #[serde(default)]

@@ -3,14 +3,15 @@
 //! which chart of which page it makes. Chart ids start with the kind of
 //! chart and join the ids they are made of with `_`, which content ids
 //! never contain, so they are unique on any page. [`Charts`] holds what
-//! every chart of a build shares: each KPI's whole trend, worded once,
-//! and the time spent drawing.
+//! every chart of a build shares: each KPI's whole trend, worded once
+//! (and drawn once for the KPI's page and the team pages), and the time
+//! spent drawing.
 
 use super::charts::{
     self, BarCell, BarColumn, BarRow, Chart, ChartError, ChartWords, GroupedObjective,
-    KeyResultChart, OverTimeChart, QuarterCounts, QuarterMark, StatusGroupsChart,
-    StatusTimelineChart, Subject, TableBarsChart, TimeSplitChart, TimelineCell, TrendChange,
-    TrendChart, TrendPoint, TrendWords,
+    KeyResultChart, OverTimeChart, QuarterCounts, QuarterFigures, QuarterMark, Size,
+    StatusGroupsChart, StatusTimelineChart, Subject, TableBarsChart, TeamOverTimeChart,
+    TimeSplitChart, TimelineCell, TrendChange, TrendChart, TrendPoint, TrendWords,
 };
 use super::strings::Strings;
 use crate::derive::{ChangeBase, Derived, KrFacts};
@@ -18,6 +19,7 @@ use crate::markdown::plain_inline;
 use crate::model::{Cell, DataTable, FiscalQuarter, KeyResult, Kpi, Objective, Section, Site};
 use crate::numbers::decimals;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -113,13 +115,27 @@ pub fn kpi_trend(
     })
 }
 
+/// The large trend of a KPI over every quarter, as its page shows it
+/// (and the team pages of the teams that report it): drawn once, by
+/// whichever page needs it first. `kpi` must be the KPI as its latest
+/// quarter has it, as the KPI page names it. `None` when it has no value.
+pub fn kpi_page_trend(charts: &Charts, kpi: &Kpi) -> Option<Result<Chart, ChartError>> {
+    let drawn = charts.pages.get(kpi.id.as_str())?;
+    drawn
+        .get_or_init(|| charts.time(|| kpi_trend(charts, kpi, None, true)))
+        .clone()
+}
+
 /// What every chart of a build shares: each KPI's trend over the whole
 /// repository, its points and words made once (the chart of a KPI in
-/// any quarter shows the beginning of it), the words of every chart in
-/// the site's language, and the time spent drawing.
+/// any quarter shows the beginning of it), its page's chart once drawn,
+/// the words of every chart in the site's language, and the time spent
+/// drawing.
 #[derive(Debug)]
 pub struct Charts {
     trends: BTreeMap<String, Trend>,
+    /// Each KPI's chart on its page (see [`kpi_page_trend`]).
+    pages: BTreeMap<String, OnceLock<Option<Result<Chart, ChartError>>>>,
     words: ChartWords,
     time: AtomicU64,
 }
@@ -201,6 +217,11 @@ impl Charts {
             })
             .collect();
         Self {
+            pages: derived
+                .kpis
+                .keys()
+                .map(|id| (id.to_string(), OnceLock::new()))
+                .collect(),
             trends,
             words,
             time: AtomicU64::new(0),
@@ -241,6 +262,49 @@ pub fn time_split(charts: &Charts, section: &Section) -> Option<Result<Chart, Ch
             section: section.data.title.clone(),
             shares: split.value.iter().map(|(n, p)| (n.clone(), *p)).collect(),
             fte: section.data.fte.as_deref().copied(),
+        },
+        &charts.words,
+    ))
+}
+
+/// A team's size and time split in each of its quarters (oldest first),
+/// on its team page. `None` when no quarter states either.
+pub fn team_over_time(
+    charts: &Charts,
+    site: &Site,
+    id: &str,
+    title: &str,
+    sections: &[(FiscalQuarter, &Section)],
+) -> Option<Result<Chart, ChartError>> {
+    let split = |s: &Section| {
+        s.data
+            .time_split
+            .iter()
+            .flat_map(|t| t.value.iter())
+            .map(|(n, p)| (n.clone(), *p))
+            .collect::<Vec<_>>()
+    };
+    let quarters: Vec<QuarterFigures> = sections
+        .iter()
+        .map(|(q, s)| QuarterFigures {
+            label: site.calendar.label(*q),
+            size: match (&s.data.fte, &s.data.fte_text) {
+                (Some(f), _) => Size::Fte(f.value),
+                (None, Some(t)) => Size::Words(t.value.clone()),
+                (None, None) => Size::NotStated,
+            },
+            split: split(s),
+        })
+        .collect();
+    let stated = |q: &QuarterFigures| q.size != Size::NotStated || !q.split.is_empty();
+    if !quarters.iter().any(stated) {
+        return None;
+    }
+    Some(charts::team_over_time::draw(
+        &TeamOverTimeChart {
+            id: format!("team-size-chart-{id}"),
+            team: title.to_string(),
+            quarters,
         },
         &charts.words,
     ))

@@ -18,6 +18,7 @@ pub mod pages;
 pub mod quarter;
 pub mod reviewer;
 pub mod single;
+mod status_shapes;
 pub mod strings;
 pub mod theme;
 pub mod urls;

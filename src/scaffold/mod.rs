@@ -184,6 +184,7 @@ fn section_yaml(site: &Site, s: &Section, from: &str) -> (String, (usize, usize,
     if let Some(fte) = &d.fte {
         y.num(0, "fte", fte.value, None);
     }
+    y.opt_str(0, "fte_text", d.fte_text.as_deref().map(String::as_str));
     if let Some(split) = &d.time_split {
         y.open(0, "time_split");
         for (name, share) in split.value.iter() {

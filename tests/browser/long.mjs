@@ -12,7 +12,10 @@
 // goals and two check-ins each (so the department's totals have many
 // rows), KPIs whose value is words, the repository's own status words
 // (`statuses:`), and an objective with a very long title and 30 struck
-// measures.
+// measures. The department and its sub-teams state their sizes and time
+// splits in two quarters, as oddly as reviews do (a size in words, shares
+// that do not add up to 100, categories that change, a quarter that
+// states neither), for their team pages' charts.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -110,11 +113,17 @@ ${groups}tables:
     rows:
 ${range(N, (i) => `      - cells: ${cells(i)}\n` + (i % 6 === 2 ? `        note: ${q(`Row note ${i + 1}: counted from the logs.`)}\n` : ''))}    note: The table counts every audience, the smallest last.
 `);
-  w('quarters/fy20-21-q1/sections/product.yaml', 'title: Product\nowner: Director One\nowners: [Director Two]\n');
+  w('quarters/fy20-21-q1/sections/product.yaml', 'title: Product\nowner: Director One\nowners: [Director Two]\n'
+    + 'fte: 42.5\ntime_split: {focus: 50, strengthen: 30, experiment: 15, maintenance: 5}\n');
+  // Q2: the department in words, shares short of 100 and new categories.
+  w('quarters/fy20-21-q2/sections/product.yaml', 'title: Product\nowner: Director One\n'
+    + 'fte_text: 40 + 6 from other teams\ntime_split: {focus: 45, interrupts and support: 25, maintenance: 20}\n');
+  w('quarters/fy20-21-q2/sections/product-1.yaml', `title: ${q(SUBTEAMS[0])}\npart_of: product\nowner: Lead 1\n`);
   SUBTEAMS.forEach((t, k) => {
     const checkin = (c) => `  - date: 2020-0${7 + c}-1${k}\n    title: ${q(`Status ${c} of ${t}`)}\n    groups:\n`
       + [0, 1, 2].map((i) => `      - status: ${q([...statuses, ...custom][(k + c + i * 3) % 14])}\n        items:\n          - text: ${q(`Item ${i + 1} of check-in ${c} of ${t}`)}\n`).join('');
     w(`quarters/fy20-21-q1/sections/product-${k + 1}.yaml`, `title: ${q(t)}\npart_of: product\nowner: Lead ${k + 1}\n`
+      + (k === 0 ? 'fte: 6.5\ntime_split: {focus: 70, maintenance: 30}\n' : '')
       + `objectives:\n  - id: product-${k + 1}-goals\n    title: ${q(`Goals of ${t}`)}\n    goals:\n`
       + range(5, (i) => `      - text: ${q(`Goal ${i + 1} of ${t}`)}\n` + ((i + k) % 3 ? `        status: ${q([...statuses, ...custom][(i * 5 + k) % 14])}\n` : ''))
       + `checkins:\n${checkin(1)}${checkin(2)}`);
@@ -138,7 +147,7 @@ export function writeLong(dir) {
     + `  workflows:\n${range(N, (i) => `    - category: Category ${i % 7}\n      workflow: ${q(words('workflow', i))}\n      type: ${['new', 'reactive', 'maintenance'][i % 3]}\n`)}`);
   // The narrative slide that is too long is in a quarter of its own: the
   // build warns about it and cannot split it.
-  w('quarters/fy20-21-q2/quarter.yaml', 'fiscal_year: 2020\nquarter: 2\ntitle: Long story\ndeck:\n  - title\n  - narrative: long\n');
+  w('quarters/fy20-21-q2/quarter.yaml', 'fiscal_year: 2020\nquarter: 2\ntitle: Long story\nsections: [product, product-1]\ndeck:\n  - title\n  - narrative: long\n');
   w('quarters/fy20-21-q2/narrative/long.md', '# A long narrative slide {#long-story}\n\n'
     + range(12, (i) => `Paragraph ${i + 1} of a slide that says far too much for one frame, at length, again and again.\n\n`)
     + '## Where to split\n\n' + range(12, (i) => `- Point ${i + 1} that also takes a line of its own on the slide\n`));

@@ -1,32 +1,38 @@
 // Every page of the example site is valid HTML (Nu HTML Checker, 0 errors),
 // has no WCAG 2.1 AA violation (axe-core in headless Chromium) in every
 // view of the deck, and no broken internal link; the same for the
-// single-file and the no-notes builds.
+// single-file and the no-notes builds, and for the team pages of the long
+// fixture (tests/browser/long.mjs), whose goals, check-ins, sub-teams,
+// sizes and time splits the example content does not have.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { brokenLinks, build, decks, fileUrl, files, launch, watch } from './lib.mjs';
+import { brokenLinks, build, decks, fileUrl, files, launch, tmpdir, watch } from './lib.mjs';
+import { writeLong } from './long.mjs';
 
 const require = createRequire(import.meta.url);
 const vnu = require('vnu-jar');
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let browser, site, single, noNotes;
+let browser, site, single, noNotes, long, longTeams;
 before(async () => {
   // A comparison page too, which the example has no year-over-year pair for.
   site = build(['--compare', 'Q1 FY15-16', 'Q1 FY20-21']).out;
   single = build(['--single-file']).out;
   noNotes = build(['--no-notes']).out;
+  const dir = tmpdir('long-valid');
+  long = build([], path.join(dir, 'output'), writeLong(path.join(dir, 'content'))).out;
+  longTeams = files(path.join(long, 'teams'));
   browser = await launch();
 });
 after(async () => { await browser?.close(); });
 
 test('Nu HTML Checker: 0 errors on every page of every build', () => {
-  const pages = [site, single, noNotes].flatMap((d) => files(d));
+  const pages = [...[site, single, noNotes].flatMap((d) => files(d)), ...longTeams];
   let report;
   try {
     report = execFileSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', ...pages], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
@@ -39,7 +45,7 @@ test('Nu HTML Checker: 0 errors on every page of every build', () => {
 });
 
 test('no broken internal link in any build', () => {
-  for (const dir of [site, single, noNotes]) {
+  for (const dir of [site, single, noNotes, long]) {
     const broken = brokenLinks(dir);
     assert.deepEqual(broken, [], dir);
   }
@@ -47,7 +53,7 @@ test('no broken internal link in any build', () => {
 });
 
 test('every page has landmarks, a skip link and one h1', () => {
-  for (const file of [...files(site), ...files(single)]) {
+  for (const file of [...files(site), ...files(single), ...longTeams]) {
     const html = fs.readFileSync(file, 'utf8');
     const name = path.basename(path.dirname(file)) + '/' + path.basename(file);
     assert.equal((html.match(/<h1[\s>]/g) || []).length, 1, `${name}: one h1`);
@@ -75,9 +81,10 @@ describe('axe-core, WCAG 2.1 A and AA', () => {
       for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
         const context = await browser.newContext({ viewport, colorScheme });
         const page = watch(await context.newPage());
-        for (const file of [...files(site), ...files(single)]) {
+        for (const file of [...files(site), ...files(single), ...longTeams]) {
           await page.goto(fileUrl(file));
-          problems.push(...await check(page, `${path.relative(path.dirname(site), file)} @${viewport.width} ${colorScheme}`));
+          const name = file.startsWith(long) ? `long fixture ${path.relative(long, file)}` : path.relative(path.dirname(site), file);
+          problems.push(...await check(page, `${name} @${viewport.width} ${colorScheme}`));
         }
         await context.close();
       }

@@ -269,6 +269,18 @@ fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterL
                 .expected("a number of full-time equivalents, 0 or more"),
         );
     }
+    if let (Some(_), Some(text)) = (&data.fte, &data.fte_text) {
+        p.push(
+            Diagnostic::error(
+                file,
+                "the team size is given twice, as `fte` and `fte_text`",
+            )
+            .at_pos(text.pos)
+            .field("fte_text")
+            .expected("one of `fte` (a number) and `fte_text` (in words)")
+            .help("keep the one the review prints"),
+        );
+    }
     for (i, k) in data.kpis.iter().enumerate() {
         check_id(file, &format!("kpis[{i}].id"), &k.id, p);
         // `.nan` and `.inf` are YAML numbers but no figure of a review.

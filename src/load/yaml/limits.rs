@@ -1,6 +1,8 @@
 //! Size limits inside a YAML file: a text value is at most
-//! [`MAX_TEXT_BYTES`], a list or mapping at most [`MAX_ITEMS`] items (the
-//! file itself is limited in `load::read`). Far beyond any real review,
+//! [`MAX_TEXT_BYTES`], a list or mapping at most [`MAX_ITEMS`] items, or
+//! [`MAX_ROSTER_ITEMS`] in the roster, which lists everyone in the
+//! organisation rather than what one slide shows (the file itself is
+//! limited in `load::read`). Far beyond any real review,
 //! they keep a careless or hostile file from making pages of gigabytes.
 //! Documented in docs/content-format.md, "Sizes". Read from the parser's
 //! events, without a tree and without recursion.
@@ -12,6 +14,20 @@ use serde_saphyr::granit_parser::{Event, Parser};
 pub const MAX_TEXT_BYTES: usize = 16 * 1024;
 /// The most items of one list, or entries of one mapping.
 pub const MAX_ITEMS: usize = 1000;
+/// The most items of one list or mapping in the roster, [`ROSTER`].
+pub const MAX_ROSTER_ITEMS: usize = 100_000;
+/// The roster's file: a list of people, one per person who ever worked
+/// here, which a large organisation fills far past [`MAX_ITEMS`].
+pub const ROSTER: &str = "people.yaml";
+
+/// The most items of one list or mapping in `file`.
+pub fn max_items(file: &str) -> usize {
+    if file == ROSTER {
+        MAX_ROSTER_ITEMS
+    } else {
+        MAX_ITEMS
+    }
+}
 
 /// An open list or mapping: where it starts, and how many nodes it holds.
 struct Open {
@@ -24,9 +40,10 @@ struct Open {
 /// Every value of `text` (the YAML file `file`) over the limits.
 pub fn check(file: &str, text: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
+    let max_items = max_items(file);
     // Each item takes two characters at least (`1,`): a shorter file is
     // within the limits.
-    if text.len() <= MAX_TEXT_BYTES.min(2 * MAX_ITEMS) {
+    if text.len() <= MAX_TEXT_BYTES.min(2 * max_items) {
         return problems;
     }
     let mut open: Vec<Open> = Vec::new();
@@ -48,8 +65,8 @@ pub fn check(file: &str, text: &str) -> Vec<Diagnostic> {
         );
         if node && let Some(parent) = open.last_mut() {
             parent.nodes += 1;
-            if parent.nodes == MAX_ITEMS * parent.per_item + 1 {
-                problems.push(too_many(file, parent));
+            if parent.nodes == max_items * parent.per_item + 1 {
+                problems.push(too_many(file, parent, max_items));
             }
         }
         match event {
@@ -88,15 +105,15 @@ pub fn check(file: &str, text: &str) -> Vec<Diagnostic> {
     problems
 }
 
-fn too_many(file: &str, open: &Open) -> Diagnostic {
+fn too_many(file: &str, open: &Open, max: usize) -> Diagnostic {
     let what = if open.per_item == 1 {
         "list"
     } else {
         "mapping"
     };
-    Diagnostic::error(file, format!("this {what} has more than {MAX_ITEMS} items"))
+    Diagnostic::error(file, format!("this {what} has more than {max} items"))
         .at_pos(open.pos)
-        .expected(format!("a {what} of at most {MAX_ITEMS} items"))
+        .expected(format!("a {what} of at most {max} items"))
         .help("split it over several files: a section file per team, a quarter folder per quarter")
 }
 
@@ -150,6 +167,25 @@ mod tests {
         assert_eq!(
             check("s.yaml", &over)[0].message,
             "this mapping has more than 1000 items"
+        );
+    }
+
+    #[test]
+    fn the_roster_may_list_a_large_organisation() {
+        let people = |n: usize| {
+            format!(
+                "people:\n{}",
+                "  - {name: A, start: 2020-01-01}\n".repeat(n)
+            )
+        };
+        assert_eq!(check(ROSTER, &people(MAX_ITEMS * 20)), Vec::new());
+        assert_eq!(
+            check("sections/a.yaml", &people(MAX_ITEMS + 1))[0].message,
+            "this list has more than 1000 items"
+        );
+        assert_eq!(
+            check(ROSTER, &people(MAX_ROSTER_ITEMS + 1))[0].message,
+            "this list has more than 100000 items"
         );
     }
 }

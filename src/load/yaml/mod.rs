@@ -12,7 +12,7 @@
 //! Reading stops at a syntax error (the first one is reported), when an
 //! error is in no entry or item, or after [`MAX_ERRORS`].
 
-mod limits;
+pub(crate) mod limits;
 mod messages;
 mod quoted;
 mod recover;

@@ -136,6 +136,26 @@ chart_words! {
     percent = "chart.percent",
     fte = "chart.fte",
     bars_describe = "chart.bars-describe",
+    team_time_title = "chart.team-time-title",
+    team_time_caption = "chart.team-time-caption",
+    team_time_describe = "chart.team-time-describe",
+    /// `{quarter}: {size}; {split}.`
+    team_time_quarter = "chart.team-time-quarter",
+    team_time_size_panel = "chart.team-time-size-panel",
+    team_time_split_panel = "chart.team-time-split-panel",
+    team_time_not_stated = "chart.team-time-not-stated",
+    team_time_in_words = "chart.team-time-in-words",
+    team_time_in_words_short = "chart.team-time-in-words-short",
+    team_time_key_words = "chart.team-time-key-words",
+    team_time_size_head = "chart.team-time-size-head",
+    team_time_share_head = "chart.team-time-share-head",
+    team_time_total_head = "chart.team-time-total-head",
+    team_time_size_fte = "chart.team-time-size-fte",
+    team_time_size_words = "chart.team-time-size-words",
+    team_time_size_none = "chart.team-time-size-none",
+    team_time_split_none = "chart.team-time-split-none",
+    team_time_sum = "chart.team-time-sum",
+    team_time_changed = "chart.team-time-changed",
 }
 
 impl ChartWords {

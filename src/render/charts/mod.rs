@@ -25,7 +25,8 @@
 //! The kinds: [`key_result_progress`] (a key result's progress from
 //! baseline to target, or its statuses when it is tracked in words),
 //! [`status_timeline`], [`kpi_trend`], [`time_split`], [`status_groups`],
-//! [`objectives_over_time`] and [`table_bars`] (a data table's figures).
+//! [`objectives_over_time`], [`team_over_time`] (a team's size and time
+//! split across its quarters) and [`table_bars`] (a data table's figures).
 //! They share `canvas` (the drawing surface: frames, plotters'
 //! coordinates, our SVG backend, text),
 //! `scale` (round ticks, label rows, line wrapping), [`palette`] (the
@@ -79,6 +80,7 @@ mod scale;
 pub mod status_groups;
 pub mod status_timeline;
 pub mod table_bars;
+pub mod team_over_time;
 pub mod time_split;
 
 pub use chart_words::{ChartWords, fill};
@@ -88,6 +90,7 @@ pub use objectives_over_time::{OverTimeChart, QuarterCounts};
 pub use status_groups::{GroupedObjective, OUTLOOKS, StatusGroupsChart};
 pub use status_timeline::{StatusTimelineChart, Subject, TimelineCell};
 pub use table_bars::{BarCell, BarColumn, BarRow, TableBarsChart};
+pub use team_over_time::{QuarterFigures, Size, TeamOverTimeChart};
 pub use time_split::TimeSplitChart;
 
 use serde::Serialize;
@@ -100,7 +103,8 @@ pub struct Chart {
     /// Unique on its page: the SVG's title and description ids derive from it.
     pub id: String,
     /// `kr-progress`, `status-timeline`, `kpi-trend`, `time-split`,
-    /// `status-groups`, `objectives-over-time` or `table-bars`.
+    /// `status-groups`, `objectives-over-time`, `team-over-time` or
+    /// `table-bars`.
     pub kind: &'static str,
     /// What the chart shows, in a line.
     pub title: String,

@@ -91,6 +91,9 @@ pub struct CompareTeam {
     /// in the quarter but states no size, or is not in it; see `in_from`).
     pub from: Option<String>,
     pub to: Option<String>,
+    /// `from` (`to`) is the size in words, as written: no FTE after it.
+    pub from_words: bool,
+    pub to_words: bool,
     pub in_from: bool,
     pub in_to: bool,
 }
@@ -248,12 +251,16 @@ fn view(
                 ..CompareTeam::default()
             });
             t.title = s.data.title.clone();
-            let fte = s.data.fte.as_ref().map(|f| num(f.value));
+            let words = s.data.fte_text.as_ref().map(|t| t.value.clone());
+            let in_words = s.data.fte.is_none() && words.is_some();
+            let fte = s.data.fte.as_ref().map(|f| num(f.value)).or(words);
             if is_to {
                 t.to = fte;
+                t.to_words = in_words;
                 t.in_to = true;
             } else {
                 t.from = fte;
+                t.from_words = in_words;
                 t.in_from = true;
             }
         }

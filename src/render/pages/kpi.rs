@@ -86,7 +86,7 @@ pub fn kpi_pages(
         let Some(&(_, section, kpi)) = latest.get(id.as_str()) else {
             continue;
         };
-        let chart = match charts.time(|| figures::kpi_trend(charts, kpi, None, true)) {
+        let chart = match figures::kpi_page_trend(charts, kpi) {
             Some(Ok(chart)) => Some(chart),
             Some(Err(e)) => {
                 problems.push(

@@ -141,7 +141,10 @@ pub fn render_context(
     // Rendered straight into the page's bytes: no intermediate String.
     let mut bytes = Vec::with_capacity(16 * 1024);
     match tera.render_to(template, context, &mut bytes) {
-        Ok(()) => Ok(OutputFile { path, bytes }),
+        Ok(()) => {
+            super::status_shapes::add_defs(&mut bytes);
+            Ok(OutputFile { path, bytes })
+        }
         Err(e) => Err(Diagnostic::error(
             format!("templates/{template}"),
             format!("cannot render {path}: {}", error_chain(&e)),

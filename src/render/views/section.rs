@@ -26,6 +26,8 @@ pub struct SectionView {
     /// Its sub-teams, in deck order.
     pub subteams: Vec<SectionRef>,
     pub fte: String,
+    /// The team size in words, as written, when it is given so.
+    pub fte_text: String,
     pub time_split: Vec<ShareView>,
     /// HTML.
     pub overview: String,
@@ -175,6 +177,12 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
             .fte
             .as_ref()
             .map(|f| ctx.strings.number(format_value(f.value)))
+            .unwrap_or_default(),
+        fte_text: s
+            .data
+            .fte_text
+            .as_ref()
+            .map(|t| t.value.clone())
             .unwrap_or_default(),
         time_split: s
             .data

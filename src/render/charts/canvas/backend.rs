@@ -15,6 +15,7 @@
 //! Integers and colours are written by hand into the output, without
 //! `format!`: a chart has thousands of them.
 
+use super::classes;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -24,8 +25,7 @@ use std::convert::Infallible;
 use std::fmt::Write;
 use std::ops::Range;
 
-/// An sRGB colour as plotters hands it over.
-type Rgb = (u8, u8, u8);
+use classes::Rgb;
 
 /// How an element's inside is painted.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -65,28 +65,38 @@ impl Paint {
         }
     }
 
-    fn write(&self, out: &mut String) {
+    /// Write the paint: what has a class ([`super::classes`]) into
+    /// `classes`, the rest as attributes into `attributes`.
+    fn write(&self, classes: &mut String, attributes: &mut String) {
         match self.fill {
             Fill::Unset => {}
-            Fill::None => out.push_str(" fill=\"none\""),
+            Fill::None => classes::push(classes, "fN"),
             Fill::Colour(c) => {
-                out.push_str(" fill=\"");
-                push_colour(out, c);
-                out.push('"');
+                if !classes::push_colour(classes, 'f', c) {
+                    attributes.push_str(" fill=\"");
+                    push_colour(attributes, c);
+                    attributes.push('"');
+                }
             }
         }
-        if let Some(c) = self.stroke {
-            out.push_str(" stroke=\"");
-            push_colour(out, c);
-            out.push('"');
+        if let Some(c) = self.stroke
+            && !classes::push_colour(classes, 's', c)
+        {
+            attributes.push_str(" stroke=\"");
+            push_colour(attributes, c);
+            attributes.push('"');
         }
         if let Some(w) = self.stroke_width {
-            out.push_str(" stroke-width=\"");
-            push_int(out, i64::from(w));
-            out.push('"');
+            if classes::width(w) {
+                classes::push(classes, &format!("w{w}"));
+            } else {
+                attributes.push_str(" stroke-width=\"");
+                push_int(attributes, i64::from(w));
+                attributes.push('"');
+            }
         }
         if self.opacity != 1.0 {
-            let _ = write!(out, " opacity=\"{}\"", self.opacity);
+            let _ = write!(attributes, " opacity=\"{}\"", self.opacity);
         }
     }
 }
@@ -143,20 +153,34 @@ impl Layer {
             }
             _ => None,
         };
-        out.reserve(self.rest.len() + self.elements.len() * 40 + class.len() + 24);
+        out.reserve(self.rest.len() + self.elements.len() * 24 + class.len() + 24);
+        let (mut classes, mut attrs) = (String::new(), String::new());
         out.push_str("<g class=\"");
         push_escaped(out, class);
+        if let Some(p) = shared {
+            p.write(&mut classes, &mut attrs);
+            if !classes.is_empty() {
+                out.push(' ');
+                out.push_str(&classes);
+            }
+        }
         out.push('"');
         out.push_str(attributes);
-        if let Some(p) = shared {
-            p.write(out);
-        }
+        out.push_str(&attrs);
         out.push_str(">\n");
         for e in &self.elements {
             out.push('<');
             out.push_str(e.tag);
             if shared.is_none() {
-                e.paint.write(out);
+                classes.clear();
+                attrs.clear();
+                e.paint.write(&mut classes, &mut attrs);
+                if !classes.is_empty() {
+                    out.push_str(" class=\"");
+                    out.push_str(&classes);
+                    out.push('"');
+                }
+                out.push_str(&attrs);
             }
             out.push_str(self.rest.get(e.rest.clone()).unwrap_or_default());
         }

@@ -10,6 +10,7 @@
 //! long float reaches the SVG.
 
 mod backend;
+mod classes;
 mod frame;
 
 pub use frame::{Coord, Frame, Mapper};
@@ -33,16 +34,6 @@ pub enum Anchor {
     Start,
     Middle,
     End,
-}
-
-impl Anchor {
-    fn svg(self) -> &'static str {
-        match self {
-            Anchor::Start => "start",
-            Anchor::Middle => "middle",
-            Anchor::End => "end",
-        }
-    }
 }
 
 /// One text label, in canvas units. `y` is the baseline.
@@ -188,27 +179,41 @@ impl Canvas {
         out.push_str("\" y=\"");
         push_int(out, i64::from(t.y));
         out.push('"');
-        if t.anchor != Anchor::Start {
-            out.push_str(" text-anchor=\"");
-            out.push_str(t.anchor.svg());
-            out.push('"');
+        // Alignment, size, colour and weight as classes where the theme
+        // has one (see `classes`), else as attributes.
+        let mut tokens = String::new();
+        match t.anchor {
+            Anchor::Start => {}
+            Anchor::Middle => classes::push(&mut tokens, "tm"),
+            Anchor::End => classes::push(&mut tokens, "te"),
         }
         if t.size != TEXT_SIZE {
-            out.push_str(" font-size=\"");
-            push_int(out, i64::from(t.size));
-            out.push('"');
+            if classes::size(t.size) {
+                classes::push(&mut tokens, &format!("z{}", t.size));
+            } else {
+                out.push_str(" font-size=\"");
+                push_int(out, i64::from(t.size));
+                out.push('"');
+            }
         }
         if t.colour != crate::render::charts::palette::THEME.ink {
-            out.push_str(" fill=\"");
-            push_colour(out, (t.colour.0, t.colour.1, t.colour.2));
-            out.push('"');
+            let rgb = (t.colour.0, t.colour.1, t.colour.2);
+            if !classes::push_colour(&mut tokens, 'f', rgb) {
+                out.push_str(" fill=\"");
+                push_colour(out, rgb);
+                out.push('"');
+            }
         }
         if t.bold {
-            out.push_str(" font-weight=\"bold\"");
+            classes::push(&mut tokens, "tb");
         }
-        if !t.class.is_empty() {
+        if !t.class.is_empty() || !tokens.is_empty() {
             out.push_str(" class=\"");
             push_escaped(out, t.class);
+            if !t.class.is_empty() && !tokens.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&tokens);
             out.push('"');
         }
         out.push('>');
@@ -222,7 +227,10 @@ impl Canvas {
     pub fn finish(self, id: &str, kind: &str, title: &str, desc: &str) -> String {
         let mut out =
             String::with_capacity(self.body.len() + title.len() + desc.len() + 2 * id.len() + 400);
-        out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
+        // No `xmlns`: the chart is inline in HTML, which needs none. No
+        // `font-family`: the text inherits the page's (the theme's system
+        // font stack).
+        out.push_str("<svg viewBox=\"0 0 ");
         push_int(&mut out, i64::from(self.width));
         out.push(' ');
         push_int(&mut out, i64::from(self.height));
@@ -232,11 +240,9 @@ impl Canvas {
         push_escaped(&mut out, id);
         out.push_str("-title\" aria-describedby=\"");
         push_escaped(&mut out, id);
-        out.push_str("-desc\" font-family=\"");
-        out.push_str(FONTS);
         // Text defaults; every shape says its own fill (or inherits it
         // from its layer), so the ink colour here reaches only text.
-        out.push_str("\" font-size=\"");
+        out.push_str("-desc\" font-size=\"");
         push_int(&mut out, i64::from(TEXT_SIZE));
         out.push_str("\" fill=\"");
         let ink = crate::render::charts::palette::THEME.ink;
@@ -255,10 +261,6 @@ impl Canvas {
         out
     }
 }
-
-/// The system font stack of the theme's stylesheet.
-const FONTS: &str =
-    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 #[cfg(test)]
 mod tests {
@@ -281,16 +283,14 @@ mod tests {
             .unwrap();
         canvas.text(&Text::new(3, 4, "label", "a < b & \"c\""));
         let svg = canvas.finish("c1", "test", "Title", "Desc with 5 < 6");
-        assert!(
-            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 100\"")
-        );
+        assert!(svg.starts_with("<svg viewBox=\"0 0 200 100\""));
         assert!(!svg.contains("width=\"200\""), "{svg}");
         assert!(svg.contains("role=\"img\""));
         assert!(svg.contains("<title id=\"c1-title\">Title</title>"));
         assert!(svg.contains("<desc id=\"c1-desc\">Desc with 5 &lt; 6</desc>"));
         assert!(
             svg.contains(
-                "<g class=\"bar\">\n<rect fill=\"#0B5CAD\" x=\"20\" y=\"5\" width=\"84\" height=\"40\""
+                "<g class=\"bar\">\n<rect class=\"fA\" x=\"20\" y=\"5\" width=\"84\" height=\"40\""
             ),
             "{svg}"
         );
@@ -314,13 +314,27 @@ mod tests {
                 .bold(),
         );
         canvas.text(&Text::new(5, 6, "", "plain").anchor(Anchor::Middle));
+        // A colour and a size the theme has no class for stay attributes.
+        canvas.text(
+            &Text::new(1, 2, "odd", "x")
+                .size(30)
+                .colour(crate::render::charts::palette::Colour(1, 2, 3)),
+        );
         let svg = canvas.finish("t", "test", "T", "D");
         assert!(
-            svg.contains("<text x=\"-3\" y=\"40\" text-anchor=\"end\" font-size=\"12\" fill=\"#4D5560\" font-weight=\"bold\" class=\"tick-label\">1 ≥ 0</text>\n"),
+            svg.contains(
+                "<text x=\"1\" y=\"2\" font-size=\"30\" fill=\"#010203\" class=\"odd\">x</text>\n"
+            ),
             "{svg}"
         );
         assert!(
-            svg.contains("<text x=\"5\" y=\"6\" text-anchor=\"middle\">plain</text>\n"),
+            svg.contains(
+                "<text x=\"-3\" y=\"40\" class=\"tick-label te z12 fM tb\">1 ≥ 0</text>\n"
+            ),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("<text x=\"5\" y=\"6\" class=\"tm\">plain</text>\n"),
             "{svg}"
         );
     }

@@ -106,7 +106,7 @@ mod tests {
 
     /// The `points` of each polyline of the line layer.
     fn line(svg: &str) -> Vec<String> {
-        let start = svg.find("<g class=\"line\"").unwrap();
+        let start = svg.find("<g class=\"line").unwrap();
         let layer = &svg[start..start + svg[start..].find("</g>").unwrap()];
         layer
             .split("points=\"")
@@ -149,7 +149,10 @@ mod tests {
         assert_eq!(vertices[1], 2, "{polylines:?}");
         assert_eq!(*vertices.last().unwrap(), 2, "{polylines:?}");
         assert!(vertices.len() > 5, "dashes: {polylines:?}");
-        assert!(svg.contains("<g class=\"line\" stroke-linejoin=\"round\""));
+        assert!(
+            svg.contains("<g class=\"line fN sA w3\" stroke-linejoin=\"round\">"),
+            "{svg}"
+        );
         // The vertices are the points' centres.
         let centre = |i: usize| {
             let g = svg.find(&format!("<g class=\"point point-{i}\"")).unwrap();

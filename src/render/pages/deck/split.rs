@@ -131,6 +131,7 @@ pub fn cut<'a>(kind: &str, data: &SlideData<'a>, c: &mut Cutter) -> Option<Slide
             if !c.first() {
                 s.owner.clear();
                 s.fte.clear();
+                s.fte_text.clear();
                 s.time_split.clear();
                 s.overview.clear();
                 s.time_chart = None;

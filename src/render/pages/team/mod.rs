@@ -1,9 +1,10 @@
 //! A page per team for the whole repository, `teams/<id>.html`: every
-//! quarter the team appears in (newest first), with its owners, size, time
-//! split, objectives with their key results and plain goals, its dated
-//! check-ins, its sub-teams (or the team it is part of), KPIs (linked to
-//! their trends) and the slides about it; its objectives by status over
-//! the quarters as a chart. A team is a section id, joined across renames
+//! quarter the team appears in (newest first), with its owners,
+//! objectives with their key results and plain goals, its dated
+//! check-ins, its sub-teams (or the team it is part of), KPIs and the
+//! slides about it; as charts across the quarters, its size and time
+//! split, its objectives by status, and each of its KPIs' trend (the
+//! chart of the KPI's own page, drawn once for both). A team is a section id, joined across renames
 //! by `previous_ids` ([`crate::derive::teams`]). [`view`] builds one
 //! quarter, [`slides`] finds the slide that shows an item. The newest
 //! [`OPEN`] quarters are shown in full, older ones folded under a summary,
@@ -16,10 +17,11 @@ use super::search::SearchEntry;
 use super::{SiteView, render};
 use crate::derive::Team;
 use crate::diagnostics::Diagnostic;
-use crate::model::{FiscalQuarter, Id, Section, Site};
+use crate::model::{FiscalQuarter, Id, Kpi, Quarter, Section, Site};
 use crate::render::Inputs;
-use crate::render::charts::Chart;
 use crate::render::charts::objectives_over_time::{self, OverTimeChart, QuarterCounts};
+use crate::render::charts::{Chart, ChartError};
+use crate::render::figures;
 use crate::render::urls::{Urls, kpi_path, team_path};
 use crate::write::OutputFile;
 use rayon::prelude::*;
@@ -66,8 +68,11 @@ pub struct TeamHistory {
     pub open: usize,
     /// Its objectives by status in each of its quarters, when it has any.
     pub chart: Option<Chart>,
+    /// Its size and time split in each of its quarters, when some quarter
+    /// states either.
+    pub size_chart: Option<Chart>,
     /// Every KPI it reported in any quarter, by name, linked to its page,
-    /// with its latest value and the quarter of it.
+    /// with its latest value and the quarter of it, and its trend.
     pub kpis: Vec<TeamKpi>,
 }
 
@@ -89,13 +94,17 @@ pub fn team_pages(
     for list in slides.values_mut() {
         list.sort_by_key(|e| e.number);
     }
+    let latest = inputs.site.latest_kpis();
     let results: Vec<Result<OutputFile, Diagnostic>> = inputs
         .derived
         .teams
         .teams
         .par_iter()
         .filter_map(|(id, team)| {
-            let page = team_page(inputs, team, &slides, public)?;
+            let page = match team_page(inputs, team, &slides, &latest, public)? {
+                Ok(page) => page,
+                Err(d) => return Some(Err(d)),
+            };
             Some(render(
                 &inputs.theme.tera,
                 "team.html",
@@ -124,12 +133,27 @@ pub fn sections<'s>(site: &'s Site, team: &Team) -> Vec<(FiscalQuarter, &'s Sect
         .collect()
 }
 
+/// The KPIs of the site as their latest quarter has them.
+type Latest<'s> = BTreeMap<&'s str, (&'s Quarter, &'s Section, &'s Kpi)>;
+
+/// A chart drawn, or the error that says which file's figures failed.
+fn drawn(
+    chart: Option<Result<Chart, ChartError>>,
+    file: &str,
+) -> Result<Option<Chart>, Diagnostic> {
+    chart.transpose().map_err(|e| {
+        Diagnostic::error(file, format!("cannot draw a chart of its team page: {e}"))
+            .help(super::CHART_HELP)
+    })
+}
+
 fn team_page<'a>(
     inputs: Inputs<'a>,
     team: &Team,
     slides: &ByTeam,
+    latest: &Latest,
     public: Option<&str>,
-) -> Option<TeamPage<'a>> {
+) -> Option<Result<TeamPage<'a>, Diagnostic>> {
     let Inputs {
         site,
         derived,
@@ -159,7 +183,6 @@ fn team_page<'a>(
         })
         .collect();
     quarters.reverse();
-    bars(&mut quarters);
     for q in quarters.iter_mut().skip(OPEN) {
         q.open = false;
     }
@@ -183,13 +206,28 @@ fn team_page<'a>(
     let mut kpis: BTreeMap<&Id, TeamKpi> = BTreeMap::new();
     for (q, s) in sections.iter().rev() {
         for k in &s.data.kpis {
-            kpis.entry(&k.id.value).or_insert_with(|| TeamKpi {
-                name: k.name.clone(),
-                value: crate::render::views::kpi::value_words(&theme.strings, k),
-                unit: k.unit.clone().unwrap_or_default(),
-                url: urls.to(&kpi_path(k.id.as_str())),
-                quarter: site.calendar.label(*q),
-            });
+            if kpis.contains_key(&k.id.value) {
+                continue;
+            }
+            // The trend its page shows, drawn once for both pages.
+            let trend = latest
+                .get(k.id.as_str())
+                .and_then(|(_, _, newest)| figures::kpi_page_trend(inputs.charts, newest));
+            let chart = match drawn(trend, &s.file) {
+                Ok(chart) => chart,
+                Err(d) => return Some(Err(d)),
+            };
+            kpis.insert(
+                &k.id.value,
+                TeamKpi {
+                    name: k.name.clone(),
+                    value: crate::render::views::kpi::value_words(&theme.strings, k),
+                    unit: k.unit.clone().unwrap_or_default(),
+                    url: urls.to(&kpi_path(k.id.as_str())),
+                    quarter: site.calendar.label(*q),
+                    chart,
+                },
+            );
         }
     }
     let mut kpis: Vec<TeamKpi> = kpis.into_values().collect();
@@ -207,7 +245,20 @@ fn team_page<'a>(
             .ok()
         })
         .flatten();
-    Some(TeamPage {
+    let size_chart = inputs.charts.time(|| {
+        figures::team_over_time(
+            inputs.charts,
+            site,
+            team.id.as_str(),
+            &newest.data.title,
+            &sections,
+        )
+    });
+    let size_chart = match drawn(size_chart, &newest.file) {
+        Ok(chart) => chart,
+        Err(d) => return Some(Err(d)),
+    };
+    Some(Ok(TeamPage {
         site: SiteView::new(site, &urls, None),
         team: TeamHistory {
             id: team.id.to_string(),
@@ -220,23 +271,10 @@ fn team_page<'a>(
             quarters,
             open: OPEN,
             chart,
+            size_chart,
             kpis,
         },
-    })
-}
-
-/// Each quarter's team size as a share of the largest, for its bar.
-fn bars(quarters: &mut [TeamQuarter]) {
-    let largest = quarters
-        .iter()
-        .filter_map(|q| q.fte_value)
-        .fold(0.0, f64::max);
-    if largest <= 0.0 {
-        return;
-    }
-    for q in quarters.iter_mut() {
-        q.fte_bar = q.fte_value.map(|f| format!("{:.0}", f / largest * 100.0));
-    }
+    }))
 }
 
 /// The team's objectives by outlook in each of its quarters, for the

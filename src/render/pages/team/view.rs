@@ -1,18 +1,18 @@
-//! A team in one quarter, as its page shows it: who (every owner), how
-//! big, how its time was spent, its objectives with their key results and
-//! plain goals, its dated check-ins, its sub-teams (or the team it is part
-//! of), its KPIs and the slides about it, each item linked to the slide
-//! (or part of a split slide) that shows it. Only what the section file
-//! states: a missing owner or size stays missing, and a status the review
+//! A team in one quarter, as its page shows it: who (every owner), its
+//! objectives with their key results and plain goals, its dated
+//! check-ins, its sub-teams (or the team it is part of), its KPIs and the
+//! slides about it, each item linked to the slide (or part of a split
+//! slide) that shows it; its size and time split are the page's chart
+//! across quarters. Only what the section file states: a missing owner
+//! stays missing, and a status the review
 //! did not give is "no status given" (the template says "not stated").
 
 use super::slides::SectionSlides;
 use crate::model::{Quarter, Section, Stated};
-use crate::numbers::format_value;
 use crate::render::strings::Strings;
 use crate::render::urls::{deck_path, kpi_path, objective_path, team_path};
 use crate::render::views::{
-    Ctx, GoalView, ShareView, StatusCount, StatusView, TeamCheckInView, goal, team_checkin, totals,
+    Ctx, GoalView, StatusCount, StatusView, TeamCheckInView, goal, team_checkin, totals,
 };
 use serde::Serialize;
 
@@ -32,15 +32,6 @@ pub struct TeamQuarter {
     pub in_deck: bool,
     /// Every owner, as written; empty when none is stated.
     pub owners: Vec<String>,
-    /// Team size in FTE, as written.
-    pub fte: Option<String>,
-    /// The team size as a percent of the largest size on the page, for
-    /// the bar beside it.
-    pub fte_bar: Option<String>,
-    #[serde(skip)]
-    pub fte_value: Option<f64>,
-    /// How time was spent, in the order written.
-    pub time_split: Vec<ShareView>,
     /// The team it was part of that quarter.
     pub part_of: Option<TeamLink>,
     /// Its sub-teams that quarter, in file order.
@@ -144,6 +135,9 @@ pub struct TeamKpi {
     pub url: String,
     /// The label of the quarter of `value`.
     pub quarter: String,
+    /// Its trend across every quarter (on the page's list of the team's
+    /// KPIs, not on each quarter's).
+    pub chart: Option<crate::render::charts::Chart>,
 }
 
 /// A slide about the team, linked.
@@ -195,21 +189,6 @@ pub fn team_quarter(
         url: link(slides.first(s.id.as_str())).unwrap_or_else(|| urls.to(&deck)),
         in_deck: crate::render::views::reach::shows_section(q, &s.id),
         owners: owners(s),
-        fte: d
-            .fte
-            .as_ref()
-            .map(|f| strings.number(format_value(f.value))),
-        fte_bar: None,
-        fte_value: d.fte.as_ref().map(|f| f.value),
-        time_split: d
-            .time_split
-            .iter()
-            .flat_map(|t| t.value.iter())
-            .map(|(name, p)| ShareView {
-                name: name.clone(),
-                percent: strings.number(format_value(*p)),
-            })
-            .collect(),
         part_of: d.part_of.as_ref().and_then(|p| {
             let parent = q.sections.iter().find(|x| x.id == p.value)?;
             Some(TeamLink {
@@ -281,6 +260,7 @@ pub fn team_quarter(
                 unit: k.unit.clone().unwrap_or_default(),
                 url: urls.to(&kpi_path(k.id.as_str())),
                 quarter: ctx.site.calendar.label(q.id),
+                chart: None,
             })
             .collect(),
         slides: slides

@@ -37,14 +37,14 @@ fn each_primitive_is_one_compact_element() {
     assert_eq!(
         svg,
         "<g class=\"shapes\">\n\
-         <polyline fill=\"none\" stroke=\"#0B5CAD\" stroke-width=\"3\" points=\"1,2 3,-4\"/>\n\
-         <rect fill=\"#0B5CAD\" x=\"1\" y=\"2\" width=\"10\" height=\"5\"/>\n\
-         <rect fill=\"none\" stroke=\"#1B1F24\" x=\"1\" y=\"2\" width=\"10\" height=\"5\"/>\n\
-         <circle fill=\"#0B5CAD\" cx=\"5\" cy=\"6\" r=\"4\"/>\n\
-         <circle fill=\"none\" stroke=\"#1B1F24\" stroke-width=\"2\" cx=\"5\" cy=\"6\" r=\"4\"/>\n\
-         <polygon fill=\"#1B1F24\" points=\"0,0 4,0 2,3\"/>\n\
-         <line stroke=\"#1B1F24\" stroke-width=\"1\" x1=\"0\" y1=\"1\" x2=\"2\" y2=\"3\"/>\n\
-         <rect fill=\"#1B1F24\" x=\"7\" y=\"8\" width=\"1\" height=\"1\"/>\n\
+         <polyline class=\"fN sA w3\" points=\"1,2 3,-4\"/>\n\
+         <rect class=\"fA\" x=\"1\" y=\"2\" width=\"10\" height=\"5\"/>\n\
+         <rect class=\"fN sI\" x=\"1\" y=\"2\" width=\"10\" height=\"5\"/>\n\
+         <circle class=\"fA\" cx=\"5\" cy=\"6\" r=\"4\"/>\n\
+         <circle class=\"fN sI w2\" cx=\"5\" cy=\"6\" r=\"4\"/>\n\
+         <polygon class=\"fI\" points=\"0,0 4,0 2,3\"/>\n\
+         <line class=\"sI w1\" x1=\"0\" y1=\"1\" x2=\"2\" y2=\"3\"/>\n\
+         <rect class=\"fI\" x=\"7\" y=\"8\" width=\"1\" height=\"1\"/>\n\
          </g>\n"
     );
 }
@@ -58,7 +58,7 @@ fn a_style_all_elements_share_is_written_once_on_the_group() {
     });
     assert_eq!(
         svg,
-        "<g class=\"line\" fill=\"none\" stroke=\"#0B5CAD\" stroke-width=\"3\">\n\
+        "<g class=\"line fN sA w3\">\n\
          <polyline points=\"0,0 1,1\"/>\n\
          <polyline points=\"2,2 3,3\"/>\n\
          </g>\n"
@@ -69,17 +69,17 @@ fn a_style_all_elements_share_is_written_once_on_the_group() {
     });
     assert_eq!(
         one,
-        "<g class=\"p\">\n<circle fill=\"#0B5CAD\" cx=\"1\" cy=\"1\" r=\"2\"/>\n</g>\n"
+        "<g class=\"p\">\n<circle class=\"fA\" cx=\"1\" cy=\"1\" r=\"2\"/>\n</g>\n"
     );
     let two = drawn("p", |b| {
         b.draw_circle((1, 1), 2, &BLUE.filled(), true).unwrap();
         b.draw_circle((1, 1), 2, &INK.filled(), true).unwrap();
     });
     assert!(
-        two.starts_with("<g class=\"p\">\n<circle fill=\"#0B5CAD\""),
+        two.starts_with("<g class=\"p\">\n<circle class=\"fA\""),
         "{two}"
     );
-    assert!(two.contains("<circle fill=\"#1B1F24\""), "{two}");
+    assert!(two.contains("<circle class=\"fI\""), "{two}");
 }
 
 #[test]
@@ -96,10 +96,7 @@ fn text_and_class_names_are_escaped() {
         svg.contains(">x &lt; y &amp; &#x27;z&#x27; &quot;q&quot;</text>\n"),
         "{svg}"
     );
-    assert!(
-        svg.contains("<text fill=\"#1B1F24\" x=\"3\" y=\"4\""),
-        "{svg}"
-    );
+    assert!(svg.contains("<text class=\"fI\" x=\"3\" y=\"4\""), "{svg}");
     let mut out = String::new();
     push_escaped(&mut out, "plain, ünïcode ✔");
     assert_eq!(out, "plain, ünïcode ✔");
@@ -125,17 +122,15 @@ fn empty_transparent_and_degenerate_shapes() {
         b.draw_path([(4, 4)], &stroke(INK, 1)).unwrap();
     });
     assert!(
-        svg.contains("<rect fill=\"#1B1F24\" x=\"4\" y=\"4\" width=\"0\" height=\"0\"/>"),
+        svg.contains("<rect class=\"fI\" x=\"4\" y=\"4\" width=\"0\" height=\"0\"/>"),
         "{svg}"
     );
     assert!(
-        svg.contains("<circle fill=\"#1B1F24\" cx=\"4\" cy=\"4\" r=\"0\"/>"),
+        svg.contains("<circle class=\"fI\" cx=\"4\" cy=\"4\" r=\"0\"/>"),
         "{svg}"
     );
     assert!(
-        svg.contains(
-            "<polyline fill=\"none\" stroke=\"#1B1F24\" stroke-width=\"1\" points=\"4,4\"/>"
-        ),
+        svg.contains("<polyline class=\"fN sI w1\" points=\"4,4\"/>"),
         "{svg}"
     );
     // Half-transparent colours say so.
@@ -144,6 +139,15 @@ fn empty_transparent_and_degenerate_shapes() {
             .unwrap();
     });
     assert!(svg.contains(" opacity=\"0.5\""), "{svg}");
+    // A colour or width the theme has no class for stays an attribute.
+    let svg = drawn("odd", |b| {
+        b.draw_circle((0, 0), 1, &stroke(RGBColor(1, 2, 3), 7), false)
+            .unwrap();
+    });
+    assert!(
+        svg.contains("<circle class=\"fN\" stroke=\"#010203\" stroke-width=\"7\" cx"),
+        "{svg}"
+    );
 }
 
 #[test]

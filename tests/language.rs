@@ -305,3 +305,87 @@ fn german_charts_write_decimal_commas() {
     assert!(chart.contains("440,5 req/s"), "{chart}");
     assert!(!chart.contains("440.5"), "{chart}");
 }
+
+/// The deck script's words: `script.*` of a table, the prefix taken off.
+fn script_words(file: &str) -> BTreeMap<String, String> {
+    table(file)
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix("script.")?.to_string(), v)))
+        .collect()
+}
+
+#[test]
+fn the_deck_script_takes_every_word_it_shows_from_the_page() {
+    let js = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/deck.js"),
+    )
+    .unwrap();
+    let english = script_words("themes/default/strings.yaml");
+    assert!(english.len() > 30, "{english:?}");
+    for (key, word) in &english {
+        // No English word left in the script as a literal (a word that
+        // is also a key's name, `or`, is the key)...
+        let a_key = english.contains_key(word) || english.contains_key(&format!("help-{word}"));
+        // (`k === "End"` is the key the browser reports, not a word shown)
+        let literal = format!("\"{word}\"");
+        let shown = js.replace(&format!("=== {literal}"), "").contains(&literal);
+        assert!(
+            !shown || a_key,
+            "deck.js writes {word:?} itself instead of reading `script.{key}`"
+        );
+        // ...and every word of the table is one it uses (the key help's
+        // `help-next` as `"next"`, a key's name inside its row).
+        let asked = match key.strip_prefix("help-") {
+            Some(what) => js.contains(&format!("\"{what}\"")) || js.contains(&format!("\"{key}\"")),
+            None if key.starts_with("key-") => js.contains(key.as_str()),
+            None => js.contains(&format!("\"{key}\"")),
+        };
+        assert!(asked, "deck.js never asks for `script.{key}`");
+    }
+    // Every word the script asks for by name is in the table.
+    for (at, _) in js.match_indices("t(\"") {
+        if js[..at].ends_with(|c: char| c.is_alphanumeric() || c == '.') {
+            continue; // `querySelectorAll("…")`, not `t("…")`
+        }
+        let call = &js[at + 3..];
+        let key = &call[..call.find('"').unwrap()];
+        // `t("help-" + …)`: the help rows, checked above
+        assert!(
+            key.ends_with('-') || english.contains_key(key),
+            "deck.js asks for `script.{key}`"
+        );
+    }
+}
+
+#[test]
+fn a_german_deck_page_carries_the_scripts_german_words() {
+    let f = Fixture::valid();
+    f.write("site.yaml", &format!("{SITE}language: de\n"));
+    f.build().expect_ok();
+    let deck = f.page("fy20-21-q1/index.html");
+    let json = text_of(&deck, "script#deck-words");
+    let words: BTreeMap<String, String> = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(words, script_words("themes/default/strings.de.yaml"));
+    assert_eq!(words["overview"], "Übersicht");
+    assert_eq!(words["reading-view"], "Leseansicht");
+}
+
+#[test]
+fn a_theme_rewords_a_script_word_and_no_label_can_end_the_script() {
+    let f = Fixture::valid();
+    f.write("site.yaml", &format!("{SITE}theme: brand\n"));
+    f.write(
+        "brand/strings.yaml",
+        "script.keys: \"</script><b>Keys</b>\"\n",
+    );
+    f.build().expect_ok();
+    let deck = f.page("fy20-21-q1/index.html");
+    let json = text_of(&deck, "script#deck-words");
+    let words: BTreeMap<String, String> = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(words["keys"], "</script><b>Keys</b>");
+    assert_eq!(words["overview"], "Overview");
+    assert!(
+        deck.select(&sel("b")).next().is_none(),
+        "no <b> on the page"
+    );
+}

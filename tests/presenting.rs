@@ -162,7 +162,11 @@ fn the_deck_script_stays_small() {
         .find(|(name, _)| *name == "deck.js")
         .map(|(_, text)| text.len())
         .unwrap();
-    assert!(js <= 17_000, "deck.js is {js} bytes, over its 17 kB budget");
+    // 17.5 kB: its words come from the page (#deck-words) by key.
+    assert!(
+        js <= 17_500,
+        "deck.js is {js} bytes, over its 17.5 kB budget"
+    );
 }
 
 /// Every `quarterdeck …` command in docs/presenting.md runs as written

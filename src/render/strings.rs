@@ -253,7 +253,32 @@ impl Strings {
                     })
             },
         );
+        let map = Arc::clone(&self.map);
+        tera.register_function(
+            "labels_json",
+            move |args: &HashMap<String, tera::Value>| -> tera::Result<tera::Value> {
+                let prefix = args
+                    .get("prefix")
+                    .and_then(tera::Value::as_str)
+                    .ok_or_else(|| tera::Error::msg("labels_json() needs prefix=\"…\""))?;
+                Ok(tera::Value::String(labels_json(&map, prefix)))
+            },
+        );
     }
+}
+
+/// The labels whose key starts with `prefix`, the prefix taken off, as a
+/// JSON object a page carries for its script: `{{ labels_json(prefix=
+/// "script.") | safe }}` inside `<script type="application/json">`. `<`
+/// is written `\u003c`, so no label can end the script element.
+fn labels_json(map: &HashMap<String, String>, prefix: &str) -> String {
+    let words: BTreeMap<&str, &str> = map
+        .iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix(prefix)?, v.as_str())))
+        .collect();
+    serde_json::to_string(&words)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
 }
 
 fn parse(file: &str, text: &str) -> Result<BTreeMap<String, String>, Diagnostic> {

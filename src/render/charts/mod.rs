@@ -209,32 +209,14 @@ impl<E: std::error::Error + Send + Sync> From<plotters::drawing::DrawingAreaErro
 }
 
 /// A number with its unit as pages write it: `2033 maintainers`,
-/// `99.962 %`, `440 req/s`; the number alone without a unit.
+/// `99.962 %`, `440 req/s`; the number alone without a unit. The unit is
+/// shown exactly as the author wrote it, whatever the number (`1
+/// milestones`): the site prints a review's words as printed.
 pub fn with_unit(number: &str, unit: &str) -> String {
     match unit.trim() {
         "" => number.to_string(),
         "%" => format!("{number} %"),
-        unit if is_one(number) => format!("{number} {}", singular(unit)),
         unit => format!("{number} {unit}"),
-    }
-}
-
-/// Whether a formatted number is exactly one (`1`, `+1`, `−1`).
-fn is_one(number: &str) -> bool {
-    number.trim_start_matches(['+', '-', '\u{2212}']) == "1"
-}
-
-/// A unit written as an English plural (`milestones`, `days`), in the
-/// singular for a count of one: `1 milestone`. Abbreviations (`ms`,
-/// `req/s`, `kbps`) and anything else stay as written.
-fn singular(unit: &str) -> &str {
-    let word = unit.len() >= 4
-        && unit.chars().all(|c| c.is_ascii_lowercase())
-        && !unit.ends_with("ss")
-        && !unit.ends_with("ps");
-    match unit.strip_suffix('s') {
-        Some(one) if word => one,
-        _ => unit,
     }
 }
 
@@ -265,11 +247,12 @@ mod tests {
     }
 
     #[test]
-    fn units_follow_the_number() {
+    fn units_are_shown_as_written() {
         assert_eq!(with_unit("2033", "maintainers"), "2033 maintainers");
         assert_eq!(with_unit("99.962", "%"), "99.962 %");
-        assert_eq!(with_unit("1", "milestones"), "1 milestone");
-        assert_eq!(with_unit("\u{2212}1", "days"), "\u{2212}1 day");
+        // The unit as written, even for a count of one.
+        assert_eq!(with_unit("1", "milestones"), "1 milestones");
+        assert_eq!(with_unit("\u{2212}1", "days"), "\u{2212}1 days");
         assert_eq!(with_unit("2", "milestones"), "2 milestones");
         assert_eq!(with_unit("1", "ms"), "1 ms");
         assert_eq!(with_unit("1", "kbps"), "1 kbps");

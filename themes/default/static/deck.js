@@ -1,6 +1,7 @@
 // quarterdeck deck: slide view, reading view, overview, presenter window.
 // The deck reads as a plain document without this script, and the script
-// makes no request of its own. Keys: see KEYS below.
+// makes no request of its own. Keys: see KEYS below. Words: the strings
+// table's `script.*`, in #deck-words.
 (function () {
   "use strict";
   var doc = document, body = doc.body, win = window;
@@ -12,6 +13,8 @@
   var presenter = params.has("presenter");
   var live = doc.getElementById("deck-status");
   var main = doc.getElementById("main") || body;
+  // The slides' titles, from the outline.
+  var titles = doc.querySelectorAll(".deck-intro .outline li > a");
   var reduced = matchMedia("(prefers-reduced-motion: reduce)");
   var narrow = matchMedia("(max-width: 700px)");
   var current = -1, view = "reading", bar, counter, viewButton, overview, help, noNotes, timer, clock;
@@ -22,11 +25,14 @@
   var anchored = false;
   var me = Math.random().toString(36).slice(2), seq = 0, seen = {}, peer = null, channel = null;
   var key = "quarterdeck " + location.pathname;
+  var words = {};
+  try { words = JSON.parse(doc.getElementById("deck-words").textContent); } catch (e) { /* keys shown */ }
+  function t(k) { return words[k] || k; }
+  // [keys, what they do]; a key's name in the strings is `key-…`.
   var KEYS = [
-    ["→  Space  Page Down", "next slide"], ["←  Shift+Space  Page Up", "previous slide"],
-    ["Home  End", "first, last slide"], ["o", "overview of all slides"],
-    ["p", "presenter view in a second window"], ["f", "full screen"],
-    ["r", "reading view / slide view"], ["?", "this list"], ["Esc", "close"]
+    ["→ key-space key-page-down", "next"], ["← key-shift-space key-page-up", "previous"],
+    ["key-home key-end", "ends"], ["o", "overview"], ["p", "presenter"], ["f", "full-screen"],
+    ["r", "view"], ["?", "help"], ["key-esc", "close"]
   ];
 
   function on(t, ev, f, o) { t.addEventListener(ev, f, o); }
@@ -92,7 +98,7 @@
     flag(body, "qd-slides", v === "slides");
     flag(body, "qd-reading", v === "reading");
     if (remember) store("qd-view", v);
-    if (viewButton) viewButton.textContent = v === "reading" ? "Slide view" : "Reading view";
+    if (viewButton) viewButton.textContent = t(v === "reading" ? "slide-view" : "reading-view");
     if (stay) return;
     if (v === "reading") hold(true);
     else win.scrollTo(0, 0);
@@ -106,12 +112,12 @@
   // Presenter view: say so when the slide has no notes (or minutes) to show.
   function panel() {
     var m = body.classList.contains("qd-minutes");
-    noNotes.textContent = m ? "No minutes for this slide." : "No speaker notes for this slide.";
+    noNotes.textContent = t(m ? "no-minutes" : "no-notes");
     noNotes.hidden = !!slides[current].querySelector(m ? ".minutes" : ".notes");
   }
   function toggleView() {
     setView(isSlides() ? "reading" : "slides", true);
-    say(isSlides() ? "Slide view" : "Reading view");
+    say(t(isSlides() ? "slide-view" : "reading-view"));
   }
 
   // Scale down type that overflows its frame (container units: one
@@ -178,7 +184,7 @@
     if (presenter) return;
     var url = location.href.split("#")[0].split("?")[0] + "?presenter" + location.hash;
     peer = win.open(url, "quarterdeck-presenter");
-    say(peer ? "Presenter view opened in a new window" : "The presenter window was blocked: allow pop-ups for this page");
+    say(t(peer ? "presenter-opened" : "presenter-blocked"));
   }
 
   function fullscreen() {
@@ -191,7 +197,7 @@
     var h = el("h2", "", title);
     h.id = cls + "-title";
     d.setAttribute("aria-labelledby", h.id);
-    var close = button("Close", function () { d.close(); });
+    var close = button(t("close"), function () { d.close(); });
     close.className = "qd-close";
     d.append(h, close);
     d.addEventListener("close", function () {
@@ -203,7 +209,7 @@
 
   function openOverview() {
     if (!overview) {
-      overview = dialog("qd-overview", "All slides");
+      overview = dialog("qd-overview", t("all-slides"));
       var list = el("ol", "qd-grid");
       slides.forEach(function (s, k) {
         var frame = s.querySelector(".slide-frame").cloneNode(true);
@@ -215,7 +221,7 @@
         thumb.append(frame);
         var a = el("a");
         a.href = "#" + s.id;
-        a.append(thumb, el("span", "qd-caption", (k + 1) + ". " + label(s).replace(/^Slide \d+ of \d+: /, "")));
+        a.append(thumb, el("span", "qd-caption", (k + 1) + ". " + (titles.length === n ? titles[k].textContent : label(s))));
         a.addEventListener("click", function (e) { e.preventDefault(); overview.close(); go(k); });
         var li = el("li");
         li.append(a);
@@ -242,17 +248,17 @@
 
   function openHelp() {
     if (!help) {
-      help = dialog("qd-help", "Keyboard shortcuts");
+      help = dialog("qd-help", t("shortcuts"));
       var dl = el("dl");
       KEYS.forEach(function (k) {
         var dt = el("dt");
-        k[0].split("  ").forEach(function (name, j) {
-          if (j) dt.append(" or ");
-          dt.append(el("kbd", "", name));
+        k[0].split(" ").forEach(function (name, j) {
+          if (j) dt.append(" " + t("or") + " ");
+          dt.append(el("kbd", "", name.length > 1 ? t(name) : name));
         });
-        dl.append(dt, el("dd", "", k[1]));
+        dl.append(dt, el("dd", "", t("help-" + k[1])));
       });
-      help.append(dl, el("p", "", "Print (Ctrl+P) gives one slide per page; Print handout adds the speaker notes and minutes."));
+      help.append(dl, el("p", "", t("help-print")));
     }
     help.showModal();
   }
@@ -265,15 +271,15 @@
 
   function toolbar() {
     bar = el("nav", "qd-bar");
-    bar.setAttribute("aria-label", "Slide controls");
+    bar.setAttribute("aria-label", t("controls"));
     counter = el("span", "qd-counter");
-    viewButton = button("Reading view", toggleView);
+    viewButton = button(t("reading-view"), toggleView);
     bar.append(
-      button("←", function () { go(current - 1); }, "Previous slide"), counter,
-      button("→", function () { go(current + 1); }, "Next slide"),
-      button("Overview", openOverview), viewButton,
-      button("Presenter", openPresenter, "", "qd-wide"), button("Full screen", fullscreen, "", "qd-wide"),
-      button("Print handout", printHandout, "", "qd-wide"), button("Keys", openHelp)
+      button("←", function () { go(current - 1); }, t("previous")), counter,
+      button("→", function () { go(current + 1); }, t("next")),
+      button(t("overview"), openOverview), viewButton,
+      button(t("presenter"), openPresenter, "", "qd-wide"), button(t("full-screen"), fullscreen, "", "qd-wide"),
+      button(t("print-handout"), printHandout, "", "qd-wide"), button(t("keys"), openHelp)
     );
     main.insertBefore(bar, main.firstChild);
     var idle;
@@ -292,18 +298,18 @@
     counter = el("span", "qd-counter");
     timer = el("span", "qd-timer", "0:00");
     timer.setAttribute("role", "timer");
-    timer.setAttribute("aria-label", "Elapsed time");
+    timer.setAttribute("aria-label", t("elapsed"));
     clock = el("span", "qd-clock");
     var started = Date.now(), pausedAt = 0;
-    var pause = button("Pause", function () {
-      if (pausedAt) { started += Date.now() - pausedAt; pausedAt = 0; pause.textContent = "Pause"; }
-      else { pausedAt = Date.now(); pause.textContent = "Resume"; }
+    var pause = button(t("pause"), function () {
+      if (pausedAt) { started += Date.now() - pausedAt; pausedAt = 0; pause.textContent = t("pause"); }
+      else { pausedAt = Date.now(); pause.textContent = t("resume"); }
     });
-    var reset = button("Restart", function () { started = Date.now(); if (pausedAt) pausedAt = started; tick(); });
-    head.append(el("strong", "", "Presenter view"), counter, timer, pause, reset);
+    var reset = button(t("restart"), function () { started = Date.now(); if (pausedAt) pausedAt = started; tick(); });
+    head.append(el("strong", "", t("presenter-view")), counter, timer, pause, reset);
     // The minutes recorded against the slides, in place of the notes.
     if (deck.querySelector(".minutes")) {
-      var minutes = button("Minutes", function () {
+      var minutes = button(t("minutes"), function () {
         minutes.setAttribute("aria-pressed", body.classList.toggle("qd-minutes"));
         panel();
       });
@@ -323,7 +329,7 @@
     }
     tick();
     setInterval(tick, 1000);
-    doc.title = "Presenter: " + doc.title;
+    doc.title = t("presenter-title").replace("{title}", function () { return doc.title; });
   }
 
   on(doc, "keydown", function (e) {

@@ -107,7 +107,7 @@ pub fn render(
     }
     let empty = Memo::default();
     let last = memo.unwrap_or(&empty);
-    let charts = Charts::new(site, derived);
+    let charts = Charts::new(site, derived, &theme.strings);
     let inputs = Inputs {
         site,
         derived,

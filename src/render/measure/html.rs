@@ -356,13 +356,7 @@ pub(in crate::render) fn tag_end(s: &str) -> Option<usize> {
 /// The value of attribute `name="…"` in the tag's text, as written.
 fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let mut from = 0;
-    // A tag is short: comparing at each byte beats setting up `str::find`'s
-    // searcher, which was most of this function's time.
-    let (bytes, wanted) = (tag.as_bytes(), name.as_bytes());
-    while let Some(i) = bytes
-        .get(from..)
-        .and_then(|rest| rest.windows(wanted.len()).position(|w| w == wanted))
-    {
+    while let Some(i) = tag[from..].find(name) {
         let at = from + i;
         let after = &tag[at + name.len()..];
         if !after.starts_with("=\"") {

@@ -8,6 +8,7 @@
 //! the page.
 
 mod authored;
+mod scan;
 
 pub use authored::Authors;
 
@@ -16,12 +17,11 @@ use crate::model::paths;
 use crate::render::Rendered;
 use crate::write::OutputFile;
 use rayon::prelude::*;
-use scraper::{Html, Selector};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 
 /// What one page or stylesheet holds: its ids and its references.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 struct Scan {
     ids: BTreeSet<String>,
     refs: Vec<String>,
@@ -56,7 +56,7 @@ impl Links {
 fn scan_file(f: &OutputFile) -> Option<Scan> {
     let text = std::str::from_utf8(&f.bytes).ok()?;
     if f.path.ends_with(".html") {
-        Some(scan_html(text))
+        Some(scan::scan_html(text))
     } else if f.path.ends_with(".css") {
         Some(scan_css(text))
     } else {
@@ -117,37 +117,6 @@ pub(crate) struct Broken {
     pub expected: String,
     /// A suggestion, when there is one (the nearest id of the target page).
     pub help: Option<String>,
-}
-
-fn scan_html(text: &str) -> Scan {
-    let doc = Html::parse_document(text);
-    let mut scan = Scan::default();
-    let (Ok(with_id), Ok(with_ref)) = (
-        Selector::parse("[id], a[name]"),
-        Selector::parse("[href], [src], [srcset], [poster]"),
-    ) else {
-        return scan;
-    };
-    for el in doc.select(&with_id) {
-        let v = el.value();
-        scan.ids
-            .extend(v.attr("id").or(v.attr("name")).map(String::from));
-    }
-    for el in doc.select(&with_ref) {
-        let v = el.value();
-        for name in ["href", "src", "poster"] {
-            scan.refs.extend(v.attr(name).map(|u| u.trim().to_string()));
-        }
-        if let Some(set) = v.attr("srcset") {
-            // `a.png 1x, b.png 2x`: the URL is the first word of each entry.
-            scan.refs.extend(
-                set.split(',')
-                    .filter_map(|c| c.split_whitespace().next())
-                    .map(String::from),
-            );
-        }
-    }
-    scan
 }
 
 /// `url(...)` and `@import "..."` references of a stylesheet.

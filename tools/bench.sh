@@ -106,7 +106,8 @@ say "writing the corpora into $CORPUS"
 cp -R content "$CORPUS/example"
 for s in $SCALES; do
   case "$s" in ''|*[!0-9]*|0) echo "--scales takes positive whole numbers" >&2; exit 2 ;; esac
-  "$GEN" --seed "$SEED" --sections $((50 * s)) --out "$CORPUS/decade-${s}x" 2>>"$LOGS/gen.log"
+  # 1,000 people: a YAML list holds at most 1000 items (content-format.md, Sizes).
+  "$GEN" --seed "$SEED" --sections $((50 * s)) --people 1000 --out "$CORPUS/decade-${s}x" 2>>"$LOGS/gen.log"
 done
 hugo_args=()
 [ "$WITH_HUGO" = 1 ] && hugo_args=(--hugo "$CORPUS/hugo")
@@ -300,6 +301,7 @@ echo "- Machine: $(nproc) cores ($cpu_model), ${mem_gib} GiB RAM, $(uname -sr); 
 echo "- Load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER"
 echo "- $("$QD" --version), $(rustc --version 2>/dev/null || echo 'rustc unknown')$( [ "$WITH_HUGO" = 1 ] && echo ", $(hugo version | cut -d' ' -f1-2)")"
 echo "- $RUNS timed runs per row after one warm-up, each into a fresh output folder; seed $SEED"
+base=""
 if [ "$SERVE_ONLY" = 0 ]; then
 echo
 echo "| corpus | HTML files | charts | wall s, median (min–max) | CPU s (user+sys) | peak RSS MB | pages/s | charts/s | load ms | derive ms | charts ms | render ms | write ms |"
@@ -310,8 +312,8 @@ echo "- Pages/s counts HTML files written, except for the narrative rows, which 
 if [ "$WITH_HUGO" = 1 ]; then
   echo "- Narrative pages/s, quarterdeck ÷ Hugo: $(awk -v a="${PPS[narrative]}" -v b="${PPS[hugo]}" 'BEGIN { printf "%.1f×", (b > 0 ? a / b : 0) }')"
 fi
-base="${WALL[decade-1x]:-}"
-if [ -n "$base" ]; then
+if [ -n "${WALL[decade-1x]:-}" ]; then
+  base="${WALL[decade-1x]}"
   line="- Growth with the corpus (wall time ÷ the 1× wall time):"
   for s in $SCALES; do
     line="$line ${s}× → $(awk -v a="${WALL[decade-${s}x]}" -v b="$base" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }');"

@@ -298,9 +298,29 @@ pub fn compare_page(a: u64, b: u64, path: &str) -> u64 {
     HashWriter::new().key(a).key(b).value(path).finish()
 }
 
-/// The key of a KPI page: what every page reads, and the KPI's rows.
-pub fn kpi_page(shared: u64, rows: &[&KpiRow]) -> u64 {
-    HashWriter::new().key(shared).value(rows).finish()
+/// A quarter's rows of each KPI, hashed, by KPI id: what the KPI's page
+/// shows of the quarter.
+pub fn kpi_rows(rows: &[KpiRow]) -> BTreeMap<String, u64> {
+    let mut by: BTreeMap<&str, HashWriter> = BTreeMap::new();
+    for row in rows {
+        by.entry(row.kpi.id.as_str())
+            .or_insert_with(HashWriter::new)
+            .value(row);
+    }
+    by.into_iter()
+        .map(|(id, h)| (id.to_string(), h.finish()))
+        .collect()
+}
+
+/// The key of a KPI page: what every page reads, and the KPI's rows in
+/// each quarter that has it, oldest first ([`kpi_rows`]).
+pub fn kpi_page(shared: u64, rows: &[u64]) -> u64 {
+    let mut h = HashWriter::new();
+    h.key(shared);
+    for r in rows {
+        h.key(*r);
+    }
+    h.finish()
 }
 
 #[cfg(test)]

@@ -23,6 +23,8 @@ pub struct Quarter {
     key: u64,
     paths: Vec<String>,
     kpis: Vec<KpiRow>,
+    /// Its rows of each KPI, hashed, by KPI id (see [`keys::kpi_rows`]).
+    kpi_keys: BTreeMap<String, u64>,
     /// Its slides and objective pages, for the search index and team pages.
     pub slides: Vec<SearchEntry>,
     /// What each entry of `slides` gives each file of the search index.
@@ -154,6 +156,7 @@ pub fn render(
                 Arc::new(Quarter {
                     key: key(&id).unwrap_or_default(),
                     paths,
+                    kpi_keys: keys::kpi_rows(&out.kpis),
                     kpis: out.kpis,
                     search_keys: out.slides.iter().map(EntryKey::of).collect(),
                     team_slides: keys::slides_of(&out.slides),
@@ -265,10 +268,12 @@ pub fn render(
 /// The rows of the KPIs whose pages must be rendered again (their rows
 /// changed, or they are new), in quarter order, and every KPI's key.
 fn changed_kpis(next: &Memo, last: &Memo, shared: u64) -> (Vec<KpiRow>, BTreeMap<String, u64>) {
-    let mut rows: BTreeMap<&str, Vec<&KpiRow>> = BTreeMap::new();
+    // Each KPI's rows in every quarter, as hashed when the quarter was
+    // rendered: a save hashes no row of the quarters it keeps.
+    let mut rows: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
     for q in next.quarters.values() {
-        for row in &q.kpis {
-            rows.entry(row.kpi.id.as_str()).or_default().push(row);
+        for (id, key) in &q.kpi_keys {
+            rows.entry(id.as_str()).or_default().push(*key);
         }
     }
     let keys: BTreeMap<String, u64> = rows

@@ -10,6 +10,11 @@ use quarterdeck::model::{Direction, Stated, Status};
 use quarterdeck::render::charts::*;
 use scraper::{ElementRef, Html, Selector};
 
+/// The English chart words, from the built-in strings table.
+fn en() -> ChartWords {
+    quarterdeck::render::strings::Strings::default().chart_words()
+}
+
 fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }
@@ -128,8 +133,8 @@ fn kr(baseline: Option<f64>, target: Option<f64>, marks: Vec<QuarterMark>) -> Ke
 }
 
 fn draw_kr(spec: &KeyResultChart) -> Chart {
-    let chart = key_result_progress::draw(spec).unwrap();
-    check(&chart, &key_result_progress::draw(spec).unwrap());
+    let chart = key_result_progress::draw(spec, &en()).unwrap();
+    check(&chart, &key_result_progress::draw(spec, &en()).unwrap());
     chart
 }
 
@@ -351,8 +356,8 @@ fn trend(points: Vec<TrendPoint>) -> Chart {
         points,
         large: true,
     };
-    let chart = kpi_trend::draw(&spec).unwrap();
-    check(&chart, &kpi_trend::draw(&spec).unwrap());
+    let chart = kpi_trend::draw(&spec, &en()).unwrap();
+    check(&chart, &kpi_trend::draw(&spec, &en()).unwrap());
     chart
 }
 
@@ -457,7 +462,7 @@ fn the_change_is_annotated_in_words_with_an_amount_only_from_zero() {
         points: vec![stated, worse],
         large: false,
     };
-    let chart = kpi_trend::draw(&spec).unwrap();
+    let chart = kpi_trend::draw(&spec, &en()).unwrap();
     let doc = parse(&chart.svg);
     assert_eq!(
         texts(&doc, "text.headline").join(" "),
@@ -483,8 +488,8 @@ fn time_split_shares_are_proportional_and_labelled() {
         ],
         fte: Some(6.5),
     };
-    let chart = time_split::draw(&spec).unwrap();
-    check(&chart, &time_split::draw(&spec).unwrap());
+    let chart = time_split::draw(&spec, &en()).unwrap();
+    check(&chart, &time_split::draw(&spec, &en()).unwrap());
     let doc = parse(&chart.svg);
     let widths: Vec<f64> = doc
         .select(&sel("g.share rect"))
@@ -517,7 +522,7 @@ fn time_split_shares_are_proportional_and_labelled() {
         fte: None,
         ..spec.clone()
     };
-    let chart = time_split::draw(&short).unwrap();
+    let chart = time_split::draw(&short, &en()).unwrap();
     let doc = parse(&chart.svg);
     assert!(doc.select(&sel("g.remainder")).next().is_some());
     assert!(
@@ -532,7 +537,7 @@ fn time_split_shares_are_proportional_and_labelled() {
         ],
         ..short
     };
-    let chart = time_split::draw(&over).unwrap();
+    let chart = time_split::draw(&over, &en()).unwrap();
     assert!(
         chart.desc.contains("The shares add up to 110 %."),
         "{}",
@@ -559,8 +564,8 @@ fn objectives_by_status_count_every_group_with_shapes_and_words() {
             o("F", Status::Unstated),
         ],
     };
-    let chart = status_groups::draw(&spec).unwrap();
-    check(&chart, &status_groups::draw(&spec).unwrap());
+    let chart = status_groups::draw(&spec, &en()).unwrap();
+    check(&chart, &status_groups::draw(&spec, &en()).unwrap());
     let doc = parse(&chart.svg);
     assert_eq!(
         texts(&doc, "text.group-label"),
@@ -617,8 +622,8 @@ fn objectives_over_time_are_as_long_as_their_counts() {
             },
         ],
     };
-    let chart = objectives_over_time::draw(&spec).unwrap();
-    check(&chart, &objectives_over_time::draw(&spec).unwrap());
+    let chart = objectives_over_time::draw(&spec, &en()).unwrap();
+    check(&chart, &objectives_over_time::draw(&spec, &en()).unwrap());
     let doc = parse(&chart.svg);
     let length = |q: usize| -> f64 {
         doc.select(&sel(&format!("g.quarter-{q} rect")))
@@ -701,17 +706,20 @@ fn charts_match_their_snapshots() {
     );
     snapshot(
         "time-split.svg",
-        &time_split::draw(&TimeSplitChart {
-            id: "time-chart-s".to_string(),
-            section: "Platform".to_string(),
-            shares: vec![
-                ("strengthen".to_string(), 40.0),
-                ("focus".to_string(), 30.0),
-                ("experiment".to_string(), 5.0),
-                ("maintenance".to_string(), 15.0),
-            ],
-            fte: Some(12.0),
-        })
+        &time_split::draw(
+            &TimeSplitChart {
+                id: "time-chart-s".to_string(),
+                section: "Platform".to_string(),
+                shares: vec![
+                    ("strengthen".to_string(), 40.0),
+                    ("focus".to_string(), 30.0),
+                    ("experiment".to_string(), 5.0),
+                    ("maintenance".to_string(), 15.0),
+                ],
+                fte: Some(12.0),
+            },
+            &en(),
+        )
         .unwrap()
         .svg,
     );
@@ -753,7 +761,7 @@ fn extreme_numbers_draw_without_panicking() {
         (f64::MAX / 2.0, 0.0, -f64::MAX / 2.0),
     ] {
         let spec = kr(Some(b), Some(t), vec![mark("Q1", Some(v), None, true)]);
-        assert!(key_result_progress::draw(&spec).is_ok());
+        assert!(key_result_progress::draw(&spec, &en()).is_ok());
     }
     let huge = TimeSplitChart {
         id: "t".to_string(),
@@ -762,7 +770,7 @@ fn extreme_numbers_draw_without_panicking() {
         fte: Some(f64::MAX),
     };
     assert!(
-        time_split::draw(&huge).is_err(),
+        time_split::draw(&huge, &en()).is_err(),
         "a clear error, not a panic"
     );
     let odd = TimeSplitChart {
@@ -770,7 +778,7 @@ fn extreme_numbers_draw_without_panicking() {
         fte: Some(0.0),
         ..huge
     };
-    assert!(time_split::draw(&odd).is_ok());
+    assert!(time_split::draw(&odd, &en()).is_ok());
 }
 
 #[test]
@@ -792,4 +800,131 @@ fn long_status_words_and_notes_wrap_instead_of_being_cut() {
     assert!(lines.len() > 1, "{lines:?}");
     assert!(!lines.concat().contains('…'), "{lines:?}");
     assert!(lines.join(" ").contains("results in Q3"), "{lines:?}");
+}
+
+/// The German chart words, from the built-in German table.
+fn de() -> ChartWords {
+    quarterdeck::render::strings::Strings::load_for("de", None)
+        .unwrap()
+        .chart_words()
+}
+
+/// An attribute of an element as a number.
+fn num(e: ElementRef, name: &str) -> i32 {
+    e.value().attr(name).unwrap().parse().unwrap()
+}
+
+#[test]
+fn a_german_chart_says_its_words_in_german_with_decimal_commas() {
+    let mut now = point("Q1 FY15-16", Some(99.962));
+    now.current = true;
+    now.change = Some(TrendChange {
+        from: 0,
+        absolute: -0.017,
+        percent: Some(-0.017),
+        verdict: Verdict::Worse,
+        decimals: 3,
+    });
+    let spec = TrendChart {
+        id: "kpi-chart-a".to_string(),
+        name: "Availability".to_string(),
+        unit: "%".to_string(),
+        direction: Direction::Higher,
+        points: vec![point("Q4 FY14-15", Some(99.979)), now],
+        large: true,
+    };
+    let chart = kpi_trend::draw(&spec, &de()).unwrap();
+    check(&chart, &kpi_trend::draw(&spec, &de()).unwrap());
+    assert_eq!(chart.title, "Availability: Wert je Quartal");
+    let doc = parse(&chart.svg);
+    assert_eq!(
+        texts(&doc, "text.headline"),
+        ["\u{2212}0,017 Pp. seit Q4 FY14-15: schlechter"]
+    );
+    assert!(texts(&doc, "text.value-label").contains(&"99,962".to_string()));
+    assert!(
+        texts(&doc, "text.tick-label")
+            .iter()
+            .all(|t| !t.contains('.')),
+        "{:?}",
+        texts(&doc, "text.tick-label")
+    );
+    assert!(
+        chart
+            .desc
+            .starts_with("Availability in %, höher ist besser, je Quartal."),
+        "{}",
+        chart.desc
+    );
+    assert_eq!(chart.table.head, ["Quartal", "Wert (%)", "Veränderung"]);
+    assert_eq!(chart.table.rows[1].header, "Q1 FY15-16 (dieses Quartal)");
+    assert!(!chart.svg.contains("99.9"), "{}", chart.svg);
+}
+
+#[test]
+fn longer_german_labels_get_their_room() {
+    let o = |s| GroupedObjective {
+        title: "O".to_string(),
+        status: Stated::of(s),
+    };
+    let spec = StatusGroupsChart {
+        id: "g".to_string(),
+        scope: "Q1 FY20-21".to_string(),
+        objectives: vec![o(Status::AtRisk), o(Status::OnTrack)],
+    };
+    // Group labels end before the first glyph of their row.
+    for words in [en(), de()] {
+        let chart = status_groups::draw(&spec, &words).unwrap();
+        let doc = parse(&chart.svg);
+        let label_end = doc
+            .select(&sel("text.group-label"))
+            .map(|t| num(t, "x") + quarterdeck_text_width(&t.text().collect::<String>(), 13))
+            .max()
+            .unwrap();
+        let first_glyph = doc
+            .select(&sel("g.group *"))
+            .flat_map(xs)
+            .filter(|x| *x > 40.0)
+            .fold(f64::INFINITY, f64::min);
+        assert!(
+            f64::from(label_end) < first_glyph,
+            "{label_end} {first_glyph}"
+        );
+    }
+    let german = status_groups::draw(&spec, &de()).unwrap();
+    assert!(
+        german
+            .desc
+            .contains("Braucht Aufmerksamkeit: 1 (Gefährdet: 1)."),
+        "{}",
+        german.desc
+    );
+    // The legend of five groups wraps in German, and stays in the chart.
+    let over = OverTimeChart {
+        id: "over-time-chart".to_string(),
+        quarters: vec![QuarterCounts {
+            label: "Q1 FY20-21".to_string(),
+            counts: [1, 1, 1, 1, 1],
+            current: true,
+        }],
+    };
+    let lines = |words: &ChartWords| {
+        let chart = objectives_over_time::draw(&over, words).unwrap();
+        let doc = parse(&chart.svg);
+        let labels: Vec<ElementRef> = doc.select(&sel("text.legend-label")).collect();
+        for l in &labels {
+            let end = num(*l, "x") + quarterdeck_text_width(&l.text().collect::<String>(), 12);
+            assert!(end <= 560, "{end}: {}", chart.svg);
+        }
+        let mut ys: Vec<i32> = labels.iter().map(|l| num(*l, "y")).collect();
+        ys.dedup();
+        ys.len()
+    };
+    assert_eq!(lines(&en()), 1);
+    assert_eq!(lines(&de()), 2);
+}
+
+/// The width charts reserve for a text (`canvas::text_width`).
+fn quarterdeck_text_width(text: &str, size: i32) -> i32 {
+    text.chars().count() as i32 * size * 58 / 100
 }

@@ -29,21 +29,6 @@ impl Stated {
         self.status != Status::Unstated
     }
 
-    /// The review's words, or the built-in words for the status (charts,
-    /// which do not use the theme's strings table).
-    pub fn shown(&self) -> &str {
-        self.words.as_deref().unwrap_or(self.status.label())
-    }
-
-    /// The words for use inside a sentence: the review's as written, or
-    /// the built-in words in lower case (`status in progress`).
-    pub fn in_sentence(&self) -> String {
-        match &self.words {
-            Some(w) => w.clone(),
-            None => self.status.label().to_lowercase(),
-        }
-    }
-
     /// A status the content states in the canonical vocabulary.
     pub fn of(status: Status) -> Self {
         Self {

@@ -119,7 +119,7 @@ pub fn render(
     }
     let empty = Memo::default();
     let last = memo.unwrap_or(&empty);
-    let charts = Charts::new(site, derived);
+    let charts = Charts::new(site, derived, &theme.strings);
     let inputs = Inputs {
         site,
         derived,

@@ -7,9 +7,10 @@
 //! and the time spent drawing.
 
 use super::charts::{
-    self, BarCell, BarColumn, BarRow, Chart, ChartError, GroupedObjective, KeyResultChart,
-    OverTimeChart, QuarterCounts, QuarterMark, StatusGroupsChart, StatusTimelineChart,
-    TableBarsChart, TimeSplitChart, TimelineCell, TrendChange, TrendChart, TrendPoint, TrendWords,
+    self, BarCell, BarColumn, BarRow, Chart, ChartError, ChartWords, GroupedObjective,
+    KeyResultChart, OverTimeChart, QuarterCounts, QuarterMark, StatusGroupsChart,
+    StatusTimelineChart, Subject, TableBarsChart, TimeSplitChart, TimelineCell, TrendChange,
+    TrendChart, TrendPoint, TrendWords,
 };
 use super::strings::Strings;
 use crate::derive::{ChangeBase, Derived, KrFacts};
@@ -24,6 +25,7 @@ use std::time::{Duration, Instant};
 /// when it has no numeric baseline and target): on the key-results slide
 /// and on the objective's page.
 pub fn key_result(
+    charts: &Charts,
     objective: &str,
     kr: &KeyResult,
     facts: Option<&KrFacts>,
@@ -50,21 +52,25 @@ pub fn key_result(
                 .collect()
         })
         .unwrap_or_default();
-    charts::key_result_progress::draw(&KeyResultChart {
-        id: format!("kr-chart-{objective}_{}", kr.id.as_str()),
-        name: format!(
-            "{}: {}",
-            kr.id.as_str().to_uppercase(),
-            plain_inline(&kr.title)
-        ),
-        label: kr.id.as_str().to_uppercase(),
-        unit: kr.unit.clone().unwrap_or_default(),
-        baseline: kr.baseline.as_deref().copied(),
-        target: kr.target.as_deref().copied(),
-        target_label: strings.target_scope(kr.target_scope).to_string(),
-        direction: facts.map_or_else(|| crate::derive::progress::direction(kr), |f| f.direction),
-        marks,
-    })
+    charts::key_result_progress::draw(
+        &KeyResultChart {
+            id: format!("kr-chart-{objective}_{}", kr.id.as_str()),
+            name: format!(
+                "{}: {}",
+                kr.id.as_str().to_uppercase(),
+                plain_inline(&kr.title)
+            ),
+            label: kr.id.as_str().to_uppercase(),
+            unit: kr.unit.clone().unwrap_or_default(),
+            baseline: kr.baseline.as_deref().copied(),
+            target: kr.target.as_deref().copied(),
+            target_label: strings.target_scope(kr.target_scope).to_string(),
+            direction: facts
+                .map_or_else(|| crate::derive::progress::direction(kr), |f| f.direction),
+            marks,
+        },
+        &charts.words,
+    )
 }
 
 /// The trend of a KPI across the repository up to `upto` (all of it when
@@ -101,18 +107,20 @@ pub fn kpi_trend(
     };
     // The shared words say changes in the latest quarter's unit.
     Some(if spec.unit == trend.unit {
-        charts::kpi_trend::draw_with(&spec, &trend.words)
+        charts::kpi_trend::draw_with(&spec, &trend.words, &charts.words)
     } else {
-        charts::kpi_trend::draw(&spec)
+        charts::kpi_trend::draw(&spec, &charts.words)
     })
 }
 
 /// What every chart of a build shares: each KPI's trend over the whole
 /// repository, its points and words made once (the chart of a KPI in
-/// any quarter shows the beginning of it), and the time spent drawing.
-#[derive(Debug, Default)]
+/// any quarter shows the beginning of it), the words of every chart in
+/// the site's language, and the time spent drawing.
+#[derive(Debug)]
 pub struct Charts {
     trends: BTreeMap<String, Trend>,
+    words: ChartWords,
     time: AtomicU64,
 }
 
@@ -129,7 +137,8 @@ struct Trend {
 }
 
 impl Charts {
-    pub fn new(site: &Site, derived: &Derived) -> Self {
+    pub fn new(site: &Site, derived: &Derived, strings: &Strings) -> Self {
+        let words = strings.chart_words();
         let latest = site.latest_kpis();
         let trends = derived
             .kpis
@@ -170,14 +179,17 @@ impl Charts {
                     .and_then(|(_, _, k)| k.unit.clone())
                     .unwrap_or_default();
                 let words = latest.map_or_else(TrendWords::default, |(_, _, k)| {
-                    TrendWords::of(&TrendChart {
-                        id: String::new(),
-                        name: k.name.clone(),
-                        unit: unit.clone(),
-                        direction: k.direction,
-                        points: points.clone(),
-                        large: false,
-                    })
+                    TrendWords::of(
+                        &TrendChart {
+                            id: String::new(),
+                            name: k.name.clone(),
+                            unit: unit.clone(),
+                            direction: k.direction,
+                            points: points.clone(),
+                            large: false,
+                        },
+                        &words,
+                    )
                 });
                 let trend = Trend {
                     quarters: series.iter().map(|p| p.quarter).collect(),
@@ -190,8 +202,14 @@ impl Charts {
             .collect();
         Self {
             trends,
+            words,
             time: AtomicU64::new(0),
         }
+    }
+
+    /// The words of every chart, in the site's language.
+    pub fn words(&self) -> &ChartWords {
+        &self.words
     }
 
     /// Run `draw`, adding the time it takes to [`time_spent`](Self::time_spent).
@@ -212,17 +230,20 @@ impl Charts {
 
 /// How a section spent its time, on its divider slide. `None` when the
 /// section gives no time split.
-pub fn time_split(section: &Section) -> Option<Result<Chart, ChartError>> {
+pub fn time_split(charts: &Charts, section: &Section) -> Option<Result<Chart, ChartError>> {
     let split = section.data.time_split.as_ref()?;
     if split.value.is_empty() {
         return None;
     }
-    Some(charts::time_split::draw(&TimeSplitChart {
-        id: format!("time-chart-{}", section.id),
-        section: section.data.title.clone(),
-        shares: split.value.iter().map(|(n, p)| (n.clone(), *p)).collect(),
-        fte: section.data.fte.as_deref().copied(),
-    }))
+    Some(charts::time_split::draw(
+        &TimeSplitChart {
+            id: format!("time-chart-{}", section.id),
+            section: section.data.title.clone(),
+            shares: split.value.iter().map(|(n, p)| (n.clone(), *p)).collect(),
+            fte: section.data.fte.as_deref().copied(),
+        },
+        &charts.words,
+    ))
 }
 
 /// Bars a chart slide holds at most: a longer table is drawn in parts.
@@ -232,7 +253,11 @@ const BARS_PER_CHART: usize = 8;
 /// table's: one chart, or for a long table one per part of its rows, every
 /// part on the whole table's axis. Empty unless the table says
 /// `chart: true` and has numbers.
-pub fn table_bars(section: &Section, table: &DataTable) -> Vec<Result<Chart, ChartError>> {
+pub fn table_bars(
+    charts: &Charts,
+    section: &Section,
+    table: &DataTable,
+) -> Vec<Result<Chart, ChartError>> {
     let charted = table.number_columns();
     if !table.charted() || charted.is_empty() {
         return Vec::new();
@@ -255,7 +280,7 @@ pub fn table_bars(section: &Section, table: &DataTable) -> Vec<Result<Chart, Cha
         })
         .collect();
     let text = |c: &Cell| match c {
-        Cell::Number(n) => crate::numbers::format_value(*n),
+        Cell::Number(n) => charts.words.number(crate::numbers::format_value(*n)),
         Cell::Text(t) => t.clone(),
     };
     let rows: Vec<BarRow> = table
@@ -289,22 +314,25 @@ pub fn table_bars(section: &Section, table: &DataTable) -> Vec<Result<Chart, Cha
                 .take(per_part)
                 .cloned()
                 .collect();
-            charts::table_bars::draw(&TableBarsChart {
-                id: if n == 0 {
-                    id.clone()
-                } else {
-                    format!("{id}_{}", n + 1)
+            charts::table_bars::draw(
+                &TableBarsChart {
+                    id: if n == 0 {
+                        id.clone()
+                    } else {
+                        format!("{id}_{}", n + 1)
+                    },
+                    title: if parts == 1 {
+                        table.title.clone()
+                    } else {
+                        format!("{} ({}/{parts})", table.title, n + 1)
+                    },
+                    rows_are: named(0).to_string(),
+                    columns: columns.clone(),
+                    rows: part,
+                    range,
                 },
-                title: if parts == 1 {
-                    table.title.clone()
-                } else {
-                    format!("{} ({}/{parts})", table.title, n + 1)
-                },
-                rows_are: named(0).to_string(),
-                columns: columns.clone(),
-                rows: part,
-                range,
-            })
+                &charts.words,
+            )
         })
         .collect()
 }
@@ -313,6 +341,7 @@ pub fn table_bars(section: &Section, table: &DataTable) -> Vec<Result<Chart, Cha
 /// the quarter (the department slide and the since-last-quarter page).
 /// `None` without objectives.
 pub fn status_groups<'a>(
+    charts: &Charts,
     id: String,
     scope: String,
     objectives: impl Iterator<Item = &'a Objective>,
@@ -326,15 +355,23 @@ pub fn status_groups<'a>(
     if objectives.is_empty() {
         return None;
     }
-    Some(charts::status_groups::draw(&StatusGroupsChart {
-        id,
-        scope,
-        objectives,
-    }))
+    Some(charts::status_groups::draw(
+        &StatusGroupsChart {
+            id,
+            scope,
+            objectives,
+        },
+        &charts.words,
+    ))
 }
 
 /// Objectives by outlook in every quarter of the repository up to `upto`.
-pub fn over_time(site: &Site, derived: &Derived, upto: FiscalQuarter) -> Result<Chart, ChartError> {
+pub fn over_time(
+    charts: &Charts,
+    site: &Site,
+    derived: &Derived,
+    upto: FiscalQuarter,
+) -> Result<Chart, ChartError> {
     let quarters = derived
         .quarters
         .values()
@@ -345,15 +382,19 @@ pub fn over_time(site: &Site, derived: &Derived, upto: FiscalQuarter) -> Result<
             current: f.quarter == upto,
         })
         .collect();
-    charts::objectives_over_time::draw(&OverTimeChart {
-        id: "over-time-chart".to_string(),
-        quarters,
-    })
+    charts::objectives_over_time::draw(
+        &OverTimeChart {
+            id: "over-time-chart".to_string(),
+            quarters,
+        },
+        &charts.words,
+    )
 }
 
 /// An objective's status in every quarter of the repository that has it,
 /// for its page in quarter `current`.
 pub fn objective_history(
+    charts: &Charts,
     site: &Site,
     derived: &Derived,
     objective: &Objective,
@@ -374,11 +415,14 @@ pub fn objective_history(
             })
         })
         .collect();
-    charts::status_timeline::draw(&StatusTimelineChart {
-        id: format!("history-chart-{id}"),
-        name: objective.title.clone(),
-        label: objective.title.clone(),
-        what: "objective".to_string(),
-        cells,
-    })
+    charts::status_timeline::draw(
+        &StatusTimelineChart {
+            id: format!("history-chart-{id}"),
+            name: objective.title.clone(),
+            label: objective.title.clone(),
+            what: Subject::Objective,
+            cells,
+        },
+        &charts.words,
+    )
 }

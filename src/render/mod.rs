@@ -102,7 +102,7 @@ pub fn render_observed(
 ) -> Result<Rendered, Vec<Diagnostic>> {
     // A single-file build rewrites the decks once all pages exist.
     let sink = sink.filter(|_| !options.single_file);
-    let charts = Charts::new(site, derived);
+    let charts = Charts::new(site, derived, &theme.strings);
     let inputs = Inputs {
         site,
         derived,

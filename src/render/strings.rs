@@ -218,6 +218,12 @@ impl Strings {
         }
     }
 
+    /// The words charts show, made once per build: the chart layer
+    /// takes them as plain data rather than the table.
+    pub fn chart_words(&self) -> crate::render::charts::ChartWords {
+        crate::render::charts::ChartWords::from_table(|key| self.get(key).to_string())
+    }
+
     fn get_owned(&self, key: String) -> &str {
         self.map.get(&key).map_or("", String::as_str)
     }
@@ -271,6 +277,9 @@ mod tests {
         }
         for o in crate::render::charts::OUTLOOKS {
             assert!(!s.outlook(o).is_empty(), "{o:?}");
+        }
+        for key in crate::render::charts::ChartWords::KEYS {
+            assert!(s.map.contains_key(*key), "no string `{key}`");
         }
         assert_eq!(s.get("slide.agenda"), "Agenda");
         assert_eq!(s.years(1), "1 year");

@@ -16,7 +16,8 @@
 //!
 //! - `words.rs`: every text of the chart, what a screen reader gets
 //!   (title, description, the table of numbers) and the labels drawn on
-//!   it, each formatted once;
+//!   it, each formatted once from the site's [`ChartWords`] (the theme's
+//!   strings table, in the site's language);
 //! - `layout.rs`: data to positions: the data ranges and their frame,
 //!   axis ticks, where labels go so that none overlap, the chart's size;
 //! - `svg.rs`: positions to SVG elements, layer by layer.
@@ -68,6 +69,7 @@
 //!   `DashedPathElement`s.
 
 mod canvas;
+mod chart_words;
 mod glyphs;
 pub mod key_result_progress;
 pub mod kpi_trend;
@@ -79,11 +81,12 @@ pub mod status_timeline;
 pub mod table_bars;
 pub mod time_split;
 
+pub use chart_words::{ChartWords, fill};
 pub use key_result_progress::{KeyResultChart, QuarterMark};
 pub use kpi_trend::{TrendChange, TrendChart, TrendPoint, TrendWords};
 pub use objectives_over_time::{OverTimeChart, QuarterCounts};
 pub use status_groups::{GroupedObjective, OUTLOOKS, StatusGroupsChart};
-pub use status_timeline::{StatusTimelineChart, TimelineCell};
+pub use status_timeline::{StatusTimelineChart, Subject, TimelineCell};
 pub use table_bars::{BarCell, BarColumn, BarRow, TableBarsChart};
 pub use time_split::TimeSplitChart;
 
@@ -231,15 +234,6 @@ fn singular(unit: &str) -> &str {
     }
 }
 
-/// `a, b and c`: a list as a sentence says it.
-fn sentence_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,14 +272,5 @@ mod tests {
         assert_eq!(with_unit("1", "req/s"), "1 req/s");
         assert_eq!(with_unit("1.0", "days"), "1.0 days");
         assert_eq!(with_unit("3", ""), "3");
-    }
-
-    #[test]
-    fn lists_read_as_sentences() {
-        let s = |v: &[&str]| sentence_list(&v.iter().map(|x| x.to_string()).collect::<Vec<_>>());
-        assert_eq!(s(&[]), "");
-        assert_eq!(s(&["a"]), "a");
-        assert_eq!(s(&["a", "b"]), "a and b");
-        assert_eq!(s(&["a", "b", "c"]), "a, b and c");
     }
 }

@@ -119,8 +119,9 @@ pub fn objective_page(
     let section_url = in_deck.then(|| format!("{}#{}", quarter.url, section.id));
     let history_chart = ctx.chart(
         &section.file,
-        ctx.charts
-            .time(|| figures::objective_history(ctx.site, ctx.derived, o, ctx.quarter.id)),
+        ctx.charts.time(|| {
+            figures::objective_history(ctx.charts, ctx.site, ctx.derived, o, ctx.quarter.id)
+        }),
     );
     let page = ObjectivePage {
         site: SiteView::new(ctx.site, &urls, None),

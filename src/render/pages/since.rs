@@ -184,6 +184,7 @@ pub fn view(ctx: &Ctx, sections: &[SectionView]) -> SinceView {
         published: has_page(site, ctx.derived, ctx.quarter),
         status_chart: ctx.maybe_chart(&file, || {
             figures::status_groups(
+                ctx.charts,
                 "status-chart_quarter".to_string(),
                 ctx.label(ctx.quarter.id),
                 ctx.quarter.objectives().map(|(_, o)| o),
@@ -193,7 +194,7 @@ pub fn view(ctx: &Ctx, sections: &[SectionView]) -> SinceView {
             .then(|| {
                 let drawn = ctx
                     .charts
-                    .time(|| figures::over_time(site, ctx.derived, ctx.quarter.id));
+                    .time(|| figures::over_time(ctx.charts, site, ctx.derived, ctx.quarter.id));
                 ctx.chart(&file, drawn)
             })
             .flatten(),

@@ -150,7 +150,14 @@ pub fn key_result(
             ctx.chart(
                 file,
                 ctx.charts.time(|| {
-                    figures::key_result(objective, kr, facts, ctx.quarter.id, ctx.strings)
+                    figures::key_result(
+                        ctx.charts,
+                        objective,
+                        kr,
+                        facts,
+                        ctx.quarter.id,
+                        ctx.strings,
+                    )
                 }),
             )
         }),

@@ -148,7 +148,7 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
             .map(|t| TableView {
                 charts: ctx
                     .charts
-                    .time(|| figures::table_bars(s, t))
+                    .time(|| figures::table_bars(ctx.charts, s, t))
                     .into_iter()
                     .filter_map(|drawn| ctx.chart(file, drawn))
                     .collect(),
@@ -201,9 +201,10 @@ pub fn section(ctx: &Ctx, s: &Section) -> SectionView {
             .map(|o| objective(ctx, s, o))
             .collect(),
         highlights: highlights(ctx, file, &s.data.highlights),
-        time_chart: ctx.maybe_chart(file, || figures::time_split(s)),
+        time_chart: ctx.maybe_chart(file, || figures::time_split(ctx.charts, s)),
         status_chart: ctx.maybe_chart(file, || {
             figures::status_groups(
+                ctx.charts,
                 format!("status-chart-{}", s.id),
                 s.data.title.clone(),
                 s.data.objectives.iter(),

@@ -3,7 +3,6 @@
 //! that do not overlap, the headline's lines, and the chart's height.
 //! Progress is a fraction: 0 at the baseline, 1 at the target.
 
-use super::KeyResultChart;
 use super::words::Words;
 use crate::render::charts::ChartError;
 use crate::render::charts::canvas::{Frame, text_width};
@@ -41,7 +40,7 @@ pub(super) struct Layout {
 }
 
 impl Layout {
-    pub fn of(spec: &KeyResultChart, words: &Words) -> Result<Self, ChartError> {
+    pub fn of(words: &Words) -> Result<Self, ChartError> {
         // The fraction range shown: baseline (0) to target (1) and every
         // mark, within SHOWN, with a little room either side.
         let fractions = words
@@ -103,7 +102,7 @@ impl Layout {
         let head_lines = wrap(&words.headline, WIDTH as i32 - text_left - 4, 14);
         let last = head_lines.last().map_or(0, |l| text_width(l, 14));
         let direction_below =
-            text_left + last + text_width(spec.direction.label(), 12) + 24 >= WIDTH as i32;
+            text_left + last + text_width(words.direction, 12) + 24 >= WIDTH as i32;
         let header = 30 + (head_lines.len() as i32 - 1 + i32::from(direction_below)) * 18;
         let bar_top = header + n_above * ROW + 8;
         let bar_bottom = bar_top + BAR;
@@ -141,7 +140,7 @@ impl Layout {
 mod tests {
     use super::*;
     use crate::model::Direction;
-    use crate::render::charts::key_result_progress::QuarterMark;
+    use crate::render::charts::key_result_progress::{KeyResultChart, QuarterMark};
 
     fn spec(values: &[(f64, bool)]) -> KeyResultChart {
         KeyResultChart {
@@ -168,7 +167,8 @@ mod tests {
     }
 
     fn layout(spec: &KeyResultChart) -> Layout {
-        Layout::of(spec, &Words::of(spec, 100.0, 200.0)).unwrap()
+        let w = crate::render::charts::chart_words::english();
+        Layout::of(&Words::of(spec, &w, 100.0, 200.0)).unwrap()
     }
 
     #[test]

@@ -14,8 +14,8 @@ mod layout;
 mod svg;
 mod words;
 
-use super::status_timeline::{self, StatusTimelineChart, TimelineCell};
-use super::{Chart, ChartError};
+use super::status_timeline::{self, StatusTimelineChart, Subject, TimelineCell};
+use super::{Chart, ChartError, ChartWords};
 use crate::derive::progress::progress;
 use crate::model::{Direction, Stated};
 
@@ -54,39 +54,47 @@ pub struct QuarterMark {
 
 /// The chart of a key result: progress when baseline and target are
 /// numbers that differ, else its statuses quarter by quarter.
-pub fn draw(spec: &KeyResultChart) -> Result<Chart, ChartError> {
+pub fn draw(spec: &KeyResultChart, words: &ChartWords) -> Result<Chart, ChartError> {
     match (spec.baseline, spec.target) {
         (Some(b), Some(t)) if progress(Some(b), Some(t), Some(b)).is_some() => {
-            draw_progress(spec, b, t)
+            draw_progress(spec, words, b, t)
         }
-        _ => status_timeline::draw(&StatusTimelineChart {
-            id: spec.id.clone(),
-            name: spec.name.clone(),
-            label: spec.label.clone(),
-            what: "key result".to_string(),
-            cells: spec
-                .marks
-                .iter()
-                .map(|m| TimelineCell {
-                    label: m.label.clone(),
-                    status: m.status.clone(),
-                    note: words::note(spec, m),
-                    current: m.current,
-                })
-                .collect(),
-        }),
+        _ => status_timeline::draw(
+            &StatusTimelineChart {
+                id: spec.id.clone(),
+                name: spec.name.clone(),
+                label: spec.label.clone(),
+                what: Subject::KeyResult,
+                cells: spec
+                    .marks
+                    .iter()
+                    .map(|m| TimelineCell {
+                        label: m.label.clone(),
+                        status: m.status.clone(),
+                        note: words::note(spec, words, m),
+                        current: m.current,
+                    })
+                    .collect(),
+            },
+            words,
+        ),
     }
 }
 
-fn draw_progress(spec: &KeyResultChart, baseline: f64, target: f64) -> Result<Chart, ChartError> {
-    let words = words::Words::of(spec, baseline, target);
-    let layout = layout::Layout::of(spec, &words)?;
-    let title = words::title(spec);
+fn draw_progress(
+    spec: &KeyResultChart,
+    lexicon: &ChartWords,
+    baseline: f64,
+    target: f64,
+) -> Result<Chart, ChartError> {
+    let words = words::Words::of(spec, lexicon, baseline, target);
+    let layout = layout::Layout::of(&words)?;
+    let title = words::title(spec, lexicon);
     let desc = words.describe(spec);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "kr-progress",
-        svg: svg::draw(spec, &words, &layout)?.finish(&spec.id, "kr-progress", &title, &desc),
+        svg: svg::draw(&words, &layout)?.finish(&spec.id, "kr-progress", &title, &desc),
         table: words.table(spec, baseline, target),
         title,
         desc,

@@ -3,7 +3,6 @@
 //! quarters' marks (plotters elements in fractions across), then the
 //! status glyph and the text.
 
-use super::KeyResultChart;
 use super::layout::{Layout, ROW, SHOWN, WIDTH};
 use super::words::Words;
 use crate::derive::progress::ProgressState;
@@ -12,11 +11,7 @@ use crate::render::charts::palette::THEME;
 use crate::render::charts::{ChartError, glyphs};
 use plotters::prelude::*;
 
-pub(super) fn draw(
-    spec: &KeyResultChart,
-    words: &Words,
-    layout: &Layout,
-) -> Result<Canvas, ChartError> {
+pub(super) fn draw(words: &Words, layout: &Layout) -> Result<Canvas, ChartError> {
     let (frame, bar_top, bar_bottom) = (&layout.frame, layout.bar_top, layout.bar_bottom);
     let y = |canvas_y: i32| layout.y(canvas_y);
     let mid = y(bar_top + (bar_bottom - bar_top) / 2);
@@ -106,7 +101,7 @@ pub(super) fn draw(
             WIDTH as i32 - 4,
             23 + (head_lines.len() as i32 - 1 + i32::from(layout.direction_below)) * 18,
             "direction",
-            spec.direction.label(),
+            words.direction,
         )
         .anchor(Anchor::End)
         .size(12)

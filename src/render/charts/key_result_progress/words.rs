@@ -7,32 +7,31 @@ use super::{KeyResultChart, QuarterMark};
 use crate::derive::progress::{Progress, ProgressState, progress};
 use crate::model::Stated;
 use crate::numbers::{format_fraction_percent, format_value};
-use crate::render::charts::{Row, Table, with_unit};
+use crate::render::charts::{ChartWords, Row, Table, fill, with_unit};
 
 /// The value of a mark as words: the author's, else the number.
-pub(super) fn note(spec: &KeyResultChart, m: &QuarterMark) -> Option<String> {
-    m.text
-        .clone()
-        .filter(|t| !t.trim().is_empty())
-        .or_else(|| m.value.map(|v| with_unit(&format_value(v), &spec.unit)))
+pub(super) fn note(spec: &KeyResultChart, w: &ChartWords, m: &QuarterMark) -> Option<String> {
+    m.text.clone().filter(|t| !t.trim().is_empty()).or_else(|| {
+        m.value
+            .map(|v| with_unit(&w.number(format_value(v)), &spec.unit))
+    })
 }
 
-pub(super) fn title(spec: &KeyResultChart) -> String {
-    format!("{}: progress from baseline to target", spec.name)
+pub(super) fn title(spec: &KeyResultChart, w: &ChartWords) -> String {
+    fill(&w.kr_title, &[("name", &spec.name)])
 }
 
 /// What a progress figure means, in words; `percent` is its
 /// `format_fraction_percent`.
-fn state_words(p: Progress, percent: &str) -> String {
-    match p.state {
-        ProgressState::Backwards => {
-            format!("a step backwards: moved away from the target ({percent})")
-        }
-        ProgressState::NotStarted => "still at the baseline (0 %)".to_string(),
-        ProgressState::Moving => format!("{percent} of the way to the target"),
-        ProgressState::Reached => "target reached (100 %)".to_string(),
-        ProgressState::Passed => format!("target passed ({percent} of the way)"),
-    }
+fn state_words(w: &ChartWords, p: Progress, percent: &str) -> String {
+    let pattern = match p.state {
+        ProgressState::Backwards => &w.kr_backwards,
+        ProgressState::NotStarted => &w.kr_not_started,
+        ProgressState::Moving => &w.kr_moving,
+        ProgressState::Reached => &w.kr_reached,
+        ProgressState::Passed => &w.kr_passed,
+    };
+    fill(pattern, &[("percent", percent)])
 }
 
 /// A mark with a finite value, and its progress.
@@ -51,13 +50,15 @@ impl Valued<'_> {
     }
 
     /// What the progress means ([`state_words`]).
-    fn state(&self) -> Option<String> {
-        Some(state_words(self.progress?, self.percent.as_deref()?))
+    fn state(&self, w: &ChartWords) -> Option<String> {
+        Some(state_words(w, self.progress?, self.percent.as_deref()?))
     }
 }
 
 /// The words of the chart, each formatted once.
 pub(super) struct Words<'a> {
+    /// The site's chart words.
+    w: &'a ChartWords,
     /// The marks with a value, in quarter order.
     pub valued: Vec<Valued<'a>>,
     pub baseline: String,
@@ -68,12 +69,14 @@ pub(super) struct Words<'a> {
     pub end_labels: [String; 2],
     /// This quarter's status and what its value means.
     pub headline: String,
+    /// `higher is better`.
+    pub direction: &'a str,
     /// This quarter's status.
     pub status: Option<Stated>,
 }
 
 impl<'a> Words<'a> {
-    pub fn of(spec: &'a KeyResultChart, baseline: f64, target: f64) -> Self {
+    pub fn of(spec: &'a KeyResultChart, w: &'a ChartWords, baseline: f64, target: f64) -> Self {
         let valued: Vec<Valued> = spec
             .marks
             .iter()
@@ -83,24 +86,29 @@ impl<'a> Words<'a> {
                 Some(Valued {
                     mark: m,
                     progress,
-                    text: format_value(value),
-                    percent: progress.map(|q| format_fraction_percent(q.fraction)),
+                    text: w.number(format_value(value)),
+                    percent: progress.map(|q| w.number(format_fraction_percent(q.fraction))),
                 })
             })
             .collect();
         let current = spec.marks.iter().find(|m| m.current);
         let status = current.and_then(|m| m.status.clone());
-        let (baseline, target) = (format_value(baseline), format_value(target));
+        let (baseline, target) = (
+            w.number(format_value(baseline)),
+            w.number(format_value(target)),
+        );
         Self {
             mark_labels: valued
                 .iter()
                 .map(|p| format!("{}: {}", p.mark.label, p.text))
                 .collect(),
             end_labels: [
-                format!("Baseline {baseline}"),
+                format!("{} {baseline}", w.kr_baseline),
                 format!("{} {target}", spec.target_label),
             ],
-            headline: headline(spec, status.as_ref(), current, &valued),
+            headline: headline(spec, w, status.as_ref(), current, &valued),
+            direction: w.direction(spec.direction),
+            w,
             status,
             valued,
             baseline,
@@ -109,49 +117,48 @@ impl<'a> Words<'a> {
     }
 
     pub fn describe(&self, spec: &KeyResultChart) -> String {
-        let mut parts = vec![format!(
-            "Baseline {}, {} {} ({}).",
-            with_unit(&self.baseline, &spec.unit),
-            spec.target_label.to_lowercase(),
-            with_unit(&self.target, &spec.unit),
-            spec.direction.label()
+        let w = self.w;
+        let mut parts = vec![fill(
+            &w.kr_describe,
+            &[
+                ("baseline", &with_unit(&self.baseline, &spec.unit)),
+                ("goal", &w.in_sentence(&spec.target_label)),
+                ("target", &with_unit(&self.target, &spec.unit)),
+                ("direction", self.direction),
+            ],
         )];
         for m in &spec.marks {
             let p = self.valued.iter().find(|p| std::ptr::eq(p.mark, m));
             let mut words = match p {
                 Some(p) => p.number(spec),
-                None => "no value".to_string(),
+                None => w.no_value.clone(),
             };
-            if let Some(state) = p.and_then(Valued::state) {
+            if let Some(state) = p.and_then(|p| p.state(w)) {
                 words.push_str(", ");
                 words.push_str(&state);
             }
             if let Some(s) = &m.status {
-                words.push_str(&format!(", status {}", s.in_sentence()));
+                words.push_str(", ");
+                words.push_str(&fill(&w.kr_status, &[("status", &w.shown_in_sentence(s))]));
             }
-            let now = if m.current { " (this quarter)" } else { "" };
             if p.is_some() || m.status.is_some() || m.current {
-                parts.push(format!("{}{now}: {words}.", m.label));
+                parts.push(format!("{}: {words}.", w.quarter(&m.label, m.current)));
             }
         }
         parts.join(" ")
     }
 
     pub fn table(self, spec: &KeyResultChart, baseline: f64, target: f64) -> Table {
+        let w = self.w;
         let with_words = spec.marks.iter().any(|m| m.text.is_some());
-        let value = if spec.unit.trim().is_empty() {
-            "Value".to_string()
-        } else {
-            format!("Value ({})", spec.unit.trim())
-        };
         let mut head = vec![
-            "Figure".to_string(),
-            value,
-            "Status".to_string(),
-            "Progress".to_string(),
+            w.kr_figure.clone(),
+            w.value_head(&spec.unit),
+            w.status.clone(),
+            w.progress.clone(),
         ];
         if with_words {
-            head.push("In words".to_string());
+            head.push(w.kr_in_words.clone());
         }
         let row = |header: String, cells: [String; 4]| {
             let [value, status, progress, words] = cells;
@@ -163,7 +170,7 @@ impl<'a> Words<'a> {
         };
         let mut rows = vec![
             row(
-                "Baseline".to_string(),
+                w.kr_baseline.clone(),
                 [
                     self.baseline,
                     String::new(),
@@ -187,22 +194,21 @@ impl<'a> Words<'a> {
             let (value, percent) = match self.valued.iter().find(|p| std::ptr::eq(p.mark, m)) {
                 Some(p) => (p.text.clone(), p.percent.clone().unwrap_or_default()),
                 None => (
-                    m.value.map_or("–".to_string(), format_value),
+                    m.value
+                        .map_or("–".to_string(), |v| w.number(format_value(v))),
                     m.value
                         .and_then(|v| progress(Some(baseline), Some(target), Some(v)))
-                        .map_or(String::new(), |p| format_fraction_percent(p.fraction)),
+                        .map_or(String::new(), |p| {
+                            w.number(format_fraction_percent(p.fraction))
+                        }),
                 ),
             };
             rows.push(row(
-                if m.current {
-                    format!("{} (this quarter)", m.label)
-                } else {
-                    m.label.clone()
-                },
+                w.quarter(&m.label, m.current),
                 [
                     value,
                     m.status.as_ref().map_or(String::new(), |s| {
-                        format!("{} {}", s.status.symbol(), s.shown())
+                        format!("{} {}", s.status.symbol(), w.shown(s))
                     }),
                     percent,
                     m.text.clone().unwrap_or_default(),
@@ -210,7 +216,7 @@ impl<'a> Words<'a> {
             ));
         }
         Table {
-            caption: format!("{}: baseline, target and value by quarter", spec.label),
+            caption: fill(&w.kr_caption, &[("name", &spec.label)]),
             head,
             rows,
         }
@@ -219,28 +225,31 @@ impl<'a> Words<'a> {
 
 fn headline(
     spec: &KeyResultChart,
+    w: &ChartWords,
     status: Option<&Stated>,
     current: Option<&QuarterMark>,
     valued: &[Valued],
 ) -> String {
     let value = valued.iter().find(|p| p.mark.current);
     let words = match value {
-        Some(p) => match p.state() {
+        Some(p) => match p.state(w) {
             Some(state) => format!("{}, {state}", p.number(spec)),
             None => p.number(spec),
         },
         None => match valued.last() {
-            Some(latest) => format!(
-                "no value in {}; latest {} in {}",
-                current.map_or("this quarter", |m| m.label.as_str()),
-                latest.number(spec),
-                latest.mark.label
+            Some(latest) => fill(
+                &w.kr_no_value_in,
+                &[
+                    ("quarter", current.map_or(&w.now, |m| &m.label)),
+                    ("value", &latest.number(spec)),
+                    ("latest", &latest.mark.label),
+                ],
             ),
-            None => "no value yet".to_string(),
+            None => w.kr_no_value_yet.clone(),
         },
     };
     match status {
-        Some(s) => format!("{}: {words}", s.shown()),
+        Some(s) => format!("{}: {words}", w.shown(s)),
         None => capitalise(&words),
     }
 }

@@ -5,9 +5,9 @@
 
 use super::TrendChart;
 use crate::numbers::format_number;
-use crate::render::charts::ChartError;
 use crate::render::charts::canvas::{Frame, Mapper, text_width};
 use crate::render::charts::scale::{Ticks, Wanted, rows, ticks, wrap};
+use crate::render::charts::{ChartError, ChartWords};
 
 pub(super) struct Layout {
     pub width: u32,
@@ -31,7 +31,7 @@ pub(super) struct Layout {
 }
 
 impl Layout {
-    pub fn of(spec: &TrendChart, headline: &str) -> Result<Self, ChartError> {
+    pub fn of(spec: &TrendChart, headline: &str, w: &ChartWords) -> Result<Self, ChartError> {
         let (width, height, tick_count, labelled) = if spec.large {
             (560u32, 240u32, 5, 10)
         } else {
@@ -57,7 +57,7 @@ impl Layout {
         let tick_text: Vec<String> = axis
             .values
             .iter()
-            .map(|v| format_number(*v, axis.decimals))
+            .map(|v| w.number(format_number(*v, axis.decimals)))
             .collect();
         // Room for the tick labels, but never more than a third of the chart.
         let left = (tick_text
@@ -168,6 +168,7 @@ fn quarter_labels(spec: &TrendChart, map: &Mapper, axis: &Ticks, width: u32) -> 
 mod tests {
     use super::*;
     use crate::model::Direction;
+    use crate::render::charts::chart_words::english;
     use crate::render::charts::kpi_trend::TrendPoint;
 
     fn spec(values: &[Option<f64>], current: usize) -> TrendChart {
@@ -194,7 +195,7 @@ mod tests {
     #[test]
     fn a_value_label_goes_below_a_point_whose_neighbours_are_above_it() {
         let s = spec(&[Some(10.0), Some(2.0), Some(9.0)], 2);
-        let l = Layout::of(&s, "headline").unwrap();
+        let l = Layout::of(&s, "headline", &english()).unwrap();
         let (_, dip) = l.map.at(1.0, 2.0);
         let (_, peak) = l.map.at(0.0, 10.0);
         assert!(l.value_labels[1].unwrap().1 > dip, "below the dip");
@@ -207,7 +208,7 @@ mod tests {
     fn with_many_quarters_the_current_first_and_last_keep_their_labels() {
         let values: Vec<Option<f64>> = (0..40).map(|i| Some(f64::from(i))).collect();
         let s = spec(&values, 17);
-        let l = Layout::of(&s, "headline").unwrap();
+        let l = Layout::of(&s, "headline", &english()).unwrap();
         let shown: Vec<usize> = l.quarter_labels.iter().map(|&(i, _)| i).collect();
         assert_eq!(shown[..3], [17, 0, 39]);
         assert!(shown.len() < 40, "{shown:?}");
@@ -219,8 +220,8 @@ mod tests {
     #[test]
     fn a_long_headline_wraps_and_the_chart_grows_by_its_lines() {
         let s = spec(&[Some(1.0), Some(2.0)], 1);
-        let one = Layout::of(&s, "short").unwrap();
-        let three = Layout::of(&s, &"a rather long headline ".repeat(5)).unwrap();
+        let one = Layout::of(&s, "short", &english()).unwrap();
+        let three = Layout::of(&s, &"a rather long headline ".repeat(5), &english()).unwrap();
         let extra = three.head_lines.len() as u32 - 1;
         assert!(extra >= 2);
         assert_eq!(three.height - one.height, extra * 18);

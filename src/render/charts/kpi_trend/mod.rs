@@ -15,7 +15,7 @@ mod words;
 
 pub use words::TrendWords;
 
-use super::{Chart, ChartError};
+use super::{Chart, ChartError, ChartWords};
 use crate::derive::Verdict;
 use crate::model::Direction;
 
@@ -61,8 +61,8 @@ pub struct TrendChange {
     pub decimals: usize,
 }
 
-pub fn draw(spec: &TrendChart) -> Result<Chart, ChartError> {
-    draw_with(spec, &TrendWords::of(spec))
+pub fn draw(spec: &TrendChart, w: &ChartWords) -> Result<Chart, ChartError> {
+    draw_with(spec, &TrendWords::of(spec, w), w)
 }
 
 /// [`draw`] with the points' words given: those of a longer series of
@@ -70,17 +70,21 @@ pub fn draw(spec: &TrendChart) -> Result<Chart, ChartError> {
 /// depend on it and the points before it only. Every quarter's chart of a
 /// KPI shares the words of its whole series, rather than formatting its
 /// history again (which grows with the square of the quarters).
-pub fn draw_with(spec: &TrendChart, words: &TrendWords) -> Result<Chart, ChartError> {
+pub fn draw_with(
+    spec: &TrendChart,
+    words: &TrendWords,
+    w: &ChartWords,
+) -> Result<Chart, ChartError> {
     words.check(spec)?;
-    let headline = words.headline(spec);
-    let layout = layout::Layout::of(spec, &headline)?;
-    let title = words::title(spec);
-    let desc = words.describe(spec);
+    let headline = words.headline(spec, w);
+    let layout = layout::Layout::of(spec, &headline, w)?;
+    let title = words::title(spec, w);
+    let desc = words.describe(spec, w);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "kpi-trend",
-        svg: svg::draw(spec, words, &layout)?.finish(&spec.id, "kpi-trend", &title, &desc),
-        table: words.table(spec),
+        svg: svg::draw(spec, words, w, &layout)?.finish(&spec.id, "kpi-trend", &title, &desc),
+        table: words.table(spec, w),
         title,
         desc,
     })
@@ -131,7 +135,9 @@ mod tests {
             ],
             large: true,
         };
-        let svg = draw(&spec).unwrap().svg;
+        let svg = draw(&spec, &crate::render::charts::chart_words::english())
+            .unwrap()
+            .svg;
         let polylines = line(&svg);
         let vertices: Vec<usize> = polylines
             .iter()

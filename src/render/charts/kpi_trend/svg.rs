@@ -6,14 +6,15 @@
 use super::layout::Layout;
 use super::{TrendChart, TrendWords};
 use crate::derive::Verdict;
-use crate::render::charts::ChartError;
 use crate::render::charts::canvas::{Anchor, Canvas, DrawResult, Frame, Text};
 use crate::render::charts::palette::THEME;
+use crate::render::charts::{ChartError, ChartWords};
 use plotters::prelude::*;
 
 pub(super) fn draw(
     spec: &TrendChart,
     words: &TrendWords,
+    w: &ChartWords,
     layout: &Layout,
 ) -> Result<Canvas, ChartError> {
     let (map, axis) = (&layout.map, &layout.axis);
@@ -129,7 +130,7 @@ pub(super) fn draw(
         if p.value.is_none() {
             let (x, y) = map.at(i as f64, axis.first());
             canvas.text(
-                &Text::new(x, y - 6, "gap-label", "no value")
+                &Text::new(x, y - 6, "gap-label", &w.no_value)
                     .anchor(Anchor::Middle)
                     .size(11)
                     .colour(THEME.muted),

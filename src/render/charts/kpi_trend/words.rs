@@ -3,45 +3,41 @@
 //! description a screen reader gets and the table of numbers.
 
 use super::{TrendChange, TrendChart};
-use crate::derive::Verdict;
 use crate::numbers::{format_percent_change, format_signed, format_value};
-use crate::render::charts::{ChartError, Row, Table, with_unit};
+use crate::render::charts::{ChartError, ChartWords, Row, Table, fill, with_unit};
 
 /// `+192 req/s (+77 %)`; a change of a percentage is in points (`pp`).
-fn change_words(spec: &TrendChart, c: &TrendChange) -> String {
-    let amount = format_signed(c.absolute, c.decimals);
+fn change_words(spec: &TrendChart, w: &ChartWords, c: &TrendChange) -> String {
+    let amount = w.number(format_signed(c.absolute, c.decimals));
     let unit = match spec.unit.trim() {
-        "%" => "pp",
+        "%" => w.points.as_str(),
         u => u,
     };
     let amount = with_unit(&amount, unit);
     // A percentage that rounds to nothing says less than the amount.
     match c.percent.map(format_percent_change) {
-        Some(p) if !p.starts_with('±') || c.absolute == 0.0 => format!("{amount} ({p})"),
+        Some(p) if !p.starts_with('±') || c.absolute == 0.0 => {
+            format!("{amount} ({})", w.number(p))
+        }
         _ => amount,
     }
 }
 
 /// `+192 req/s (+77 %) since Q4 FY14-15: better`.
-fn change_sentence(spec: &TrendChart, c: &TrendChange) -> String {
+fn change_sentence(spec: &TrendChart, w: &ChartWords, c: &TrendChange) -> String {
     let since = spec.points.get(c.from).map_or("", |p| p.label.as_str());
-    format!(
-        "{} since {since}: {}",
-        change_words(spec, c),
-        verdict_words(c.verdict)
+    fill(
+        &w.kpi_change,
+        &[
+            ("change", &change_words(spec, w, c)),
+            ("quarter", since),
+            ("verdict", w.verdict(c.verdict)),
+        ],
     )
 }
 
-fn verdict_words(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Better => "better",
-        Verdict::Worse => "worse",
-        Verdict::Unchanged => "no change",
-    }
-}
-
-pub(super) fn title(spec: &TrendChart) -> String {
-    format!("{}: value by quarter", spec.name)
+pub(super) fn title(spec: &TrendChart, w: &ChartWords) -> String {
+    fill(&w.kpi_title, &[("name", &spec.name)])
 }
 
 /// The points' values and changes in words, each formatted once.
@@ -54,17 +50,17 @@ pub struct TrendWords {
 }
 
 impl TrendWords {
-    pub fn of(spec: &TrendChart) -> Self {
+    pub fn of(spec: &TrendChart, w: &ChartWords) -> Self {
         Self {
             values: spec
                 .points
                 .iter()
-                .map(|p| p.value.map(format_value))
+                .map(|p| p.value.map(|v| w.number(format_value(v))))
                 .collect(),
             sentences: spec
                 .points
                 .iter()
-                .map(|p| p.change.as_ref().map(|c| change_sentence(spec, c)))
+                .map(|p| p.change.as_ref().map(|c| change_sentence(spec, w, c)))
                 .collect(),
         }
     }
@@ -88,7 +84,7 @@ impl TrendWords {
     }
 
     /// This quarter's change, or why there is none.
-    pub(super) fn headline(&self, spec: &TrendChart) -> String {
+    pub(super) fn headline(&self, spec: &TrendChart, w: &ChartWords) -> String {
         let current = spec.points.iter().position(|p| p.current);
         let values = spec
             .points
@@ -99,45 +95,51 @@ impl TrendWords {
         let now = current.and_then(|i| self.sentences.get(i)?.as_deref());
         match (now, current.and_then(|i| self.number(spec, i))) {
             (Some(c), _) => c.to_string(),
-            (None, Some(v)) if values == 1 => format!("{v}: the only value so far"),
-            (None, Some(v)) => format!("{v}: no earlier value to compare with"),
-            (None, None) => "No value this quarter".to_string(),
+            (None, Some(v)) if values == 1 => fill(&w.kpi_only_value, &[("value", &v)]),
+            (None, Some(v)) => fill(&w.kpi_no_earlier, &[("value", &v)]),
+            (None, None) => w.kpi_no_value_now.clone(),
         }
     }
 
-    pub(super) fn describe(&self, spec: &TrendChart) -> String {
+    pub(super) fn describe(&self, spec: &TrendChart, w: &ChartWords) -> String {
         let current = spec.points.iter().position(|p| p.current);
-        let unit = if spec.unit.trim().is_empty() {
-            String::new()
-        } else {
-            format!(" in {}", spec.unit.trim())
-        };
-        let mut parts = vec![format!(
-            "{}{unit}, {}, by quarter.",
-            spec.name,
-            spec.direction.label()
-        )];
+        let direction = w.direction(spec.direction);
+        let mut parts = vec![match spec.unit.trim() {
+            "" => fill(
+                &w.kpi_describe,
+                &[("name", &spec.name), ("direction", direction)],
+            ),
+            unit => fill(
+                &w.kpi_describe_unit,
+                &[
+                    ("name", &spec.name),
+                    ("unit", unit),
+                    ("direction", direction),
+                ],
+            ),
+        }];
         for (i, p) in spec.points.iter().enumerate() {
             let value = match self.number(spec, i) {
-                Some(v) if p.stated => {
-                    format!("{v} (the previous value stated in the next quarter)")
-                }
+                Some(v) if p.stated => fill(&w.kpi_stated, &[("value", &v)]),
                 Some(v) => v,
-                None => "no value".to_string(),
+                None => w.no_value.clone(),
             };
             parts.push(format!("{}: {value}.", p.label));
         }
         let present = spec.points.iter().filter(|p| p.value.is_some()).count();
         if present == 1 {
-            parts.push("Only one value so far.".to_string());
+            parts.push(w.kpi_one_value.clone());
         }
         if let Some((p, sentence)) =
             current.and_then(|i| Some((spec.points.get(i)?, &self.sentences[i])))
         {
             match sentence {
-                Some(c) => parts.push(format!("Change in {}: {c}.", p.label)),
+                Some(c) => parts.push(fill(
+                    &w.kpi_change_in,
+                    &[("quarter", &p.label), ("change", c)],
+                )),
                 None if p.value.is_some() => {
-                    parts.push(format!("No earlier value to compare {} with.", p.label))
+                    parts.push(fill(&w.kpi_nothing_before, &[("quarter", &p.label)]))
                 }
                 None => {}
             }
@@ -145,34 +147,31 @@ impl TrendWords {
         parts.join(" ")
     }
 
-    pub(super) fn table(&self, spec: &TrendChart) -> Table {
-        let value = if spec.unit.trim().is_empty() {
-            "Value".to_string()
-        } else {
-            format!("Value ({})", spec.unit.trim())
-        };
+    pub(super) fn table(&self, spec: &TrendChart, w: &ChartWords) -> Table {
         Table {
-            caption: format!(
-                "{}: value by quarter ({})",
-                spec.name,
-                spec.direction.label()
+            caption: fill(
+                &w.kpi_caption,
+                &[
+                    ("name", &spec.name),
+                    ("direction", w.direction(spec.direction)),
+                ],
             ),
-            head: vec!["Quarter".to_string(), value, "Change".to_string()],
+            head: vec![
+                w.quarter.clone(),
+                w.value_head(&spec.unit),
+                w.change.clone(),
+            ],
             rows: spec
                 .points
                 .iter()
                 .zip(self.values.iter().zip(&self.sentences))
                 .map(|(p, (value, sentence))| Row {
-                    header: if p.current {
-                        format!("{} (this quarter)", p.label)
-                    } else {
-                        p.label.clone()
-                    },
+                    header: w.quarter(&p.label, p.current),
                     cells: vec![
                         match value {
-                            Some(v) if p.stated => format!("{v} (stated as previous)"),
+                            Some(v) if p.stated => fill(&w.kpi_stated_short, &[("value", v)]),
                             Some(v) => v.clone(),
-                            None => "no value".to_string(),
+                            None => w.no_value.clone(),
                         },
                         sentence.clone().unwrap_or_default(),
                     ],

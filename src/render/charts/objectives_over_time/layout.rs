@@ -4,9 +4,9 @@
 
 use super::OverTimeChart;
 use crate::model::Outlook;
-use crate::render::charts::ChartError;
 use crate::render::charts::canvas::{Frame, Mapper, text_width};
 use crate::render::charts::status_groups::OUTLOOKS;
+use crate::render::charts::{ChartError, ChartWords};
 
 pub(super) const WIDTH: u32 = 560;
 pub(super) const LABELS: i32 = 104;
@@ -30,13 +30,15 @@ pub(super) struct Layout {
     pub map: Mapper,
     /// Each quarter's parts, groups with no objectives left out.
     pub parts: Vec<Vec<Part>>,
+    /// The top of the legend's first line.
     pub legend_y: i32,
-    /// Each group's legend entry and its left edge.
-    pub keys: Vec<(Outlook, i32)>,
+    /// Each group's legend entry: its label, left edge and line (the
+    /// legend wraps when the labels are long).
+    pub keys: Vec<(Outlook, String, i32, i32)>,
 }
 
 impl Layout {
-    pub fn of(spec: &OverTimeChart) -> Result<Self, ChartError> {
+    pub fn of(spec: &OverTimeChart, words: &ChartWords) -> Result<Self, ChartError> {
         let max = spec
             .quarters
             .iter()
@@ -45,7 +47,19 @@ impl Layout {
             .unwrap_or(0)
             .max(1);
         let rows = spec.quarters.len() as i32;
-        let height = 6 + rows.max(1) * ROW + 12 + 22;
+        // The legend: entries side by side, on as many lines as they need.
+        let (mut x, mut line) = (4, 0);
+        let mut keys = Vec::new();
+        for o in OUTLOOKS {
+            let label = words.outlook(o).to_string();
+            let w = text_width(&label, 12);
+            if x > 4 && x + 22 + w > WIDTH as i32 {
+                (x, line) = (4, line + 1);
+            }
+            keys.push((o, label, x, line));
+            x += 24 + w + 12;
+        }
+        let height = 6 + rows.max(1) * ROW + 12 + 22 * (line + 1);
         let frame = Frame {
             width: WIDTH,
             height: height as u32,
@@ -82,12 +96,6 @@ impl Layout {
                 parts
             })
             .collect();
-        let mut x = 4;
-        let mut keys = Vec::new();
-        for o in OUTLOOKS {
-            keys.push((o, x));
-            x += 24 + text_width(o.label(), 12) + 12;
-        }
         Ok(Self {
             height,
             frame,
@@ -121,7 +129,7 @@ mod tests {
                 },
             ],
         };
-        let l = Layout::of(&spec).unwrap();
+        let l = Layout::of(&spec, &crate::render::charts::chart_words::english()).unwrap();
         let spans: Vec<(f64, f64)> = l.parts[0].iter().map(|p| p.span).collect();
         assert_eq!(spans, [(0.0, 2.0), (2.0, 3.0), (3.0, 4.0)]);
         let first = &l.parts[0];

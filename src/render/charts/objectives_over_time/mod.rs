@@ -9,7 +9,7 @@ mod layout;
 mod svg;
 mod words;
 
-use super::{Chart, ChartError};
+use super::{Chart, ChartError, ChartWords};
 
 /// Objectives per outlook group in each quarter, oldest first.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,15 +30,20 @@ pub struct QuarterCounts {
     pub current: bool,
 }
 
-pub fn draw(spec: &OverTimeChart) -> Result<Chart, ChartError> {
-    let layout = layout::Layout::of(spec)?;
-    let title = words::TITLE.to_string();
-    let desc = words::describe(spec);
+pub fn draw(spec: &OverTimeChart, words: &ChartWords) -> Result<Chart, ChartError> {
+    let layout = layout::Layout::of(spec, words)?;
+    let title = words.over_time_title.clone();
+    let desc = words::describe(spec, words);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "objectives-over-time",
-        svg: svg::draw(spec, &layout)?.finish(&spec.id, "objectives-over-time", &title, &desc),
-        table: words::table(spec),
+        svg: svg::draw(spec, words, &layout)?.finish(
+            &spec.id,
+            "objectives-over-time",
+            &title,
+            &desc,
+        ),
+        table: words::table(spec, words),
         title,
         desc,
     })

@@ -6,10 +6,14 @@ use super::OverTimeChart;
 use super::layout::{BAR, LABELS, Layout, ROW, WIDTH};
 use crate::render::charts::canvas::{Anchor, Canvas, Frame, Text, text_width};
 use crate::render::charts::palette::THEME;
-use crate::render::charts::{ChartError, glyphs};
+use crate::render::charts::{ChartError, ChartWords, glyphs};
 use plotters::prelude::*;
 
-pub(super) fn draw(spec: &OverTimeChart, layout: &Layout) -> Result<Canvas, ChartError> {
+pub(super) fn draw(
+    spec: &OverTimeChart,
+    words: &ChartWords,
+    layout: &Layout,
+) -> Result<Canvas, ChartError> {
     let (frame, map) = (&layout.frame, &layout.map);
     let screen = Frame::canvas(WIDTH, layout.height as u32);
     let mut canvas = Canvas::new(WIDTH, layout.height as u32);
@@ -64,7 +68,7 @@ pub(super) fn draw(spec: &OverTimeChart, layout: &Layout) -> Result<Canvas, Char
         let total: usize = q.counts.iter().sum();
         let end = map.at(total as f64, 0.0).0;
         let (text, colour) = if total == 0 {
-            ("no objectives".to_string(), THEME.muted)
+            (words.no_objectives.clone(), THEME.muted)
         } else {
             (total.to_string(), THEME.ink)
         };
@@ -72,7 +76,8 @@ pub(super) fn draw(spec: &OverTimeChart, layout: &Layout) -> Result<Canvas, Char
     }
     let legend_y = layout.legend_y;
     canvas.layer(&screen, "legend", |chart| {
-        for (o, x) in &layout.keys {
+        for (o, _, x, line) in &layout.keys {
+            let legend_y = legend_y + line * 22;
             let s = glyphs::outlook_status(*o);
             chart.draw(&Rectangle::new(
                 [
@@ -91,9 +96,9 @@ pub(super) fn draw(spec: &OverTimeChart, layout: &Layout) -> Result<Canvas, Char
         }
         Ok(())
     })?;
-    for (o, x) in &layout.keys {
+    for (_, label, x, line) in &layout.keys {
         canvas.text(
-            &Text::new(x + 22, legend_y + 12, "legend-label", o.label())
+            &Text::new(x + 22, legend_y + line * 22 + 12, "legend-label", label)
                 .size(12)
                 .colour(THEME.muted),
         );

@@ -3,13 +3,11 @@
 
 use super::OverTimeChart;
 use crate::render::charts::status_groups::OUTLOOKS;
-use crate::render::charts::{Row, Table, sentence_list};
+use crate::render::charts::{ChartWords, Row, Table, fill};
 
-pub(super) const TITLE: &str = "Objectives by status over the quarters";
-
-pub(super) fn describe(spec: &OverTimeChart) -> String {
+pub(super) fn describe(spec: &OverTimeChart, w: &ChartWords) -> String {
     if spec.quarters.is_empty() {
-        return "No quarters to show.".to_string();
+        return w.over_time_empty.clone();
     }
     let parts: Vec<String> = spec
         .quarters
@@ -20,30 +18,32 @@ pub(super) fn describe(spec: &OverTimeChart) -> String {
                 .iter()
                 .zip(q.counts)
                 .filter(|(_, n)| *n > 0)
-                .map(|(o, n)| format!("{n} {}", o.label().to_lowercase()))
+                .map(|(o, n)| {
+                    let label = w.in_sentence(w.outlook(*o));
+                    fill(&w.count, &[("n", &n.to_string()), ("label", &label)])
+                })
                 .collect();
-            let now = if q.current { " (this quarter)" } else { "" };
+            let quarter = w.quarter(&q.label, q.current);
             if total == 0 {
-                format!("{}{now}: no objectives.", q.label)
+                format!("{quarter}: {}.", w.no_objectives)
             } else {
                 format!(
-                    "{}{now}: {total} objective{}, {}.",
-                    q.label,
-                    if total == 1 { "" } else { "s" },
-                    sentence_list(&groups)
+                    "{quarter}: {}, {}.",
+                    w.objectives_count(total),
+                    w.list(&groups)
                 )
             }
         })
         .collect();
-    format!("Objectives by status in each quarter. {}", parts.join(" "))
+    format!("{}. {}", w.over_time_caption, parts.join(" "))
 }
 
-pub(super) fn table(spec: &OverTimeChart) -> Table {
-    let mut head = vec!["Quarter".to_string()];
-    head.extend(OUTLOOKS.iter().map(|o| o.label().to_string()));
-    head.push("Total".to_string());
+pub(super) fn table(spec: &OverTimeChart, w: &ChartWords) -> Table {
+    let mut head = vec![w.quarter.clone()];
+    head.extend(OUTLOOKS.iter().map(|o| w.outlook(*o).to_string()));
+    head.push(w.total.clone());
     Table {
-        caption: "Objectives by status in each quarter".to_string(),
+        caption: w.over_time_caption.clone(),
         head,
         rows: spec
             .quarters
@@ -52,11 +52,7 @@ pub(super) fn table(spec: &OverTimeChart) -> Table {
                 let mut cells: Vec<String> = q.counts.iter().map(usize::to_string).collect();
                 cells.push(q.counts.iter().sum::<usize>().to_string());
                 Row {
-                    header: if q.current {
-                        format!("{} (this quarter)", q.label)
-                    } else {
-                        q.label.clone()
-                    },
+                    header: w.quarter(&q.label, q.current),
                     cells,
                 }
             })

@@ -4,15 +4,24 @@
 
 use super::{Groups, StatusGroupsChart};
 use crate::model::Status;
+use crate::render::charts::ChartWords;
 use crate::render::charts::canvas::text_width;
 
 const MAX_WIDTH: i32 = 560;
-pub(super) const CELLS_LEFT: i32 = 176;
+/// Where the glyphs start at the least: further right when a group's
+/// label needs more room.
+const CELLS_LEFT: i32 = 176;
+/// Where a group's label starts.
+pub(super) const LABEL_LEFT: i32 = 30;
 pub(super) const CELL: i32 = 24;
 pub(super) const LINE: i32 = 28;
 
 pub(super) struct Layout {
     pub width: i32,
+    /// Where the glyphs start, after the longest group label.
+    pub cells_left: i32,
+    /// Each group's label.
+    pub labels: Vec<String>,
     pub height: i32,
     /// Glyphs in a line of a group.
     pub per_line: usize,
@@ -24,10 +33,16 @@ pub(super) struct Layout {
 }
 
 impl Layout {
-    pub fn of(spec: &StatusGroupsChart, groups: &Groups) -> Self {
+    pub fn of(spec: &StatusGroupsChart, groups: &Groups, words: &ChartWords) -> Self {
+        let labels: Vec<String> = groups
+            .iter()
+            .map(|(o, _)| words.outlook(*o).to_string())
+            .collect();
+        let longest = labels.iter().map(|l| text_width(l, 13)).max().unwrap_or(0);
+        let cells_left = CELLS_LEFT.max(LABEL_LEFT + longest + 16);
         let most = groups.iter().map(|(_, g)| g.len()).max().unwrap_or(0) as i32;
-        let width = (CELLS_LEFT + most.saturating_mul(CELL) + 48).clamp(360, MAX_WIDTH);
-        let per_line = ((width - CELLS_LEFT - 48) / CELL).max(1) as usize;
+        let width = (cells_left + most.saturating_mul(CELL) + 48).clamp(360, MAX_WIDTH);
+        let per_line = ((width - cells_left - 48) / CELL).max(1) as usize;
         let lines: Vec<i32> = groups
             .iter()
             .map(|(_, items)| items.len().div_ceil(per_line).max(1) as i32)
@@ -38,7 +53,7 @@ impl Layout {
         let mut legend = Vec::with_capacity(present.len());
         let (mut lx, mut ly) = (4, 0);
         for s in &present {
-            let w = 22 + text_width(s.label(), 12) + 14;
+            let w = 22 + text_width(words.status_word(*s), 12) + 14;
             if lx + w > width && lx > 4 {
                 lx = 4;
                 ly += 1;
@@ -59,6 +74,8 @@ impl Layout {
             .collect();
         Self {
             width,
+            cells_left,
+            labels,
             height: 8 + rows_height + 10 + legend_lines * 22 + 4,
             per_line,
             groups,
@@ -86,7 +103,11 @@ mod tests {
                 })
                 .collect(),
         };
-        Layout::of(&spec, &grouped(&spec))
+        Layout::of(
+            &spec,
+            &grouped(&spec),
+            &crate::render::charts::chart_words::english(),
+        )
     }
 
     #[test]

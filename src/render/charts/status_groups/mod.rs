@@ -9,7 +9,7 @@ mod layout;
 mod svg;
 mod words;
 
-use super::{Chart, ChartError};
+use super::{Chart, ChartError, ChartWords};
 use crate::model::{Outlook, Stated};
 
 /// The objectives of a quarter (or of one section) and their statuses.
@@ -55,16 +55,16 @@ pub(super) fn grouped(spec: &StatusGroupsChart) -> Groups<'_> {
         .collect()
 }
 
-pub fn draw(spec: &StatusGroupsChart) -> Result<Chart, ChartError> {
+pub fn draw(spec: &StatusGroupsChart, words: &ChartWords) -> Result<Chart, ChartError> {
     let groups = grouped(spec);
-    let layout = layout::Layout::of(spec, &groups);
-    let title = words::title(spec);
-    let desc = words::describe(spec, &groups);
+    let layout = layout::Layout::of(spec, &groups, words);
+    let title = words::title(spec, words);
+    let desc = words::describe(spec, &groups, words);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "status-groups",
-        svg: svg::draw(&groups, &layout)?.finish(&spec.id, "status-groups", &title, &desc),
-        table: words::table(spec, &groups),
+        svg: svg::draw(&groups, words, &layout)?.finish(&spec.id, "status-groups", &title, &desc),
+        table: words::table(spec, &groups, words),
         title,
         desc,
     })

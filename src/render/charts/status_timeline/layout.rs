@@ -4,7 +4,7 @@
 //! cell.
 
 use super::StatusTimelineChart;
-use crate::model::Stated;
+use crate::render::charts::ChartWords;
 use crate::render::charts::canvas::text_width;
 
 pub(super) const WIDTH: u32 = 560;
@@ -30,14 +30,17 @@ pub(super) struct Layout {
 }
 
 impl Layout {
-    pub fn of(spec: &StatusTimelineChart) -> Self {
+    pub fn of(spec: &StatusTimelineChart, words: &ChartWords) -> Self {
         let cell_w = WIDTH as i32 / PER_ROW as i32;
         let statuses: Vec<Vec<String>> = spec
             .cells
             .iter()
             .map(|c| {
-                let words = c.status.as_ref().map_or("No status", Stated::shown);
-                wrap(words, cell_w - 10, 14)
+                let shown = c
+                    .status
+                    .as_ref()
+                    .map_or(&*words.no_status, |s| words.shown(s));
+                wrap(shown, cell_w - 10, 14)
             })
             .collect();
         let notes: Vec<Vec<String>> = spec

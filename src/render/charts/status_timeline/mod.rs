@@ -10,7 +10,7 @@ mod layout;
 mod svg;
 mod words;
 
-use super::{Chart, ChartError};
+use super::{Chart, ChartError, ChartWords};
 use crate::model::Stated;
 
 /// Statuses in order, one cell each.
@@ -22,9 +22,16 @@ pub struct StatusTimelineChart {
     pub name: String,
     /// Short name for the table caption, e.g. `KR1`.
     pub label: String,
-    /// `key result`, `objective`: used in the description.
-    pub what: String,
+    /// What the statuses are of, for the description.
+    pub what: Subject,
     pub cells: Vec<TimelineCell>,
+}
+
+/// What a status timeline is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    KeyResult,
+    Objective,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -39,15 +46,15 @@ pub struct TimelineCell {
     pub current: bool,
 }
 
-pub fn draw(spec: &StatusTimelineChart) -> Result<Chart, ChartError> {
-    let layout = layout::Layout::of(spec);
-    let title = words::title(spec);
-    let desc = words::describe(spec);
+pub fn draw(spec: &StatusTimelineChart, words: &ChartWords) -> Result<Chart, ChartError> {
+    let layout = layout::Layout::of(spec, words);
+    let title = words::title(spec, words);
+    let desc = words::describe(spec, words);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "status-timeline",
         svg: svg::draw(spec, &layout)?.finish(&spec.id, "status-timeline", &title, &desc),
-        table: words::table(spec),
+        table: words::table(spec, words),
         title,
         desc,
     })

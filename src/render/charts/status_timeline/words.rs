@@ -1,17 +1,20 @@
 //! Every text of a status timeline: its title, the description a screen
 //! reader gets and the table of statuses.
 
-use super::StatusTimelineChart;
-use crate::model::Stated;
-use crate::render::charts::{Row, Table};
+use super::{StatusTimelineChart, Subject};
+use crate::render::charts::{ChartWords, Row, Table, fill};
 
-pub(super) fn title(spec: &StatusTimelineChart) -> String {
-    format!("{}: status by quarter", spec.name)
+pub(super) fn title(spec: &StatusTimelineChart, w: &ChartWords) -> String {
+    fill(&w.timeline_title, &[("name", &spec.name)])
 }
 
-pub(super) fn describe(spec: &StatusTimelineChart) -> String {
+pub(super) fn describe(spec: &StatusTimelineChart, w: &ChartWords) -> String {
+    let (none, by_quarter) = match spec.what {
+        Subject::KeyResult => (&w.kr_no_status, &w.kr_status_by_quarter),
+        Subject::Objective => (&w.objective_no_status, &w.objective_status_by_quarter),
+    };
     if spec.cells.is_empty() {
-        return format!("No status recorded for this {}.", spec.what);
+        return none.clone();
     }
     let parts: Vec<String> = spec
         .cells
@@ -20,41 +23,29 @@ pub(super) fn describe(spec: &StatusTimelineChart) -> String {
             let status = c
                 .status
                 .as_ref()
-                .map_or("no status recorded".to_string(), Stated::in_sentence);
-            let now = if c.current { " (this quarter)" } else { "" };
+                .map_or(w.no_status_recorded.clone(), |s| w.shown_in_sentence(s));
+            let label = w.quarter(&c.label, c.current);
             match &c.note {
-                Some(n) => format!("{}{now}: {status}; {n}.", c.label),
-                None => format!("{}{now}: {status}.", c.label),
+                Some(n) => format!("{label}: {status}; {n}."),
+                None => format!("{label}: {status}."),
             }
         })
         .collect();
-    format!(
-        "Status of this {} by quarter. {}",
-        spec.what,
-        parts.join(" ")
-    )
+    format!("{by_quarter} {}", parts.join(" "))
 }
 
-pub(super) fn table(spec: &StatusTimelineChart) -> Table {
+pub(super) fn table(spec: &StatusTimelineChart, w: &ChartWords) -> Table {
     Table {
-        caption: format!("{}: status by quarter", spec.label),
-        head: vec![
-            "Quarter".to_string(),
-            "Status".to_string(),
-            "Noted as".to_string(),
-        ],
+        caption: fill(&w.timeline_title, &[("name", &spec.label)]),
+        head: vec![w.quarter.clone(), w.status.clone(), w.noted_as.clone()],
         rows: spec
             .cells
             .iter()
             .map(|c| Row {
-                header: if c.current {
-                    format!("{} (this quarter)", c.label)
-                } else {
-                    c.label.clone()
-                },
+                header: w.quarter(&c.label, c.current),
                 cells: vec![
                     c.status.as_ref().map_or("–".to_string(), |s| {
-                        format!("{} {}", s.status.symbol(), s.shown())
+                        format!("{} {}", s.status.symbol(), w.shown(s))
                     }),
                     c.note.clone().unwrap_or_default(),
                 ],

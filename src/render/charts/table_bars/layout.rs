@@ -79,7 +79,7 @@ impl Layout {
         let tick_labels = axis
             .values
             .iter()
-            .map(|v| format_number(*v, axis.decimals))
+            .map(|v| words.number(format_number(*v, axis.decimals)))
             .collect();
         let per_band = spec.columns.len().max(1) as i32 * (BAR_H + BAR_GAP) - BAR_GAP;
         let mut top = TOP;
@@ -127,11 +127,12 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::charts::chart_words::english;
     use crate::render::charts::table_bars::words::tests::spec;
     use crate::render::charts::table_bars::{BarCell, BarRow};
 
     fn layout(spec: &TableBarsChart) -> Layout {
-        Layout::of(spec, &Words::of(spec)).unwrap()
+        Layout::of(spec, &Words::of(spec, &english())).unwrap()
     }
 
     #[test]
@@ -154,7 +155,8 @@ mod tests {
         let mut s = spec();
         s.rows[0].cells[1] = BarCell::Words("not measured this quarter, see the note".to_string());
         let l = layout(&s);
-        let words = Words::of(&s);
+        let english = english();
+        let words = Words::of(&s, &english);
         let end = l.map.at(l.axis.last(), 0.0).0;
         for label in words.labels.iter().flatten() {
             assert!(

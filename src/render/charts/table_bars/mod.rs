@@ -12,7 +12,7 @@ mod layout;
 mod svg;
 mod words;
 
-use super::{Chart, ChartError};
+use super::{Chart, ChartError, ChartWords};
 
 /// The charted part of a data table.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,8 +55,8 @@ pub enum BarCell {
     Words(String),
 }
 
-pub fn draw(spec: &TableBarsChart) -> Result<Chart, ChartError> {
-    let words = words::Words::of(spec);
+pub fn draw(spec: &TableBarsChart, lexicon: &ChartWords) -> Result<Chart, ChartError> {
+    let words = words::Words::of(spec, lexicon);
     let layout = layout::Layout::of(spec, &words)?;
     let title = spec.title.clone();
     let desc = words.describe(spec);

@@ -80,12 +80,13 @@ pub(super) fn draw(
 
 #[cfg(test)]
 mod tests {
+    use crate::render::charts::chart_words::english;
     use crate::render::charts::table_bars::words::tests::spec;
     use crate::render::charts::table_bars::{BarCell, draw};
 
     #[test]
     fn a_bar_per_number_and_the_words_where_a_bar_would_be() {
-        let chart = draw(&spec()).unwrap();
+        let chart = draw(&spec(), &english()).unwrap();
         let svg = &chart.svg;
         assert!(svg.contains("viewBox"));
         assert_eq!(svg.matches("<rect").count(), 3, "{svg}");
@@ -98,7 +99,7 @@ mod tests {
         assert_eq!(chart.kind, "table-bars");
         assert_eq!(chart.table.rows.len(), 2);
         // The same data, the same bytes.
-        assert_eq!(draw(&spec()).unwrap().svg, chart.svg);
+        assert_eq!(draw(&spec(), &english()).unwrap().svg, chart.svg);
     }
 
     #[test]
@@ -109,7 +110,7 @@ mod tests {
                 *c = BarCell::Words("n/a".to_string());
             }
         }
-        let chart = draw(&s).unwrap();
+        let chart = draw(&s, &english()).unwrap();
         assert_eq!(chart.svg.matches("<rect").count(), 0);
         assert!(chart.svg.contains("tick-label"));
     }

@@ -4,9 +4,10 @@
 
 use super::{BarCell, TableBarsChart};
 use crate::numbers::format_value;
-use crate::render::charts::{Row, Table, sentence_list, with_unit};
+use crate::render::charts::{ChartWords, Row, Table, fill, with_unit};
 
-pub(super) struct Words {
+pub(super) struct Words<'a> {
+    w: &'a ChartWords,
     /// For each row, for each column: the cell as the table prints it
     /// (`180.5 req/s`, `(withheld)`).
     pub cells: Vec<Vec<String>>,
@@ -14,8 +15,8 @@ pub(super) struct Words {
     pub labels: Vec<Vec<String>>,
 }
 
-impl Words {
-    pub fn of(spec: &TableBarsChart) -> Self {
+impl<'a> Words<'a> {
+    pub fn of(spec: &TableBarsChart, w: &'a ChartWords) -> Self {
         let cells: Vec<Vec<String>> = spec
             .rows
             .iter()
@@ -24,7 +25,7 @@ impl Words {
                     .iter()
                     .zip(&spec.columns)
                     .map(|(c, col)| match c {
-                        BarCell::Number(n) => with_unit(&format_value(*n), &col.unit),
+                        BarCell::Number(n) => with_unit(&w.number(format_value(*n)), &col.unit),
                         BarCell::Words(w) => w.clone(),
                     })
                     .collect()
@@ -39,18 +40,36 @@ impl Words {
                     .collect()
             })
             .collect();
-        Self { cells, labels }
+        Self { w, cells, labels }
+    }
+
+    /// A formatted number with the language's decimal separator.
+    pub fn number(&self, text: String) -> String {
+        self.w.number(text)
     }
 
     /// `API usage by audience: Q1 and Q2 for each audience. Apps: Q1
     /// 120 req/s, Q2 180.5 req/s. …`
     pub fn describe(&self, spec: &TableBarsChart) -> String {
-        let columns: Vec<String> = spec.columns.iter().map(|c| c.name.clone()).collect();
-        let mut out = format!("{}: {}", spec.title, sentence_list(&columns));
-        if !spec.rows_are.is_empty() {
-            out.push_str(&format!(" for each {}", spec.rows_are.to_lowercase()));
-        }
-        out.push('.');
+        let columns = self.w.list(
+            &spec
+                .columns
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>(),
+        );
+        let mut out = if spec.rows_are.is_empty() {
+            format!("{}: {columns}.", spec.title)
+        } else {
+            fill(
+                &self.w.bars_describe,
+                &[
+                    ("title", &spec.title),
+                    ("columns", &columns),
+                    ("rows", &self.w.in_sentence(&spec.rows_are)),
+                ],
+            )
+        };
         for (row, cells) in spec.rows.iter().zip(&self.cells) {
             let said: Vec<String> = spec
                 .columns
@@ -117,7 +136,8 @@ pub(super) mod tests {
     #[test]
     fn every_figure_is_said_as_the_table_prints_it() {
         let s = spec();
-        let w = Words::of(&s);
+        let english = crate::render::charts::chart_words::english();
+        let w = Words::of(&s, &english);
         assert_eq!(w.cells[0], ["120 req/s", "180.5 req/s"]);
         assert_eq!(w.labels[1], ["Q1: (withheld)", "Q2: \u{2212}3 req/s"]);
         assert_eq!(

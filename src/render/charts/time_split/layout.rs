@@ -97,7 +97,8 @@ mod tests {
             shares: shares.iter().map(|(n, p)| (n.to_string(), *p)).collect(),
             fte: Some(6.5),
         };
-        let words = Words::of(&spec).unwrap();
+        let w = crate::render::charts::chart_words::english();
+        let words = Words::of(&spec, &w).unwrap();
         (Layout::of(&words).unwrap(), words.shares.len())
     }
 

@@ -11,7 +11,7 @@ mod layout;
 mod svg;
 mod words;
 
-use super::{Chart, ChartError};
+use super::{Chart, ChartError, ChartWords};
 
 /// A section's time shares, in percent, and its size.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,10 +26,10 @@ pub struct TimeSplitChart {
     pub fte: Option<f64>,
 }
 
-pub fn draw(spec: &TimeSplitChart) -> Result<Chart, ChartError> {
-    let words = words::Words::of(spec)?;
+pub fn draw(spec: &TimeSplitChart, lexicon: &ChartWords) -> Result<Chart, ChartError> {
+    let words = words::Words::of(spec, lexicon)?;
     let layout = layout::Layout::of(&words)?;
-    let title = words::title(spec);
+    let title = words::title(spec, lexicon);
     let desc = words.describe(spec);
     Ok(Chart {
         id: spec.id.clone(),

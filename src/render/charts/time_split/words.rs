@@ -4,9 +4,10 @@
 
 use super::TimeSplitChart;
 use crate::numbers::{format_number, format_value};
-use crate::render::charts::{ChartError, Row, Table, sentence_list};
+use crate::render::charts::{ChartError, ChartWords, Row, Table, fill};
 
 pub(super) struct Words<'a> {
+    w: &'a ChartWords,
     /// Name and percent of each share that is a number at least 0.
     pub shares: Vec<(&'a str, f64)>,
     pub sum: f64,
@@ -18,7 +19,7 @@ pub(super) struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    pub fn of(spec: &'a TimeSplitChart) -> Result<Self, ChartError> {
+    pub fn of(spec: &'a TimeSplitChart, w: &'a ChartWords) -> Result<Self, ChartError> {
         let shares: Vec<(&str, f64)> = spec
             .shares
             .iter()
@@ -33,21 +34,34 @@ impl<'a> Words<'a> {
             )));
         }
         let fte = spec.fte.filter(|f| f.is_finite() && *f >= 0.0);
+        let percent = |p: f64| format!("{} %", w.number(format_value(p)));
         let labels = shares
             .iter()
-            .map(|(name, p)| match fte {
-                Some(f) => format!("{name} {} % · {} FTE", format_value(*p), share_fte(f, *p)),
-                None => format!("{name} {} %", format_value(*p)),
+            .map(|(name, p)| {
+                let share = format!("{name} {}", percent(*p));
+                match fte {
+                    Some(f) => fill(
+                        &w.share_fte,
+                        &[("share", &share), ("fte", &share_fte(w, f, *p))],
+                    ),
+                    None => share,
+                }
             })
             .collect();
-        let mut headline = "Time spent".to_string();
+        let mut headline = w.time_headline.clone();
         if let Some(f) = fte {
-            headline.push_str(&format!(" · team of {} FTE", format_value(f)));
+            headline.push_str(" · ");
+            headline.push_str(&fill(&w.team_of, &[("fte", &w.number(format_value(f)))]));
         }
         if (sum - 100.0).abs() > 0.5 {
-            headline.push_str(&format!(" · shares add up to {} %", format_value(sum)));
+            headline.push_str(" · ");
+            headline.push_str(&fill(
+                &w.shares_add_up,
+                &[("sum", &w.number(format_value(sum)))],
+            ));
         }
         Ok(Self {
+            w,
             shares,
             sum,
             fte,
@@ -56,55 +70,70 @@ impl<'a> Words<'a> {
         })
     }
 
+    /// `70 %`.
+    fn percent(&self, p: f64) -> String {
+        format!("{} %", self.w.number(format_value(p)))
+    }
+
     pub fn describe(&self, spec: &TimeSplitChart) -> String {
+        let w = self.w;
         let items: Vec<String> = self
             .shares
             .iter()
-            .map(|(n, p)| match self.fte {
-                Some(f) => format!(
-                    "{n} {} % (about {} FTE)",
-                    format_value(*p),
-                    share_fte(f, *p)
-                ),
-                None => format!("{n} {} %", format_value(*p)),
+            .map(|(n, p)| {
+                let share = format!("{n} {}", self.percent(*p));
+                match self.fte {
+                    Some(f) => fill(
+                        &w.share_about,
+                        &[("share", &share), ("fte", &share_fte(w, f, *p))],
+                    ),
+                    None => share,
+                }
             })
             .collect();
-        let mut out = format!("Time spent by {}: {}.", spec.section, sentence_list(&items));
+        let mut out = fill(
+            &w.time_describe,
+            &[("section", &spec.section), ("shares", &w.list(&items))],
+        );
         if let Some(f) = self.fte {
-            out.push_str(&format!(" Team size {} FTE.", format_value(f)));
+            out.push(' ');
+            out.push_str(&fill(&w.team_size, &[("fte", &w.number(format_value(f)))]));
         }
         if (self.sum - 100.0).abs() > 0.5 {
-            out.push_str(&format!(
-                " The shares add up to {} %.",
-                format_value(self.sum)
+            out.push(' ');
+            out.push_str(&fill(
+                &w.shares_sum,
+                &[("sum", &w.number(format_value(self.sum)))],
             ));
         }
         out
     }
 
     pub fn table(&self, spec: &TimeSplitChart) -> Table {
-        let fte = self.fte;
-        let mut head = vec!["Share".to_string(), "Percent".to_string()];
+        let (w, fte) = (self.w, self.fte);
+        let mut head = vec![w.share.clone(), w.percent.clone()];
         if fte.is_some() {
-            head.push("FTE".to_string());
+            head.push(w.fte.clone());
         }
         Table {
             caption: match fte {
-                Some(f) => format!(
-                    "{}: time spent, team of {} FTE",
-                    spec.section,
-                    format_value(f)
+                Some(f) => fill(
+                    &w.time_caption_fte,
+                    &[
+                        ("section", &spec.section),
+                        ("fte", &w.number(format_value(f))),
+                    ],
                 ),
-                None => format!("{}: time spent", spec.section),
+                None => fill(&w.time_caption, &[("section", &spec.section)]),
             },
             head,
             rows: self
                 .shares
                 .iter()
                 .map(|(n, p)| {
-                    let mut cells = vec![format!("{} %", format_value(*p))];
+                    let mut cells = vec![self.percent(*p)];
                     if let Some(f) = fte {
-                        cells.push(share_fte(f, *p));
+                        cells.push(share_fte(w, f, *p));
                     }
                     Row {
                         header: n.to_string(),
@@ -116,11 +145,11 @@ impl<'a> Words<'a> {
     }
 }
 
-pub(super) fn title(spec: &TimeSplitChart) -> String {
-    format!("{}: how time was spent", spec.section)
+pub(super) fn title(spec: &TimeSplitChart, w: &ChartWords) -> String {
+    fill(&w.time_title, &[("section", &spec.section)])
 }
 
 /// The FTE behind a share, to one decimal.
-fn share_fte(fte: f64, percent: f64) -> String {
-    format_number(fte * percent / 100.0, 1)
+fn share_fte(w: &ChartWords, fte: f64, percent: f64) -> String {
+    w.number(format_number(fte * percent / 100.0, 1))
 }

@@ -200,10 +200,13 @@ fn team_page<'a>(
     let has_objectives = sections.iter().any(|(_, s)| !s.data.objectives.is_empty());
     let chart = has_objectives
         .then(|| {
-            objectives_over_time::draw(&OverTimeChart {
-                id: format!("team-chart-{}", team.id),
-                quarters: outlook_counts(site, &sections),
-            })
+            objectives_over_time::draw(
+                &OverTimeChart {
+                    id: format!("team-chart-{}", team.id),
+                    quarters: outlook_counts(site, &sections),
+                },
+                inputs.charts.words(),
+            )
             .ok()
         })
         .flatten();

@@ -24,6 +24,8 @@ struct Live {
     media: BTreeMap<String, PathBuf>,
     /// The content files the last run saw change.
     changed: Vec<String>,
+    /// The pages the last run rendered.
+    rendered: Vec<String>,
 }
 
 impl Live {
@@ -39,6 +41,7 @@ impl Live {
             site: BTreeMap::new(),
             media: BTreeMap::new(),
             changed: Vec::new(),
+            rendered: Vec::new(),
         }
     }
 
@@ -75,6 +78,7 @@ impl Live {
         for path in &run.changes.removed {
             assert!(self.site.remove(path).is_some(), "{path} was not there");
         }
+        self.rendered = rendered.files.iter().map(|f| f.path.clone()).collect();
         for file in rendered.files {
             self.site.insert(file.path, file.bytes);
         }
@@ -89,6 +93,17 @@ impl Live {
             .iter()
             .map(|q| format!("{}-{}", q.fiscal_year, q.quarter))
             .collect()
+    }
+
+    /// Whether the last run rendered `path`.
+    fn rendered(&self, path: &str) -> bool {
+        self.rendered.iter().any(|p| p == path)
+    }
+
+    /// The pages under `folder` the last run rendered.
+    fn rendered_in(&self, folder: &str) -> Vec<&str> {
+        let under = self.rendered.iter().filter(|p| p.starts_with(folder));
+        under.map(String::as_str).collect()
     }
 
     fn try_run(&mut self) -> Run {
@@ -201,6 +216,73 @@ fn incremental_runs_write_what_a_clean_build_writes() {
     live.assert_clean("an objective's status changed");
     assert_eq!(rendered, ["2020-1", "2020-2"]);
 
+    // A team's owner in one quarter: its team page, no other team's.
+    live.edit(
+        "quarters/fy20-21-q2/sections/platform-evolution.yaml",
+        |t| {
+            t.replacen(
+                "title: Platform Evolution\n",
+                "title: Platform Evolution\nowner: Ada Lovelace\n",
+                1,
+            )
+        },
+    );
+    live.run();
+    live.assert_clean("a team's owner changed");
+    assert_eq!(
+        live.rendered_in("teams/"),
+        ["teams/platform-evolution.html"]
+    );
+
+    // A word added to one slide: that word's search shard, and neither
+    // the list of documents, nor another shard, nor a team page, nor the
+    // index (none of them shows the slide's words).
+    live.edit("quarters/fy20-21-q1/narrative/mtp-update.md", |t| {
+        t.replacen(
+            "Our Data Center Operations team:",
+            "Our Data Center Operations zymurgy team:",
+            1,
+        )
+    });
+    live.run();
+    live.assert_clean("a word added to a slide");
+    assert!(live.rendered("search/words-z.js"), "{:?}", live.rendered);
+    for kept in ["search/docs.js", "search/words-q.js", "index.html"] {
+        assert!(!live.rendered(kept), "{kept} rendered again");
+    }
+    assert!(live.rendered_in("teams/").is_empty(), "{:?}", live.rendered);
+
+    // A year-over-year pair: the same quarter a year before is added; an
+    // edit in it renders the comparison again, one in another quarter not.
+    copy_dir(
+        &live.path("quarters/fy20-21-q2"),
+        &live.path("quarters/fy19-20-q2"),
+    );
+    live.edit("quarters/fy19-20-q2/quarter.yaml", |t| {
+        t.replace("fiscal_year: 2020\n", "fiscal_year: 2019\n")
+            .replace("Q2 FY20-21", "Q2 FY19-20")
+    });
+    live.run();
+    live.assert_clean("the quarter a year before added");
+    let yoy = "fy20-21-q2/year-over-year.html";
+    assert!(live.rendered(yoy), "{:?}", live.rendered);
+    live.edit(
+        "quarters/fy19-20-q2/sections/platform-evolution.yaml",
+        |t| t.replace("owner: Ada Lovelace\n", "owner: Grace Hopper\n"),
+    );
+    live.run();
+    live.assert_clean("an edit in the earlier quarter of a pair");
+    assert!(live.rendered(yoy), "{:?}", live.rendered);
+    live.edit("quarters/fy20-21-q1/narrative/mtp-update.md", |t| {
+        t.replace("zymurgy ", "")
+    });
+    live.run();
+    live.assert_clean("an edit in another quarter");
+    assert!(!live.rendered(yoy), "{yoy} rendered again");
+    fs::remove_dir_all(live.path("quarters/fy19-20-q2")).unwrap();
+    live.run();
+    live.assert_clean("the quarter a year before deleted");
+
     // Add: a new quarter folder after the latest; its neighbour's
     // navigation changes too.
     let q2 = live.path("quarters/fy20-21-q2");
@@ -215,9 +297,14 @@ fn incremental_runs_write_what_a_clean_build_writes() {
     // Change: a KPI of the earliest quarter shows in every later one.
     let early = "quarters/fy15-16-q1/sections/operations.yaml";
     live.edit(early, |t| kpi_value(t, "12345"));
+    let before = live.site["fy20-21-q2/index.html"].clone();
     let rendered = live.run();
     live.assert_clean("an early KPI changed");
     assert_eq!(rendered.len(), 4, "every quarter charts it");
+    assert!(
+        live.site["fy20-21-q2/index.html"] != before,
+        "a later deck's trend changed"
+    );
     // The same size again: seen because the edit is named.
     live.edit(early, |t| kpi_value(t, "54321"));
     assert!(!live.run().is_empty(), "a same-size edit is seen");

@@ -19,16 +19,24 @@ WORK=/dev/shm/quarterdeck-bench
 WITH_HUGO=1
 SCALES="1 2 4"
 SEED=1
+SERVE_ONLY=0
+QD=""
+GEN=""
 
 usage() {
   cat <<'EOF'
 usage: tools/bench.sh [--runs N] [--work DIR] [--scales "1 2 4"] [--seed N] [--no-hugo]
+                      [--serve-only] [--quarterdeck BIN] [--gen BIN]
 
   --runs N      timed runs per corpus, after one untimed warm-up (default 5)
   --work DIR    where corpora and output go; keep it on tmpfs (default /dev/shm/quarterdeck-bench)
   --scales S    decade corpus scales to build, as multiples of its 50 sections (default "1 2 4")
   --seed N      corpus seed (default 1)
   --no-hugo     skip the Hugo comparison
+  --serve-only  only the serve latencies (decade 1x and narrative corpora; no builds timed)
+  --quarterdeck BIN, --gen BIN
+                use these binaries instead of building the release binaries
+                (both given: nothing is built), e.g. to compare two commits
 EOF
 }
 
@@ -39,6 +47,9 @@ while [ $# -gt 0 ]; do
     --scales) SCALES="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
     --no-hugo) WITH_HUGO=0; shift ;;
+    --serve-only) SERVE_ONLY=1; WITH_HUGO=0; SCALES=1; shift ;;
+    --quarterdeck) QD=$(realpath "$2"); shift 2 ;;
+    --gen) GEN=$(realpath "$2"); shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -72,10 +83,12 @@ if [ "$WITH_HUGO" = 1 ] && ! command -v hugo >/dev/null; then
   fi
 fi
 
-say "building the release binaries"
-cargo build --release --locked --quiet -p quarterdeck -p quarterdeck-gen-corpus
-QD="$ROOT/target/release/quarterdeck"
-GEN="$ROOT/target/release/quarterdeck-gen-corpus"
+if [ -z "$QD" ] || [ -z "$GEN" ]; then
+  say "building the release binaries"
+  cargo build --release --locked --quiet -p quarterdeck -p quarterdeck-gen-corpus
+fi
+QD="${QD:-$ROOT/target/release/quarterdeck}"
+GEN="${GEN:-$ROOT/target/release/quarterdeck-gen-corpus}"
 
 # --- Corpora ----------------------------------------------------------------
 mkdir -p "$WORK"
@@ -93,7 +106,8 @@ say "writing the corpora into $CORPUS"
 cp -R content "$CORPUS/example"
 for s in $SCALES; do
   case "$s" in ''|*[!0-9]*|0) echo "--scales takes positive whole numbers" >&2; exit 2 ;; esac
-  "$GEN" --seed "$SEED" --sections $((50 * s)) --out "$CORPUS/decade-${s}x" 2>>"$LOGS/gen.log"
+  # 1,000 people: a YAML list holds at most 1000 items (content-format.md, Sizes).
+  "$GEN" --seed "$SEED" --sections $((50 * s)) --people 1000 --out "$CORPUS/decade-${s}x" 2>>"$LOGS/gen.log"
 done
 hugo_args=()
 [ "$WITH_HUGO" = 1 ] && hugo_args=(--hugo "$CORPUS/hugo")
@@ -179,8 +193,9 @@ measure() {
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-say "timing $RUNS runs each (plus one warm-up)"
 declare -A WALL RSS PPS
+if [ "$SERVE_ONLY" = 0 ]; then
+say "timing $RUNS runs each (plus one warm-up)"
 measure example "$OUT/example" - "$QD" build "${VERBOSE[@]}" --content "$CORPUS/example" --output "$OUT/example"
 WALL[example]=$WALL_MED
 for s in $SCALES; do
@@ -195,13 +210,17 @@ if [ "$WITH_HUGO" = 1 ]; then
   measure "hugo (narrative)" "$OUT/hugo" 1000 hugo --quiet --source "$CORPUS/hugo" --destination "$OUT/hugo"
   PPS[hugo]=$PAGES_PER_S
 fi
+fi # SERVE_ONLY
 
 # --- Serve latency -------------------------------------------------------------
 # serve_latency NAME CORPUS FILE KIND: start `serve` on CORPUS, subscribe to
 # its event stream as a browser does, save FILE (relative to CORPUS) RUNS
 # times, and time each save until the `reload` event arrives (polled every
 # 5 ms). KIND is `narrative` (a slide appended) or `kpi` (the file's first
-# `    value:` changed). The file is restored at the end.
+# `    value:` changed). The file is restored at the end. Besides the wall
+# time, the CPU time the `serve` process spent from the save to the event
+# (all its threads, user + system, from /proc: 10 ms ticks), which other
+# work on a shared machine inflates much less.
 SERVE_ROWS=()
 serve_latency() {
   local name="$1" corpus="$2" file="$3" kind="$4"
@@ -221,7 +240,7 @@ serve_latency() {
   local original="$LOGS/serve.original"
   cp "$corpus/$file" "$original"
   local times="$LOGS/serve.times"
-  : >"$times"
+  : >"$times"; : >"$times.cpu"
   local n
   for n in $(seq 0 "$RUNS"); do
     local before start end
@@ -231,22 +250,30 @@ serve_latency() {
       narrative) { cat "$original"; printf '\n---\n\n# Benchmark %s {#benchmark}\n\nSaved by the benchmark.\n' "$n"; } >"$corpus/$file.tmp" ;;
       kpi) awk -v v=$((1000 + n)) '!done && /^    value: / { print "    value: " v; done = 1; next } { print }' "$original" >"$corpus/$file.tmp" ;;
     esac
+    local cpu_start cpu_end
+    cpu_start=$(cpu_ticks "$server")
     mv "$corpus/$file.tmp" "$corpus/$file"
     while [ "$(grep -c 'event: reload' "$events" || true)" = "$before" ]; do sleep 0.005; done
     end=$(date +%s%N)
+    cpu_end=$(cpu_ticks "$server")
     [ "$n" = 0 ] || awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f\n", (b - a) / 1e6 }' >>"$times"
+    [ "$n" = 0 ] || awk -v a="$cpu_start" -v b="$cpu_end" -v hz="$HZ" 'BEGIN { printf "%.0f\n", (b - a) * 1000 / hz }' >>"$times.cpu"
     sleep 0.3
   done
   cp "$original" "$corpus/$file"
   sleep 1
   kill "$stream" "$server" 2>/dev/null || true
   wait "$stream" "$server" 2>/dev/null || true
-  local med max
+  local med max cpu cpu_max
   med=$(median <"$times"); max=$(maximum <"$times")
-  SERVE_ROWS+=("| $name | $med | $max |")
+  cpu=$(median <"$times.cpu"); cpu_max=$(maximum <"$times.cpu")
+  SERVE_ROWS+=("| $name | $med | $max | $cpu | $cpu_max |")
   SERVE_MED[$name]=$med
-  say "  serve, $name: median ${med} ms over $RUNS saves"
+  say "  serve, $name: median ${med} ms (CPU ${cpu} ms) over $RUNS saves"
 }
+HZ=$(getconf CLK_TCK)
+# cpu_ticks PID: user + system time of the process, all threads, in ticks.
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 declare -A SERVE_MED
 if command -v curl >/dev/null; then
   say "timing serve: $RUNS saves each (plus one warm-up)"
@@ -274,6 +301,8 @@ echo "- Machine: $(nproc) cores ($cpu_model), ${mem_gib} GiB RAM, $(uname -sr); 
 echo "- Load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER"
 echo "- $("$QD" --version), $(rustc --version 2>/dev/null || echo 'rustc unknown')$( [ "$WITH_HUGO" = 1 ] && echo ", $(hugo version | cut -d' ' -f1-2)")"
 echo "- $RUNS timed runs per row after one warm-up, each into a fresh output folder; seed $SEED"
+base=""
+if [ "$SERVE_ONLY" = 0 ]; then
 echo
 echo "| corpus | HTML files | charts | wall s, median (min–max) | CPU s (user+sys) | peak RSS MB | pages/s | charts/s | load ms | derive ms | charts ms | render ms | write ms |"
 echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
@@ -283,8 +312,8 @@ echo "- Pages/s counts HTML files written, except for the narrative rows, which 
 if [ "$WITH_HUGO" = 1 ]; then
   echo "- Narrative pages/s, quarterdeck ÷ Hugo: $(awk -v a="${PPS[narrative]}" -v b="${PPS[hugo]}" 'BEGIN { printf "%.1f×", (b > 0 ? a / b : 0) }')"
 fi
-base="${WALL[decade-1x]:-}"
-if [ -n "$base" ]; then
+if [ -n "${WALL[decade-1x]:-}" ]; then
+  base="${WALL[decade-1x]}"
   line="- Growth with the corpus (wall time ÷ the 1× wall time):"
   for s in $SCALES; do
     line="$line ${s}× → $(awk -v a="${WALL[decade-${s}x]}" -v b="$base" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }');"
@@ -301,28 +330,29 @@ for d in "$OUT"/*/; do
   p=$(find "$d" -name '*.html' -type f | wc -l)
   echo "| $(basename "$d") | $b | $p | $(awk -v b="$b" -v p="$p" 'BEGIN { printf "%.0f", (p > 0 ? b / p : 0) }') |"
 done
+fi # SERVE_ONLY
 if [ ${#SERVE_ROWS[@]} -gt 0 ]; then
   echo
-  echo "| serve: one-file save → reload event | median ms | max ms |"
-  echo "| --- | ---: | ---: |"
+  echo "| serve: one-file save → reload event | median ms | max ms | CPU ms, median | CPU ms, max |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${SERVE_ROWS[@]}"
 fi
 verdict() { if awk -v v="$2" -v t="$3" 'BEGIN { exit !(v <= t) }'; then echo "- $1: met ($2 ≤ $3)"; else echo "- $1: **not met** ($2 > $3)"; fi; }
 echo
 echo "Targets (medians of this run):"
-verdict "example site, wall s" "${WALL[example]}" 0.1
+[ "$SERVE_ONLY" = 0 ] && verdict "example site, wall s" "${WALL[example]}" 0.1
 if [ -n "$base" ]; then
   verdict "decade corpus, wall s" "$base" 2
   verdict "decade corpus, peak RSS MB" "$(awk -v k="${RSS[decade-1x]}" 'BEGIN { printf "%.0f", k / 1024 }')" 300
 fi
-if [ -d "$OUT/decade-1x" ]; then
+if [ "$SERVE_ONLY" = 0 ] && [ -d "$OUT/decade-1x" ]; then
   verdict "decade corpus, MB written" "$(du -sb "$OUT/decade-1x" | awk '{ printf "%.0f", $1 / 1e6 }')" 150
 fi
 [ -n "${SERVE_MED[decade, latest quarter (narrative)]:-}" ] && verdict "serve, decade, latest quarter (narrative), ms" "${SERVE_MED[decade, latest quarter (narrative)]}" 100
 [ -n "${SERVE_MED[decade, latest quarter (KPI)]:-}" ] && verdict "serve, decade, latest quarter (KPI), ms" "${SERVE_MED[decade, latest quarter (KPI)]}" 100
 [ -n "${SERVE_MED[decade, earliest quarter (KPI)]:-}" ] && verdict "serve, decade, earliest quarter (KPI), ms" "${SERVE_MED[decade, earliest quarter (KPI)]}" 300
 [ -n "${SERVE_MED[narrative, one page]:-}" ] && verdict "serve, narrative page, ms" "${SERVE_MED[narrative, one page]}" 30
-verdict "1,000 narrative pages, wall s" "${WALL[narrative]}" 0.1
+[ "$SERVE_ONLY" = 0 ] && verdict "1,000 narrative pages, wall s" "${WALL[narrative]}" 0.1
 if [ "$WITH_HUGO" = 1 ]; then
   ratio=$(awk -v a="${PPS[narrative]}" -v b="${PPS[hugo]}" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
   if awk -v r="$ratio" 'BEGIN { exit !(r >= 5) }'; then

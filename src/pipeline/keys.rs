@@ -10,9 +10,18 @@
 //! quarter up to it (trends, changes and key results compare with earlier
 //! quarters); and, for each of its objectives, that objective in every
 //! quarter that has it (its history).
+//!
+//! The pages that read every quarter are keyed by what of each quarter
+//! they read: a team page by its team's section in each quarter (with
+//! the sections it links as its parent or sub-teams, and whether the deck
+//! shows it) and by the slides about it ([`team_page`]); a comparison by
+//! the sections of its two quarters; the index by every quarter's
+//! sections and derived figures. The search index is keyed per file in
+//! [`super::search`].
 
 use crate::derive::Derived;
-use crate::model::{FiscalQuarter, Quarter, Site};
+use crate::model::{FiscalQuarter, Id, Quarter, Site};
+use crate::render::pages::search::SearchEntry;
 use crate::render::{KpiRow, RenderOptions};
 use std::collections::BTreeMap;
 use std::fmt::{Debug, Write as _};
@@ -20,25 +29,31 @@ use std::hash::{DefaultHasher, Hasher};
 
 /// Hashes what is written to it: values are keyed through their `Debug`
 /// form without building the string.
-struct HashWriter(DefaultHasher);
+pub(super) struct HashWriter(DefaultHasher);
 
 impl HashWriter {
-    fn new() -> Self {
+    pub fn new() -> Self {
         Self(DefaultHasher::new())
     }
 
-    fn value(&mut self, value: &(impl Debug + ?Sized)) -> &mut Self {
+    pub fn value(&mut self, value: &(impl Debug + ?Sized)) -> &mut Self {
         // Writing into a hasher cannot fail.
         let _ = write!(self, "{value:?}\u{0}");
         self
     }
 
-    fn key(&mut self, key: u64) -> &mut Self {
+    pub fn key(&mut self, key: u64) -> &mut Self {
         self.0.write_u64(key);
         self
     }
 
-    fn finish(&self) -> u64 {
+    pub fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
+        self.0.write(bytes);
+        self.0.write_u8(0xff);
+        self
+    }
+
+    pub fn finish(&self) -> u64 {
         self.0.finish()
     }
 }
@@ -55,6 +70,12 @@ pub struct Keys {
     /// What every page reads.
     pub shared: u64,
     pub quarters: BTreeMap<FiscalQuarter, u64>,
+    /// Each team page but for the slides about the team (see [`team_page`]).
+    pub teams: BTreeMap<Id, u64>,
+    /// What a comparison reads of each quarter (see [`compare_page`]).
+    pub compared: BTreeMap<FiscalQuarter, u64>,
+    /// The index page.
+    pub index: u64,
 }
 
 /// Hashes of one quarter's own content: the same for the same files, so
@@ -67,6 +88,10 @@ pub struct QuarterHashes {
     sections: u64,
     /// Each objective, with its quarter and section file (its history).
     objectives: Vec<(String, u64)>,
+    /// Its deck order: which sections the deck shows.
+    deck: u64,
+    /// Each section, by id.
+    each: BTreeMap<String, u64>,
 }
 
 impl QuarterHashes {
@@ -84,6 +109,12 @@ impl QuarterHashes {
                         .finish();
                     (o.id.value.to_string(), h)
                 })
+                .collect(),
+            deck: HashWriter::new().value(&q.deck).finish(),
+            each: q
+                .sections
+                .iter()
+                .map(|s| (s.id.to_string(), HashWriter::new().value(s).finish()))
                 .collect(),
         }
     }
@@ -135,29 +166,161 @@ pub fn keys(
         .into_iter()
         .map(|(id, h)| (id, h.finish()))
         .collect();
+    let facts: Vec<u64> = site
+        .quarters
+        .par_iter()
+        .map(|q| HashWriter::new().value(&derived.of(q.id)).finish())
+        .collect();
     let quarters = site
         .quarters
         .par_iter()
         .zip(&own)
         .zip(&earlier)
-        .map(|((q, own), earlier)| {
+        .zip(&facts)
+        .map(|(((q, own), earlier), facts)| {
             let mut h = HashWriter::new();
-            h.key(shared)
-                .key(*earlier)
-                .key(own.whole)
-                .value(&derived.of(q.id));
+            h.key(shared).key(*earlier).key(own.whole).key(*facts);
             for (id, _) in &own.objectives {
                 h.key(histories.get(id.as_str()).copied().unwrap_or_default());
             }
             (q.id, h.finish())
         })
         .collect();
-    Keys { shared, quarters }
+    // Which team each section of each quarter belongs to: every page
+    // that links a team reads it.
+    let teams_map = HashWriter::new().value(&derived.teams).finish();
+    let mut index = HashWriter::new();
+    index
+        .key(shared)
+        .key(teams_map)
+        .key(earlier.last().copied().unwrap_or_default())
+        .value(&derived.kpis)
+        .value(&derived.objectives);
+    for f in &facts {
+        index.key(*f);
+    }
+    let by_id: BTreeMap<FiscalQuarter, (&Quarter, &QuarterHashes)> = site
+        .quarters
+        .iter()
+        .zip(&own)
+        .map(|(q, h)| (q.id, (q, h)))
+        .collect();
+    let teams = derived
+        .teams
+        .teams
+        .par_iter()
+        .map(|(id, team)| {
+            let mut h = HashWriter::new();
+            h.key(shared).key(teams_map).value(team);
+            for (q, section) in &team.quarters {
+                if let Some((quarter, hashes)) = by_id.get(q) {
+                    team_quarter(&mut h, quarter, hashes, section);
+                }
+            }
+            (id.clone(), h.finish())
+        })
+        .collect();
+    let compared = site
+        .quarters
+        .iter()
+        .zip(&own)
+        .map(|(q, h)| {
+            let key = HashWriter::new()
+                .key(shared)
+                .key(teams_map)
+                .key(h.sections)
+                .finish();
+            (q.id, key)
+        })
+        .collect();
+    Keys {
+        shared,
+        quarters,
+        teams,
+        compared,
+        index: index.finish(),
+    }
 }
 
-/// The key of a KPI page: what every page reads, and the KPI's rows.
-pub fn kpi_page(shared: u64, rows: &[&KpiRow]) -> u64 {
-    HashWriter::new().key(shared).value(rows).finish()
+/// What a team page reads of its section `id` of quarter `q`: the section,
+/// the section it is part of, its sub-teams, and whether the deck shows it.
+fn team_quarter(h: &mut HashWriter, q: &Quarter, hashes: &QuarterHashes, id: &Id) {
+    let each = |id: &str| hashes.each.get(id).copied();
+    h.value(&q.id).key(hashes.deck).value(&each(id.as_str()));
+    let Some(section) = q.sections.iter().find(|s| &s.id == id) else {
+        return;
+    };
+    if let Some(parent) = &section.data.part_of {
+        h.value(&each(parent.value.as_str()));
+    }
+    for sub in &q.sections {
+        if sub.data.part_of.as_ref().is_some_and(|p| p.value == *id) {
+            h.value(sub.id.as_str()).value(&each(sub.id.as_str()));
+        }
+    }
+}
+
+/// The key of a team page: `content` (its [`Keys::teams`]), and the
+/// slides about the team in each of its quarters, `slides` (hashes of
+/// each quarter's slides about the section, see [`slides_of`]).
+pub fn team_page(content: u64, slides: impl IntoIterator<Item = u64>) -> u64 {
+    let mut h = HashWriter::new();
+    h.key(content);
+    for s in slides {
+        h.key(s);
+    }
+    h.finish()
+}
+
+/// A hash of the slides about each section among a quarter's search
+/// entries, by section id: what a team page shows of them (their titles,
+/// links, order and parts).
+pub fn slides_of(entries: &[SearchEntry]) -> BTreeMap<String, u64> {
+    let mut by: BTreeMap<&str, HashWriter> = BTreeMap::new();
+    for e in entries.iter().filter(|e| e.kind == "slide") {
+        if let Some((id, _)) = &e.section {
+            by.entry(id.as_str())
+                .or_insert_with(HashWriter::new)
+                .value(&e.title)
+                .value(&e.path)
+                .value(&e.number)
+                .value(&e.part);
+        }
+    }
+    by.into_iter()
+        .map(|(id, h)| (id.to_string(), h.finish()))
+        .collect()
+}
+
+/// The key of the comparison of quarters `a` and `b` (their
+/// [`Keys::compared`]).
+pub fn compare_page(a: u64, b: u64, path: &str) -> u64 {
+    HashWriter::new().key(a).key(b).value(path).finish()
+}
+
+/// A quarter's rows of each KPI, hashed, by KPI id: what the KPI's page
+/// shows of the quarter.
+pub fn kpi_rows(rows: &[KpiRow]) -> BTreeMap<String, u64> {
+    let mut by: BTreeMap<&str, HashWriter> = BTreeMap::new();
+    for row in rows {
+        by.entry(row.kpi.id.as_str())
+            .or_insert_with(HashWriter::new)
+            .value(row);
+    }
+    by.into_iter()
+        .map(|(id, h)| (id.to_string(), h.finish()))
+        .collect()
+}
+
+/// The key of a KPI page: what every page reads, and the KPI's rows in
+/// each quarter that has it, oldest first ([`kpi_rows`]).
+pub fn kpi_page(shared: u64, rows: &[u64]) -> u64 {
+    let mut h = HashWriter::new();
+    h.key(shared);
+    for r in rows {
+        h.key(*r);
+    }
+    h.finish()
 }
 
 #[cfg(test)]

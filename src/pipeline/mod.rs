@@ -30,6 +30,8 @@ mod files;
 mod keys;
 mod outcome;
 mod pages;
+mod search;
+mod spanning;
 
 pub use outcome::{Options, Outcome};
 

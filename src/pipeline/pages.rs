@@ -7,6 +7,8 @@
 //! and the paths of the last run's pages that are gone.
 
 use super::keys::{self, Keys};
+use super::search::EntryKey;
+use super::spanning;
 use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
 use crate::model::{FiscalQuarter, Site};
@@ -17,12 +19,19 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// What one quarter rendered, and the key it was rendered for.
-struct Quarter {
+pub struct Quarter {
     key: u64,
     paths: Vec<String>,
     kpis: Vec<KpiRow>,
+    /// Its rows of each KPI, hashed, by KPI id (see [`keys::kpi_rows`]).
+    kpi_keys: BTreeMap<String, u64>,
     /// Its slides and objective pages, for the search index and team pages.
-    slides: Vec<SearchEntry>,
+    pub slides: Vec<SearchEntry>,
+    /// What each entry of `slides` gives each file of the search index.
+    pub search_keys: Vec<EntryKey>,
+    /// Its slides about each section, hashed, by section id (what the
+    /// team pages show of them).
+    pub team_slides: BTreeMap<String, u64>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -34,8 +43,11 @@ pub struct Memo {
     quarters: BTreeMap<FiscalQuarter, Arc<Quarter>>,
     /// KPI pages by KPI id: the key of their rows, and their path.
     kpi_pages: BTreeMap<String, (u64, String)>,
-    /// The index, the reviewer's pages (teams, search, comparisons, feed)
-    /// and the theme's static files.
+    /// The pages that read every quarter and are kept by key: the index,
+    /// teams, comparisons, search.
+    spanning: spanning::Kept,
+    /// Every other page of the site (the feed, the sitemap, the theme's
+    /// static files …) and those of `spanning`.
     shared: BTreeSet<String>,
 }
 
@@ -144,7 +156,10 @@ pub fn render(
                 Arc::new(Quarter {
                     key: key(&id).unwrap_or_default(),
                     paths,
+                    kpi_keys: keys::kpi_rows(&out.kpis),
                     kpis: out.kpis,
+                    search_keys: out.slides.iter().map(EntryKey::of).collect(),
+                    team_slides: keys::slides_of(&out.slides),
                     slides: out.slides,
                     warnings: out.warnings.clone(),
                 }),
@@ -156,10 +171,10 @@ pub fn render(
         files.extend(out.files);
         warnings.extend(out.warnings);
     }
-    let Some(mut next) = next else {
+    let (Some(keys), Some(mut next)) = (keys, next) else {
         // Everything was rendered: every KPI page, from every row.
-        files.extend(render::shared_pages(inputs, kpi_rows)?);
-        files.extend(render::reviewer::reviewer_pages(inputs, entries)?);
+        files.extend(render::shared_pages(inputs, kpi_rows, true)?);
+        files.extend(render::reviewer::reviewer_pages(inputs, &entries)?);
         let written = files.iter().map(|f| f.path.as_str());
         let all = written.chain(streamed.iter().map(String::as_str));
         files.extend(sitemap(site, options, all));
@@ -192,15 +207,8 @@ pub fn render(
             removed.extend(old.paths.iter().cloned());
         }
     }
-    let shared = keys.map_or(0, |k| k.shared);
-    let (changed, row_keys) = changed_kpis(&next, last, shared);
-    let mut spanning = render::shared_pages(inputs, changed)?;
-    // The reviewer's pages read every quarter: rendered every time.
-    let entries = next
-        .quarters
-        .values()
-        .flat_map(|q| q.slides.iter().cloned());
-    spanning.extend(render::reviewer::reviewer_pages(inputs, entries.collect())?);
+    let (changed, row_keys) = changed_kpis(&next, last, keys.shared);
+    let mut spanning = render::shared_pages(inputs, changed, false)?;
     for file in &spanning {
         let kpi = row_keys
             .iter()
@@ -223,6 +231,13 @@ pub fn render(
             Some(_) => {}
         }
     }
+    // The index, teams, comparisons and search, each kept by its key.
+    let span = spanning::render(inputs, keys, &next.quarters, &last.spanning)?;
+    next.shared
+        .extend(span.files.iter().map(|f| f.path.clone()));
+    next.shared.extend(span.kept.paths().cloned());
+    next.spanning = span.kept;
+    spanning.extend(span.files);
     // The sitemap lists the pages of this run and those kept.
     let kept = next.quarters.values().flat_map(|q| &q.paths);
     let kept = kept.chain(next.kpi_pages.values().map(|(_, p)| p));
@@ -253,10 +268,12 @@ pub fn render(
 /// The rows of the KPIs whose pages must be rendered again (their rows
 /// changed, or they are new), in quarter order, and every KPI's key.
 fn changed_kpis(next: &Memo, last: &Memo, shared: u64) -> (Vec<KpiRow>, BTreeMap<String, u64>) {
-    let mut rows: BTreeMap<&str, Vec<&KpiRow>> = BTreeMap::new();
+    // Each KPI's rows in every quarter, as hashed when the quarter was
+    // rendered: a save hashes no row of the quarters it keeps.
+    let mut rows: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
     for q in next.quarters.values() {
-        for row in &q.kpis {
-            rows.entry(row.kpi.id.as_str()).or_default().push(row);
+        for (id, key) in &q.kpi_keys {
+            rows.entry(id.as_str()).or_default().push(*key);
         }
     }
     let keys: BTreeMap<String, u64> = rows

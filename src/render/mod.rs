@@ -124,11 +124,11 @@ pub fn render_observed(
         kpi_rows.extend(out.kpis);
         entries.extend(out.slides);
     }
-    match shared_pages(inputs, kpi_rows) {
+    match shared_pages(inputs, kpi_rows, true) {
         Ok(shared) => files.extend(shared),
         Err(p) => problems.extend(p),
     }
-    match reviewer::reviewer_pages(inputs, entries) {
+    match reviewer::reviewer_pages(inputs, &entries) {
         Ok(more) => files.extend(more),
         Err(p) => problems.extend(p),
     }
@@ -166,7 +166,7 @@ pub fn render_observed(
 }
 
 /// The public URL pages are published under, ending in `/`.
-fn base_url(site: &Site, options: &RenderOptions) -> Option<String> {
+pub(crate) fn base_url(site: &Site, options: &RenderOptions) -> Option<String> {
     options
         .base_url
         .clone()
@@ -306,10 +306,11 @@ pub fn render_quarters(
 }
 
 /// The pages that span quarters — the KPI pages (from every quarter's
-/// `kpis`), the index — and the theme's static files.
+/// `kpis`), the index (when `index`) — and the theme's static files.
 pub fn shared_pages(
     inputs: Inputs,
     kpi_rows: Vec<KpiRow>,
+    index: bool,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let Inputs { site, theme, .. } = inputs;
     let base_url = base_url(site, inputs.options);
@@ -335,16 +336,18 @@ pub fn shared_pages(
         base_url.as_deref(),
         inputs.options.single_file,
     );
-    match pages::index::index_page(
-        site,
-        inputs.derived,
-        &theme.tera,
-        &urls,
-        inline.as_ref(),
-        &theme.strings,
-    ) {
-        Ok(f) => files.push(f),
-        Err(p) => problems.push(p),
+    if index {
+        match pages::index::index_page(
+            site,
+            inputs.derived,
+            &theme.tera,
+            &urls,
+            inline.as_ref(),
+            &theme.strings,
+        ) {
+            Ok(f) => files.push(f),
+            Err(p) => problems.push(p),
+        }
     }
     // A single-file build publishes decks and their index only.
     if !inputs.options.single_file {

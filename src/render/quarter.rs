@@ -13,6 +13,7 @@ use super::urls::{Urls, deck_path, objective_path};
 use super::views::{self, Ctx, KpiView, SectionView};
 use super::{QuarterOutput, RenderOptions};
 use crate::diagnostics::Diagnostic;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Every page of the quarter of `ctx` (whose [`Urls`] are the deck's).
@@ -62,7 +63,7 @@ pub fn quarter_pages(
     };
     drop(page);
     if options.single_file {
-        let problems = ctx.chart_errors.take();
+        let problems = ctx.take_chart_errors();
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -83,13 +84,42 @@ pub fn quarter_pages(
             Err(d) => problems.push(d),
         }
     }
-    for (section, s) in q.sections.iter().zip(&mut sections) {
-        for (o, shown) in section.data.objectives.iter().zip(&mut s.objectives) {
-            match objective::objective_page(ctx, &theme.tera, public, (section, o), shown, &titles)
-            {
-                Ok(f) => files.push(f),
-                Err(d) => problems.push(d),
-            }
+    // The objective pages, in parallel, each with its own chart errors;
+    // files and problems in the order of the objectives.
+    let objectives: Vec<_> = q
+        .sections
+        .iter()
+        .zip(&mut sections)
+        .flat_map(|(section, s)| {
+            let pairs = section.data.objectives.iter().zip(&mut s.objectives);
+            pairs.map(move |(o, shown)| (section, o, shown))
+        })
+        .collect();
+    let pages: Vec<_> = objectives
+        .into_par_iter()
+        .map(|(section, o, shown)| {
+            let page_ctx = ctx.for_page(urls);
+            let page = objective::objective_page(
+                &page_ctx,
+                &theme.tera,
+                public,
+                (section, o),
+                shown,
+                &titles,
+            );
+            (page, page_ctx.take_chart_errors())
+        })
+        .collect();
+    let mut chart_errors = ctx.take_chart_errors();
+    for (page, errors) in pages {
+        match page {
+            Ok(f) => files.push(f),
+            Err(d) => problems.push(d),
+        }
+        chart_errors.extend(errors);
+    }
+    for section in &q.sections {
+        for o in &section.data.objectives {
             let path = objective_path(&slug, o.id.as_str());
             let mut e = SearchEntry::new("objective", &o.title, path, "");
             e.quarter = Some(q.id);
@@ -97,7 +127,7 @@ pub fn quarter_pages(
             search.push(e);
         }
     }
-    problems.extend(ctx.chart_errors.take());
+    problems.extend(chart_errors);
     if !problems.is_empty() {
         return Err(problems);
     }

@@ -10,10 +10,11 @@ use crate::diagnostics::Diagnostic;
 use crate::write::OutputFile;
 
 /// Every reviewer page, from the quarters' slides and objective pages
-/// as search entries. A single-file build publishes decks only.
+/// as search entries. A single-file build publishes decks only. (A live
+/// preview renders them part by part: `pipeline::spanning`.)
 pub fn reviewer_pages(
     inputs: Inputs,
-    mut entries: Vec<SearchEntry>,
+    entries: &[SearchEntry],
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let Inputs {
         site,
@@ -29,7 +30,8 @@ pub fn reviewer_pages(
     let public = public.as_deref();
     let mut files = Vec::new();
     let mut problems = Vec::new();
-    match team::team_pages(inputs, &entries, public) {
+    let entries: Vec<&SearchEntry> = entries.iter().collect();
+    match team::team_pages(inputs, &entries, public, &|_| true) {
         Ok(f) => files.extend(f),
         Err(p) => problems.extend(p),
     }
@@ -40,6 +42,7 @@ pub fn reviewer_pages(
         &theme.tera,
         &theme.strings,
         public,
+        &|_, _, _| true,
     ) {
         Ok(f) => files.extend(f),
         Err(p) => problems.extend(p),
@@ -48,9 +51,9 @@ pub fn reviewer_pages(
         files.push(feed::feed(site, base, &theme.strings));
     }
     if site.config.search {
-        entries.extend(team::team_entries(site, derived));
-        entries.extend(kpi_entries(site));
-        match search::search_files(site, entries, &theme.tera, public) {
+        let more = more_entries(site, derived);
+        let all = entries.into_iter().chain(&more).collect();
+        match search::search_files(site, all, &theme.tera, public) {
             Ok(f) => files.extend(f),
             Err(d) => problems.push(d),
         }
@@ -60,6 +63,17 @@ pub fn reviewer_pages(
     } else {
         Err(problems)
     }
+}
+
+/// The search entries besides the quarters' slides and objective pages:
+/// each team and each KPI.
+pub fn more_entries(
+    site: &crate::model::Site,
+    derived: &crate::derive::Derived,
+) -> Vec<SearchEntry> {
+    let mut entries = team::team_entries(site, derived);
+    entries.extend(kpi_entries(site));
+    entries
 }
 
 /// Each KPI as a search result: its latest name and description.

@@ -35,8 +35,10 @@ pub struct ServeOptions {
 
 /// Changes arriving within this window are rebuilt together: an editor's
 /// save is often several events (write, rename, metadata) within a few
-/// milliseconds; a longer window only delays the reload.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+/// milliseconds; a longer window only delays the reload. (Were a save's
+/// events further apart, the worst case is two rebuilds, the first of a
+/// half-written file showing its error until the second replaces it.)
+const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// Serve until Ctrl-C; `observer` is told what each rebuild did.
 pub fn run(options: &ServeOptions, observer: &dyn Observer) -> Result<(), String> {

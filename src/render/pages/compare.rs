@@ -127,7 +127,9 @@ pub fn pairs(
     out
 }
 
-/// Every comparison page.
+/// Every comparison page for which `select` (the two quarters and the
+/// page's path) is true: a live preview renders only those whose
+/// quarters changed.
 pub fn compare_pages(
     site: &Site,
     derived: &Derived,
@@ -135,10 +137,14 @@ pub fn compare_pages(
     tera: &Tera,
     strings: &Strings,
     public: Option<&str>,
+    select: &dyn Fn(FiscalQuarter, FiscalQuarter, &str) -> bool,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for (a, b, path) in pairs(site, asked) {
+        if !select(a, b, &path) {
+            continue;
+        }
         let (Some(from), Some(to)) = (site.quarter(a), site.quarter(b)) else {
             continue;
         };

@@ -134,9 +134,7 @@ pub fn objective_page(
         in_deck,
         section_url,
     };
-    ctx.chart_errors
-        .borrow_mut()
-        .extend(page_ctx.chart_errors.take());
+    ctx.add_chart_errors(page_ctx.take_chart_errors());
     render(tera, "objective.html", &page, path)
 }
 

@@ -34,7 +34,7 @@ use crate::derive::{Derived, QuarterFacts};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{MdContext, MdRenderer};
 use crate::model::{FiscalQuarter, Quarter, Site};
-use std::cell::RefCell;
+use std::sync::Mutex;
 
 /// What every view builder needs: the site, this quarter's facts, the
 /// strings table, and the page the Markdown is rendered for.
@@ -48,8 +48,9 @@ pub struct Ctx<'a> {
     /// The links of the page being built (its root for Markdown images).
     pub urls: &'a Urls,
     pub strings: &'a Strings,
-    /// Charts that could not be drawn, reported when the quarter is done.
-    pub chart_errors: RefCell<Vec<Diagnostic>>,
+    /// Charts that could not be drawn, reported when the quarter is done
+    /// (a `Mutex`, so that a quarter's pages render in parallel).
+    pub chart_errors: Mutex<Vec<Diagnostic>>,
     /// What every chart of the build shares (KPI trends, drawing time).
     pub charts: &'a Charts,
 }
@@ -59,7 +60,7 @@ impl<'a> Ctx<'a> {
     pub fn for_page(&self, urls: &'a Urls) -> Ctx<'a> {
         Ctx {
             urls,
-            chart_errors: RefCell::default(),
+            chart_errors: Mutex::default(),
             ..*self
         }
     }
@@ -69,8 +70,24 @@ impl<'a> Ctx<'a> {
         Ctx {
             quarter,
             facts,
-            chart_errors: RefCell::default(),
+            chart_errors: Mutex::default(),
             ..*self
+        }
+    }
+
+    /// The charts that could not be drawn so far, taken.
+    pub fn take_chart_errors(&self) -> Vec<Diagnostic> {
+        match self.chart_errors.lock() {
+            Ok(mut errors) => std::mem::take(&mut *errors),
+            Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
+        }
+    }
+
+    /// Record charts that could not be drawn.
+    pub fn add_chart_errors(&self, errors: Vec<Diagnostic>) {
+        match self.chart_errors.lock() {
+            Ok(mut list) => list.extend(errors),
+            Err(poisoned) => poisoned.into_inner().extend(errors),
         }
     }
 
@@ -122,10 +139,10 @@ impl<'a> Ctx<'a> {
     pub fn chart(&self, file: &str, drawn: Result<Chart, ChartError>) -> Option<Chart> {
         drawn
             .map_err(|e| {
-                self.chart_errors.borrow_mut().push(
+                self.add_chart_errors(vec![
                     Diagnostic::error(file, format!("cannot draw a chart: {e}"))
                         .help(super::pages::CHART_HELP),
-                );
+                ]);
             })
             .ok()
     }

@@ -15,8 +15,11 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{FiscalQuarter, Id, Site};
 use crate::render::urls::{SEARCH_PATH, Urls, deck_path};
 use crate::write::OutputFile;
+use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::ops::Bound;
 use std::sync::Arc;
 use tera::Tera;
 
@@ -40,16 +43,17 @@ pub struct SearchEntry {
     pub number: usize,
     /// On a part of a split slide: which part (for the team pages' links).
     pub part: Option<crate::render::pages::deck::SlidePart>,
-    /// Each word and how often it occurs (title words count more);
-    /// shared, so that a live preview keeping every quarter's entries
-    /// between saves copies none of their words.
-    pub terms: Arc<HashMap<String, u32>>,
+    /// Each word and how often it occurs (title words count more), in
+    /// order, so that a shard's words are together; shared, so that a
+    /// live preview keeping every quarter's entries between saves copies
+    /// none of their words.
+    pub terms: Arc<BTreeMap<String, u32>>,
 }
 
 impl SearchEntry {
     /// An entry whose words are its `title` (weighted) and `body` text.
     pub fn new(kind: &'static str, title: &str, path: String, body: &str) -> Self {
-        let mut terms = HashMap::new();
+        let mut terms = BTreeMap::new();
         text::count(&mut terms, title, TITLE_WEIGHT);
         text::count(&mut terms, body, 1);
         Self {
@@ -80,7 +84,7 @@ pub struct SearchPage<'a> {
 }
 
 /// The names of the word shards.
-const SHARDS: &str = "0123456789_abcdefghijklmnopqrstuvwxyz";
+pub const SHARDS: &str = "0123456789_abcdefghijklmnopqrstuvwxyz";
 
 /// The shard a word is in: its first character when that is `a`–`z` or
 /// `0`–`9`, else `_` (`search.js` picks it the same way).
@@ -91,67 +95,113 @@ pub fn shard_of(word: &str) -> char {
     }
 }
 
-/// The index files and the search page. Entries are put in a stable order:
-/// slides by quarter and deck order, then pages by kind and path; a
-/// search ranks ties in this order, so a slide comes before a page that
-/// repeats its words.
+/// The order of the index: slides by quarter and deck order, then pages
+/// by kind and path; a search ranks ties in this order, so a slide comes
+/// before a page that repeats its words. (Sort with a stable sort.)
+pub fn order(a: &SearchEntry, b: &SearchEntry) -> Ordering {
+    let rank = |e: &SearchEntry| (e.kind != "slide", e.kind);
+    rank(a)
+        .cmp(&rank(b))
+        .then(a.quarter.cmp(&b.quarter))
+        .then(a.number.cmp(&b.number))
+        .then(a.path.cmp(&b.path))
+}
+
+/// The index files and the search page, from every entry (put in
+/// [`order`] here).
 pub fn search_files(
     site: &Site,
-    mut entries: Vec<SearchEntry>,
+    mut entries: Vec<&SearchEntry>,
     tera: &Tera,
     public: Option<&str>,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
-    entries.sort_by(|a, b| {
-        let rank = |e: &SearchEntry| (e.kind != "slide", e.kind);
-        rank(a)
-            .cmp(&rank(b))
-            .then(a.quarter.cmp(&b.quarter))
-            .then(a.number.cmp(&b.number))
-            .then(a.path.cmp(&b.path))
-    });
-    let docs = Docs::of(site, &entries);
+    entries.sort_by(|a, b| order(a, b));
+    let mut files = vec![docs_file(site, &entries)];
     // Every shard is written, empty or not, so that no search asks for a
     // file that is not there.
-    let mut shards: BTreeMap<char, BTreeMap<&str, Vec<u32>>> =
-        SHARDS.chars().map(|c| (c, BTreeMap::new())).collect();
-    for (i, e) in entries.iter().enumerate() {
-        for (word, n) in e.terms.iter() {
-            let postings = shards
-                .entry(shard_of(word))
-                .or_default()
-                .entry(word)
-                .or_default();
-            postings.push(u32::try_from(i).unwrap_or(u32::MAX));
-            postings.push(*n);
-        }
-    }
+    let shards: Vec<OutputFile> = SHARDS
+        .par_chars()
+        .map(|c| shard_file(c, &entries))
+        .collect();
+    files.extend(shards);
+    let largest = files[1..].iter().map(|f| f.bytes.len()).max().unwrap_or(0);
+    let sizes = (files[0].bytes.len(), largest, entries.len());
+    files.push(search_page(site, tera, public, sizes)?);
+    Ok(files)
+}
+
+/// `search/docs.js`, from the entries in [`order`].
+pub fn docs_file(site: &Site, entries: &[&SearchEntry]) -> OutputFile {
+    let docs = Docs::of(site, entries);
     let docs_js = format!(
         "window.quarterdeckSearch=window.quarterdeckSearch||{{}};quarterdeckSearch.index={};\n",
         json(&docs)
     );
-    let mut files = vec![OutputFile {
+    OutputFile {
         path: "search/docs.js".to_string(),
         bytes: docs_js.into_bytes(),
-    }];
-    for (c, words) in &shards {
-        let js = format!("quarterdeckSearch.shard(\"{c}\",{});\n", json(words));
-        files.push(OutputFile {
-            path: format!("search/words-{c}.js"),
-            bytes: js.into_bytes(),
-        });
     }
+}
+
+/// The words of shard `c` (one of [`SHARDS`]) of `terms`, in order.
+pub fn shard_terms(
+    c: char,
+    terms: &BTreeMap<String, u32>,
+) -> impl Iterator<Item = (&String, &u32)> {
+    let mut from = [0; 4];
+    let mut to = [0; 4];
+    let (all, range) = match c {
+        '_' => (true, terms.range::<str, _>(..)),
+        c => {
+            // `c` is ASCII: the words from `c` up to the next character.
+            let next = char::from_u32(c as u32 + 1).unwrap_or(c);
+            let from: &str = c.encode_utf8(&mut from);
+            let to: &str = next.encode_utf8(&mut to);
+            (
+                false,
+                terms.range::<str, _>((Bound::Included(from), Bound::Excluded(to))),
+            )
+        }
+    };
+    range.filter(move |(w, _)| !all || shard_of(w) == '_')
+}
+
+/// `search/words-<c>.js`: each word of shard `c` and, for each entry (in
+/// [`order`]) that has it, the entry's place and the word's count.
+pub fn shard_file(c: char, entries: &[&SearchEntry]) -> OutputFile {
+    let mut words: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        for (word, n) in shard_terms(c, &e.terms) {
+            let postings = words.entry(word).or_default();
+            postings.push(u32::try_from(i).unwrap_or(u32::MAX));
+            postings.push(*n);
+        }
+    }
+    let js = format!("quarterdeckSearch.shard(\"{c}\",{});\n", json(&words));
+    OutputFile {
+        path: format!("search/words-{c}.js"),
+        bytes: js.into_bytes(),
+    }
+}
+
+/// `search.html`, which states `sizes`: the bytes of `search/docs.js`, of
+/// the largest shard, and how many entries the index holds.
+pub fn search_page(
+    site: &Site,
+    tera: &Tera,
+    public: Option<&str>,
+    (docs, largest, entries): (usize, usize, usize),
+) -> Result<OutputFile, Diagnostic> {
     let urls = Urls::new(SEARCH_PATH, public, false);
-    let largest = files[1..].iter().map(|f| f.bytes.len()).max().unwrap_or(0);
     let page = SearchPage {
         site: SiteView::new(site, &urls, None),
         docs: urls.to("search/docs.js"),
         shards: urls.to("search/x").trim_end_matches('x').to_string(),
-        docs_kb: kb(files[0].bytes.len()),
+        docs_kb: kb(docs),
         largest_shard_kb: kb(largest),
-        entries: entries.len(),
+        entries,
     };
-    files.push(render(tera, "search.html", &page, SEARCH_PATH.to_string())?);
-    Ok(files)
+    render(tera, "search.html", &page, SEARCH_PATH.to_string())
 }
 
 /// The list of results, `search/docs.js`, made small: each result is
@@ -168,7 +218,7 @@ struct Docs<'a> {
 }
 
 impl<'a> Docs<'a> {
-    fn of(site: &Site, entries: &'a [SearchEntry]) -> Self {
+    fn of(site: &Site, entries: &[&'a SearchEntry]) -> Self {
         let mut quarters: BTreeMap<FiscalQuarter, i64> = BTreeMap::new();
         let mut teams: BTreeMap<&str, i64> = BTreeMap::new();
         let mut kinds: BTreeMap<&'static str, i64> = BTreeMap::new();
@@ -258,5 +308,26 @@ mod tests {
         let e = SearchEntry::new("slide", "Cache", "q/index.html#c".into(), "cache warm");
         assert_eq!(e.terms["cache"], TITLE_WEIGHT + 1);
         assert_eq!(e.terms["warm"], 1);
+    }
+
+    #[test]
+    fn a_shard_has_exactly_the_words_of_its_letter() {
+        let e = SearchEntry::new(
+            "slide",
+            "",
+            String::new(),
+            "cab Zed über 9x a1 b2 cz dz ñandu",
+        );
+        let shard =
+            |c| -> Vec<&str> { shard_terms(c, &e.terms).map(|(w, _)| w.as_str()).collect() };
+        assert_eq!(shard('c'), ["cab", "cz"]);
+        assert_eq!(shard('9'), ["9x"]);
+        assert_eq!(shard('z'), ["zed"]);
+        assert_eq!(shard('_'), ["ñandu", "über"]);
+        for c in SHARDS.chars() {
+            assert!(shard(c).iter().all(|w| shard_of(w) == c), "{c}");
+        }
+        let total: usize = SHARDS.chars().map(|c| shard(c).len()).sum();
+        assert_eq!(total, e.terms.len());
     }
 }

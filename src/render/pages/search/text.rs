@@ -5,7 +5,7 @@
 //! The search script splits a query the same way (`search.js`: runs of
 //! letters and digits, lowercased), so a word found here is found there.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// Words shorter than this are not indexed (nor searched for).
 pub const MIN_WORD: usize = 2;
@@ -87,7 +87,7 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// Add each word of `text` to `counts`, `weight` times.
 /// (Lowercased once, and a word seen before is not copied again: this runs
 /// over the text of every slide of the repository.)
-pub fn count(counts: &mut HashMap<String, u32>, text: &str, weight: u32) {
+pub fn count(counts: &mut BTreeMap<String, u32>, text: &str, weight: u32) {
     let lower = text.to_lowercase();
     for w in lower.split(|c: char| !c.is_alphanumeric()) {
         if !(MIN_WORD..=MAX_WORD).contains(&w.chars().count()) {
@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn counts_add_up_with_weights() {
-        let mut c = HashMap::new();
+        let mut c = BTreeMap::new();
         count(&mut c, "Cache cache", 1);
         count(&mut c, "cache", 5);
         assert_eq!(c["cache"], 7);

@@ -79,14 +79,16 @@ pub struct TeamHistory {
 /// The slides (and objective pages) of each section of each quarter.
 type ByTeam<'e> = BTreeMap<(FiscalQuarter, &'e str), Vec<&'e SearchEntry>>;
 
-/// Every team's page.
+/// The page of every team for which `select` is true (a live preview
+/// renders only those whose inputs changed).
 pub fn team_pages(
     inputs: Inputs,
-    entries: &[SearchEntry],
+    entries: &[&SearchEntry],
     public: Option<&str>,
+    select: &(dyn Fn(&Id) -> bool + Sync),
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
     let mut slides: ByTeam = BTreeMap::new();
-    for e in entries.iter().filter(|e| e.kind == "slide") {
+    for &e in entries.iter().filter(|e| e.kind == "slide") {
         if let (Some(q), Some((id, _))) = (e.quarter, &e.section) {
             slides.entry((q, id.as_str())).or_default().push(e);
         }
@@ -100,6 +102,7 @@ pub fn team_pages(
         .teams
         .teams
         .par_iter()
+        .filter(|(id, _)| select(id))
         .filter_map(|(id, team)| {
             let page = match team_page(inputs, team, &slides, &latest, public)? {
                 Ok(page) => page,

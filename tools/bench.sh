@@ -106,8 +106,7 @@ say "writing the corpora into $CORPUS"
 cp -R content "$CORPUS/example"
 for s in $SCALES; do
   case "$s" in ''|*[!0-9]*|0) echo "--scales takes positive whole numbers" >&2; exit 2 ;; esac
-  # 1,000 people: a YAML list holds at most 1000 items (content-format.md, Sizes).
-  "$GEN" --seed "$SEED" --sections $((50 * s)) --people 1000 --out "$CORPUS/decade-${s}x" 2>>"$LOGS/gen.log"
+  "$GEN" --seed "$SEED" --sections $((50 * s)) --out "$CORPUS/decade-${s}x" 2>>"$LOGS/gen.log"
 done
 hugo_args=()
 [ "$WITH_HUGO" = 1 ] && hugo_args=(--hugo "$CORPUS/hugo")

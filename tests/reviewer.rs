@@ -354,3 +354,49 @@ fn search_off_publishes_no_index_and_no_search_box() {
         "team pages stay"
     );
 }
+
+#[test]
+fn quarters_of_narrative_only_get_no_year_over_year_page_unless_asked() {
+    let f = Fixture::empty();
+    f.write("site.yaml", common::SITE);
+    for (dir, year) in [("a", 2019), ("b", 2020), ("c", 2021)] {
+        f.write(
+            &format!("quarters/{dir}/quarter.yaml"),
+            &format!("fiscal_year: {year}\nquarter: 2\ntitle: Words\ndeck:\n  - narrative: page\n"),
+        );
+        f.write(
+            &format!("quarters/{dir}/narrative/page.md"),
+            "## Where we are\n\nText.\n",
+        );
+    }
+    f.build().expect_ok();
+    // Nothing to compare: no page saying so, and no link to one.
+    for q in ["fy19-20-q2", "fy20-21-q2", "fy21-22-q2"] {
+        assert!(
+            !f.output().join(q).join("year-over-year.html").exists(),
+            "{q}"
+        );
+    }
+    let index = f.page("index.html");
+    assert!(
+        !hrefs(&index, "a")
+            .iter()
+            .any(|h| h.contains("year-over-year")),
+        "{:?}",
+        hrefs(&index, "a")
+    );
+    // A pair the authors ask for is built all the same.
+    f.write(
+        "site.yaml",
+        &format!(
+            "{}compare:\n  - {{from: Q2 FY19-20, to: Q2 FY20-21}}\n",
+            common::SITE
+        ),
+    );
+    f.build().expect_ok();
+    assert!(
+        f.output()
+            .join("compare/fy19-20-q2-with-fy20-21-q2.html")
+            .exists()
+    );
+}

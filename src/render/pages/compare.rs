@@ -98,19 +98,34 @@ pub struct CompareTeam {
     pub in_to: bool,
 }
 
+/// The quarter a fiscal year before `q` when `q` has a year-over-year
+/// page: the repository has both, and one of them states something the
+/// page compares (objectives, KPIs, a team's size or time split). Two
+/// quarters of narrative only would get a page saying there is nothing to
+/// compare, so they get none, and nothing links to it.
+pub fn year_before(site: &Site, q: &Quarter) -> Option<FiscalQuarter> {
+    let figures = |q: &Quarter| {
+        q.objectives().next().is_some()
+            || q.kpis().next().is_some()
+            || q.sections.iter().any(|s| {
+                s.data.fte.is_some() || s.data.fte_text.is_some() || s.data.time_split.is_some()
+            })
+    };
+    let before = FiscalQuarter::new(q.id.fiscal_year - 1, q.id.quarter)?;
+    let earlier = site.quarter(before)?;
+    (figures(q) || figures(earlier)).then_some(before)
+}
+
 /// The pairs to compare: each quarter with the same quarter a fiscal year
-/// before, when the repository has both, then the pairs `asked` for.
-/// Each pair once, earlier quarter first.
+/// before, where it has a year-over-year page ([`year_before`]), then the
+/// pairs `asked` for. Each pair once, earlier quarter first.
 pub fn pairs(
     site: &Site,
     asked: &[(FiscalQuarter, FiscalQuarter)],
 ) -> Vec<(FiscalQuarter, FiscalQuarter, String)> {
     let mut out: Vec<(FiscalQuarter, FiscalQuarter, String)> = Vec::new();
     for q in &site.quarters {
-        let Some(before) = FiscalQuarter::new(q.id.fiscal_year - 1, q.id.quarter) else {
-            continue;
-        };
-        if site.quarter(before).is_some() {
+        if let Some(before) = year_before(site, q) {
             out.push((before, q.id, year_over_year_path(&site.calendar.slug(q.id))));
         }
     }

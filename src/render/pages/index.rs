@@ -8,7 +8,7 @@ use super::super::urls::{Urls, kpi_path, since_path, team_path};
 use super::{Inline, SiteView, render};
 use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
-use crate::model::{FiscalQuarter, Site};
+use crate::model::Site;
 use crate::render::urls::{FEED_PATH, year_over_year_path};
 use crate::write::OutputFile;
 use serde::Serialize;
@@ -147,8 +147,7 @@ pub fn index_page(
                 since_url: super::since::has_page(site, derived, q)
                     .then(|| urls.drill(&since_path(&slug)))
                     .flatten(),
-                year_over_year_url: FiscalQuarter::new(q.id.fiscal_year - 1, q.id.quarter)
-                    .filter(|before| site.quarter(*before).is_some())
+                year_over_year_url: super::compare::year_before(site, q)
                     .and_then(|_| urls.drill(&year_over_year_path(&slug))),
                 slug,
             }

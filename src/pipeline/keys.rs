@@ -260,13 +260,14 @@ fn team_quarter(h: &mut HashWriter, q: &Quarter, hashes: &QuarterHashes, id: &Id
     }
 }
 
-/// The key of a team page: `content` (its [`Keys::teams`]), and the
-/// slides about the team in each of its quarters, `slides` (hashes of
-/// each quarter's slides about the section, see [`slides_of`]).
-pub fn team_page(content: u64, slides: impl IntoIterator<Item = u64>) -> u64 {
+/// The key of a team page: `content` (its [`Keys::teams`]), then the
+/// slides about the team in each of its quarters (hashes of each
+/// quarter's slides about the section, see [`slides_of`]) and the keys of
+/// the KPI pages whose trends it draws, as `parts`.
+pub fn team_page(content: u64, parts: impl IntoIterator<Item = u64>) -> u64 {
     let mut h = HashWriter::new();
     h.key(content);
-    for s in slides {
+    for s in parts {
         h.key(s);
     }
     h.finish()

@@ -232,7 +232,7 @@ pub fn render(
         }
     }
     // The index, teams, comparisons and search, each kept by its key.
-    let span = spanning::render(inputs, keys, &next.quarters, &last.spanning)?;
+    let span = spanning::render(inputs, keys, &next.quarters, &row_keys, &last.spanning)?;
     next.shared
         .extend(span.files.iter().map(|f| f.path.clone()));
     next.shared.extend(span.kept.paths().cloned());

@@ -44,11 +44,14 @@ pub struct Spanning {
 }
 
 /// Render the spanning pages whose key changed since `last`, for the
-/// quarters' slides and objective pages as kept in `quarters`.
+/// quarters' slides and objective pages as kept in `quarters`, and the
+/// KPIs' pages keyed by `kpi_keys` (a team page draws the trends of its
+/// KPIs, which read every quarter that reports them, its own or not).
 pub fn render(
     inputs: Inputs,
     keys: &Keys,
     quarters: &BTreeMap<FiscalQuarter, Arc<Quarter>>,
+    kpi_keys: &BTreeMap<String, u64>,
     last: &Kept,
 ) -> Result<Spanning, Vec<Diagnostic>> {
     let Inputs { site, options, .. } = inputs;
@@ -90,7 +93,15 @@ pub fn render(
                     .and_then(|q| q.team_slides.get(section.as_str()).copied())
                     .unwrap_or_default()
             });
-            (id, keys::team_page(content, slides))
+            let trends = t
+                .quarters
+                .iter()
+                .filter_map(|(q, section)| {
+                    site.quarter(*q)?.sections.iter().find(|s| &s.id == section)
+                })
+                .flat_map(|s| &s.data.kpis)
+                .map(|k| kpi_keys.get(k.id.as_str()).copied().unwrap_or_default());
+            (id, keys::team_page(content, slides.chain(trends)))
         })
         .collect();
     let stale: BTreeMap<&Id, u64> = team_keys

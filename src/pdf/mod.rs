@@ -179,10 +179,7 @@ async fn print(
         let page = browser.new_page("about:blank").await.map_err(text)?;
         for (url, pdf) in jobs {
             page.goto(url.as_str()).await.map_err(text)?;
-            // Print once the web fonts are in, so nothing reflows in print.
-            page.evaluate("document.fonts.ready.then(() => true)")
-                .await
-                .map_err(text)?;
+            loaded(&page, url.as_str()).await?;
             let params = PrintToPdfParams {
                 print_background: Some(true),
                 prefer_css_page_size: Some(true),
@@ -217,4 +214,28 @@ mod tests {
             "file:///tmp/a%20b/fy20-21-q1/index.html"
         );
     }
+}
+
+/// Wait until `page` shows `url` loaded (its scripts have run: the deck
+/// script turns the handout on) with its web fonts in, so that nothing
+/// reflows in print. A navigation can be reported done while the page
+/// still shows the document before it (seen on a busy machine: a handout
+/// printed as the deck), so the page is asked until it says so.
+async fn loaded(page: &chromiumoxide::Page, url: &str) -> Result<(), String> {
+    let wanted = serde_json::to_string(url).map_err(text)?;
+    let ready =
+        format!("location.href === new URL({wanted}).href && document.readyState === 'complete'");
+    for _ in 0..600 {
+        // An error here is the old document going away: ask again.
+        let shown = page.evaluate(ready.as_str()).await;
+        if shown.is_ok_and(|r| r.into_value::<bool>().unwrap_or(false)) {
+            return page
+                .evaluate("document.fonts.ready.then(() => true)")
+                .await
+                .map(|_| ())
+                .map_err(text);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Err(format!("{url} did not finish loading within 30 seconds"))
 }

@@ -203,19 +203,6 @@ fn text(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_urls_are_absolute_and_encoded() {
-        assert_eq!(
-            file_url(Path::new("/tmp/a b/fy20-21-q1/index.html")),
-            "file:///tmp/a%20b/fy20-21-q1/index.html"
-        );
-    }
-}
-
 /// Wait until `page` shows `url` loaded (its scripts have run: the deck
 /// script turns the handout on) with its web fonts in, so that nothing
 /// reflows in print. A navigation can be reported done while the page
@@ -238,4 +225,17 @@ async fn loaded(page: &chromiumoxide::Page, url: &str) -> Result<(), String> {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     Err(format!("{url} did not finish loading within 30 seconds"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_urls_are_absolute_and_encoded() {
+        assert_eq!(
+            file_url(Path::new("/tmp/a b/fy20-21-q1/index.html")),
+            "file:///tmp/a%20b/fy20-21-q1/index.html"
+        );
+    }
 }

@@ -165,7 +165,6 @@ fn quarter_labels(
         .into_iter()
         .zip(placed)
         .filter(|(_, place)| place.row == 0)
-        .map(|(i, place)| (i, place))
         .collect()
 }
 

@@ -121,9 +121,16 @@ impl Run {
     }
 
     /// Assert success and return stderr.
+    /// Debug builds also check the link check's quick scan against the
+    /// HTML parser on every page, and say so on stderr when they differ.
     pub fn expect_ok(&self) -> String {
-        assert!(self.ok(), "expected success, got:\n{}", self.stderr());
-        self.stderr()
+        let stderr = self.stderr();
+        assert!(self.ok(), "expected success, got:\n{stderr}");
+        assert!(
+            !stderr.contains("internal: the quick link scan differs"),
+            "{stderr}"
+        );
+        stderr
     }
 
     /// Assert failure and return stderr.

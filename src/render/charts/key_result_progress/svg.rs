@@ -110,7 +110,8 @@ pub(super) fn draw(words: &Words, layout: &Layout) -> Result<Canvas, ChartError>
     for (i, place) in &layout.above {
         let y = bar_top - 8 - place.row as i32 * ROW;
         let label = &words.mark_labels[*i];
-        let mut t = Text::new(place.centre, y, "mark-label", label).anchor(Anchor::Middle);
+        let (x, anchor) = place.at;
+        let mut t = Text::new(x, y, "mark-label", label).anchor(anchor);
         if words.valued[*i].mark.current {
             t = t.bold();
         }
@@ -118,7 +119,8 @@ pub(super) fn draw(words: &Words, layout: &Layout) -> Result<Canvas, ChartError>
     }
     for (label, place) in words.end_labels.iter().zip(&layout.below) {
         let y = bar_bottom + 8 + 12 + place.row as i32 * ROW;
-        canvas.text(&Text::new(place.centre, y, "axis-label", label).anchor(Anchor::Middle));
+        let (x, anchor) = place.at;
+        canvas.text(&Text::new(x, y, "axis-label", label).anchor(anchor));
     }
     Ok(canvas)
 }

@@ -5,7 +5,7 @@
 use super::layout::{BAR_H, BAR_TOP, Layout, WIDTH};
 use super::words::Words;
 use crate::render::charts::ChartError;
-use crate::render::charts::canvas::{Anchor, Canvas, Frame, Text};
+use crate::render::charts::canvas::{Canvas, Frame, Text};
 use crate::render::charts::palette::THEME;
 use plotters::prelude::*;
 
@@ -56,7 +56,7 @@ pub(super) fn draw(words: &Words, layout: &Layout) -> Result<Canvas, ChartError>
         })?;
         let label = &words.labels[i];
         let text = if under {
-            Text::new(place.centre, label_y + 1, "share-label", label).anchor(Anchor::Middle)
+            Text::new(place.at.0, label_y + 1, "share-label", label).anchor(place.at.1)
         } else {
             canvas.layer(&screen, "share-key", |chart| {
                 let corners = [

@@ -53,6 +53,7 @@ pub fn contract() -> Vec<(&'static str, Vec<String>)> {
             head: Vec::new(),
             rows: Vec::new(),
         },
+        table_html: String::new(),
     };
     let mut out = vec![
         ("index.html", fields(&IndexPage::default())),

@@ -96,8 +96,9 @@ pub use time_split::TimeSplitChart;
 use serde::Serialize;
 use std::fmt;
 
-/// A drawn chart and the numbers behind it. As template data it also has
-/// `table_html`, the table as HTML (see [`Table::html`]).
+/// A drawn chart and the numbers behind it, with the numbers' table as
+/// HTML too (made once: a chart is template data of several slides and
+/// pages, and of every trial of a slide cut into parts).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
     /// Unique on its page: the SVG's title and description ids derive from it.
@@ -114,6 +115,8 @@ pub struct Chart {
     pub svg: String,
     /// The same numbers as a table.
     pub table: Table,
+    /// [`Chart::table`] as HTML ([`Table::html`]).
+    pub table_html: String,
 }
 
 impl Serialize for Chart {
@@ -126,7 +129,7 @@ impl Serialize for Chart {
         s.serialize_field("desc", &self.desc)?;
         s.serialize_field("svg", &self.svg)?;
         s.serialize_field("table", &self.table)?;
-        s.serialize_field("table_html", &self.table.html())?;
+        s.serialize_field("table_html", &self.table_html)?;
         s.end()
     }
 }

@@ -91,11 +91,14 @@ fn draw_progress(
     let layout = layout::Layout::of(&words)?;
     let title = words::title(spec, lexicon);
     let desc = words.describe(spec);
+    let svg = svg::draw(&words, &layout)?.finish(&spec.id, "kr-progress", &title, &desc);
+    let table = words.table(spec, baseline, target);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "kr-progress",
-        svg: svg::draw(&words, &layout)?.finish(&spec.id, "kr-progress", &title, &desc),
-        table: words.table(spec, baseline, target),
+        svg,
+        table_html: table.html(),
+        table,
         title,
         desc,
     })

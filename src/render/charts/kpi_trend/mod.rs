@@ -80,11 +80,13 @@ pub fn draw_with(
     let layout = layout::Layout::of(spec, &headline, w)?;
     let title = words::title(spec, w);
     let desc = words.describe(spec, w);
+    let table = words.table(spec, w);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "kpi-trend",
         svg: svg::draw(spec, words, w, &layout)?.finish(&spec.id, "kpi-trend", &title, &desc),
-        table: words.table(spec, w),
+        table_html: table.html(),
+        table,
         title,
         desc,
     })

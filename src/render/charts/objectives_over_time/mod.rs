@@ -34,6 +34,7 @@ pub fn draw(spec: &OverTimeChart, words: &ChartWords) -> Result<Chart, ChartErro
     let layout = layout::Layout::of(spec, words)?;
     let title = words.over_time_title.clone();
     let desc = words::describe(spec, words);
+    let table = words::table(spec, words);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "objectives-over-time",
@@ -43,7 +44,8 @@ pub fn draw(spec: &OverTimeChart, words: &ChartWords) -> Result<Chart, ChartErro
             &title,
             &desc,
         ),
-        table: words::table(spec, words),
+        table_html: table.html(),
+        table,
         title,
         desc,
     })

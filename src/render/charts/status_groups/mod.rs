@@ -60,11 +60,13 @@ pub fn draw(spec: &StatusGroupsChart, words: &ChartWords) -> Result<Chart, Chart
     let layout = layout::Layout::of(spec, &groups, words);
     let title = words::title(spec, words);
     let desc = words::describe(spec, &groups, words);
+    let table = words::table(spec, &groups, words);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "status-groups",
         svg: svg::draw(&groups, words, &layout)?.finish(&spec.id, "status-groups", &title, &desc),
-        table: words::table(spec, &groups, words),
+        table_html: table.html(),
+        table,
         title,
         desc,
     })

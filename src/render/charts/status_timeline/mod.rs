@@ -50,11 +50,13 @@ pub fn draw(spec: &StatusTimelineChart, words: &ChartWords) -> Result<Chart, Cha
     let layout = layout::Layout::of(spec, words);
     let title = words::title(spec, words);
     let desc = words::describe(spec, words);
+    let table = words::table(spec, words);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "status-timeline",
         svg: svg::draw(spec, &layout)?.finish(&spec.id, "status-timeline", &title, &desc),
-        table: words::table(spec, words),
+        table_html: table.html(),
+        table,
         title,
         desc,
     })

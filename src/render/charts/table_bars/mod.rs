@@ -60,11 +60,13 @@ pub fn draw(spec: &TableBarsChart, lexicon: &ChartWords) -> Result<Chart, ChartE
     let layout = layout::Layout::of(spec, &words)?;
     let title = spec.title.clone();
     let desc = words.describe(spec);
+    let table = words.table(spec);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "table-bars",
         svg: svg::draw(spec, &words, &layout)?.finish(&spec.id, "table-bars", &title, &desc),
-        table: words.table(spec),
+        table_html: table.html(),
+        table,
         title,
         desc,
     })

@@ -59,11 +59,13 @@ pub fn draw(spec: &TeamOverTimeChart, lexicon: &ChartWords) -> Result<Chart, Cha
     let layout = layout::Layout::of(spec, &words)?;
     let title = words.title(spec);
     let desc = words.describe(spec);
+    let table = words.table(spec);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "team-over-time",
         svg: svg::draw(spec, &words, &layout)?.finish(&spec.id, "team-over-time", &title, &desc),
-        table: words.table(spec),
+        table_html: table.html(),
+        table,
         title,
         desc,
     })

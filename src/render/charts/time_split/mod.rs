@@ -31,11 +31,13 @@ pub fn draw(spec: &TimeSplitChart, lexicon: &ChartWords) -> Result<Chart, ChartE
     let layout = layout::Layout::of(&words)?;
     let title = words::title(spec, lexicon);
     let desc = words.describe(spec);
+    let table = words.table(spec);
     Ok(Chart {
         id: spec.id.clone(),
         kind: "time-split",
         svg: svg::draw(&words, &layout)?.finish(&spec.id, "time-split", &title, &desc),
-        table: words.table(spec),
+        table_html: table.html(),
+        table,
         title,
         desc,
     })

@@ -149,14 +149,7 @@ pub struct TeamSlide {
 
 /// A status with the review's words, else the strings table's.
 pub fn status(strings: &Strings, s: &Stated) -> StatusView {
-    StatusView {
-        key: s.status.key(),
-        label: match &s.words {
-            Some(w) => w.clone(),
-            None => strings.status(s.status).to_string(),
-        },
-        symbol: s.status.symbol(),
-    }
+    StatusView::of(strings, s)
 }
 
 /// Every owner of a section, as written.

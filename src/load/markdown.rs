@@ -8,7 +8,7 @@
 
 use crate::diagnostics::{Diagnostic, Pos, suggest};
 use crate::markdown::depth::{MAX_DEPTH, too_deep};
-use crate::markdown::refs::{RefKind, find_refs};
+use crate::markdown::refs::{MdRef, RefKind, find_refs};
 use crate::model::paths::{self, Target};
 use std::path::Path;
 
@@ -31,6 +31,16 @@ pub struct RefContext<'a> {
 /// diagnostics (errors and warnings) and the local image files used,
 /// content-root-relative, sorted and without duplicates.
 pub fn check_markdown(markdown: &str, ctx: &RefContext) -> (Vec<Diagnostic>, Vec<String>) {
+    check_found(markdown, find_refs(markdown), ctx)
+}
+
+/// [`check_markdown`], with `refs` the references already found in
+/// `markdown` ([`find_refs`]).
+pub fn check_found(
+    markdown: &str,
+    refs: Vec<MdRef>,
+    ctx: &RefContext,
+) -> (Vec<Diagnostic>, Vec<String>) {
     let mut diagnostics = Vec::new();
     let mut media = Vec::new();
     let pos_of = |offset: usize| {
@@ -53,7 +63,7 @@ pub fn check_markdown(markdown: &str, ctx: &RefContext) -> (Vec<Diagnostic>, Vec
     // Resolving the content folder takes a system call per path component:
     // only done for Markdown that has an image.
     let mut canonical_root: Option<Option<std::path::PathBuf>> = None;
-    for r in find_refs(markdown) {
+    for r in refs {
         let at = |d: Diagnostic| d.at_pos(pos_of(r.offset));
         match r.kind {
             RefKind::Link => {

@@ -4,7 +4,7 @@
 
 use super::options;
 use super::plain::plain_text;
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{DefaultBrokenLinkCallback, Event, OffsetIter, Parser, Tag, TagEnd};
 
 /// One heading, in document order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,36 +18,49 @@ pub struct Heading {
     pub classes: Vec<String>,
 }
 
-/// Every heading of `markdown`.
-pub fn headings(markdown: &str) -> Vec<Heading> {
-    let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(markdown, options())
-        .into_offset_iter()
-        .collect();
-    let mut found = Vec::new();
-    for (index, (event, range)) in events.iter().enumerate() {
-        let Event::Start(Tag::Heading { id, classes, .. }) = event else {
-            continue;
-        };
-        let id = id.as_ref().map(|id| {
-            let source = markdown.get(range.clone()).unwrap_or("");
+/// Every heading of `markdown`, in document order, found as they are
+/// asked for: the text after the last heading taken is not read inline.
+pub fn headings(markdown: &str) -> Headings<'_> {
+    Headings {
+        markdown,
+        events: Parser::new_ext(markdown, options()).into_offset_iter(),
+    }
+}
+
+/// The iterator of [`headings`].
+pub struct Headings<'a> {
+    markdown: &'a str,
+    events: OffsetIter<'a, DefaultBrokenLinkCallback>,
+}
+
+impl Iterator for Headings<'_> {
+    type Item = Heading;
+
+    fn next(&mut self) -> Option<Heading> {
+        let (id, classes, range) = self
+            .events
+            .by_ref()
+            .find_map(|(event, range)| match event {
+                Event::Start(Tag::Heading { id, classes, .. }) => Some((id, classes, range)),
+                _ => None,
+            })?;
+        let id = id.map(|id| {
+            let source = self.markdown.get(range.clone()).unwrap_or("");
             let needle = format!("#{id}");
             let offset = range.start + source.rfind(&needle).map_or(0, |at| at + 1);
             (id.to_string(), offset)
         });
-        let inner: Vec<Event> = events
-            .get(index + 1..)
-            .unwrap_or_default()
-            .iter()
-            .map(|(e, _)| e.clone())
-            .take_while(|e| !matches!(e, Event::End(pulldown_cmark::TagEnd::Heading(_))))
-            .collect();
-        found.push(Heading {
-            text: plain_text(&inner),
+        let inner = self
+            .events
+            .by_ref()
+            .map(|(e, _)| e)
+            .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))));
+        Some(Heading {
+            text: plain_text(inner),
             id,
             classes: classes.iter().map(|c| c.to_string()).collect(),
-        });
+        })
     }
-    found
 }
 
 #[cfg(test)]
@@ -57,7 +70,7 @@ mod tests {
     #[test]
     fn headings_with_text_ids_and_classes() {
         let md = "intro\n\n# The *plan* {#plan .wide}\n\ntext\n\nSetext\n------\n";
-        let found = headings(md);
+        let found: Vec<Heading> = headings(md).collect();
         assert_eq!(
             found,
             [
@@ -74,6 +87,6 @@ mod tests {
             ]
         );
         assert_eq!(md.get(22..26), Some("plan"));
-        assert!(headings("no heading here").is_empty());
+        assert!(headings("no heading here").next().is_none());
     }
 }

@@ -4,22 +4,22 @@
 
 use super::options;
 use pulldown_cmark::{Event, Parser};
+use std::borrow::Borrow;
 
 /// The plain text of a one-line Markdown field: what it says without its
 /// markup (raw HTML left out), for places that take no HTML, such as a
 /// chart's title.
 pub fn plain_inline(text: &str) -> String {
-    let events: Vec<Event> = Parser::new_ext(text, options()).collect();
-    plain_text(&events)
+    plain_text(Parser::new_ext(text, options()))
 }
 
 /// The plain text of the element whose content starts at `events[0]`, up
 /// to its closing `End`, whitespace collapsed.
-pub fn plain_text(events: &[Event]) -> String {
+pub fn plain_text<'a, E: Borrow<Event<'a>>>(events: impl IntoIterator<Item = E>) -> String {
     let mut text = String::new();
     let mut depth = 0usize;
     for event in events {
-        match event {
+        match event.borrow() {
             Event::Start(_) => depth += 1,
             Event::End(_) if depth == 0 => break,
             Event::End(_) => depth -= 1,

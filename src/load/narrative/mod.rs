@@ -134,7 +134,10 @@ struct Headings {
 
 fn scan_headings(body: &str, first_line: u32) -> Headings {
     let mut found = Headings::default();
-    for heading in headings(body) {
+    // A heading's `{#id}` is written in braces: without any, the first
+    // heading is all there is to find.
+    let wanted = if body.contains('{') { usize::MAX } else { 1 };
+    for heading in headings(body).take(wanted) {
         let is_first = found.first_text.is_none();
         if let Some((id, offset)) = heading.id {
             let pos = Pos::of_offset(body, offset).shifted(first_line);

@@ -25,7 +25,9 @@ pub(super) fn parse_sections(
         let Some(text) = read_source(root, file, out) else {
             continue;
         };
-        let mut data = match crate::load::yaml::parse_with_rest::<SectionFile>(file, &text) {
+        let parsed = crate::load::yaml::parse_with_rest::<SectionFile>(file, &text);
+        keep_source(out, file, text);
+        let mut data = match parsed {
             Ok(data) => data,
             Err((problems, rest)) => {
                 // The rest of a file in error still has its status words
@@ -118,6 +120,7 @@ pub(super) fn parse_narratives(
             Err(problems) => out.problems.extend(problems),
         }
         check_markdown_file(root, file, &text, out);
+        keep_source(out, file, text);
     }
     let mut minutes = Vec::new();
     let mut minutes_preamble = None;
@@ -132,6 +135,7 @@ pub(super) fn parse_narratives(
             Err(problems) => out.problems.extend(problems),
         }
         check_markdown_file(root, file, &text, out);
+        keep_source(out, file, text);
     }
 
     (narratives, minutes, minutes_preamble)

@@ -4,7 +4,7 @@
 mod files;
 
 use super::checks::{Unique, check_id, check_key_result, check_time_split};
-use super::markdown::{RefContext, check_markdown};
+use super::markdown::{RefContext, check_found, check_markdown};
 use super::narrative::{parse_minutes, parse_narrative};
 use super::walk::{QuarterFiles, stem};
 use super::{Source, read};
@@ -146,7 +146,9 @@ fn parse_file<T: serde::de::DeserializeOwned>(
     out: &mut QuarterLoad,
 ) -> Option<T> {
     let text = read_source(root, file, out)?;
-    match super::yaml::parse::<T>(file, &text) {
+    let parsed = super::yaml::parse::<T>(file, &text);
+    keep_source(out, file, text);
+    match parsed {
         Ok(v) => Some(v),
         Err(d) => {
             out.problems.extend(d);
@@ -155,20 +157,23 @@ fn parse_file<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// The text of `file`, or its problem recorded in `out`. Once read, the
+/// text is kept with [`keep_source`] (for diagnostics), not copied.
 fn read_source(root: &Path, file: &str, out: &mut QuarterLoad) -> Option<String> {
     match read(root, file) {
-        Ok(text) => {
-            out.sources.push(Source {
-                file: file.to_string(),
-                text: text.clone(),
-            });
-            Some(text)
-        }
+        Ok(text) => Some(text),
         Err(d) => {
             out.problems.push(d);
             None
         }
     }
+}
+
+fn keep_source(out: &mut QuarterLoad, file: &str, text: String) {
+    out.sources.push(Source {
+        file: file.to_string(),
+        text,
+    });
 }
 
 fn parse_target(
@@ -312,8 +317,8 @@ fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterL
 
 fn check_highlights(root: &Path, file: &str, h: &Highlights, out: &mut QuarterLoad) {
     let source = out.sources.iter().rev().find(|s| s.file == file);
-    let source = source.map(|s| s.text.clone());
-    super::goals::check_workflows(file, h, source.as_deref(), &mut out.problems);
+    let source = source.map(|s| s.text.as_str());
+    super::goals::check_workflows(file, h, source, &mut out.problems);
     check_markdown_list(root, file, parent(file), &h.markdown_fields(), out);
 }
 
@@ -331,11 +336,12 @@ fn check_markdown_list(
         .iter()
         .rev()
         .find(|s| s.file == file)
-        .map(|s| s.text.clone());
+        .map(|s| s.text.as_str());
     for text in texts {
         // Where the text is written in the YAML file: at its first
         // reference, or for nesting, at its first line.
-        let needle = match find_refs(text).first() {
+        let refs = find_refs(text);
+        let needle = match refs.first() {
             Some(first) => first.url.clone(),
             None if too_deep(text, MAX_DEPTH).is_some() => {
                 text.lines().next().unwrap_or("").trim().to_string()
@@ -343,7 +349,6 @@ fn check_markdown_list(
             None => continue,
         };
         let pos = source
-            .as_deref()
             .and_then(|s| Pos::of_first(s, &needle))
             .unwrap_or_default();
         let ctx = RefContext {
@@ -353,7 +358,7 @@ fn check_markdown_list(
             line_offset: 1,
             fixed_pos: Some(pos),
         };
-        let (problems, media) = check_markdown(text, &ctx);
+        let (problems, media) = check_found(text, refs, &ctx);
         out.problems.extend(problems);
         out.media.extend(media);
     }

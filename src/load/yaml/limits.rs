@@ -4,11 +4,14 @@
 //! organisation rather than what one slide shows (the file itself is
 //! limited in `load::read`). Far beyond any real review,
 //! they keep a careless or hostile file from making pages of gigabytes.
-//! Documented in docs/content-format.md, "Sizes". Read from the parser's
-//! events, without a tree and without recursion.
+//! Documented in docs/content-format.md, "Sizes". Counted from the
+//! parser's events ([`Counter`], in the one pass of [`super::scan`]),
+//! without a tree and without recursion.
 
 use crate::diagnostics::{Diagnostic, Pos};
-use serde_saphyr::granit_parser::{Event, Parser};
+#[cfg(test)]
+use serde_saphyr::granit_parser::Parser;
+use serde_saphyr::granit_parser::{Event, Marker};
 
 /// The longest text value: a title, a name, or a Markdown field.
 pub const MAX_TEXT_BYTES: usize = 16 * 1024;
@@ -37,24 +40,55 @@ struct Open {
     nodes: usize,
 }
 
+/// Whether `text` (the YAML file `file`) is short enough that no value in
+/// it can be over the limits: each item takes two characters at least
+/// (`1,`).
+pub fn within_by_size(file: &str, text: &str) -> bool {
+    text.len() <= MAX_TEXT_BYTES.min(2 * max_items(file))
+}
+
 /// Every value of `text` (the YAML file `file`) over the limits.
+#[cfg(test)]
 pub fn check(file: &str, text: &str) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    let max_items = max_items(file);
-    // Each item takes two characters at least (`1,`): a shorter file is
-    // within the limits.
-    if text.len() <= MAX_TEXT_BYTES.min(2 * max_items) {
-        return problems;
+    let mut counter = Counter::new(file);
+    if within_by_size(file, text) {
+        return Vec::new();
     }
-    let mut open: Vec<Open> = Vec::new();
     for event in Parser::new_from_str(text) {
         // A syntax error is the parser's to report.
         let Ok((event, span)) = event else {
             break;
         };
-        let pos = Pos {
-            line: u32::try_from(span.start.line()).unwrap_or(u32::MAX),
-            column: u32::try_from(span.start.col() + 1).unwrap_or(u32::MAX),
+        counter.observe(&event, span.start);
+    }
+    counter.problems
+}
+
+/// The limits, checked one parser event at a time.
+pub struct Counter<'f> {
+    file: &'f str,
+    max_items: usize,
+    open: Vec<Open>,
+    /// Every value over the limits so far, in file order.
+    pub problems: Vec<Diagnostic>,
+}
+
+impl<'f> Counter<'f> {
+    pub fn new(file: &'f str) -> Self {
+        Counter {
+            file,
+            max_items: max_items(file),
+            open: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Count `event`, which starts at `start`.
+    pub fn observe(&mut self, event: &Event, start: Marker) {
+        let file = self.file;
+        let pos = || Pos {
+            line: u32::try_from(start.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(start.col() + 1).unwrap_or(u32::MAX),
         };
         let node = matches!(
             event,
@@ -63,14 +97,14 @@ pub fn check(file: &str, text: &str) -> Vec<Diagnostic> {
                 | Event::SequenceStart(..)
                 | Event::MappingStart(..)
         );
-        if node && let Some(parent) = open.last_mut() {
+        if node && let Some(parent) = self.open.last_mut() {
             parent.nodes += 1;
-            if parent.nodes == max_items * parent.per_item + 1 {
-                problems.push(too_many(file, parent, max_items));
+            if parent.nodes == self.max_items * parent.per_item + 1 {
+                self.problems.push(too_many(file, parent, self.max_items));
             }
         }
         match event {
-            Event::Scalar(value, ..) if value.len() > MAX_TEXT_BYTES => problems.push(
+            Event::Scalar(value, ..) if value.len() > MAX_TEXT_BYTES => self.problems.push(
                 Diagnostic::error(
                     file,
                     format!(
@@ -79,30 +113,29 @@ pub fn check(file: &str, text: &str) -> Vec<Diagnostic> {
                         MAX_TEXT_BYTES / 1024
                     ),
                 )
-                .at_pos(pos)
+                .at_pos(pos())
                 .expected(format!(
                     "a text value of at most {} KB",
                     MAX_TEXT_BYTES / 1024
                 ))
                 .help("shorten it; a long narrative belongs in a Markdown file under narrative/"),
             ),
-            Event::SequenceStart(..) => open.push(Open {
-                pos,
+            Event::SequenceStart(..) => self.open.push(Open {
+                pos: pos(),
                 per_item: 1,
                 nodes: 0,
             }),
-            Event::MappingStart(..) => open.push(Open {
-                pos,
+            Event::MappingStart(..) => self.open.push(Open {
+                pos: pos(),
                 per_item: 2,
                 nodes: 0,
             }),
             Event::SequenceEnd | Event::MappingEnd => {
-                open.pop();
+                self.open.pop();
             }
             _ => {}
         }
     }
-    problems
 }
 
 fn too_many(file: &str, open: &Open, max: usize) -> Diagnostic {

@@ -16,6 +16,7 @@ pub(crate) mod limits;
 mod messages;
 mod quoted;
 mod recover;
+mod scan;
 pub mod tree;
 
 use crate::diagnostics::Diagnostic;
@@ -38,8 +39,9 @@ pub fn parse_with_rest<T: DeserializeOwned>(
     file: &str,
     text: &str,
 ) -> Result<T, (Vec<Diagnostic>, Option<T>)> {
-    let over = limits::check(file, text);
-    let parsed = parse_within_limits(file, text);
+    let mut scanned = scan::scan(file, text);
+    let over = std::mem::take(&mut scanned.over);
+    let parsed = parse_within_limits(file, text, &scanned);
     if over.is_empty() {
         return parsed;
     }
@@ -52,10 +54,12 @@ pub fn parse_with_rest<T: DeserializeOwned>(
     Err((problems, rest))
 }
 
-/// [`parse_with_rest`] but for the size limits of values ([`limits`]).
+/// [`parse_with_rest`] but for the size limits of values ([`limits`]);
+/// `scanned` is what [`scan::scan`] found in `text`.
 fn parse_within_limits<T: DeserializeOwned>(
     file: &str,
     text: &str,
+    scanned: &scan::Scan,
 ) -> Result<T, (Vec<Diagnostic>, Option<T>)> {
     if text.trim().is_empty() {
         return Err((
@@ -70,16 +74,13 @@ fn parse_within_limits<T: DeserializeOwned>(
     // which costs an allocation per key. Only a file that fails is read
     // again, with the path tracked, for every error in it.
     match serde_saphyr::from_str_with_options::<T>(text, options()) {
-        Ok(value) if !text.contains(['!', '"', '\'']) => Ok(value),
+        Ok(value) if scanned.malformed => Ok(value),
         Ok(value) => {
-            let Ok(tree) = tree::parse(text) else {
-                return Ok(value);
-            };
-            let mut problems = messages::tags(file, &tree.tags);
+            let mut problems = messages::tags(file, &scanned.tags);
             problems.extend(quoted::numbers_used_as_numbers::<T>(
                 file,
                 text,
-                &tree.quoted,
+                &scanned.quoted,
             ));
             if problems.is_empty() {
                 Ok(value)

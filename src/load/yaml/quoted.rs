@@ -14,8 +14,11 @@ pub(super) fn numbers_used_as_numbers<T: DeserializeOwned>(
     text: &str,
     quoted: &[(usize, usize)],
 ) -> Vec<Diagnostic> {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
+    if quoted.is_empty() {
+        return out;
+    }
+    let chars: Vec<char> = text.chars().collect();
     for &(start, end) in quoted {
         let (Some(_), Some(_)) = (
             chars.get(start),

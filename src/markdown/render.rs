@@ -177,6 +177,7 @@ impl MdRenderer {
                 other => out.push(other.clone()),
             }
         }
+        let out = super::align::cells_as_classes(out);
         match ctx.task_url {
             Some(url) => super::tasks::link_all(out, url),
             None => out,

@@ -357,14 +357,33 @@ fn the_deck_script_takes_every_word_it_shows_from_the_page() {
     }
 }
 
+/// The deck script's words, as the build writes them once for every deck:
+/// `assets/deck-words.js`, which each deck page loads before `deck.js`.
+fn deck_words(f: &Fixture) -> BTreeMap<String, String> {
+    let deck = fs::read_to_string(f.output().join("fy20-21-q1/index.html")).unwrap();
+    assert!(
+        deck.contains(r#"<script src="../assets/deck-words.js"></script>"#),
+        "the deck loads its words"
+    );
+    assert!(
+        !deck.contains("deck-words\">"),
+        "and carries no copy of them"
+    );
+    let js = fs::read_to_string(f.output().join("assets/deck-words.js")).unwrap();
+    let json = js
+        .strip_prefix("window.quarterdeckWords=")
+        .and_then(|j| j.strip_suffix(";\n"))
+        .expect("one assignment");
+    assert!(!json.contains('<'), "no label can end a script: {json}");
+    serde_json::from_str(json).expect("JSON")
+}
+
 #[test]
 fn a_german_deck_page_carries_the_scripts_german_words() {
     let f = Fixture::valid();
     f.write("site.yaml", &format!("{SITE}language: de\n"));
     f.build().expect_ok();
-    let deck = f.page("fy20-21-q1/index.html");
-    let json = text_of(&deck, "script#deck-words");
-    let words: BTreeMap<String, String> = serde_json::from_str(&json).expect("JSON");
+    let words = deck_words(&f);
     assert_eq!(words, script_words("themes/default/strings.de.yaml"));
     assert_eq!(words["overview"], "Übersicht");
     assert_eq!(words["reading-view"], "Leseansicht");
@@ -380,8 +399,7 @@ fn a_theme_rewords_a_script_word_and_no_label_can_end_the_script() {
     );
     f.build().expect_ok();
     let deck = f.page("fy20-21-q1/index.html");
-    let json = text_of(&deck, "script#deck-words");
-    let words: BTreeMap<String, String> = serde_json::from_str(&json).expect("JSON");
+    let words = deck_words(&f);
     assert_eq!(words["keys"], "</script><b>Keys</b>");
     assert_eq!(words["overview"], "Overview");
     assert!(

@@ -293,10 +293,17 @@ fn search_indexes_every_slide_with_its_quarter_and_team() {
         list("teams"),
         list("kinds"),
     );
-    // Each result: its title, its slide's own address, quarter and team.
+    // Each result: its title, its slide's own address, quarter and team
+    // (these three and its kind left out when they are the previous one's).
+    let mut last = Vec::new();
     let shown: Vec<(String, String, String, String, String)> = list("docs")
         .iter()
         .map(|d| {
+            let d = d.as_array().unwrap();
+            if d.len() > 2 {
+                last = d[2..].to_vec();
+            }
+            let d: Vec<_> = d[..2].iter().chain(&last).cloned().collect();
             let at = |i: usize, l: &[serde_json::Value]| {
                 d[i].as_u64()
                     .map(|n| l[n as usize].as_str().unwrap().to_string())
@@ -327,9 +334,19 @@ fn search_indexes_every_slide_with_its_quarter_and_team() {
         .iter()
         .position(|d| *d == slide)
         .unwrap_or_else(|| panic!("{shown:?}"));
-    // `zeppelin` occurs on that slide only: its posting names that entry once.
+    // `zeppelin` occurs on that slide only: its posting names that entry
+    // once (the entries before it skipped, in base 36; a count of 1 unsaid).
     let words = read(&f, "search/words-z.js");
-    assert!(words.contains(&format!("\"zeppelin\":[{at},1]")), "{words}");
+    let skipped = u32::try_from(at).unwrap();
+    let base36 = char::from_digit(skipped % 36, 36).unwrap();
+    let base36 = match skipped / 36 {
+        0 => base36.to_string(),
+        high => format!("{}{base36}", char::from_digit(high, 36).unwrap()),
+    };
+    assert!(
+        words.contains(&format!("\"zeppelin\":\"{base36}\"")),
+        "{at}: {words}"
+    );
     // Every page has the search box, linked to the search page.
     let deck = f.page("fy20-21-q1/index.html");
     assert_eq!(hrefs_of_forms(&deck), ["../search.html"]);

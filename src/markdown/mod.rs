@@ -5,6 +5,7 @@
 //! depth ([`depth`]). Checking what is found (diagnostics) is the loader's
 //! job; this module only reads Markdown.
 
+pub mod align;
 pub mod depth;
 pub mod headings;
 pub mod ids;

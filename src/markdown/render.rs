@@ -177,6 +177,7 @@ impl MdRenderer {
                 other => out.push(other.clone()),
             }
         }
+        let out = super::align::cells_as_classes(out);
         match ctx.task_url {
             Some(url) => super::tasks::link_all(out, url),
             None => out,
@@ -426,8 +427,8 @@ mod tests {
     fn tables_strikethrough_and_tasklists_render() {
         assert_eq!(
             render("| a | b |\n|:--|--:|\n| 1 | ~~2~~ |\n"),
-            "<table><thead><tr><th style=\"text-align: left\">a</th><th style=\"text-align: right\">b</th></tr></thead><tbody>\n\
-             <tr><td style=\"text-align: left\">1</td><td style=\"text-align: right\"><del>2</del></td></tr>\n\
+            "<table><thead><tr><th class=\"al\">a</th><th class=\"ar\">b</th></tr></thead><tbody>\n\
+             <tr><td class=\"al\">1</td><td class=\"ar\"><del>2</del></td></tr>\n\
              </tbody></table>\n"
         );
         assert_eq!(

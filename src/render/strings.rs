@@ -235,6 +235,16 @@ impl Strings {
         keys
     }
 
+    /// `assets/deck-words.js`: the deck script's words (`script.*`, the
+    /// prefix taken off) as the JSON object `deck.js` reads, set on
+    /// `window.quarterdeckWords`.
+    pub fn deck_words_js(&self) -> String {
+        format!(
+            "window.quarterdeckWords={};\n",
+            labels_json(&self.map, "script.")
+        )
+    }
+
     /// Make the table a template function: `{{ label(key="slide.agenda") }}`.
     /// An unknown key fails the render with the key named.
     pub fn register(&self, tera: &mut tera::Tera) {

@@ -121,6 +121,13 @@ impl BuiltIn {
     }
 }
 
+/// The deck script's words (the strings table's `script.*`, in the site's
+/// language, a theme's rewording applied), written once per build as an
+/// asset that every deck page loads before `deck.js`, instead of a copy
+/// in every deck. Made from the strings table, so it replaces a file of
+/// that name in a theme's `static/`.
+pub const DECK_WORDS: &str = "deck-words.js";
+
 pub struct Theme {
     pub tera: Tera,
     /// Static files by name (built-in, or the override).
@@ -196,6 +203,7 @@ pub fn load_theme(
         problems.push(d);
         Strings::default()
     });
+    assets.insert(DECK_WORDS.to_string(), strings.deck_words_js().into_bytes());
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
     // The crate's one escaper: Tera's own also writes every `/` as

@@ -437,7 +437,7 @@ describe('budget', () => {
   test('the deck script is small and uses no framework', () => {
     const js = fs.readFileSync(path.join(site, 'assets', 'deck.js'));
     console.log(`# deck.js: ${js.length} bytes`);
-    // 17.5 kB: its words come from the page (#deck-words) by key.
+    // 17.5 kB: its words come from assets/deck-words.js by key.
     assert.ok(js.length <= 17500, `${js.length} bytes, over the 17.5 kB budget`);
     assert.doesNotMatch(js.toString(), /\bimport\b|require\(|https?:\/\//);
   });

@@ -1,7 +1,7 @@
 // quarterdeck deck: slide view, reading view, overview, presenter window.
 // The deck reads as a plain document without this script, and the script
 // makes no request of its own. Keys: see KEYS below. Words: the strings
-// table's `script.*`, in #deck-words.
+// table's `script.*`: assets/deck-words.js, or #deck-words in a single file.
 (function () {
   "use strict";
   var doc = document, body = doc.body, win = window;
@@ -25,7 +25,7 @@
   var anchored = false;
   var me = Math.random().toString(36).slice(2), seq = 0, seen = {}, peer = null, channel = null;
   var key = "quarterdeck " + location.pathname;
-  var words = {};
+  var words = win.quarterdeckWords || {};
   try { words = JSON.parse(doc.getElementById("deck-words").textContent); } catch (e) { /* keys shown */ }
   function t(k) { return words[k] || k; }
   // [keys, what they do]; a key's name in the strings is `key-…`.

@@ -14,8 +14,13 @@
   if (!S || !S.index || !docsEl || !list || !status || !input) return;
   // Each result: [title, path, quarter, team, kind], the last three
   // indices into the lists beside it (-1: none); a path starting with #
-  // is a slide of the deck decks[quarter].
-  var I = S.index;
+  // is a slide of the deck decks[quarter]. The build leaves out the last
+  // three where they are the previous result's: they are put back here.
+  var I = S.index, last = [-1, -1, -1];
+  I.docs = I.docs.map(function (e) {
+    if (e.length > 2) last = e.slice(2);
+    return e.slice(0, 2).concat(last);
+  });
   var base = docsEl.getAttribute("data-shards") || "";
   var say = function (name) { return list.getAttribute("data-" + name) || ""; };
   var shards = {};
@@ -52,12 +57,26 @@
     });
   }
 
+  // A word's postings as the build writes them: per result that has the
+  // word, the results skipped since the one before (base 36), and `.` and
+  // the word's count there unless it is 1; read as [result, count, …].
+  function decode(text) {
+    var out = [], at = -1;
+    text.split(",").forEach(function (p) {
+      var dot = p.indexOf(".");
+      at += 1 + parseInt(dot < 0 ? p : p.slice(0, dot), 36);
+      out.push(at, dot < 0 ? 1 : parseInt(p.slice(dot + 1), 36));
+    });
+    return out;
+  }
+
   // Each doc's score for one query word: exact matches, and for the last
   // word also the words it begins (at half weight).
   function scores(w, prefix) {
     var shard = shards[shardOf(w)] || {};
     var out = {};
-    var add = function (postings, weight) {
+    var add = function (text, weight) {
+      var postings = decode(text);
       var df = postings.length / 2;
       var idf = Math.log(1 + I.docs.length / df);
       for (var i = 0; i < postings.length; i += 2) {
@@ -65,7 +84,8 @@
         out[d] = (out[d] || 0) + postings[i + 1] * idf * weight;
       }
     };
-    if (shard[w]) add(shard[w], 1);
+    var has = function (k) { return Object.prototype.hasOwnProperty.call(shard, k); };
+    if (has(w)) add(shard[w], 1);
     if (prefix) {
       Object.keys(shard).forEach(function (k) {
         if (k !== w && k.lastIndexOf(w, 0) === 0) add(shard[k], 0.5);

@@ -137,6 +137,32 @@ impl Layer {
         }
     }
 
+    /// A shape filled and then outlined at the same place (a mark's paper
+    /// disc and its ring, a track's wash and its border) as one element
+    /// with both paints: SVG paints an element's fill and then its stroke,
+    /// so it looks the same, written once.
+    fn merge_outlines(&mut self) {
+        let mut i = 0;
+        while i + 1 < self.elements.len() {
+            let (a, b) = (&self.elements[i], &self.elements[i + 1]);
+            let fill_then_outline = a.tag == b.tag
+                && matches!(a.paint.fill, Fill::Colour(_))
+                && a.paint.stroke.is_none()
+                && a.paint.opacity == 1.0
+                && b.paint.fill == Fill::None
+                && b.paint.stroke.is_some()
+                && b.paint.opacity == 1.0
+                && self.rest.get(a.rest.clone()) == self.rest.get(b.rest.clone());
+            if fill_then_outline {
+                let outline = self.elements.remove(i + 1).paint;
+                let paint = &mut self.elements[i].paint;
+                paint.stroke = outline.stroke;
+                paint.stroke_width = outline.stroke_width;
+            }
+            i += 1;
+        }
+    }
+
     /// Forget what was drawn (a layer that failed half way).
     pub fn clear(&mut self) {
         self.elements.clear();
@@ -147,6 +173,7 @@ impl Layer {
     /// all of two or more elements share is written once, on the `<g>`;
     /// `attributes` (` name="value"` …, trusted) go on the `<g>` too.
     pub fn write_to(&mut self, out: &mut String, class: &str, attributes: &str) {
+        self.merge_outlines();
         let shared = match self.elements.as_slice() {
             [first, _, ..] if self.elements.iter().all(|e| e.paint == first.paint) => {
                 Some(first.paint)

@@ -240,14 +240,9 @@ impl Canvas {
         push_escaped(&mut out, id);
         out.push_str("-title\" aria-describedby=\"");
         push_escaped(&mut out, id);
-        // Text defaults; every shape says its own fill (or inherits it
-        // from its layer), so the ink colour here reaches only text.
-        out.push_str("-desc\" font-size=\"");
-        push_int(&mut out, i64::from(TEXT_SIZE));
-        out.push_str("\" fill=\"");
-        let ink = crate::render::charts::palette::THEME.ink;
-        push_colour(&mut out, (ink.0, ink.1, ink.2));
-        out.push_str("\">\n<title id=\"");
+        // Text defaults (the size `TEXT_SIZE` and the ink colour) are the
+        // stylesheet's `.chart-svg` rule, written once for every chart.
+        out.push_str("-desc\">\n<title id=\"");
         push_escaped(&mut out, id);
         out.push_str("-title\">");
         push_escaped(&mut out, title);
@@ -297,9 +292,18 @@ mod tests {
         assert!(svg.contains(">a &lt; b &amp; &quot;c&quot;</text>"));
         assert_eq!(svg.matches("<svg").count(), 1);
         assert!(svg.ends_with("</g>\n<text x=\"3\" y=\"4\" class=\"label\">a &lt; b &amp; &quot;c&quot;</text>\n</svg>"));
+        assert!(svg.contains("-desc\">\n<title"), "{svg}");
+        // The text defaults are the stylesheet's, for every chart.
+        let css = crate::render::theme::STATIC
+            .iter()
+            .find(|(name, _)| *name == "style.css")
+            .unwrap()
+            .1;
         assert!(
-            svg.contains(" font-size=\"13\" fill=\"#1B1F24\">\n<title"),
-            "{svg}"
+            css.contains(&format!(
+                ".chart-svg {{ font-size: {TEXT_SIZE}px; fill: var(--ink); }}"
+            )),
+            "style.css"
         );
     }
 

@@ -155,9 +155,10 @@ mod tests {
             svg.contains("<g class=\"line fN sA w3\" stroke-linejoin=\"round\">"),
             "{svg}"
         );
-        // The vertices are the points' centres.
+        // The vertices are the points' centres (the points are drawn in
+        // the quarters' order, one circle each but this quarter's).
         let centre = |i: usize| {
-            let g = svg.find(&format!("<g class=\"point point-{i}\"")).unwrap();
+            let g = svg.match_indices("<circle").nth(i).unwrap().0;
             let c = &svg[g..];
             let cx = &c[c.find("cx=\"").unwrap() + 4..];
             let cy = &c[c.find("cy=\"").unwrap() + 4..];

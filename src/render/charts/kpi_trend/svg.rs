@@ -77,10 +77,34 @@ pub(super) fn draw(
         end_run(&mut run)
     })?;
 
+    // Plain points (neither this quarter's nor a stated previous value)
+    // with no label of their own are drawn together, one `<g
+    // class="points">` per run of them in the quarters' order, each a bare
+    // circle: a decade's trend is mostly such points.
+    let mut plain: Vec<(f64, f64)> = Vec::new();
+    let flush = |canvas: &mut Canvas, plain: &mut Vec<(f64, f64)>| {
+        let run = std::mem::take(plain);
+        if run.is_empty() {
+            return Ok(());
+        }
+        canvas.layer_on(map, "points", |chart| {
+            for at in run {
+                chart.draw(
+                    &(EmptyElement::at(at) + Circle::new((0, 0), 5, THEME.accent.rgb().filled())),
+                )?;
+            }
+            Ok(())
+        })
+    };
     for (i, p) in spec.points.iter().enumerate() {
         let (Some(v), Some(label)) = (p.value, words.values[i].as_deref()) else {
             continue;
         };
+        if !p.current && !p.stated && layout.value_labels[i].is_none() {
+            plain.push((i as f64, v));
+            continue;
+        }
+        flush(&mut canvas, &mut plain)?;
         let mut class = format!("point point-{i}");
         if p.current {
             class.push_str(" current");
@@ -117,6 +141,7 @@ pub(super) fn draw(
             canvas.text(&t);
         }
     }
+    flush(&mut canvas, &mut plain)?;
 
     for &(
         i,

@@ -167,21 +167,63 @@ pub fn shard_terms(
 }
 
 /// `search/words-<c>.js`: each word of shard `c` and, for each entry (in
-/// [`order`]) that has it, the entry's place and the word's count.
+/// [`order`]) that has it, the entry's place and the word's count, written
+/// as [`postings`].
 pub fn shard_file(c: char, entries: &[&SearchEntry]) -> OutputFile {
-    let mut words: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    let mut words: BTreeMap<&str, Postings> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
         for (word, n) in shard_terms(c, &e.terms) {
-            let postings = words.entry(word).or_default();
-            postings.push(u32::try_from(i).unwrap_or(u32::MAX));
-            postings.push(*n);
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            words.entry(word).or_default().push(i, *n);
         }
     }
+    let words: BTreeMap<&str, String> = words.into_iter().map(|(w, p)| (w, p.text)).collect();
     let js = format!("quarterdeckSearch.shard(\"{c}\",{});\n", json(&words));
     OutputFile {
         path: format!("search/words-{c}.js"),
         bytes: js.into_bytes(),
     }
+}
+
+/// A word's postings, written short: for each entry that has the word, in
+/// [`order`], how many entries were skipped since the previous one (since
+/// the start for the first) in base 36, then `.` and the word's count in
+/// base 36 unless it is 1; commas between. Entries 3 (once) and 7 (twice)
+/// are `3,3.2`; `search.js` reads them back into places and counts.
+#[derive(Debug, Default)]
+struct Postings {
+    text: String,
+    /// The place of the entry after the last one written.
+    next: u32,
+}
+
+impl Postings {
+    fn push(&mut self, entry: u32, count: u32) {
+        if !self.text.is_empty() {
+            self.text.push(',');
+        }
+        base36(&mut self.text, entry.saturating_sub(self.next));
+        if count != 1 {
+            self.text.push('.');
+            base36(&mut self.text, count);
+        }
+        self.next = entry.saturating_add(1);
+    }
+}
+
+/// `n` in base 36 (digits, then `a`–`z`), as JavaScript's `parseInt(s, 36)` reads it.
+fn base36(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 7];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b"0123456789abcdefghijklmnopqrstuvwxyz"[(n % 36) as usize];
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// `search.html`, which states `sizes`: the bytes of `search/docs.js`, of
@@ -206,7 +248,8 @@ pub fn search_page(
 
 /// The list of results, `search/docs.js`, made small: each result is
 /// `[title, path, quarter, team, kind]`, the last three numbers into the
-/// lists `quarters` (labels), `teams` (titles) and `kinds` (`-1`: none);
+/// lists `quarters` (labels), `teams` (titles) and `kinds` (`-1`: none),
+/// or just `[title, path]` when those three are the previous result's;
 /// a path that starts with `#` is a slide of the deck `decks[quarter]`.
 #[derive(Debug, Serialize)]
 struct Docs<'a> {
@@ -214,7 +257,16 @@ struct Docs<'a> {
     decks: Vec<String>,
     teams: Vec<&'a str>,
     kinds: Vec<&'static str>,
-    docs: Vec<(&'a str, String, i64, i64, i64)>,
+    docs: Vec<Doc<'a>>,
+}
+
+/// One result of [`Docs`]: with its quarter, team and kind, or without
+/// when they are the previous result's.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum Doc<'a> {
+    Full(&'a str, String, i64, i64, i64),
+    Same(&'a str, String),
 }
 
 impl<'a> Docs<'a> {
@@ -246,6 +298,7 @@ impl<'a> Docs<'a> {
             .keys()
             .map(|q| deck_path(&site.calendar.slug(*q)))
             .collect();
+        let mut previous = None;
         let docs = entries
             .iter()
             .map(|e| {
@@ -262,13 +315,16 @@ impl<'a> Docs<'a> {
                     .section
                     .as_ref()
                     .and_then(|(_, t)| teams.get(t.as_str()).copied());
-                (
-                    e.title.as_str(),
-                    path,
+                let of = (
                     q.unwrap_or(-1),
                     team.unwrap_or(-1),
                     kinds.get(e.kind).copied().unwrap_or(-1),
-                )
+                );
+                if previous.replace(of) == Some(of) {
+                    Doc::Same(e.title.as_str(), path)
+                } else {
+                    Doc::Full(e.title.as_str(), path, of.0, of.1, of.2)
+                }
             })
             .collect();
         Self {
@@ -295,6 +351,28 @@ fn json<T: Serialize>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postings_are_skips_and_counts_in_base_36() {
+        let mut p = Postings::default();
+        for (entry, count) in [(3, 1), (7, 2), (8, 1), (8 + 36 + 1, 36), (1_000_000, 5)] {
+            p.push(entry, count);
+        }
+        assert_eq!(p.text, "3,3.2,0,10.10,lfki.5");
+        let mut max = String::new();
+        base36(&mut max, u32::MAX);
+        assert_eq!(u32::from_str_radix(&max, 36), Ok(u32::MAX));
+    }
+
+    #[test]
+    fn a_result_says_its_quarter_team_and_kind_when_they_change() {
+        let json = serde_json::to_string(&[
+            Doc::Full("A", "#a".into(), 0, -1, 2),
+            Doc::Same("B", "#b".into()),
+        ])
+        .unwrap();
+        assert_eq!(json, r##"[["A","#a",0,-1,2],["B","#b"]]"##);
+    }
 
     #[test]
     fn words_go_to_the_shard_of_their_first_letter() {

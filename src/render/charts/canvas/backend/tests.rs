@@ -38,15 +38,27 @@ fn each_primitive_is_one_compact_element() {
         svg,
         "<g class=\"shapes\">\n\
          <polyline class=\"fN sA w3\" points=\"1,2 3,-4\"/>\n\
-         <rect class=\"fA\" x=\"1\" y=\"2\" width=\"10\" height=\"5\"/>\n\
-         <rect class=\"fN sI\" x=\"1\" y=\"2\" width=\"10\" height=\"5\"/>\n\
-         <circle class=\"fA\" cx=\"5\" cy=\"6\" r=\"4\"/>\n\
-         <circle class=\"fN sI w2\" cx=\"5\" cy=\"6\" r=\"4\"/>\n\
+         <rect class=\"fA sI\" x=\"1\" y=\"2\" width=\"10\" height=\"5\"/>\n\
+         <circle class=\"fA sI w2\" cx=\"5\" cy=\"6\" r=\"4\"/>\n\
          <polygon class=\"fI\" points=\"0,0 4,0 2,3\"/>\n\
          <line class=\"sI w1\" x1=\"0\" y1=\"1\" x2=\"2\" y2=\"3\"/>\n\
          <rect class=\"fI\" x=\"7\" y=\"8\" width=\"1\" height=\"1\"/>\n\
          </g>\n"
     );
+}
+
+#[test]
+fn a_fill_and_its_outline_are_one_element_only_where_they_coincide() {
+    let svg = drawn("marks", |b| {
+        // Outline first, another radius, a translucent fill: kept apart.
+        b.draw_circle((5, 6), 4, &stroke(INK, 2), false).unwrap();
+        b.draw_circle((5, 6), 4, &BLUE.filled(), true).unwrap();
+        b.draw_circle((5, 6), 5, &stroke(INK, 2), false).unwrap();
+        b.draw_circle((9, 6), 4, &BLUE.mix(0.5).filled(), true)
+            .unwrap();
+        b.draw_circle((9, 6), 4, &stroke(INK, 2), false).unwrap();
+    });
+    assert_eq!(svg.matches("<circle").count(), 5, "{svg}");
 }
 
 #[test]

@@ -119,8 +119,27 @@ impl Files {
 /// its content for the render keys.
 struct Kept {
     key: u64,
+    /// The listing it was loaded with, when it depends on it: a load that
+    /// reported a problem may name files elsewhere (a missing image and the
+    /// nearest name), so any file added or removed loads it again. A clean
+    /// load reads, outside its own files, only the images it found
+    /// (`load.media`), which must still be listed.
+    listing: Option<u64>,
     load: QuarterLoad,
     hashes: Option<QuarterHashes>,
+}
+
+impl Kept {
+    /// Whether this load still holds in `files` for `key`.
+    fn holds(&self, files: &Files, key: u64) -> bool {
+        self.key == key
+            && self.listing.is_none_or(|l| l == files.listing)
+            && self
+                .load
+                .media
+                .iter()
+                .all(|m| files.entries.contains_key(m))
+    }
 }
 
 /// Loaded quarter folders, each kept with the key it was loaded for.
@@ -135,8 +154,7 @@ pub struct QuarterLoads {
 impl QuarterLoads {
     /// Quarter folder `dir` loaded, or as it was loaded last time when
     /// none of what loading reads changed: its files' bytes, the calendar,
-    /// and the list of every path in the content folder (references to
-    /// images are checked against it).
+    /// the status words, and the images it refers to (see [`Kept::listing`]).
     pub fn load(
         &self,
         files: &Files,
@@ -153,11 +171,17 @@ impl QuarterLoads {
             .lock()
             .ok()
             .and_then(|mut p| p.remove(dir))
-            .filter(|k| k.key == key);
+            .filter(|k| k.holds(files, key));
         let kept = kept.unwrap_or_else(|| {
             let load = load_quarter(&files.root, dir, qfiles, calendar, statuses);
-            let hashes = load.quarter.as_ref().map(QuarterHashes::of);
-            Kept { key, load, hashes }
+            let hashes = load.quarter.as_deref().map(QuarterHashes::of);
+            let listing = (!load.problems.is_empty()).then_some(files.listing);
+            Kept {
+                key,
+                listing,
+                load,
+                hashes,
+            }
         });
         let load = kept.load.clone();
         if let Ok(mut current) = self.current.lock() {
@@ -181,8 +205,9 @@ impl QuarterLoads {
     }
 }
 
-/// What loading a quarter folder reads, hashed; `None` when a file of it
-/// cannot be hashed (then it is loaded, and reported, every time).
+/// What loading a quarter folder reads, hashed, but for the files it finds
+/// elsewhere (see [`Kept::listing`]); `None` when a file of it cannot be
+/// hashed (then it is loaded, and reported, every time).
 fn key(
     files: &Files,
     dir: &str,
@@ -191,7 +216,6 @@ fn key(
     statuses: &StatusTable,
 ) -> Option<u64> {
     let mut h = DefaultHasher::new();
-    files.listing.hash(&mut h);
     dir.hash(&mut h);
     // The status words of site.yaml resolve the quarter's statuses.
     format!("{qfiles:?}{calendar:?}{statuses:?}").hash(&mut h);

@@ -22,7 +22,7 @@ use std::path::Path;
 /// What loading one quarter folder produced.
 #[derive(Clone)]
 pub struct QuarterLoad {
-    pub quarter: Option<Quarter>,
+    pub quarter: Option<std::sync::Arc<Quarter>>,
     pub problems: Vec<Diagnostic>,
     pub media: Vec<String>,
     pub sources: Vec<Source>,
@@ -126,7 +126,7 @@ pub fn load_quarter(
         &mut out.problems,
     );
     if let Some(id) = id {
-        out.quarter = Some(Quarter {
+        out.quarter = Some(std::sync::Arc::new(Quarter {
             id,
             dir: dir.to_string(),
             file: meta,
@@ -135,7 +135,7 @@ pub fn load_quarter(
             minutes,
             minutes_preamble,
             deck,
-        });
+        }));
     }
     out
 }
@@ -160,7 +160,7 @@ fn read_source(root: &Path, file: &str, out: &mut QuarterLoad) -> Option<String>
         Ok(text) => {
             out.sources.push(Source {
                 file: file.to_string(),
-                text: text.clone(),
+                text: text.as_str().into(),
             });
             Some(text)
         }

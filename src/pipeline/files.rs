@@ -10,7 +10,7 @@
 //! ([`QuarterLoads`]), so a save parses one quarter folder again, not the
 //! repository.
 
-use super::keys::QuarterHashes;
+use super::keys::{HashWriter, QuarterHashes};
 use crate::load::quarter::{QuarterLoad, load_quarter};
 use crate::load::walk::QuarterFiles;
 use crate::model::{FiscalCalendar, Quarter, StatusTable};
@@ -149,6 +149,9 @@ pub struct QuarterLoads {
     previous: Mutex<HashMap<String, Kept>>,
     /// Asked for this run; becomes `previous` at [`QuarterLoads::finish`].
     current: Mutex<HashMap<String, Kept>>,
+    /// A hash of the calendar and status words of this run, the same for
+    /// every quarter folder: hashed once, not once per folder.
+    context: OnceLock<u64>,
 }
 
 impl QuarterLoads {
@@ -163,7 +166,10 @@ impl QuarterLoads {
         calendar: &FiscalCalendar,
         statuses: &StatusTable,
     ) -> QuarterLoad {
-        let Some(key) = key(files, dir, qfiles, calendar, statuses) else {
+        let context = *self
+            .context
+            .get_or_init(|| HashWriter::new().value(calendar).value(statuses).finish());
+        let Some(key) = key(files, dir, qfiles, context) else {
             return load_quarter(&files.root, dir, qfiles, calendar, statuses);
         };
         let kept = self
@@ -194,6 +200,7 @@ impl QuarterLoads {
     pub fn finish(&mut self) {
         let current = std::mem::take(self.current.get_mut().unwrap_or_else(|e| e.into_inner()));
         *self.previous.get_mut().unwrap_or_else(|e| e.into_inner()) = current;
+        self.context = OnceLock::new();
     }
 
     /// The hashes of quarter `q` as loaded by the last run, when kept.
@@ -208,17 +215,13 @@ impl QuarterLoads {
 /// What loading a quarter folder reads, hashed, but for the files it finds
 /// elsewhere (see [`Kept::listing`]); `None` when a file of it cannot be
 /// hashed (then it is loaded, and reported, every time).
-fn key(
-    files: &Files,
-    dir: &str,
-    qfiles: &QuarterFiles,
-    calendar: &FiscalCalendar,
-    statuses: &StatusTable,
-) -> Option<u64> {
+fn key(files: &Files, dir: &str, qfiles: &QuarterFiles, context: u64) -> Option<u64> {
     let mut h = DefaultHasher::new();
     dir.hash(&mut h);
-    // The status words of site.yaml resolve the quarter's statuses.
-    format!("{qfiles:?}{calendar:?}{statuses:?}").hash(&mut h);
+    // The calendar, and the status words of site.yaml, which resolve the
+    // quarter's statuses.
+    context.hash(&mut h);
+    HashWriter::new().value(qfiles).finish().hash(&mut h);
     let paths = qfiles
         .quarter_yaml
         .iter()

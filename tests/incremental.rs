@@ -438,3 +438,142 @@ fn derived_figures_and_kept_loads_follow_what_they_read() {
     live.run();
     live.assert_clean("an image added that a narrative named");
 }
+
+/// Inside a quarter whose pages are rendered again, its slides and
+/// objective pages are kept one by one: every edit that changes a slide
+/// (and only it), the ids and numbers of the slides after it, a slide's
+/// parts, what a later deck charts, or the theme's words still writes
+/// what a clean build writes.
+#[test]
+fn slides_and_objective_pages_kept_one_by_one_write_what_a_clean_build_writes() {
+    let mut live = Live::new();
+    live.run();
+    live.assert_clean("the first run");
+
+    // One slide's words: its deck, no objective page.
+    let narrative = "quarters/fy20-21-q1/narrative/mtp-update.md";
+    live.edit(narrative, |t| {
+        t.replacen(
+            "Our Data Center Operations team:",
+            "Our Data Center Operations (DCOps) team:",
+            1,
+        )
+    });
+    assert_eq!(live.run(), ["2020-1"]);
+    live.assert_clean("one slide's words");
+    assert!(live.rendered("fy20-21-q1/index.html"));
+    assert!(
+        live.rendered_in("fy20-21-q1/objectives/").is_empty(),
+        "{:?}",
+        live.rendered
+    );
+
+    // One objective's words: its page, not its section's other objectives'.
+    let section = "quarters/fy20-21-q1/sections/platform-evolution.yaml";
+    live.edit(section, |t| {
+        t.replacen(
+            "      We will build tooling for internal",
+            "      We will build tools for internal",
+            1,
+        )
+    });
+    live.run();
+    live.assert_clean("one objective's words");
+    assert!(live.rendered("fy20-21-q1/objectives/mtp-reuse-of-code-and-content.html"));
+    assert!(!live.rendered("fy20-21-q1/objectives/front-line-defenses.html"));
+
+    // A slide grows past its frame and splits into parts, then shrinks.
+    let measures: String = (1..=40)
+        .map(|n| {
+            format!("      - Measure {n}, a sentence long enough to fill a line of the slide.\n")
+        })
+        .collect();
+    live.edit(section, |t| {
+        t.replacen(
+            "    category: MTP metrics\n",
+            &format!("    category: MTP metrics\n    measures:\n{measures}"),
+            1,
+        )
+    });
+    live.run();
+    live.assert_clean("a slide split into parts");
+    let deck = String::from_utf8(live.site["fy20-21-q1/index.html"].clone()).unwrap();
+    assert!(
+        deck.contains("id=\"mtp-reuse-of-code-and-content-2\""),
+        "the objective's slide is split"
+    );
+    live.edit(section, |t| {
+        t.replace(&format!("    measures:\n{measures}"), "")
+    });
+    live.run();
+    live.assert_clean("a split slide whole again");
+
+    // A section added in the middle of the deck: the ids and numbers of
+    // the slides after it change, and the agenda.
+    copy_file(
+        &live.path(section),
+        &live.path("quarters/fy20-21-q1/sections/platform-next.yaml"),
+    );
+    live.edit("quarters/fy20-21-q1/sections/platform-next.yaml", |t| {
+        t.replace(
+            "title: Platform Evolution\n",
+            "title: Platform Evolution II\n",
+        )
+        .replace("  - id: ", "  - id: second-")
+    });
+    live.edit("quarters/fy20-21-q1/quarter.yaml", |t| {
+        t.replace(
+            "  - platform-evolution\n",
+            "  - platform-evolution\n  - platform-next\n",
+        )
+        .replace(
+            "  - section: platform-evolution\n",
+            "  - section: platform-evolution\n  - section: platform-next\n",
+        )
+    });
+    live.run();
+    live.assert_clean("a section added in the middle of the deck");
+    live.edit("quarters/fy20-21-q1/quarter.yaml", |t| {
+        t.replace("  - section: platform-next\n", "")
+    });
+    live.run();
+    live.assert_clean("the section left out of the deck");
+
+    // A KPI of the earliest quarter: later decks' trends, no objective page.
+    live.edit("quarters/fy15-16-q1/sections/operations.yaml", |t| {
+        kpi_value(t, "12345")
+    });
+    live.run();
+    live.assert_clean("an early KPI changed");
+    assert!(
+        live.rendered_in("fy20-21-q2/objectives/").is_empty(),
+        "{:?}",
+        live.rendered
+    );
+
+    // The theme's words on slides, and their language.
+    fs::create_dir_all(live.path("theme")).unwrap();
+    fs::write(live.path("theme/strings.yaml"), "kr.of: key results in\n").unwrap();
+    live.edit("site.yaml", |t| format!("{t}theme: theme\n"));
+    live.run();
+    live.assert_clean("a theme's strings added");
+    live.edit("theme/strings.yaml", |t| {
+        t.replace("key results in", "key results for")
+    });
+    live.run();
+    live.assert_clean("a theme's strings edited");
+    let deck = String::from_utf8(live.site["fy20-21-q1/index.html"].clone()).unwrap();
+    assert!(
+        deck.contains("key results for"),
+        "the slides' words changed"
+    );
+    live.edit("site.yaml", |t| {
+        t.replace("language: en\n", "language: de\n")
+    });
+    live.run();
+    live.assert_clean("the language changed");
+}
+
+fn copy_file(from: &Path, to: &Path) {
+    fs::copy(from, to).unwrap();
+}

@@ -11,6 +11,12 @@
 //! quarters); and, for each of its objectives, that objective in every
 //! quarter that has it (its history).
 //!
+//! Inside a quarter, an objective's page is keyed by what it reads: what
+//! every page shows, its section, the deck's order, the objective in every
+//! quarter that has it and its key results' derived figures
+//! ([`Keys::objectives`]). The deck's slides are keyed by the render
+//! itself, from their data, under [`Keys::slides`].
+//!
 //! The pages that read every quarter are keyed by what of each quarter
 //! they read: a team page by its team's section in each quarter (with
 //! the sections it links as its parent or sub-teams, and whether the deck
@@ -76,6 +82,11 @@ pub struct Keys {
     pub compared: BTreeMap<FiscalQuarter, u64>,
     /// The index page.
     pub index: u64,
+    /// Each objective page of each quarter, by objective id.
+    pub objectives: BTreeMap<FiscalQuarter, BTreeMap<String, u64>>,
+    /// What a slide's HTML reads besides its template's context: the
+    /// theme's templates and strings (see [`crate::render::quarter::Kept`]).
+    pub slides: u64,
 }
 
 /// Hashes of one quarter's own content: the same for the same files, so
@@ -229,12 +240,48 @@ pub fn keys(
             (q.id, key)
         })
         .collect();
+    let objectives = site
+        .quarters
+        .par_iter()
+        .zip(own)
+        .map(|(q, own)| {
+            let facts = derived.of(q.id);
+            let pages = q
+                .objectives()
+                .map(|(section, o)| {
+                    let id = o.id.as_str();
+                    let mut h = HashWriter::new();
+                    h.key(shared)
+                        .key(teams_map)
+                        .key(own.deck)
+                        .value(&own.each.get(section.id.as_str()))
+                        .value(&histories.get(id));
+                    if let Some(facts) = facts {
+                        let of = |(o, _): &&(Id, Id)| o.as_str() == id;
+                        for kr in facts.key_results.iter().filter(|(k, _)| of(k)) {
+                            h.value(&kr);
+                        }
+                    }
+                    (id.to_string(), h.finish())
+                })
+                .collect();
+            (q.id, pages)
+        })
+        .collect();
+    let slides = HashWriter::new()
+        .value(options)
+        .value(&site.config)
+        .value(&site.theme_dir)
+        .key(theme)
+        .finish();
     Keys {
         shared,
         quarters,
         teams,
         compared,
         index: index.finish(),
+        objectives,
+        slides,
     }
 }
 

@@ -2,7 +2,9 @@
 //! remembers, for each quarter, the key it was rendered for (see
 //! [`super::keys`]), the paths of its pages, its KPI rows and warnings; the
 //! next run renders again only the quarters whose key changed, and the KPI
-//! pages whose rows changed. The index and the theme's static files are
+//! pages whose rows changed; inside such a quarter, only the slides and
+//! objective pages whose own keys changed (the quarter's [`Kept`]
+//! slides and objective keys). The index and the theme's static files are
 //! rendered every time. What comes out is the pages rendered by this run
 //! and the paths of the last run's pages that are gone.
 
@@ -12,10 +14,12 @@ use super::spanning;
 use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
 use crate::model::{FiscalQuarter, Site};
+use crate::render::pages::deck::kept::Drawn;
 use crate::render::pages::search::SearchEntry;
 use crate::render::pages::sitemap::sitemap;
+use crate::render::quarter::Kept;
 use crate::render::{self, Charts, Inputs, KpiRow, RenderOptions, Rendered, Sink, Theme};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// What one quarter rendered, and the key it was rendered for.
@@ -33,6 +37,36 @@ pub struct Quarter {
     /// team pages show of them).
     pub team_slides: BTreeMap<String, u64>,
     warnings: Vec<Diagnostic>,
+    /// Its objective pages' keys, by objective id.
+    objectives: BTreeMap<String, u64>,
+    /// Its deck's slides as rendered, by key.
+    drawn: HashMap<u64, Arc<Drawn>>,
+}
+
+/// What the render of a quarter may take from the last run.
+struct Last<'a> {
+    keys: &'a Keys,
+    memo: &'a Memo,
+}
+
+impl Kept for Last<'_> {
+    fn salt(&self) -> u64 {
+        self.keys.slides
+    }
+
+    fn slide(&self, q: FiscalQuarter, key: u64) -> Option<Arc<Drawn>> {
+        self.memo.quarters.get(&q)?.drawn.get(&key).cloned()
+    }
+
+    fn objective(&self, q: FiscalQuarter, id: &str) -> bool {
+        let last = self
+            .memo
+            .quarters
+            .get(&q)
+            .and_then(|m| m.objectives.get(id));
+        let now = self.keys.objectives.get(&q).and_then(|o| o.get(id));
+        last.is_some() && last == now
+    }
 }
 
 /// What the last good run rendered.
@@ -131,7 +165,9 @@ pub fn render(
     let stale = |q: &crate::model::Quarter| {
         keys.is_none() || last.quarters.get(&q.id).map(|m| m.key) != key(&q.id)
     };
-    let (fresh, problems) = render::render_quarters(inputs, &stale, on_quarter, sink);
+    let kept = keys.map(|keys| Last { keys, memo: last });
+    let kept_ref = kept.as_ref().map(|k| k as &dyn Kept);
+    let (fresh, problems) = render::render_quarters(inputs, &stale, kept_ref, on_quarter, sink);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -147,7 +183,8 @@ pub fn render(
         quarters.push(id);
         streamed.extend(out.streamed);
         if let Some(next) = &mut next {
-            let paths: Vec<String> = out.files.iter().map(|f| f.path.clone()).collect();
+            let mut paths: Vec<String> = out.files.iter().map(|f| f.path.clone()).collect();
+            paths.extend(out.kept.iter().cloned());
             if let Some(old) = last.quarters.get(&id) {
                 removed.extend(old.paths.iter().filter(|p| !paths.contains(p)).cloned());
             }
@@ -162,6 +199,11 @@ pub fn render(
                     team_slides: keys::slides_of(&out.slides),
                     slides: out.slides,
                     warnings: out.warnings.clone(),
+                    objectives: keys
+                        .and_then(|k| k.objectives.get(&id))
+                        .cloned()
+                        .unwrap_or_default(),
+                    drawn: out.drawn.into_iter().collect(),
                 }),
             );
         } else {

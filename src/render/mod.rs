@@ -111,7 +111,7 @@ pub fn render_observed(
         theme,
         charts: &charts,
     };
-    let (quarters, mut problems) = render_quarters(inputs, &|_| true, on_quarter, sink);
+    let (quarters, mut problems) = render_quarters(inputs, &|_| true, None, on_quarter, sink);
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let mut kpi_rows = Vec::new();
@@ -233,10 +233,12 @@ impl<'a> Inputs<'a> {
 /// `on_quarter` as each is done: what each contributes to the site, in
 /// site order, and the problems of those that failed. (A live preview
 /// renders only the quarters an edit touched.) With a `sink`, each
-/// quarter's pages go to it as soon as they are rendered.
+/// quarter's pages go to it as soon as they are rendered. With `kept`,
+/// the slides and objective pages it keeps are not rendered again.
 pub fn render_quarters(
     inputs: Inputs,
     select: &(dyn Fn(&Quarter) -> bool + Sync),
+    kept: Option<&dyn quarter::Kept>,
     on_quarter: &(dyn Fn() + Sync),
     sink: Option<Sink>,
 ) -> (Vec<(FiscalQuarter, QuarterOutput)>, Vec<Diagnostic>) {
@@ -276,6 +278,7 @@ pub fn render_quarters(
                         base_url.as_deref(),
                         options,
                         inline.as_ref(),
+                        kept,
                     )
                 })
                 .and_then(|mut out| {
@@ -376,9 +379,13 @@ pub struct QuarterOutput {
     pub files: Vec<OutputFile>,
     /// The paths of the HTML pages already handed to the sink.
     pub streamed: Vec<String>,
+    /// The paths of its pages kept from the last run (not rendered).
+    pub kept: Vec<String>,
     pub kpis: Vec<KpiRow>,
     /// Its slides and objective pages as search results (also what the
     /// team pages link to); none in a single-file build.
     pub slides: Vec<pages::search::SearchEntry>,
     pub warnings: Vec<Diagnostic>,
+    /// Its slides as rendered, by key, when rendered with a [`quarter::Kept`].
+    pub drawn: Vec<(u64, std::sync::Arc<pages::deck::kept::Drawn>)>,
 }

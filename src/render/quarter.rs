@@ -1,9 +1,11 @@
 //! What one quarter contributes to the site: its deck, its since-last-
 //! quarter page, its objectives' pages, and its KPIs as its deck shows
-//! them (for the KPI pages, which span quarters).
+//! them (for the KPI pages, which span quarters). A run that renders
+//! again ([`Kept`]) takes the slides and objective pages of the last run
+//! whose inputs are unchanged.
 
-use super::pages::deck::Slide;
-use super::pages::deck::{self, DeckPage};
+use super::pages::deck::kept::{Drawn, SlideMemo};
+use super::pages::deck::{self, DeckPage, Slide, Slides};
 use super::pages::kpi::KpiRow;
 use super::pages::quarter::QuarterView;
 use super::pages::search::{SearchEntry, text};
@@ -13,8 +15,22 @@ use super::urls::{Urls, deck_path, objective_path};
 use super::views::{self, Ctx, KpiView, SectionView};
 use super::{QuarterOutput, RenderOptions};
 use crate::diagnostics::Diagnostic;
+use crate::model::FiscalQuarter;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// What the last run rendered, as a run that renders again keeps it: the
+/// render asks it for slides by key and whether objective pages stand.
+pub trait Kept: Sync {
+    /// A hash of what a slide's HTML reads besides its template's context:
+    /// the theme's templates and strings.
+    fn salt(&self) -> u64;
+    /// Quarter `q`'s planned slide kept under `key`, as rendered.
+    fn slide(&self, q: FiscalQuarter, key: u64) -> Option<Arc<Drawn>>;
+    /// Whether quarter `q`'s page of objective `id` is kept as it was.
+    fn objective(&self, q: FiscalQuarter, id: &str) -> bool;
+}
 
 /// Every page of the quarter of `ctx` (whose [`Urls`] are the deck's).
 pub fn quarter_pages(
@@ -23,6 +39,7 @@ pub fn quarter_pages(
     public: Option<&str>,
     options: &RenderOptions,
     inline: Option<&Inline>,
+    kept: Option<&dyn Kept>,
 ) -> Result<QuarterOutput, Vec<Diagnostic>> {
     let site = ctx.site;
     let q = ctx.quarter;
@@ -34,7 +51,16 @@ pub fn quarter_pages(
     let since = since::view(ctx, &sections);
     let site_view = SiteView::new(site, urls, inline);
     let plan = deck::plan::plan(ctx, &sections, &since)?;
-    let (mut slides, warnings) = deck::render_slides(ctx, plan, &theme.tera, &site_view)?;
+    let get = |key| kept.and_then(|k| k.slide(q.id, key));
+    let memo = kept.map(|k| SlideMemo {
+        salt: k.salt(),
+        get: &get,
+    });
+    let Slides {
+        mut slides,
+        warnings,
+        drawn,
+    } = deck::render_slides(ctx, plan, &theme.tera, &site_view, memo.as_ref())?;
     if !options.notes {
         for s in &mut slides {
             s.notes.clear();
@@ -70,9 +96,11 @@ pub fn quarter_pages(
         return Ok(QuarterOutput {
             files,
             streamed: Vec::new(),
+            kept: Vec::new(),
             kpis: Vec::new(),
             slides: search,
             warnings,
+            drawn,
         });
     }
 
@@ -85,7 +113,10 @@ pub fn quarter_pages(
         }
     }
     // The objective pages, in parallel, each with its own chart errors;
-    // files and problems in the order of the objectives.
+    // files and problems in the order of the objectives. Those kept from
+    // the last run are not rendered again.
+    let is_kept = |id: &str| kept.is_some_and(|k| k.objective(q.id, id));
+    let mut kept_pages = Vec::new();
     let objectives: Vec<_> = q
         .sections
         .iter()
@@ -93,6 +124,13 @@ pub fn quarter_pages(
         .flat_map(|(section, s)| {
             let pairs = section.data.objectives.iter().zip(&mut s.objectives);
             pairs.map(move |(o, shown)| (section, o, shown))
+        })
+        .filter(|(_, o, _)| {
+            let keep = is_kept(o.id.as_str());
+            if keep {
+                kept_pages.push(objective_path(&slug, o.id.as_str()));
+            }
+            !keep
         })
         .collect();
     let pages: Vec<_> = objectives
@@ -152,9 +190,11 @@ pub fn quarter_pages(
     Ok(QuarterOutput {
         files,
         streamed: Vec::new(),
+        kept: kept_pages,
         kpis,
         slides: search,
         warnings,
+        drawn,
     })
 }
 

@@ -3,6 +3,7 @@
 //! holds each kind's data; this module renders them and the page.
 
 pub mod department;
+pub mod kept;
 pub mod narrative;
 pub mod plan;
 pub mod slides;
@@ -16,11 +17,13 @@ use crate::render::measure;
 use crate::render::theme::error_chain;
 use crate::render::views::Ctx;
 use crate::write::OutputFile;
+use kept::{Drawn, Fit, Part, SlideMemo};
 use plan::Planned;
 use serde::Serialize;
 use slides::SlideData;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use tera::{Context, Tera};
 
 /// The context of `deck.html`.
@@ -88,27 +91,46 @@ pub struct SlideContext<'a> {
 /// margin under 1.0 for what the estimate does not see.
 const PACK: f64 = 1.0;
 
+/// A deck's slides as rendered: each slide, the warnings about slides
+/// likely too long to fit, and each planned slide as rendered by its key
+/// (when rendered with a [`SlideMemo`]), to keep for the next render.
+pub struct Slides {
+    pub slides: Vec<Slide>,
+    pub warnings: Vec<Diagnostic>,
+    pub drawn: Vec<(u64, Arc<Drawn>)>,
+}
+
 /// Render the planned slides, splitting a slide with items that does not
-/// fit its frame into continuation slides (see [`split`]). Returns the
-/// slides and a warning for each slide that is likely too long to fit.
+/// fit its frame into continuation slides (see [`split`]); with a `memo`,
+/// a slide kept under its key is taken as it is.
 pub fn render_slides(
     ctx: &Ctx,
     plan: Vec<Planned>,
     tera: &Tera,
     site: &SiteView,
-) -> Result<(Vec<Slide>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    memo: Option<&SlideMemo>,
+) -> Result<Slides, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let mut rendered: Vec<(Planned, String)> = Vec::with_capacity(plan.len());
+    let mut rendered: Vec<Arc<Drawn>> = Vec::with_capacity(plan.len());
+    let mut drawn = Vec::new();
+    let mut keyer = memo.map(|m| kept::Keyer::new(m.salt, site));
     // A section's (objective's) slides share one context, built once: its
     // view is the largest data of the deck.
     let mut shared: BTreeMap<usize, Context> = BTreeMap::new();
     for p in plan {
-        let key = match &p.data {
+        let key = keyer.as_mut().map(|k| k.key(&p));
+        let kept = memo.zip(key).and_then(|(m, k)| (m.get)(k));
+        if let (Some(kept), Some(key)) = (kept, key) {
+            drawn.push((key, Arc::clone(&kept)));
+            rendered.push(kept);
+            continue;
+        }
+        let key_of_data = match &p.data {
             SlideData::Section(Cow::Borrowed(s)) => Some(std::ptr::from_ref(*s) as usize),
             SlideData::Objective(Cow::Borrowed(o)) => Some(std::ptr::from_ref(*o) as usize),
             _ => None,
         };
-        let whole = match key {
+        let whole = match key_of_data {
             Some(k) => {
                 let c = shared.entry(k).or_insert_with(|| {
                     context(site, &p.data, &p.id, &p.title, "", "").unwrap_or_default()
@@ -126,49 +148,61 @@ pub fn render_slides(
                 continue;
             }
         };
-        let fits = measure::Measure::of(&html).fill(measure::DENSE) <= PACK;
-        if fits || split::items(p.kind, &p.data) < 2 {
-            rendered.push((p, html));
-            continue;
+        let measured = measure::Measure::of(&html);
+        let parts = if measured.fill(measure::DENSE) <= PACK || split::items(p.kind, &p.data) < 2 {
+            let fit = Fit::measured(&measured, &p.classes, p.kind);
+            drop(measured);
+            vec![Part::new(p, html, fit)]
+        } else {
+            drop(measured);
+            match continuation_slides(ctx, tera, site, p) {
+                Ok(parts) => parts,
+                Err(e) => {
+                    problems.push(e);
+                    continue;
+                }
+            }
+        };
+        let parts = Arc::new(parts);
+        if let Some(key) = key {
+            drawn.push((key, Arc::clone(&parts)));
         }
-        match continuation_slides(ctx, tera, site, p) {
-            Ok(parts) => rendered.extend(parts),
-            Err(e) => problems.push(e),
-        }
+        rendered.push(parts);
     }
     let mut warnings = Vec::new();
     let mut seen = BTreeMap::new();
     let mut out = Vec::with_capacity(rendered.len());
-    for (i, (mut p, html)) in rendered.into_iter().enumerate() {
+    let parts = rendered
+        .into_iter()
+        .flat_map(|parts| Arc::try_unwrap(parts).unwrap_or_else(|kept| (*kept).clone()));
+    for (i, p) in parts.enumerate() {
         if let Some(first) = seen.insert(p.id.clone(), i) {
             problems.push(
                 Diagnostic::error(format!("{}/quarter.yaml", ctx.quarter.dir), format!("two slides of this deck have the id `{}`", p.id))
                     .help(format!("slide {} and slide {} collide: a slide split into parts gets the ids `ID`, `ID-2`, `ID-3` ...; rename the section, objective or narrative slide whose id ends in `-N`", first + 1, i + 1)),
             );
         }
-        if let Some(w) = check_fit(ctx, &mut p, &html, i + 1) {
-            warnings.push(w);
-        }
-        let section = p.section.clone().or_else(|| match &p.data {
-            SlideData::Section(s) => Some(s.id.clone()),
-            SlideData::Objective(o) => Some(o.section_id.clone()),
-            _ => None,
-        });
+        let (classes, warning) = check_fit(ctx, &p, i + 1);
+        warnings.extend(warning);
         out.push(Slide {
             id: p.id,
             kind: p.kind,
             title: p.title,
-            classes: p.classes,
-            html,
+            classes,
+            html: p.html,
             notes: p.notes,
             minutes: p.minutes,
             number: i + 1,
-            section,
+            section: p.section,
             part: p.part,
         });
     }
     if problems.is_empty() {
-        Ok((out, warnings))
+        Ok(Slides {
+            slides: out,
+            warnings,
+            drawn,
+        })
     } else {
         Err(problems)
     }
@@ -218,12 +252,12 @@ fn render_error(p: &Planned, e: &tera::Error) -> Diagnostic {
 /// are packed into as few parts as the measure says fit (a part has at
 /// least one item), then evened out over that many parts; the same
 /// content always splits the same way.
-fn continuation_slides<'a>(
+fn continuation_slides(
     ctx: &Ctx,
     tera: &Tera,
     site: &SiteView,
-    p: Planned<'a>,
-) -> Result<Vec<(Planned<'a>, String)>, Diagnostic> {
+    p: Planned,
+) -> Result<Vec<Part>, Diagnostic> {
     let n = split::items(p.kind, &p.data);
     let window = |r: std::ops::Range<usize>| {
         let mut c = split::Cutter::new(r);
@@ -318,7 +352,8 @@ fn continuation_slides<'a>(
         };
         let html = render_one(tera, site, &part, &part.data, &number, &continued)
             .map_err(|e| render_error(&part, &e))?;
-        parts.push((part, html));
+        let fit = Fit::of(&html, &part.classes, part.kind);
+        parts.push(Part::new(part, html, fit));
     }
     Ok(parts)
 }
@@ -342,48 +377,43 @@ const ROOMY_FILL: f64 = 0.8;
 /// Slide kinds with type of their own (dividers, the title): never roomy.
 const OWN_TYPE: [&str; 5] = ["title", "section", "department", "questions", "narrative"];
 
-/// Give a slide that does not fit at the normal type size the dense type,
-/// a slide with little text on it the larger type, and warn about one
-/// that does not fit even in the dense type.
-fn check_fit(ctx: &Ctx, p: &mut Planned, html: &str, number: usize) -> Option<Diagnostic> {
-    let dense = p.classes.split_whitespace().any(|c| c == "dense");
-    let estimate = measure::Measure::of(html);
-    if !dense
-        && p.classes.is_empty()
-        && !OWN_TYPE.contains(&p.kind)
-        && estimate.fill(ROOMY) <= ROOMY_FILL
-    {
-        p.classes = "roomy".to_string();
-        return None;
+/// The classes of a slide: the dense type for one that does not fit at
+/// the normal type size, the larger type for one with little text on it;
+/// and a warning about one that does not fit even in the dense type.
+fn check_fit(ctx: &Ctx, p: &Part, number: usize) -> (String, Option<Diagnostic>) {
+    let fit = &p.fit;
+    if fit.roomy.is_some_and(|f| f <= ROOMY_FILL) {
+        return ("roomy".to_string(), None);
     }
-    if !dense && estimate.fill(measure::NORMAL) > 1.0 {
-        p.classes = if p.classes.is_empty() {
-            "dense".to_string()
-        } else {
-            format!("{} dense", p.classes)
-        };
-    }
-    let fill = estimate.fill(measure::DENSE);
-    if fill <= TOO_LONG {
-        return None;
+    let classes = match fit.normal {
+        Some(normal) if normal > 1.0 => {
+            if p.classes.is_empty() {
+                "dense".to_string()
+            } else {
+                format!("{} dense", p.classes)
+            }
+        }
+        _ => p.classes.clone(),
+    };
+    if fit.dense <= TOO_LONG {
+        return (classes, None);
     }
     let (file, line) = p
         .source
         .clone()
         .unwrap_or_else(|| (format!("{}/quarter.yaml", ctx.quarter.dir), 0));
-    Some(
-        Diagnostic::warning(
+    let warning = Diagnostic::warning(
             file,
             format!(
                 "slide {number} (`{}`) is likely too long: its content needs about {:.0} % of the slide's height, even in the smaller type",
                 p.id,
-                fill * 100.0
+                fit.dense * 100.0
             ),
         )
         .at(line, u32::from(line > 0))
         .help(p.split_hint.clone().unwrap_or_else(|| "split it into two slides or shorten it".to_string())
-            + "; shown as it is, its type is scaled down as far as the smallest size the deck allows, and what still does not fit is marked"),
-    )
+            + "; shown as it is, its type is scaled down as far as the smallest size the deck allows, and what still does not fit is marked");
+    (classes, Some(warning))
 }
 
 /// Render the deck page.

@@ -1,0 +1,176 @@
+//! Slides kept between renders of a deck. A planned slide is keyed by
+//! everything its HTML is made of: its template's context (the site view,
+//! its data, id and title), its classes, notes and minutes, and a salt for
+//! what no context shows (the theme's templates and strings). Each value
+//! is hashed through its `Debug` form, so a field added later is covered.
+//! What a key gives back is the slide as rendered: its parts after
+//! splitting (see [`super::split`]), each with its HTML and how full it
+//! is. Whoever renders decks again owns the kept slides ([`SlideMemo`]);
+//! the deck only asks for them by key.
+
+use super::SlidePart;
+use super::plan::Planned;
+use super::slides::SlideData;
+use crate::render::measure;
+use crate::render::pages::SiteView;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt::{Debug, Write as _};
+use std::hash::{DefaultHasher, Hasher};
+use std::sync::Arc;
+
+/// The slides of the last render of a deck, by key.
+pub struct SlideMemo<'a> {
+    /// A hash of what a slide's HTML reads besides its template's context.
+    pub salt: u64,
+    /// The slide kept under a key, if any.
+    pub get: &'a (dyn Fn(u64) -> Option<Arc<Drawn>> + Sync),
+}
+
+/// A planned slide as rendered: one part, or its continuation slides.
+pub type Drawn = Vec<Part>;
+
+/// One slide of the deck as rendered, before it is numbered.
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub id: String,
+    pub kind: &'static str,
+    pub title: String,
+    /// As planned: [`super::check_fit`] adds `roomy` or `dense`.
+    pub classes: String,
+    pub notes: String,
+    pub minutes: String,
+    /// For warnings: the file (and line) it comes from, and where to split.
+    pub source: Option<(String, u32)>,
+    pub split_hint: Option<String>,
+    pub section: Option<String>,
+    pub part: Option<SlidePart>,
+    pub html: String,
+    pub fit: Fit,
+}
+
+impl Part {
+    /// A rendered slide and how full it is.
+    pub fn new(p: Planned, html: String, fit: Fit) -> Self {
+        let section = p.section.clone().or_else(|| match &p.data {
+            SlideData::Section(s) => Some(s.id.clone()),
+            SlideData::Objective(o) => Some(o.section_id.clone()),
+            _ => None,
+        });
+        Self {
+            id: p.id,
+            kind: p.kind,
+            title: p.title,
+            classes: p.classes,
+            notes: p.notes,
+            minutes: p.minutes,
+            source: p.source,
+            split_hint: p.split_hint,
+            section,
+            part: p.part,
+            html,
+            fit,
+        }
+    }
+}
+
+/// How full a slide is at the type sizes [`super::check_fit`] asks about:
+/// its HTML read once.
+#[derive(Debug, Clone, Copy)]
+pub struct Fit {
+    /// At the [`super::ROOMY`] size, when the slide could get it.
+    pub roomy: Option<f64>,
+    /// At the normal size, when the slide is not dense already.
+    pub normal: Option<f64>,
+    pub dense: f64,
+}
+
+impl Fit {
+    pub fn of(html: &str, classes: &str, kind: &str) -> Self {
+        Self::measured(&measure::Measure::of(html), classes, kind)
+    }
+
+    /// The fit of a slide whose HTML is read already.
+    pub fn measured(m: &measure::Measure, classes: &str, kind: &str) -> Self {
+        let dense = classes.split_whitespace().any(|c| c == "dense");
+        let roomy = !dense && classes.is_empty() && !super::OWN_TYPE.contains(&kind);
+        let roomy = roomy.then(|| m.fill(super::ROOMY));
+        // A slide that gets the larger type is not asked about the normal.
+        let gets_roomy = roomy.is_some_and(|f| f <= super::ROOMY_FILL);
+        Self {
+            roomy,
+            normal: (!dense && !gets_roomy).then(|| m.fill(measure::NORMAL)),
+            dense: m.fill(measure::DENSE),
+        }
+    }
+}
+
+/// Keys of a deck's planned slides.
+pub struct Keyer {
+    /// The salt and the site view.
+    base: u64,
+    /// The hashes of the section and objective views the slides share,
+    /// by address: hashed once each.
+    shared: HashMap<usize, u64>,
+}
+
+impl Keyer {
+    pub fn new(salt: u64, site: &SiteView) -> Self {
+        let mut h = HashWriter::default();
+        h.0.write_u64(salt);
+        h.value(site);
+        Self {
+            base: h.0.finish(),
+            shared: HashMap::new(),
+        }
+    }
+
+    /// The key of planned slide `p`.
+    pub fn key(&mut self, p: &Planned) -> u64 {
+        let data = match &p.data {
+            SlideData::Section(Cow::Borrowed(s)) => Some(std::ptr::from_ref(*s) as usize),
+            SlideData::Objective(Cow::Borrowed(o)) => Some(std::ptr::from_ref(*o) as usize),
+            _ => None,
+        };
+        let data = match data {
+            Some(at) => *self
+                .shared
+                .entry(at)
+                .or_insert_with(|| HashWriter::default().value(&p.data).0.finish()),
+            None => HashWriter::default().value(&p.data).0.finish(),
+        };
+        let mut h = HashWriter::default();
+        h.0.write_u64(self.base);
+        h.0.write_u64(data);
+        h.value(p.kind)
+            .value(&p.id)
+            .value(&p.title)
+            .value(&p.classes)
+            .value(&p.notes)
+            .value(&p.minutes)
+            .value(&p.source)
+            .value(&p.split_hint)
+            .value(&p.section)
+            .value(&p.part);
+        h.0.finish()
+    }
+}
+
+/// Hashes values through their `Debug` form without building the string.
+#[derive(Default)]
+struct HashWriter(DefaultHasher);
+
+impl HashWriter {
+    fn value(&mut self, value: &(impl Debug + ?Sized)) -> &mut Self {
+        // Writing into a hasher cannot fail.
+        let _ = write!(self, "{value:?}\u{0}");
+        self
+    }
+}
+
+impl std::fmt::Write for HashWriter {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
+}

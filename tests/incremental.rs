@@ -354,6 +354,91 @@ fn incremental_runs_write_what_a_clean_build_writes() {
     live.assert_clean("a quarter deleted");
 }
 
+#[test]
+fn derived_figures_and_kept_loads_follow_what_they_read() {
+    let mut live = Live::new();
+    for (q, value) in [("fy20-21-q1", "99.95"), ("fy20-21-q2", "99.97")] {
+        live.edit(&format!("quarters/{q}/sections/efficacy-resilience.yaml"), |t| {
+            format!("{t}kpis:\n  - id: availability\n    name: Availability\n    unit: \"%\"\n    direction: higher\n    value: {value}\n")
+        });
+    }
+    live.run();
+    live.assert_clean("the first run");
+
+    // A KPI in a middle quarter: the latest quarter's change since it,
+    // a derived figure, follows.
+    live.edit(
+        "quarters/fy20-21-q1/sections/efficacy-resilience.yaml",
+        |t| t.replace("    value: 99.95\n", "    value: 99.5\n"),
+    );
+    let before = live.site["fy20-21-q2/index.html"].clone();
+    assert_eq!(live.run(), ["2020-1", "2020-2"]);
+    live.assert_clean("a middle quarter's KPI changed");
+    assert!(live.site["fy20-21-q2/index.html"] != before);
+
+    // A quarter folder added in the middle: the next quarter's previous
+    // quarter is now that one; then removed again.
+    copy_dir(
+        &live.path("quarters/fy20-21-q1"),
+        &live.path("quarters/fy19-20-q4"),
+    );
+    live.edit("quarters/fy19-20-q4/quarter.yaml", |t| {
+        t.replace(
+            "fiscal_year: 2020\nquarter: 1\n",
+            "fiscal_year: 2019\nquarter: 4\n",
+        )
+    });
+    live.edit(
+        "quarters/fy19-20-q4/sections/efficacy-resilience.yaml",
+        |t| t.replace("    value: 99.5\n", "    value: 98\n"),
+    );
+    live.run();
+    live.assert_clean("a quarter added in the middle");
+    fs::remove_dir_all(live.path("quarters/fy19-20-q4")).unwrap();
+    live.run();
+    live.assert_clean("a quarter removed from the middle");
+
+    // The roster: new hires and anniversaries are derived from it.
+    live.edit("people.yaml", |t| {
+        t.replacen(
+            "people:\n",
+            "people:\n  - name: Ann Example\n    team: SRE\n    start: 2020-11-02\n",
+            1,
+        )
+    });
+    assert!(live.run().contains(&"2020-2".to_string()));
+    live.assert_clean("a person added to the roster");
+
+    // A file added anywhere (an editor's temporary file) renders nothing.
+    fs::write(live.path("notes.txt"), "scratch\n").unwrap();
+    assert_eq!(live.run(), Vec::<String>::new());
+    live.assert_clean("a stray file added");
+    fs::remove_file(live.path("notes.txt")).unwrap();
+    live.run();
+
+    // An image a kept quarter found is removed: the quarter is loaded
+    // again and reports it; put back, the site builds again.
+    let image = fs::read(live.path("media/opex-reduction.svg")).unwrap();
+    fs::remove_file(live.path("media/opex-reduction.svg")).unwrap();
+    let failed = live.try_run();
+    let text = failed.outcome.render(&live.content());
+    assert!(failed.rendered.is_none(), "{text}");
+    assert!(text.contains("opex-reduction.svg"), "{text}");
+    fs::write(live.path("media/opex-reduction.svg"), &image).unwrap();
+    live.run();
+    live.assert_clean("an image removed and put back");
+
+    // An image not found yet: the file appears, the quarter finds it.
+    let narrative = "quarters/fy20-21-q1/narrative/mtp-update.md";
+    live.edit(narrative, |t| {
+        format!("{t}\n---\n\n# Later {{#later}}\n\n![A later chart](/media/later.svg)\n")
+    });
+    assert!(live.try_run().rendered.is_none(), "the image is missing");
+    fs::write(live.path("media/later.svg"), &image).unwrap();
+    live.run();
+    live.assert_clean("an image added that a narrative named");
+}
+
 /// Inside a quarter whose pages are rendered again, its slides and
 /// objective pages are kept one by one: every edit that changes a slide
 /// (and only it), the ids and numbers of the slides after it, a slide's

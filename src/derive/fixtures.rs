@@ -76,7 +76,7 @@ pub(crate) fn site(start_month: u32, mut quarters: Vec<Quarter>, people_yaml: &s
         config,
         calendar: calendar(start_month),
         people: people(people_yaml),
-        quarters,
+        quarters: quarters.into_iter().map(std::sync::Arc::new).collect(),
         theme_dir: None,
         media: Vec::new(),
         csv_figures: Vec::new(),

@@ -28,12 +28,14 @@ use crate::model::{FiscalQuarter, Id, Outlook, Quarter, Site};
 use crate::numbers;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Everything derived for a site.
 #[derive(Debug, Clone)]
 pub struct Derived {
-    /// The facts of each quarter of the site, by quarter.
-    pub quarters: BTreeMap<FiscalQuarter, QuarterFacts>,
+    /// The facts of each quarter of the site, by quarter (shared, so that
+    /// `serve` keeps those of quarters nothing it changed reaches).
+    pub quarters: BTreeMap<FiscalQuarter, Arc<QuarterFacts>>,
     /// Every KPI's values across the repository, by KPI id: each quarter
     /// from its first to its last value, gaps included.
     pub kpis: BTreeMap<Id, Vec<KpiPoint>>,
@@ -75,19 +77,57 @@ impl Derived {
 
     /// The facts of the quarter `q`, if the repository has it.
     pub fn of(&self, q: FiscalQuarter) -> Option<&QuarterFacts> {
-        self.quarters.get(&q)
+        self.quarters.get(&q).map(|f| &**f)
     }
 }
 
 /// Derive every figure of every quarter.
 pub fn derive(site: &Site) -> Derived {
+    derive_keeping(site, &|_| None)
+}
+
+/// What [`derive_keeping`] may take as already derived: the facts of a
+/// quarter, when nothing they read changed.
+pub type KeptFacts<'a> = &'a (dyn Fn(&Quarter) -> Option<Arc<QuarterFacts>> + Sync);
+
+/// [`derive`], taking each quarter's facts from `kept` where it has them.
+/// A quarter's facts read the quarter, the quarters before it (KPI
+/// changes, the fiscal year's key results, the previous quarter's
+/// objectives), the roster and the calendar; the caller keys them by that.
+pub fn derive_keeping(site: &Site, kept: KeptFacts) -> Derived {
+    let kept: Vec<Option<Arc<QuarterFacts>>> = site.quarters.par_iter().map(|q| kept(q)).collect();
+    let quarters = if kept.iter().all(Option::is_some) {
+        site.quarters
+            .iter()
+            .zip(kept)
+            .filter_map(|(q, f)| Some((q.id, f?)))
+            .collect()
+    } else {
+        derive_quarters(site, kept)
+    };
+    Derived {
+        quarters,
+        kpis: kpi::KpiIndex::new(site).series(),
+        objectives: objective_quarters(site),
+        teams: Teams::new(site),
+    }
+}
+
+/// The facts of each quarter: `kept`'s, or derived now.
+fn derive_quarters(
+    site: &Site,
+    kept: Vec<Option<Arc<QuarterFacts>>>,
+) -> BTreeMap<FiscalQuarter, Arc<QuarterFacts>> {
     let kpis = kpi::KpiIndex::new(site);
     let key_results = progress::KrIndex::new(site);
     let present: BTreeSet<FiscalQuarter> = site.quarters.iter().map(|q| q.id).collect();
-    let quarters = site
-        .quarters
+    site.quarters
         .par_iter()
-        .map(|quarter| {
+        .zip(kept)
+        .map(|(quarter, kept)| {
+            if let Some(facts) = kept {
+                return (quarter.id, facts);
+            }
             let first_day = site.calendar.start(quarter.id);
             let last_day = site.calendar.end(quarter.id);
             let previous = present.range(..quarter.id).next_back().copied();
@@ -106,15 +146,9 @@ pub fn derive(site: &Site) -> Derived {
                 anniversaries: people::anniversaries(&site.people, first_day, last_day),
                 status_counts: status_counts(quarter),
             };
-            (quarter.id, facts)
+            (quarter.id, Arc::new(facts))
         })
-        .collect();
-    Derived {
-        quarters,
-        kpis: kpis.series(),
-        objectives: objective_quarters(site),
-        teams: Teams::new(site),
-    }
+        .collect()
 }
 
 /// The quarters of each objective id, oldest first, each quarter once.

@@ -163,7 +163,7 @@ mod tests {
     fn source(file: &str, text: &str) -> Source {
         Source {
             file: file.to_string(),
-            text: text.to_string(),
+            text: text.into(),
         }
     }
 

@@ -31,7 +31,8 @@ use std::path::Path;
 #[derive(Debug, Clone)]
 pub struct Source {
     pub file: String,
-    pub text: String,
+    /// Shared: `serve` keeps a quarter's sources from one run to the next.
+    pub text: std::sync::Arc<str>,
 }
 
 /// The outcome of loading: the site when there were no errors, and every
@@ -267,7 +268,7 @@ fn parse_top<T: serde::de::DeserializeOwned>(
     let parsed = yaml::parse::<T>(file, &text);
     sources.push(Source {
         file: file.to_string(),
-        text,
+        text: text.into(),
     });
     parsed.map_err(|d| report.extend(d)).ok()
 }
@@ -351,7 +352,7 @@ pub(crate) fn read(root: &Path, file: &str) -> Result<String, Diagnostic> {
 }
 
 fn check_one_folder_per_quarter(
-    quarters: &[crate::model::Quarter],
+    quarters: &[std::sync::Arc<crate::model::Quarter>],
     cal: &FiscalCalendar,
     report: &mut Report,
 ) {

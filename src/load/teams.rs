@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 /// Check every section's `previous_ids` against the quarters before it.
 /// `quarters` are oldest first.
-pub fn check_previous_ids(quarters: &[Quarter], out: &mut Vec<Diagnostic>) {
+pub fn check_previous_ids(quarters: &[std::sync::Arc<Quarter>], out: &mut Vec<Diagnostic>) {
     let mut earlier: BTreeSet<&str> = BTreeSet::new();
     for q in quarters {
         for s in &q.sections {

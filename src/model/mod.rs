@@ -42,6 +42,7 @@ pub use table::{Cell, Column, DataTable, TableRow};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// A whole review repository, loaded and validated.
 #[derive(Debug, Clone)]
@@ -51,8 +52,9 @@ pub struct Site {
     pub config: SiteFile,
     pub calendar: FiscalCalendar,
     pub people: Vec<Person>,
-    /// Every quarter, oldest first.
-    pub quarters: Vec<Quarter>,
+    /// Every quarter, oldest first; shared, so that `serve` hands a
+    /// quarter it did not load again to the next site without a copy.
+    pub quarters: Vec<Arc<Quarter>>,
     /// Theme folder on disk, when site.yaml names one.
     pub theme_dir: Option<PathBuf>,
     /// Files referenced by the content (images, photos), relative to the
@@ -121,14 +123,14 @@ impl Site {
         self.quarters
             .binary_search_by_key(&id, |q| q.id)
             .ok()
-            .map(|i| &self.quarters[i])
+            .map(|i| &*self.quarters[i])
     }
 
     /// Every KPI id, with the latest quarter that reports it and its
     /// definition there (which names the KPI's page and trend).
     pub fn latest_kpis(&self) -> BTreeMap<&str, (&Quarter, &Section, &Kpi)> {
         let mut latest = BTreeMap::new();
-        for q in self.quarters.iter().rev() {
+        for q in self.quarters.iter().rev().map(|q| &**q) {
             for (s, k) in q.kpis() {
                 latest.entry(k.id.as_str()).or_insert((q, s, k));
             }

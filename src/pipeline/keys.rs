@@ -94,9 +94,9 @@ pub struct Keys {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuarterHashes {
     /// The whole quarter.
-    whole: u64,
+    pub whole: u64,
     /// Its id and sections: what later quarters compare with and chart.
-    sections: u64,
+    pub sections: u64,
     /// Each objective, with its quarter and section file (its history).
     objectives: Vec<(String, u64)>,
     /// Its deck order: which sections the deck shows.
@@ -132,14 +132,16 @@ impl QuarterHashes {
 }
 
 /// The keys of every quarter of `site`; `theme` is a hash of the theme
-/// folder's files; `hashes` gives each quarter's [`QuarterHashes`]
-/// (kept, or [`QuarterHashes::of`]).
+/// folder's files; `own` holds each quarter's [`QuarterHashes`] (kept, or
+/// [`QuarterHashes::of`]) and `facts` a hash of its derived figures, in
+/// the order of `site.quarters`.
 pub fn keys(
     site: &Site,
     derived: &Derived,
     options: &RenderOptions,
     theme: u64,
-    hashes: &(dyn Fn(&Quarter) -> QuarterHashes + Sync),
+    own: &[QuarterHashes],
+    facts: &[u64],
 ) -> Keys {
     use rayon::prelude::*;
     let mut shared = HashWriter::new();
@@ -156,7 +158,6 @@ pub fn keys(
         shared.value(&q.id).value(&q.dir).value(&q.file);
     }
     let shared = shared.finish();
-    let own: Vec<QuarterHashes> = site.quarters.par_iter().map(hashes).collect();
     // The sections of every quarter up to and including each one.
     let mut running = HashWriter::new();
     let earlier: Vec<u64> = own
@@ -165,7 +166,7 @@ pub fn keys(
         .collect();
     // Each objective in every quarter that has it.
     let mut histories: BTreeMap<&str, HashWriter> = BTreeMap::new();
-    for h in &own {
+    for h in own {
         for (id, objective) in &h.objectives {
             histories
                 .entry(id.as_str())
@@ -177,17 +178,12 @@ pub fn keys(
         .into_iter()
         .map(|(id, h)| (id, h.finish()))
         .collect();
-    let facts: Vec<u64> = site
-        .quarters
-        .par_iter()
-        .map(|q| HashWriter::new().value(&derived.of(q.id)).finish())
-        .collect();
     let quarters = site
         .quarters
         .par_iter()
-        .zip(&own)
+        .zip(own)
         .zip(&earlier)
-        .zip(&facts)
+        .zip(facts)
         .map(|(((q, own), earlier), facts)| {
             let mut h = HashWriter::new();
             h.key(shared).key(*earlier).key(own.whole).key(*facts);
@@ -207,14 +203,14 @@ pub fn keys(
         .key(earlier.last().copied().unwrap_or_default())
         .value(&derived.kpis)
         .value(&derived.objectives);
-    for f in &facts {
+    for f in facts {
         index.key(*f);
     }
     let by_id: BTreeMap<FiscalQuarter, (&Quarter, &QuarterHashes)> = site
         .quarters
         .iter()
-        .zip(&own)
-        .map(|(q, h)| (q.id, (q, h)))
+        .zip(own)
+        .map(|(q, h)| (q.id, (&**q, h)))
         .collect();
     let teams = derived
         .teams
@@ -234,7 +230,7 @@ pub fn keys(
     let compared = site
         .quarters
         .iter()
-        .zip(&own)
+        .zip(own)
         .map(|(q, h)| {
             let key = HashWriter::new()
                 .key(shared)
@@ -247,7 +243,7 @@ pub fn keys(
     let objectives = site
         .quarters
         .par_iter()
-        .zip(&own)
+        .zip(own)
         .map(|(q, own)| {
             let facts = derived.of(q.id);
             let pages = q

@@ -10,10 +10,13 @@
 //!   of their bytes ([`files`]); a refresh lists the folder and names the
 //!   files added, changed or removed;
 //! - **load**: a quarter folder is parsed again only when the bytes of one
-//!   of its files, or the list of paths in the content folder, changed
-//!   (`site.yaml` and `people.yaml` are parsed every time);
-//! - **derive**: every time, for the whole repository (fast, parallel),
-//!   and with it the render keys;
+//!   of its files changed, an image it found is gone, or, when it reported
+//!   a problem, the list of paths in the content folder changed
+//!   (`site.yaml` and `people.yaml` are parsed every time); the folders
+//!   kept are shared with the new site, not copied;
+//! - **derive**: a quarter's figures only when what they read changed
+//!   ([`facts`]), the repository-wide series every time; then the render
+//!   keys;
 //! - **theme**: parsed again when the theme folder's files changed;
 //! - **render**: a quarter's pages are rendered again when their key
 //!   changed, a hash of all that they read (the rule is in [`keys`]); KPI
@@ -26,6 +29,7 @@
 //! keeps what it read and parsed (a cache of files) but not what it
 //! rendered: the next run compares with the last good one.
 
+mod facts;
 mod files;
 mod keys;
 mod outcome;
@@ -95,6 +99,7 @@ type KeptTheme = (Option<PathBuf>, BuiltIn, String, u64, Arc<Theme>);
 struct Memory {
     files: files::Files,
     loads: files::QuarterLoads,
+    facts: facts::Facts,
     /// The theme of the last run.
     theme: Option<KeptTheme>,
     pages: pages::Memo,
@@ -188,22 +193,30 @@ impl Pipeline {
             notes: !options.no_notes,
             compare,
         };
-        // Keys only for a run that renders into memory and remembers.
+        // Keys only for a run that renders into memory and remembers; it
+        // derives again only the quarters whose inputs changed.
+        let remembers = matches!(output, Output::Memory);
+        let (mut derived, keys) = outcome.stage(observer, Stage::Derive, None, || {
+            let Some(m) = self.memory.as_mut().filter(|_| remembers) else {
+                return (derive::derive(&site), None);
+            };
+            let own: Vec<keys::QuarterHashes> = {
+                use rayon::prelude::*;
+                let loads = &m.loads;
+                let hashes = |q: &Arc<model::Quarter>| {
+                    let kept = loads.hashes(q);
+                    kept.unwrap_or_else(|| keys::QuarterHashes::of(q))
+                };
+                site.quarters.par_iter().map(hashes).collect()
+            };
+            let (derived, facts) = m.facts.derive(&site, &own);
+            let keys = keys::keys(&site, &derived, &render_options, theme_files, &own, &facts);
+            (derived, Some(keys))
+        });
         let memo = match (&self.memory, &output) {
             (Some(m), Output::Memory) => Some(&m.pages),
             _ => None,
         };
-        let (mut derived, keys) = outcome.stage(observer, Stage::Derive, None, || {
-            let derived = derive::derive(&site);
-            let keys = memo.map(|_| {
-                let kept = |q: &model::Quarter| {
-                    let kept = self.memory.as_ref().and_then(|m| m.loads.hashes(q));
-                    kept.unwrap_or_else(|| keys::QuarterHashes::of(q))
-                };
-                keys::keys(&site, &derived, &render_options, theme_files, &kept)
-            });
-            (derived, keys)
-        });
         if let Some(text) = &options.quarter {
             match preview_quarter(&site, text) {
                 Ok(id) => {

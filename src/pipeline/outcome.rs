@@ -71,7 +71,7 @@ impl Outcome {
                     .sources
                     .iter()
                     .find(|s| s.file == d.file)
-                    .map(|s| s.text.as_str());
+                    .map(|s| &*s.text);
                 d.render(content, source)
             })
             .collect()

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::broadcast;
 
 /// One good build, served from memory.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Snapshot {
     /// Rendered files by site path (`fy20-21-q1/index.html`).
     pub files: HashMap<String, Arc<[u8]>>,
@@ -120,26 +120,26 @@ impl Live {
         let (Some(site), Some(rendered)) = (run.site, run.rendered) else {
             return self.fail(outcome.render_some(&self.content, false));
         };
-        let last = self.snapshot();
-        let mut files = last.files.clone();
-        for path in &run.changes.removed {
-            files.remove(path);
-        }
-        for file in rendered.files {
-            files.insert(file.path, Arc::from(file.bytes));
-        }
         let media = rendered
             .copies
             .into_iter()
             .map(|c| (c.to, c.from))
             .collect();
-        let version = last.version + 1;
+        // The new pages are applied to the served snapshot in place (a
+        // copy of it only while a request still holds it): a save costs
+        // the pages it changed, not the site.
+        let mut version = 0;
         if let Ok(mut s) = self.snapshot.write() {
-            *s = Arc::new(Snapshot {
-                files,
-                media,
-                version,
-            });
+            let s = Arc::make_mut(&mut *s);
+            for path in &run.changes.removed {
+                s.files.remove(path);
+            }
+            for file in rendered.files {
+                s.files.insert(file.path, Arc::from(file.bytes));
+            }
+            s.media = media;
+            s.version += 1;
+            version = s.version;
         }
         if let Ok(mut e) = self.error.write() {
             *e = None;

@@ -17,6 +17,7 @@ use crate::model::{CsvFigure, FiscalCalendar, Quarter, Section};
 use cells::{column_of, letter};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Where the cells of each file are read, by header name.
 const KPI_COLUMNS: [&str; 4] = ["quarter", "section", "kpi", "value"];
@@ -30,7 +31,7 @@ pub(crate) fn merge(
     root: &Path,
     files: &[String],
     calendar: &FiscalCalendar,
-    quarters: &mut [Quarter],
+    quarters: &mut [Arc<Quarter>],
     complete: bool,
     report: &mut Report,
     sources: &mut Vec<Source>,
@@ -55,14 +56,14 @@ pub(crate) fn merge(
         report.extend(reader.problems);
         sources.push(Source {
             file: file.clone(),
-            text,
+            text: text.into(),
         });
     }
     merged
 }
 
 /// Every KPI still without a value once the CSV files are merged in.
-pub(crate) fn check_values(quarters: &[Quarter], report: &mut Report) {
+pub(crate) fn check_values(quarters: &[Arc<Quarter>], report: &mut Report) {
     for s in quarters.iter().flat_map(|q| &q.sections) {
         for (i, k) in s.data.kpis.iter().enumerate() {
             if k.value.is_none() && k.value_text.is_none() {
@@ -109,7 +110,7 @@ struct Row {
 }
 
 impl Reader<'_> {
-    fn read(&mut self, quarters: &mut [Quarter], merged: &mut Vec<CsvFigure>) {
+    fn read(&mut self, quarters: &mut [Arc<Quarter>], merged: &mut Vec<CsvFigure>) {
         let mut csv = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .from_reader(self.text.as_bytes());
@@ -179,7 +180,7 @@ impl Reader<'_> {
                 );
                 continue;
             }
-            let section = &mut quarters[q].sections[s];
+            let section = &mut Arc::make_mut(&mut quarters[q]).sections[s];
             let merged_here = match kind {
                 Kind::Kpi => {
                     let (i, kpi) = cell("kpi");
@@ -287,7 +288,13 @@ impl Reader<'_> {
     }
 
     /// The index of the quarter this row names, in `quarters`.
-    fn quarter(&mut self, row: &Row, i: usize, text: &str, quarters: &[Quarter]) -> Option<usize> {
+    fn quarter(
+        &mut self,
+        row: &Row,
+        i: usize,
+        text: &str,
+        quarters: &[Arc<Quarter>],
+    ) -> Option<usize> {
         let Some(id) = self.calendar.parse_quarter(text) else {
             self.problems.push(
                 self.at(row, i, format!("`{text}` is not a quarter"))

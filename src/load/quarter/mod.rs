@@ -22,7 +22,7 @@ use std::path::Path;
 /// What loading one quarter folder produced.
 #[derive(Clone)]
 pub struct QuarterLoad {
-    pub quarter: Option<Quarter>,
+    pub quarter: Option<std::sync::Arc<Quarter>>,
     pub problems: Vec<Diagnostic>,
     pub media: Vec<String>,
     pub sources: Vec<Source>,
@@ -126,7 +126,7 @@ pub fn load_quarter(
         &mut out.problems,
     );
     if let Some(id) = id {
-        out.quarter = Some(Quarter {
+        out.quarter = Some(std::sync::Arc::new(Quarter {
             id,
             dir: dir.to_string(),
             file: meta,
@@ -135,7 +135,7 @@ pub fn load_quarter(
             minutes,
             minutes_preamble,
             deck,
-        });
+        }));
     }
     out
 }
@@ -172,7 +172,7 @@ fn read_source(root: &Path, file: &str, out: &mut QuarterLoad) -> Option<String>
 fn keep_source(out: &mut QuarterLoad, file: &str, text: String) {
     out.sources.push(Source {
         file: file.to_string(),
-        text,
+        text: text.into(),
     });
 }
 
@@ -317,7 +317,7 @@ fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterL
 
 fn check_highlights(root: &Path, file: &str, h: &Highlights, out: &mut QuarterLoad) {
     let source = out.sources.iter().rev().find(|s| s.file == file);
-    let source = source.map(|s| s.text.as_str());
+    let source = source.map(|s| &*s.text);
     super::goals::check_workflows(file, h, source, &mut out.problems);
     check_markdown_list(root, file, parent(file), &h.markdown_fields(), out);
 }
@@ -336,7 +336,7 @@ fn check_markdown_list(
         .iter()
         .rev()
         .find(|s| s.file == file)
-        .map(|s| s.text.as_str());
+        .map(|s| &*s.text);
     for text in texts {
         // Where the text is written in the YAML file: at its first
         // reference, or for nesting, at its first line.

@@ -27,7 +27,7 @@ pub fn feed(site: &Site, base: &str, strings: &Strings) -> OutputFile {
     let latest = site
         .quarters
         .iter()
-        .map(updated)
+        .map(|q| updated(q))
         .max()
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
     let mut xml = String::new();

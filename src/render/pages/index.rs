@@ -123,8 +123,12 @@ pub fn index_page(
     strings: &crate::render::strings::Strings,
 ) -> Result<OutputFile, Diagnostic> {
     // Drafts (built with `--drafts`, or served) are never linked from here.
-    let published: Vec<&crate::model::Quarter> =
-        site.quarters.iter().filter(|q| !q.file.draft).collect();
+    let published: Vec<&crate::model::Quarter> = site
+        .quarters
+        .iter()
+        .map(|q| &**q)
+        .filter(|q| !q.file.draft)
+        .collect();
     let quarters: Vec<IndexQuarter> = published
         .iter()
         .rev()

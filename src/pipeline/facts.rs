@@ -1,0 +1,77 @@
+//! Derived figures kept from one incremental run to the next. A quarter's
+//! facts read the quarter, the quarters before it (their ids and
+//! sections: KPI changes, the fiscal year's key results, the previous
+//! quarter's objectives), the roster, the calendar and the figures of the
+//! CSV files (see [`derive::derive_keeping`]); they are kept, with a hash
+//! of them for the render keys, while the hash of all that is unchanged.
+//! A save in the latest quarter derives that quarter; one in an early
+//! quarter derives it and every quarter after it.
+
+use super::keys::{HashWriter, QuarterHashes};
+use crate::derive::{self, Derived, QuarterFacts};
+use crate::model::{FiscalQuarter, Site};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// One quarter's facts, the key they were derived for, and their hash.
+struct Kept {
+    key: u64,
+    facts: Arc<QuarterFacts>,
+    hash: u64,
+}
+
+/// The facts of the last run, by quarter.
+#[derive(Default)]
+pub struct Facts {
+    by_quarter: BTreeMap<FiscalQuarter, Kept>,
+}
+
+impl Facts {
+    /// Derive `site` (whose quarters have the hashes `own`, in order),
+    /// keeping the facts of quarters whose inputs did not change. Returns
+    /// the derived figures and the hash of each quarter's facts, in order.
+    pub fn derive(&mut self, site: &Site, own: &[QuarterHashes]) -> (Derived, Vec<u64>) {
+        use rayon::prelude::*;
+        let base = HashWriter::new()
+            .value(&site.calendar)
+            .value(&site.people)
+            .value(&site.csv_figures)
+            .finish();
+        let mut running = HashWriter::new();
+        running.key(base);
+        let keys: BTreeMap<FiscalQuarter, u64> = site
+            .quarters
+            .iter()
+            .zip(own)
+            .map(|(q, h)| {
+                let earlier = running.key(h.sections).finish();
+                (q.id, HashWriter::new().key(earlier).key(h.whole).finish())
+            })
+            .collect();
+        let kept = |q: &crate::model::Quarter| {
+            let kept = self.by_quarter.get(&q.id)?;
+            (Some(&kept.key) == keys.get(&q.id)).then(|| Arc::clone(&kept.facts))
+        };
+        let derived = derive::derive_keeping(site, &kept);
+        let next: BTreeMap<FiscalQuarter, Kept> = derived
+            .quarters
+            .par_iter()
+            .map(|(id, facts)| {
+                let key = keys.get(id).copied().unwrap_or_default();
+                let hash = match self.by_quarter.get(id) {
+                    Some(k) if Arc::ptr_eq(&k.facts, facts) => k.hash,
+                    _ => HashWriter::new().value(&**facts).finish(),
+                };
+                let facts = Arc::clone(facts);
+                (*id, Kept { key, facts, hash })
+            })
+            .collect();
+        let hashes = site
+            .quarters
+            .iter()
+            .map(|q| next.get(&q.id).map_or(0, |k| k.hash))
+            .collect();
+        self.by_quarter = next;
+        (derived, hashes)
+    }
+}

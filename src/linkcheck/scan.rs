@@ -84,14 +84,31 @@ fn same_as_full(text: &str, scan: &Scan) -> bool {
     quick == reference
 }
 
-/// The attributes a scan reads, in this order.
-const WANTED: [&str; 6] = ["id", "name", "href", "src", "poster", "srcset"];
+/// The attributes a scan reads, in this order: `id`, `name`, `href`,
+/// `src`, `poster`, `srcset` ([`wanted`] finds an attribute's place).
+const WANTED: usize = 6;
+
+/// The place of attribute `name` (any case) among the wanted ones: its
+/// length and first letter pick the one candidate to compare, so most
+/// attributes (`class`, `d`, `x` …) are passed over at once.
+fn wanted(name: &[u8]) -> Option<usize> {
+    let (k, want): (usize, &[u8]) = match (name.len(), name.first()? | 0x20) {
+        (2, b'i') => (0, b"id"),
+        (4, b'n') => (1, b"name"),
+        (4, b'h') => (2, b"href"),
+        (3, b's') => (3, b"src"),
+        (6, b'p') => (4, b"poster"),
+        (6, b's') => (5, b"srcset"),
+        _ => return None,
+    };
+    name.eq_ignore_ascii_case(want).then_some(k)
+}
 
 /// A start or end tag: its name (lower case) and the wanted attributes
 /// (the first of each name, as the tokenizer keeps), still escaped.
 struct Tag<'a> {
     name: Cow<'a, str>,
-    attrs: [Option<&'a str>; 6],
+    attrs: [Option<&'a str>; WANTED],
     self_closing: bool,
     /// Just after its `>`.
     end: usize,
@@ -383,6 +400,9 @@ fn read_tag(text: &str, from: usize) -> Option<Tag<'_>> {
     let b = text.as_bytes();
     let mut i = from;
     while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
+        if matches!(b[i], b'\r' | b'\0') {
+            return None;
+        }
         i += 1;
     }
     let raw_name = text.get(from..i)?;
@@ -391,12 +411,9 @@ fn read_tag(text: &str, from: usize) -> Option<Tag<'_>> {
     } else {
         Cow::Borrowed(raw_name)
     };
-    if name.contains(['\r', '\0']) {
-        return None;
-    }
     let mut tag = Tag {
         name,
-        attrs: [None; 6],
+        attrs: [None; WANTED],
         self_closing: false,
         end: 0,
     };
@@ -418,16 +435,17 @@ fn read_tag(text: &str, from: usize) -> Option<Tag<'_>> {
             b'\r' | b'\0' => return None,
             _ => {}
         }
-        // The name: its first character may be `=`.
+        // The name: its first character may be `=` (and is not a carriage
+        // return or NUL: see above).
         let name_start = i;
         i += 1;
         while i < b.len() && !is_space(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
+            if matches!(b[i], b'\r' | b'\0') {
+                return None;
+            }
             i += 1;
         }
-        let attr = text.get(name_start..i)?;
-        if attr.contains(['\r', '\0']) {
-            return None;
-        }
+        let attr = b.get(name_start..i)?;
         while i < b.len() && is_space(b[i]) {
             i += 1;
         }
@@ -437,14 +455,23 @@ fn read_tag(text: &str, from: usize) -> Option<Tag<'_>> {
                 i += 1;
             }
             let (start, end, next) = match b.get(i)? {
-                q @ (b'"' | b'\'') => {
-                    let close = b.get(i + 1..)?.iter().position(|c| c == q)? + i + 1;
-                    (i + 1, close, close + 1)
+                &q @ (b'"' | b'\'') => {
+                    // The closing quote; a carriage return or NUL before
+                    // it sends the page to the parser.
+                    let rest = b.get(i + 1..)?;
+                    let stop = memchr::memchr3(q, b'\r', b'\0', rest)? + i + 1;
+                    if b[stop] != q {
+                        return None;
+                    }
+                    (i + 1, stop, stop + 1)
                 }
                 b'>' => (i, i, i),
                 _ => {
                     let mut j = i;
                     while j < b.len() && !is_space(b[j]) && b[j] != b'>' {
+                        if matches!(b[j], b'\r' | b'\0') {
+                            return None;
+                        }
                         j += 1;
                     }
                     (i, j, j)
@@ -455,10 +482,7 @@ fn read_tag(text: &str, from: usize) -> Option<Tag<'_>> {
         } else {
             ""
         };
-        if value.contains(['\r', '\0']) {
-            return None;
-        }
-        if let Some(k) = WANTED.iter().position(|w| attr.eq_ignore_ascii_case(w)) {
+        if let Some(k) = wanted(attr) {
             tag.attrs[k].get_or_insert(value);
         }
     }

@@ -6,6 +6,9 @@
 //! parent; stray end tags are ignored; `<svg>`, `<script>`, `<style>`,
 //! `<math>` and `<details>` are kept as leaves (their content is not read).
 
+use super::tags::{
+    after_nested_close, attr, find, find_end_tag, is_inline, is_void, tag_end, tag_name,
+};
 use super::text::Words;
 use std::borrow::Cow;
 
@@ -39,7 +42,10 @@ pub(super) struct Node<'a> {
 
 impl Node<'_> {
     pub fn has_class(&self, class: &str) -> bool {
-        self.classes.split_whitespace().any(|c| c == class)
+        // Most elements are passed over at once: the name is not in the
+        // attribute's text at all.
+        find(self.classes.as_bytes(), class.as_bytes()).is_some()
+            && self.classes.split_whitespace().any(|c| c == class)
     }
     pub fn is_text(&self) -> bool {
         self.name.is_empty()
@@ -48,16 +54,6 @@ impl Node<'_> {
         self.inline
     }
 }
-
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
-    "label", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-    "input",
-];
 
 /// A tree read from HTML: node 0 is the root (no name, not text).
 pub(super) struct Tree<'a> {
@@ -113,10 +109,7 @@ impl<'a> Tree<'a> {
                 }
                 continue;
             }
-            let raw_name = tag
-                .split(|c: char| c.is_whitespace() || c == '/' || c == '>')
-                .next()
-                .unwrap_or("");
+            let raw_name = tag_name(tag);
             let name: Cow<str> = if raw_name.bytes().any(|b| b.is_ascii_uppercase()) {
                 Cow::Owned(raw_name.to_ascii_lowercase())
             } else {
@@ -150,13 +143,13 @@ impl<'a> Tree<'a> {
                 rest = after.find('>').map_or("", |e| &after[e + 1..]);
                 true
             } else {
-                VOID.contains(&&*name) || tag.ends_with('/')
+                is_void(&name) || tag.ends_with('/')
             };
             // A status shape is an icon in the line of its words; the
             // entries of a row of totals (`ul.status-totals`) run in lines
             // like words.
             let parent = &nodes[*open.last().unwrap_or(&0)];
-            node.inline = INLINE.contains(&&*name)
+            node.inline = is_inline(&name)
                 || (name == "svg" && node.has_class("status-symbol"))
                 || (name == "li" && parent.name == "ul" && parent.has_class("status-totals"));
             if matches!(&*name, "td" | "th") {
@@ -278,102 +271,6 @@ fn push_text<'a>(nodes: &mut Vec<Node<'a>>, text: &'a str) {
     }
 }
 
-/// Where `</name` starts in `html`, in any case, without copying it.
-fn find_end_tag(html: &str, name: &str) -> Option<usize> {
-    let bytes = html.as_bytes();
-    let name = name.as_bytes();
-    let mut from = 0;
-    while let Some(i) = html[from..].find("</") {
-        let at = from + i;
-        let start = at + 2;
-        if bytes
-            .get(start..start + name.len())
-            .is_some_and(|n| n.eq_ignore_ascii_case(name))
-        {
-            return Some(at);
-        }
-        from = start;
-    }
-    None
-}
-
-/// What follows the end tag closing an element `name` whose start tag was
-/// just read, elements of the same name nested inside it included; `""`
-/// when it is never closed.
-fn after_nested_close<'a>(html: &'a str, name: &str) -> &'a str {
-    let bytes = html.as_bytes();
-    let name_bytes = name.as_bytes();
-    let mut depth = 1usize;
-    let mut from = 0;
-    while let Some(i) = html[from..].find('<') {
-        let at = from + i;
-        let (closing, start) = if bytes.get(at + 1) == Some(&b'/') {
-            (true, at + 2)
-        } else {
-            (false, at + 1)
-        };
-        let matches = bytes
-            .get(start..start + name_bytes.len())
-            .is_some_and(|n| n.eq_ignore_ascii_case(name_bytes))
-            && bytes
-                .get(start + name_bytes.len())
-                .is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'));
-        from = at + 1;
-        if !matches {
-            continue;
-        }
-        let Some(end) = tag_end(&html[at..]) else {
-            return "";
-        };
-        if closing {
-            depth -= 1;
-            if depth == 0 {
-                return &html[at + end..];
-            }
-        } else if !html[at..at + end].ends_with("/>") {
-            depth += 1;
-        }
-        from = at + end;
-    }
-    ""
-}
-
-/// Index just past the `>` ending the tag that starts `s`, quotes respected.
-pub(in crate::render) fn tag_end(s: &str) -> Option<usize> {
-    // Quotes and `>` are ASCII, so bytes will do: no UTF-8 decoding.
-    let mut quote = None;
-    for (i, &b) in s.as_bytes().iter().enumerate().skip(1) {
-        match (quote, b) {
-            (Some(q), b) if b == q => quote = None,
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'>') => return Some(i + 1),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The value of attribute `name="…"` in the tag's text, as written.
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let mut from = 0;
-    while let Some(i) = tag[from..].find(name) {
-        let at = from + i;
-        let after = &tag[at + name.len()..];
-        if !after.starts_with("=\"") {
-            from = at + name.len();
-            continue;
-        }
-        let boundary = tag[..at].ends_with(char::is_whitespace);
-        let value_start = at + name.len() + 2;
-        let value_end = tag[value_start..].find('"').map(|e| value_start + e)?;
-        if boundary {
-            return Some(&tag[value_start..value_end]);
-        }
-        from = value_end;
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,6 +304,42 @@ mod tests {
         assert_eq!(names(&tree, 0), ["p", "details", "svg"]);
         let svg = tree.children(0).last().unwrap();
         assert_eq!(tree.nodes[svg].size, Some((4.0, 2.0)));
+    }
+
+    #[test]
+    fn quotes_hide_a_closing_bracket_and_names_end_at_any_white_space() {
+        assert_eq!(tag_end("<a title='x>y' b=\"c>d\">z"), Some(23));
+        assert_eq!(tag_end("<a title=\"never closed>"), None);
+        assert_eq!(tag_end("<"), None);
+        let tree = Tree::read("<P\u{a0}class=\"a kicker\">x</p><p\tclass=\"kicker-x\">y</p>");
+        assert_eq!(names(&tree, 0), ["p", "p"]);
+        assert!(tree.nodes[1].has_class("kicker"));
+        assert!(
+            !tree.nodes[3].has_class("kicker"),
+            "a class is a whole word"
+        );
+    }
+
+    #[test]
+    fn an_attribute_is_found_only_after_white_space() {
+        let tree = Tree::read(
+            "<td data-colspan=\"3\" colspan=\"2\">a</td><img data-width=\"9\" width=\"4\" height=\"3\">",
+        );
+        assert_eq!(tree.nodes[1].span, 2);
+        assert_eq!(tree.nodes[3].size, Some((4.0, 3.0)));
+    }
+
+    #[test]
+    fn an_svg_ends_at_its_first_end_tag_and_comments_are_not_read() {
+        // A nested `<svg>` is not counted: the first `</svg>` ends the
+        // drawing, what follows is read on.
+        let tree = Tree::read(
+            "<svg viewBox=\"0 0 10 5\"><svg><text>x</text></svg>tail</svg><!-- <p>no</p> --><p>a&amp;b<br>c</p>",
+        );
+        assert_eq!(names(&tree, 0), ["svg", "'tail'", "p"]);
+        // An entity reads as one character; a `<br>` is a line break.
+        assert_eq!(tree.text(3), "axb\nc");
+        assert_eq!(tree.nodes[0].breaks, 1);
     }
 
     #[test]

@@ -28,9 +28,10 @@ mod heights;
 mod html;
 mod layout;
 mod table;
+mod tags;
 mod text;
 
-pub(super) use html::tag_end;
+pub(super) use tags::tag_end;
 
 /// Frame width in `cqw` is 100; the height is 9/16 of it.
 const FRAME_H: f64 = 56.25;

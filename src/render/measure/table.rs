@@ -26,11 +26,15 @@ pub(super) fn place_cells(tree: &Tree, plans: &mut [Option<Plan>], i: usize, wid
     let char_w = CHAR_EM * f;
     let mut want = vec![0.0f64; cols];
     let mut need = vec![0.0f64; cols];
+    // Each cell's widths, measured once: the cell's plan needs them again.
+    let mut widths_of = Vec::new();
     for &r in &rows {
         let mut k = 0;
         for c in tree.elements(r) {
+            let widths = content_widths(tree, c, f);
+            widths_of.push(widths);
             if span(c) == 1 && k < cols {
-                let (max, min) = content_widths(tree, c, f);
+                let (max, min) = widths;
                 want[k] = want[k].max(max * char_w);
                 need[k] = need[k].max(min * char_w);
             }
@@ -64,16 +68,18 @@ pub(super) fn place_cells(tree: &Tree, plans: &mut [Option<Plan>], i: usize, wid
             .map(|(w, n)| n + (usable - sum_need) * (w - n) / more)
             .collect()
     };
+    let mut cell_widths = widths_of.into_iter();
     for &r in &rows {
         let mut k = 0;
         for c in tree.elements(r) {
+            let (max_chars, _) = cell_widths.next().unwrap_or_default();
             let s = span(c);
             let first = k.min(cols - 1);
             let last = (k + s).clamp(first + 1, cols);
             let w = widths[first..last].iter().sum::<f64>() + pad * (last - first - 1) as f64;
             // A cell that wraps breaks its lines at words: they run
             // about 15 % shorter than the box.
-            let wraps = content_widths(tree, c, f).0 * char_w > w;
+            let wraps = max_chars * char_w > w;
             plans[c] = Some(Plan::Flow {
                 width: if wraps { w / 1.15 } else { w },
                 font: f,

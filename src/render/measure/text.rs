@@ -46,18 +46,57 @@ pub(super) struct Words {
 
 impl Words {
     pub(super) fn of(text: &str) -> Self {
+        if text.is_ascii() && memchr::memchr(b'&', text.as_bytes()).is_none() {
+            // Most text: one byte a character, no entities to decode, and
+            // every space breaks: counted a run at a time.
+            return Self::of_ascii(text.as_bytes());
+        }
         let mut words = Self::default();
-        if text.is_ascii() && !text.contains('&') {
-            // Most text: one byte a character, no entities to decode.
-            for b in text.bytes() {
-                words.feed(char::from(b));
-            }
-        } else {
-            for c in decoded(text) {
-                words.feed(c);
-            }
+        for c in decoded(text) {
+            words.feed(c);
         }
         words
+    }
+
+    /// What feeding each byte of `text` (ASCII, no `&`) counts, in one
+    /// loop: its words are the runs between spaces.
+    fn of_ascii(text: &[u8]) -> Self {
+        let Some(&start) = text.first() else {
+            return Self::default();
+        };
+        // `char::is_whitespace` on ASCII.
+        let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+        let (mut chars, mut words, mut longest, mut run) = (0, 0, 0, 0);
+        let mut first = None;
+        for &b in text {
+            if space(b) {
+                if run > 0 {
+                    words += 1;
+                    longest = longest.max(run);
+                }
+                first.get_or_insert(run);
+                run = 0;
+            } else {
+                run += 1;
+                chars += 1;
+            }
+        }
+        if run > 0 {
+            words += 1;
+            longest = longest.max(run);
+        }
+        Self {
+            chars,
+            words,
+            any: true,
+            starts_in_word: !space(start),
+            in_word: run > 0,
+            longest,
+            // Without a space, the whole run is its first word, still read.
+            first: first.unwrap_or(run),
+            last: run,
+            in_first: first.is_none(),
+        }
     }
 
     pub(super) fn feed(&mut self, c: char) {
@@ -161,6 +200,30 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn ascii_runs_count_as_fed_a_character_at_a_time() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "ab",
+            " ab",
+            "ab ",
+            "a b",
+            "  a  bc\td\n",
+            "x\x0by",
+            "\r\n",
+            "abc",
+        ] {
+            let mut fed = Words::default();
+            for c in text.chars() {
+                fed.feed(c);
+            }
+            let fast = Words::of_ascii(text.as_bytes());
+            assert_eq!(format!("{fast:?}"), format!("{fed:?}"), "{text:?}");
         }
     }
 

@@ -264,13 +264,22 @@ fn continuation_slides(
         let data = split::cut(p.kind, &p.data, &mut c);
         (data, c.continued)
     };
+    // Each window is rendered and measured once: the evening-out pass
+    // below probes many of the windows the first pass did.
+    let probed = std::cell::RefCell::new(BTreeMap::new());
     let fill = |r: std::ops::Range<usize>| -> Result<f64, Diagnostic> {
+        let key = (r.start, r.end);
+        if let Some(&f) = probed.borrow().get(&key) {
+            return Ok(f);
+        }
         let (Some(data), continued) = window(r) else {
             return Ok(0.0);
         };
         let html = render_one(tera, site, &p, &data, "9/9", &continued)
             .map_err(|e| render_error(&p, &e))?;
-        Ok(measure::Measure::of(&html).fill(measure::DENSE))
+        let f = measure::Measure::of(&html).fill(measure::DENSE);
+        probed.borrow_mut().insert(key, f);
+        Ok(f)
     };
     // The largest end up to `hi` whose part from `start` fits; a part has
     // at least one item.

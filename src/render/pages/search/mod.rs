@@ -16,6 +16,7 @@ use crate::model::{FiscalQuarter, Id, Site};
 use crate::render::urls::{SEARCH_PATH, Urls, deck_path};
 use crate::write::OutputFile;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -53,9 +54,12 @@ pub struct SearchEntry {
 impl SearchEntry {
     /// An entry whose words are its `title` (weighted) and `body` text.
     pub fn new(kind: &'static str, title: &str, path: String, body: &str) -> Self {
+        let (title_lower, body_lower) = (title.to_lowercase(), body.to_lowercase());
+        let mut tally = text::Tally::default();
+        tally.add(&title_lower, TITLE_WEIGHT);
+        tally.add(&body_lower, 1);
         let mut terms = BTreeMap::new();
-        text::count(&mut terms, title, TITLE_WEIGHT);
-        text::count(&mut terms, body, 1);
+        tally.into_terms(&mut terms);
         Self {
             title: title.to_string(),
             path,
@@ -150,8 +154,18 @@ pub fn shard_terms(
 ) -> impl Iterator<Item = (&String, &u32)> {
     let mut from = [0; 4];
     let mut to = [0; 4];
-    let (all, range) = match c {
-        '_' => (true, terms.range::<str, _>(..)),
+    let (all, range, more) = match c {
+        // The words before `0`, between `9` and `a`, and after `z`: the
+        // shards of `0`–`9` and `a`–`z` are the two runs between them.
+        '_' => (
+            true,
+            terms.range::<str, _>((Bound::Unbounded, Bound::Excluded("0"))),
+            Some(
+                terms
+                    .range::<str, _>((Bound::Included(":"), Bound::Excluded("a")))
+                    .chain(terms.range::<str, _>((Bound::Included("{"), Bound::Unbounded))),
+            ),
+        ),
         c => {
             // `c` is ASCII: the words from `c` up to the next character.
             let next = char::from_u32(c as u32 + 1).unwrap_or(c);
@@ -160,24 +174,31 @@ pub fn shard_terms(
             (
                 false,
                 terms.range::<str, _>((Bound::Included(from), Bound::Excluded(to))),
+                None,
             )
         }
     };
-    range.filter(move |(w, _)| !all || shard_of(w) == '_')
+    range
+        .chain(more.into_iter().flatten())
+        .filter(move |(w, _)| !all || shard_of(w) == '_')
 }
 
 /// `search/words-<c>.js`: each word of shard `c` and, for each entry (in
 /// [`order`]) that has it, the entry's place and the word's count, written
 /// as [`postings`].
 pub fn shard_file(c: char, entries: &[&SearchEntry]) -> OutputFile {
-    let mut words: BTreeMap<&str, Postings> = BTreeMap::new();
+    // Gathered in a hash table, then sorted once: the file lists the words
+    // in order.
+    let mut postings: FxHashMap<&str, Postings> = FxHashMap::default();
     for (i, e) in entries.iter().enumerate() {
         for (word, n) in shard_terms(c, &e.terms) {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
-            words.entry(word).or_default().push(i, *n);
+            postings.entry(word).or_default().push(i, *n);
         }
     }
-    let words: BTreeMap<&str, String> = words.into_iter().map(|(w, p)| (w, p.text)).collect();
+    let mut sorted: Vec<(&str, Postings)> = postings.into_iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let words: BTreeMap<&str, String> = sorted.into_iter().map(|(w, p)| (w, p.text)).collect();
     let js = format!("quarterdeckSearch.shard(\"{c}\",{});\n", json(&words));
     OutputFile {
         path: format!("search/words-{c}.js"),

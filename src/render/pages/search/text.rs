@@ -5,6 +5,7 @@
 //! The search script splits a query the same way (`search.js`: runs of
 //! letters and digits, lowercased), so a word found here is found there.
 
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// Words shorter than this are not indexed (nor searched for).
@@ -22,13 +23,23 @@ pub fn visible_text(html: &str) -> String {
         push_decoded(&mut out, &rest[..i]);
         out.push(' ');
         rest = &rest[i..];
-        let skip = ["svg", "script", "style"]
-            .into_iter()
-            .find(|t| starts_tag(rest, t));
+        // All three start with `s`: most tags are passed over at once.
+        let skip = if rest.as_bytes().get(1) == Some(&b's') {
+            ["svg", "script", "style"]
+                .into_iter()
+                .find(|t| starts_tag(rest, t))
+        } else {
+            None
+        };
         let end = match skip {
             Some(tag) => {
-                let close = format!("</{tag}>");
-                rest.find(&close).map_or(rest.len(), |j| j + close.len())
+                let close = match tag {
+                    "svg" => "</svg>",
+                    "script" => "</script>",
+                    _ => "</style>",
+                };
+                memchr::memmem::find(rest.as_bytes(), close.as_bytes())
+                    .map_or(rest.len(), |j| j + close.len())
             }
             None => rest.find('>').map_or(rest.len(), |j| j + 1),
         };
@@ -85,18 +96,57 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Add each word of `text` to `counts`, `weight` times.
-/// (Lowercased once, and a word seen before is not copied again: this runs
-/// over the text of every slide of the repository.)
 pub fn count(counts: &mut BTreeMap<String, u32>, text: &str, weight: u32) {
     let lower = text.to_lowercase();
-    for w in lower.split(|c: char| !c.is_alphanumeric()) {
-        if !(MIN_WORD..=MAX_WORD).contains(&w.chars().count()) {
-            continue;
+    let mut tally = Tally::default();
+    tally.add(&lower, weight);
+    tally.into_terms(counts);
+}
+
+/// Words counted in a hash table that borrows them from their (lowercased)
+/// text: no word is copied until the end, and then once, into the sorted
+/// map the index keeps. This runs over the text of every slide of the
+/// repository.
+#[derive(Default)]
+pub struct Tally<'a> {
+    counts: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Tally<'a> {
+    /// Count each word of `lower` (text already lowercased as a whole),
+    /// `weight` times.
+    pub fn add(&mut self, lower: &'a str, weight: u32) {
+        for w in lower.split(|c: char| !c.is_alphanumeric()) {
+            // Most words are ASCII: their length in characters is in bytes.
+            let n = if w.is_ascii() {
+                w.len()
+            } else {
+                w.chars().count()
+            };
+            if (MIN_WORD..=MAX_WORD).contains(&n) {
+                *self.counts.entry(w).or_insert(0) += weight;
+            }
         }
-        match counts.get_mut(w) {
-            Some(n) => *n += weight,
-            None => {
-                counts.insert(w.to_string(), weight);
+    }
+
+    /// Add the counts to `terms`, which sorts them (the order of the hash
+    /// table is never seen).
+    pub fn into_terms(self, terms: &mut BTreeMap<String, u32>) {
+        if terms.is_empty() {
+            let mut sorted: Vec<(&str, u32)> = self.counts.into_iter().collect();
+            sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            *terms = sorted
+                .into_iter()
+                .map(|(w, n)| (w.to_string(), n))
+                .collect();
+            return;
+        }
+        for (w, n) in self.counts {
+            match terms.get_mut(w) {
+                Some(m) => *m += n,
+                None => {
+                    terms.insert(w.to_string(), n);
+                }
             }
         }
     }

@@ -216,7 +216,8 @@ fi # SERVE_ONLY
 # its event stream as a browser does, save FILE (relative to CORPUS) RUNS
 # times, and time each save until the `reload` event arrives (polled every
 # 5 ms). KIND is `narrative` (a slide appended) or `kpi` (the file's first
-# `    value:` changed). The file is restored at the end. Besides the wall
+# `    value:` changed), written outside the content folder and renamed
+# over FILE. The file is restored at the end. Besides the wall
 # time, the CPU time the `serve` process spent from the save to the event
 # (all its threads, user + system, from /proc: 10 ms ticks), which other
 # work on a shared machine inflates much less.
@@ -239,6 +240,11 @@ serve_latency() {
   local original="$LOGS/serve.original"
   cp "$corpus/$file" "$original"
   local times="$LOGS/serve.times"
+  # The new text is written beside the logs (the same tmpfs) and renamed
+  # over FILE, as an editor saves: a temporary file inside the content
+  # folder would be a change of its own, and its rebuild could be the one
+  # timed.
+  local saved="$LOGS/serve.saved"
   : >"$times"; : >"$times.cpu"
   local n
   for n in $(seq 0 "$RUNS"); do
@@ -246,12 +252,12 @@ serve_latency() {
     before=$(grep -c 'event: reload' "$events" || true)
     start=$(date +%s%N)
     case "$kind" in
-      narrative) { cat "$original"; printf '\n---\n\n# Benchmark %s {#benchmark}\n\nSaved by the benchmark.\n' "$n"; } >"$corpus/$file.tmp" ;;
-      kpi) awk -v v=$((1000 + n)) '!done && /^    value: / { print "    value: " v; done = 1; next } { print }' "$original" >"$corpus/$file.tmp" ;;
+      narrative) { cat "$original"; printf '\n---\n\n# Benchmark %s {#benchmark}\n\nSaved by the benchmark.\n' "$n"; } >"$saved" ;;
+      kpi) awk -v v=$((1000 + n)) '!done && /^    value: / { print "    value: " v; done = 1; next } { print }' "$original" >"$saved" ;;
     esac
     local cpu_start cpu_end
     cpu_start=$(cpu_ticks "$server")
-    mv "$corpus/$file.tmp" "$corpus/$file"
+    mv "$saved" "$corpus/$file"
     while [ "$(grep -c 'event: reload' "$events" || true)" = "$before" ]; do sleep 0.005; done
     end=$(date +%s%N)
     cpu_end=$(cpu_ticks "$server")

@@ -4,8 +4,9 @@
 //! quarter labels that fit under the axis.
 
 use super::TrendChart;
+use super::words::TrendWords;
 use crate::numbers::format_number;
-use crate::render::charts::canvas::{Frame, Mapper, text_width};
+use crate::render::charts::canvas::{Anchor, Frame, Mapper, TEXT_SIZE, text_width};
 use crate::render::charts::scale::{Placed, Ticks, Wanted, rows, ticks, wrap};
 use crate::render::charts::{ChartError, ChartWords};
 
@@ -23,15 +24,22 @@ pub(super) struct Layout {
     /// glyph, when there is one).
     pub head_lines: Vec<String>,
     pub text_left: i32,
-    /// Where each point's value label goes, for those labelled.
-    pub value_labels: Vec<Option<(i32, i32)>>,
+    /// Where each point's value label goes, for those labelled, and how
+    /// it is aligned there: centred on its point, or aligned to the edge of
+    /// the chart it would otherwise run past.
+    pub value_labels: Vec<Option<(i32, i32, Anchor)>>,
     /// The quarter labels that fit, in drawing order: the point's index
     /// and the label's centre.
     pub quarter_labels: Vec<(usize, Placed)>,
 }
 
 impl Layout {
-    pub fn of(spec: &TrendChart, headline: &str, w: &ChartWords) -> Result<Self, ChartError> {
+    pub fn of(
+        spec: &TrendChart,
+        words: &TrendWords,
+        headline: &str,
+        w: &ChartWords,
+    ) -> Result<Self, ChartError> {
         let (width, height, tick_count, labelled) = if spec.large {
             (560u32, 240u32, 5, 10)
         } else {
@@ -97,7 +105,10 @@ impl Layout {
             .enumerate()
             .map(|(i, p)| {
                 let v = p.value?;
-                (spec.points.len() <= labelled || p.current).then(|| value_label(spec, &map, i, v))
+                let text = words.values.get(i)?.as_deref()?;
+                let bounds = (left, width as i32 - 2);
+                (spec.points.len() <= labelled || p.current)
+                    .then(|| value_label(spec, &map, i, v, text, bounds))
             })
             .collect();
         Ok(Self {
@@ -115,10 +126,29 @@ impl Layout {
     }
 }
 
-/// Where point `i`'s value label goes: below the point when more of the
-/// line is above it, else above.
-fn value_label(spec: &TrendChart, map: &Mapper, i: usize, v: f64) -> (i32, i32) {
+/// Where point `i`'s value label `text` goes: below the point when more of
+/// the line is above it, else above; centred on the point, unless that
+/// would run past `bounds` (the plot's left edge, the chart's right edge),
+/// then aligned to that edge (a bold label is wider than `text_width`
+/// measures, so it grows away from the edge).
+fn value_label(
+    spec: &TrendChart,
+    map: &Mapper,
+    i: usize,
+    v: f64,
+    text: &str,
+    (min, max): (i32, i32),
+) -> (i32, i32, Anchor) {
     let (x, y) = map.at(i as f64, v);
+    // Bold type runs about a tenth wider than regular.
+    let half = text_width(text, TEXT_SIZE) * 11 / 20;
+    let (x, anchor) = if x + half > max {
+        (max, Anchor::End)
+    } else if x - half < min {
+        (min, Anchor::Start)
+    } else {
+        (x, Anchor::Middle)
+    };
     let neighbours = [i.checked_sub(1), Some(i + 1)]
         .into_iter()
         .flatten()
@@ -137,7 +167,7 @@ fn value_label(spec: &TrendChart, map: &Mapper, i: usize, v: f64) -> (i32, i32) 
     } else {
         y.saturating_sub(12)
     };
-    (x, y)
+    (x, y, anchor)
 }
 
 /// Quarter labels on the x axis: the current, first and last quarters
@@ -196,10 +226,15 @@ mod tests {
         }
     }
 
+    fn layout(s: &TrendChart, headline: &str) -> Layout {
+        let w = english();
+        Layout::of(s, &TrendWords::of(s, &w), headline, &w).unwrap()
+    }
+
     #[test]
     fn a_value_label_goes_below_a_point_whose_neighbours_are_above_it() {
         let s = spec(&[Some(10.0), Some(2.0), Some(9.0)], 2);
-        let l = Layout::of(&s, "headline", &english()).unwrap();
+        let l = layout(&s, "headline");
         let (_, dip) = l.map.at(1.0, 2.0);
         let (_, peak) = l.map.at(0.0, 10.0);
         assert!(l.value_labels[1].unwrap().1 > dip, "below the dip");
@@ -212,7 +247,7 @@ mod tests {
     fn with_many_quarters_the_current_first_and_last_keep_their_labels() {
         let values: Vec<Option<f64>> = (0..40).map(|i| Some(f64::from(i))).collect();
         let s = spec(&values, 17);
-        let l = Layout::of(&s, "headline", &english()).unwrap();
+        let l = layout(&s, "headline");
         let shown: Vec<usize> = l.quarter_labels.iter().map(|&(i, _)| i).collect();
         assert_eq!(shown[..3], [17, 0, 39]);
         assert!(shown.len() < 40, "{shown:?}");
@@ -224,10 +259,27 @@ mod tests {
     #[test]
     fn a_long_headline_wraps_and_the_chart_grows_by_its_lines() {
         let s = spec(&[Some(1.0), Some(2.0)], 1);
-        let one = Layout::of(&s, "short", &english()).unwrap();
-        let three = Layout::of(&s, &"a rather long headline ".repeat(5), &english()).unwrap();
+        let one = layout(&s, "short");
+        let three = layout(&s, &"a rather long headline ".repeat(5));
         let extra = three.head_lines.len() as u32 - 1;
         assert!(extra >= 2);
         assert_eq!(three.height - one.height, extra * 18);
+    }
+
+    #[test]
+    fn a_value_label_at_an_edge_is_aligned_to_it_not_centred_past_it() {
+        // Forty quarters: the current (last) point sits near the right
+        // edge, the first near the plot's left edge.
+        let mut values: Vec<Option<f64>> = (0..40).map(|i| Some(99.0 + f64::from(i) / 1000.0)).collect();
+        values[39] = Some(99.677_123);
+        let s = spec(&values, 39);
+        let l = layout(&s, "headline");
+        let (x, _, anchor) = l.value_labels[39].unwrap();
+        assert_eq!((x, anchor), (l.width as i32 - 2, Anchor::End));
+        // A label with room on both sides stays centred on its point.
+        let s = spec(&[Some(1.0), Some(2.0), Some(1.5)], 1);
+        let l = layout(&s, "headline");
+        let (x, _, anchor) = l.value_labels[1].unwrap();
+        assert_eq!((x, anchor), (l.map.at(1.0, 2.0).0, Anchor::Middle));
     }
 }

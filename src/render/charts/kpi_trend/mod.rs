@@ -77,7 +77,7 @@ pub fn draw_with(
 ) -> Result<Chart, ChartError> {
     words.check(spec)?;
     let headline = words.headline(spec, w);
-    let layout = layout::Layout::of(spec, &headline, w)?;
+    let layout = layout::Layout::of(spec, words, &headline, w)?;
     let title = words::title(spec, w);
     let desc = words.describe(spec, w);
     let table = words.table(spec, w);

@@ -133,8 +133,8 @@ pub(super) fn draw(
             }
             Ok(())
         })?;
-        if let Some((x, y)) = layout.value_labels[i] {
-            let mut t = Text::new(x, y, "value-label", label).anchor(Anchor::Middle);
+        if let Some((x, y, anchor)) = layout.value_labels[i] {
+            let mut t = Text::new(x, y, "value-label", label).anchor(anchor);
             if p.current {
                 t = t.bold();
             }

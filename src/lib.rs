@@ -8,6 +8,7 @@
 
 pub mod derive;
 pub mod diagnostics;
+mod hashing;
 mod html;
 mod linkcheck;
 mod lint;

@@ -26,50 +26,11 @@
 //! [`super::search`].
 
 use crate::derive::Derived;
+pub(super) use crate::hashing::HashWriter;
 use crate::model::{FiscalQuarter, Id, Quarter, Site};
 use crate::render::pages::search::SearchEntry;
 use crate::render::{KpiRow, RenderOptions};
 use std::collections::BTreeMap;
-use std::fmt::{Debug, Write as _};
-use std::hash::{DefaultHasher, Hasher};
-
-/// Hashes what is written to it: values are keyed through their `Debug`
-/// form without building the string.
-pub(super) struct HashWriter(DefaultHasher);
-
-impl HashWriter {
-    pub fn new() -> Self {
-        Self(DefaultHasher::new())
-    }
-
-    pub fn value(&mut self, value: &(impl Debug + ?Sized)) -> &mut Self {
-        // Writing into a hasher cannot fail.
-        let _ = write!(self, "{value:?}\u{0}");
-        self
-    }
-
-    pub fn key(&mut self, key: u64) -> &mut Self {
-        self.0.write_u64(key);
-        self
-    }
-
-    pub fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
-        self.0.write(bytes);
-        self.0.write_u8(0xff);
-        self
-    }
-
-    pub fn finish(&self) -> u64 {
-        self.0.finish()
-    }
-}
-
-impl std::fmt::Write for HashWriter {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.write(s.as_bytes());
-        Ok(())
-    }
-}
 
 /// The render keys of one run.
 pub struct Keys {

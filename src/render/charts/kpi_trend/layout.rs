@@ -270,7 +270,9 @@ mod tests {
     fn a_value_label_at_an_edge_is_aligned_to_it_not_centred_past_it() {
         // Forty quarters: the current (last) point sits near the right
         // edge, the first near the plot's left edge.
-        let mut values: Vec<Option<f64>> = (0..40).map(|i| Some(99.0 + f64::from(i) / 1000.0)).collect();
+        let mut values: Vec<Option<f64>> = (0..40)
+            .map(|i| Some(99.0 + f64::from(i) / 1000.0))
+            .collect();
         values[39] = Some(99.677_123);
         let s = spec(&values, 39);
         let l = layout(&s, "headline");

@@ -11,12 +11,11 @@
 use super::SlidePart;
 use super::plan::Planned;
 use super::slides::SlideData;
+use crate::hashing::HashWriter;
 use crate::render::measure;
 use crate::render::pages::SiteView;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::{Debug, Write as _};
-use std::hash::{DefaultHasher, Hasher};
 use std::sync::Arc;
 
 /// The slides of the last render of a deck, by key.
@@ -116,11 +115,11 @@ pub struct Keyer {
 
 impl Keyer {
     pub fn new(salt: u64, site: &SiteView) -> Self {
-        let mut h = HashWriter::default();
-        h.0.write_u64(salt);
+        let mut h = HashWriter::new();
+        h.key(salt);
         h.value(site);
         Self {
-            base: h.0.finish(),
+            base: h.finish(),
             shared: HashMap::new(),
         }
     }
@@ -136,12 +135,12 @@ impl Keyer {
             Some(at) => *self
                 .shared
                 .entry(at)
-                .or_insert_with(|| HashWriter::default().value(&p.data).0.finish()),
-            None => HashWriter::default().value(&p.data).0.finish(),
+                .or_insert_with(|| HashWriter::new().value(&p.data).finish()),
+            None => HashWriter::new().value(&p.data).finish(),
         };
-        let mut h = HashWriter::default();
-        h.0.write_u64(self.base);
-        h.0.write_u64(data);
+        let mut h = HashWriter::new();
+        h.key(self.base);
+        h.key(data);
         h.value(p.kind)
             .value(&p.id)
             .value(&p.title)
@@ -152,25 +151,6 @@ impl Keyer {
             .value(&p.split_hint)
             .value(&p.section)
             .value(&p.part);
-        h.0.finish()
-    }
-}
-
-/// Hashes values through their `Debug` form without building the string.
-#[derive(Default)]
-struct HashWriter(DefaultHasher);
-
-impl HashWriter {
-    fn value(&mut self, value: &(impl Debug + ?Sized)) -> &mut Self {
-        // Writing into a hasher cannot fail.
-        let _ = write!(self, "{value:?}\u{0}");
-        self
-    }
-}
-
-impl std::fmt::Write for HashWriter {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.write(s.as_bytes());
-        Ok(())
+        h.finish()
     }
 }

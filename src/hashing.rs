@@ -1,0 +1,51 @@
+//! A hasher fed with values' `Debug` form: what the render keys of
+//! `serve` (pipeline) and the kept slides of a deck (render) are made of.
+//! Hashing a value whole through `Debug` covers a field added later
+//! without touching the code that keys it.
+
+use std::fmt::{Debug, Write as _};
+use std::hash::{DefaultHasher, Hasher};
+
+/// Hashes what is written to it: values are keyed through their `Debug`
+/// form without building the string.
+pub struct HashWriter(DefaultHasher);
+
+impl HashWriter {
+    pub fn new() -> Self {
+        Self(DefaultHasher::new())
+    }
+
+    pub fn value(&mut self, value: &(impl Debug + ?Sized)) -> &mut Self {
+        // Writing into a hasher cannot fail.
+        let _ = write!(self, "{value:?}\u{0}");
+        self
+    }
+
+    pub fn key(&mut self, key: u64) -> &mut Self {
+        self.0.write_u64(key);
+        self
+    }
+
+    pub fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
+        self.0.write(bytes);
+        self.0.write_u8(0xff);
+        self
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+}
+
+impl std::fmt::Write for HashWriter {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
+}
+
+impl Default for HashWriter {
+    fn default() -> Self {
+        Self::new()
+    }
+}

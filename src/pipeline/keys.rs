@@ -129,10 +129,7 @@ pub fn keys(
     let mut histories: BTreeMap<&str, HashWriter> = BTreeMap::new();
     for h in own {
         for (id, objective) in &h.objectives {
-            histories
-                .entry(id.as_str())
-                .or_insert_with(HashWriter::new)
-                .key(*objective);
+            histories.entry(id.as_str()).or_default().key(*objective);
         }
     }
     let histories: BTreeMap<&str, u64> = histories
@@ -285,7 +282,7 @@ pub fn slides_of(entries: &[SearchEntry]) -> BTreeMap<String, u64> {
     for e in entries.iter().filter(|e| e.kind == "slide") {
         if let Some((id, _)) = &e.section {
             by.entry(id.as_str())
-                .or_insert_with(HashWriter::new)
+                .or_default()
                 .value(&e.title)
                 .value(&e.path)
                 .value(&e.number)
@@ -308,9 +305,7 @@ pub fn compare_page(a: u64, b: u64, path: &str) -> u64 {
 pub fn kpi_rows(rows: &[KpiRow]) -> BTreeMap<String, u64> {
     let mut by: BTreeMap<&str, HashWriter> = BTreeMap::new();
     for row in rows {
-        by.entry(row.kpi.id.as_str())
-            .or_insert_with(HashWriter::new)
-            .value(row);
+        by.entry(row.kpi.id.as_str()).or_default().value(row);
     }
     by.into_iter()
         .map(|(id, h)| (id.to_string(), h.finish()))

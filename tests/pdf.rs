@@ -23,17 +23,21 @@ fn pdf_pages(bytes: &[u8]) -> usize {
 }
 
 /// Width and height of the first page's MediaBox, in points.
-fn page_size(bytes: &[u8]) -> (f64, f64) {
+/// The size of every page, in points, in the order the PDF writes them.
+fn page_sizes(bytes: &[u8]) -> Vec<(f64, f64)> {
     let text = String::from_utf8_lossy(bytes);
-    let at = text.find("/MediaBox").expect("a MediaBox");
-    let inside = &text[at..];
-    let open = inside.find('[').unwrap();
-    let close = inside.find(']').unwrap();
-    let n: Vec<f64> = inside[open + 1..close]
-        .split_whitespace()
-        .map(|x| x.parse().unwrap())
-        .collect();
-    (n[2] - n[0], n[3] - n[1])
+    text.match_indices("/MediaBox")
+        .map(|(at, _)| {
+            let inside = &text[at..];
+            let open = inside.find('[').unwrap();
+            let close = inside.find(']').unwrap();
+            let n: Vec<f64> = inside[open + 1..close]
+                .split_whitespace()
+                .map(|x| x.parse().unwrap())
+                .collect();
+            (n[2] - n[0], n[3] - n[1])
+        })
+        .collect()
 }
 
 fn slides(deck: &Path) -> usize {
@@ -60,12 +64,22 @@ fn each_deck_prints_one_landscape_page_per_slide_and_a_portrait_handout() {
     let want = slides(&f.output().join("fy20-21-q1/index.html"));
     assert!(want > 3, "the fixture deck has slides");
     assert_eq!(pdf_pages(&deck), want);
-    let (w, h) = page_size(&deck);
-    assert!(w > h, "landscape slides: {w} × {h}");
+    let sizes = page_sizes(&deck);
+    assert!(!sizes.is_empty(), "a MediaBox");
+    assert!(
+        sizes.iter().all(|(w, h)| w > h),
+        "landscape slides: {sizes:?}"
+    );
     let handout = fs::read(pdfs.join("fy20-21-q1-handout.pdf")).unwrap();
     assert!(pdf_pages(&handout) >= want);
-    let (w, h) = page_size(&handout);
-    assert!(w < h, "portrait handout: {w} × {h}");
+    // Every page portrait: a box before the first slide once started the
+    // handout with a blank landscape page.
+    let sizes = page_sizes(&handout);
+    assert!(!sizes.is_empty(), "a MediaBox");
+    assert!(
+        sizes.iter().all(|(w, h)| w < h),
+        "portrait handout: {sizes:?}"
+    );
 }
 
 #[test]

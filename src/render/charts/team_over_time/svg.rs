@@ -6,7 +6,7 @@
 
 use super::TeamOverTimeChart;
 use super::layout::{Key, Layout, Panel, WIDTH, key_label};
-use super::words::Words;
+use super::words::{QuarterWords, Words};
 use crate::render::charts::ChartError;
 use crate::render::charts::canvas::{Anchor, Canvas, Frame, Text, text_width};
 use crate::render::charts::palette::THEME;
@@ -34,8 +34,15 @@ pub(super) fn draw(
     // Where a quarter states nothing: an open circle on the axis; where
     // its size is in words: an open square; and the words, where the
     // bars are wide enough.
-    let marks = |canvas: &mut Canvas, p: &Panel, which: &[(usize, bool)]| {
-        for &(i, words) in which {
+    // `gap` says of a quarter whether it is marked, and whether in words.
+    let marks = |canvas: &mut Canvas, p: &Panel, gap: &dyn Fn(&QuarterWords) -> Option<bool>| {
+        let which: Vec<(usize, bool)> = words
+            .quarters
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| gap(q).map(|in_words| (i, in_words)))
+            .collect();
+        for &(i, words) in &which {
             let text = if words {
                 &w.team_time_in_words_short
             } else {
@@ -52,7 +59,7 @@ pub(super) fn draw(
             }
         }
         canvas.layer(&screen, "not-stated", |chart| {
-            for &(i, words) in which {
+            for &(i, words) in &which {
                 let (x, _) = p.map.at(i as f64, 0.0);
                 let at = (f64::from(x), screen.up(p.bottom - 7));
                 let style = THEME.muted.rgb().stroke_width(2);
@@ -81,14 +88,8 @@ pub(super) fn draw(
             }
             Ok(())
         })?;
-        let gaps: Vec<(usize, bool)> = words
-            .quarters
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.fte.is_none())
-            .map(|(i, q)| (i, q.in_words))
-            .collect();
-        marks(&mut canvas, p, &gaps)?;
+        // A size in words is not drawn either: marked as such.
+        marks(&mut canvas, p, &|q| q.fte.is_none().then_some(q.in_words))?;
         for (q, at) in words.quarters.iter().zip(&layout.size_labels) {
             if let (Some((x, y)), Some(label)) = (at, &q.fte_label) {
                 canvas.text(
@@ -182,14 +183,7 @@ pub(super) fn draw(
             }
             Ok(())
         })?;
-        let gaps: Vec<(usize, bool)> = words
-            .quarters
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.sum.is_none())
-            .map(|(i, _)| (i, false))
-            .collect();
-        marks(&mut canvas, p, &gaps)?;
+        marks(&mut canvas, p, &|q| q.sum.is_none().then_some(false))?;
     }
 
     for &(

@@ -6,10 +6,8 @@
 //! when its quarter is rendered, and kept with it.
 
 use super::keys::HashWriter;
-use crate::render::pages::search::{SHARDS, SearchEntry, shard_terms};
-
-/// How many word shards the index has.
-const N: usize = SHARDS.len();
+use crate::render::pages::search::SearchEntry;
+use crate::render::pages::search::terms::N;
 
 /// What one entry contributes to each file of the index.
 #[derive(Debug, Clone)]
@@ -28,10 +26,10 @@ impl EntryKey {
             .value(e.kind)
             .finish();
         let mut shards = [0; N];
-        for (key, c) in shards.iter_mut().zip(SHARDS.chars()) {
+        for (shard, key) in shards.iter_mut().enumerate() {
             let mut h = HashWriter::new();
-            for (word, n) in shard_terms(c, &e.terms) {
-                h.bytes(word.as_bytes()).key(u64::from(*n));
+            for (word, n) in e.terms.shard(shard) {
+                h.bytes(word.as_bytes()).key(u64::from(n));
             }
             *key = h.finish();
         }
@@ -64,6 +62,8 @@ mod tests {
     fn entry(body: &str) -> SearchEntry {
         SearchEntry::new("slide", "T", "q/index.html#t".into(), body)
     }
+
+    use crate::render::pages::search::SHARDS;
 
     fn shard(c: char) -> usize {
         SHARDS.chars().position(|x| x == c).unwrap_or(N)

@@ -185,16 +185,17 @@ fn search_index(
     if run.stale("search:docs", docs_key) {
         run.done("search:docs", docs_key, Ok(vec![docs_file(site, &entries)]));
     }
-    let stale: Vec<(char, u64)> = SHARDS
-        .chars()
+    let stale: Vec<(usize, char, u64)> = SHARDS
+        .char_indices()
         .zip(shard_keys)
-        .filter(|(c, key)| run.stale(&format!("search:{c}"), *key))
+        .map(|((shard, c), key)| (shard, c, key))
+        .filter(|(_, c, key)| run.stale(&format!("search:{c}"), *key))
         .collect();
     let shards: Vec<OutputFile> = stale
         .par_iter()
-        .map(|(c, _)| shard_file(*c, &entries))
+        .map(|(shard, _, _)| shard_file(*shard, &entries))
         .collect();
-    for ((c, key), file) in stale.into_iter().zip(shards) {
+    for ((_, c, key), file) in stale.into_iter().zip(shards) {
         run.done(&format!("search:{c}"), key, Ok(vec![file]));
     }
     let size = |name: &str| run.next.pages.get(name).map_or(0, |(_, _, n)| *n);

@@ -6,21 +6,26 @@
 //! (`search/docs.js`) and, per word searched for, the one shard of words
 //! that starts with its first letter (`search/words-<c>.js`); the theme's
 //! `assets/search.js` ranks and shows the results. [`text`] turns pages
-//! into words. `search: false` in site.yaml turns all of it off.
+//! into words, kept as [`Terms`]; [`docs`] and [`shards`] write the
+//! index files. `search: false` in site.yaml turns all of it off.
 
+mod docs;
+mod shards;
+pub mod terms;
 pub mod text;
+
+pub use docs::docs_file;
+pub use shards::shard_file;
+pub use terms::Terms;
 
 use super::{SiteView, render};
 use crate::diagnostics::Diagnostic;
 use crate::model::{FiscalQuarter, Id, Site};
-use crate::render::urls::{SEARCH_PATH, Urls, deck_path};
+use crate::render::urls::{SEARCH_PATH, Urls};
 use crate::write::OutputFile;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
-use std::ops::Bound;
 use std::sync::Arc;
 use tera::Tera;
 
@@ -44,11 +49,10 @@ pub struct SearchEntry {
     pub number: usize,
     /// On a part of a split slide: which part (for the team pages' links).
     pub part: Option<crate::render::pages::deck::SlidePart>,
-    /// Each word and how often it occurs (title words count more), in
-    /// order, so that a shard's words are together; shared, so that a
-    /// live preview keeping every quarter's entries between saves copies
-    /// none of their words.
-    pub terms: Arc<BTreeMap<String, u32>>,
+    /// Each word and how often it occurs (title words count more), each
+    /// shard's words together; shared, so that a live preview keeping
+    /// every quarter's entries between saves copies none of their words.
+    pub terms: Arc<Terms>,
 }
 
 impl SearchEntry {
@@ -58,13 +62,11 @@ impl SearchEntry {
         let mut tally = text::Tally::default();
         tally.add(&title_lower, TITLE_WEIGHT);
         tally.add(&body_lower, 1);
-        let mut terms = BTreeMap::new();
-        tally.into_terms(&mut terms);
         Self {
             title: title.to_string(),
             path,
             kind,
-            terms: Arc::new(terms),
+            terms: Arc::new(tally.into_terms()),
             ..Self::default()
         }
     }
@@ -123,128 +125,15 @@ pub fn search_files(
     let mut files = vec![docs_file(site, &entries)];
     // Every shard is written, empty or not, so that no search asks for a
     // file that is not there.
-    let shards: Vec<OutputFile> = SHARDS
-        .par_chars()
-        .map(|c| shard_file(c, &entries))
+    let shards: Vec<OutputFile> = (0..terms::N)
+        .into_par_iter()
+        .map(|shard| shard_file(shard, &entries))
         .collect();
     files.extend(shards);
     let largest = files[1..].iter().map(|f| f.bytes.len()).max().unwrap_or(0);
     let sizes = (files[0].bytes.len(), largest, entries.len());
     files.push(search_page(site, tera, public, sizes)?);
     Ok(files)
-}
-
-/// `search/docs.js`, from the entries in [`order`].
-pub fn docs_file(site: &Site, entries: &[&SearchEntry]) -> OutputFile {
-    let docs = Docs::of(site, entries);
-    let docs_js = format!(
-        "window.quarterdeckSearch=window.quarterdeckSearch||{{}};quarterdeckSearch.index={};\n",
-        json(&docs)
-    );
-    OutputFile {
-        path: "search/docs.js".to_string(),
-        bytes: docs_js.into_bytes(),
-    }
-}
-
-/// The words of shard `c` (one of [`SHARDS`]) of `terms`, in order.
-pub fn shard_terms(
-    c: char,
-    terms: &BTreeMap<String, u32>,
-) -> impl Iterator<Item = (&String, &u32)> {
-    let mut from = [0; 4];
-    let mut to = [0; 4];
-    let (all, range, more) = match c {
-        // The words before `0`, between `9` and `a`, and after `z`: the
-        // shards of `0`–`9` and `a`–`z` are the two runs between them.
-        '_' => (
-            true,
-            terms.range::<str, _>((Bound::Unbounded, Bound::Excluded("0"))),
-            Some(
-                terms
-                    .range::<str, _>((Bound::Included(":"), Bound::Excluded("a")))
-                    .chain(terms.range::<str, _>((Bound::Included("{"), Bound::Unbounded))),
-            ),
-        ),
-        c => {
-            // `c` is ASCII: the words from `c` up to the next character.
-            let next = char::from_u32(c as u32 + 1).unwrap_or(c);
-            let from: &str = c.encode_utf8(&mut from);
-            let to: &str = next.encode_utf8(&mut to);
-            (
-                false,
-                terms.range::<str, _>((Bound::Included(from), Bound::Excluded(to))),
-                None,
-            )
-        }
-    };
-    range
-        .chain(more.into_iter().flatten())
-        .filter(move |(w, _)| !all || shard_of(w) == '_')
-}
-
-/// `search/words-<c>.js`: each word of shard `c` and, for each entry (in
-/// [`order`]) that has it, the entry's place and the word's count, written
-/// as [`postings`].
-pub fn shard_file(c: char, entries: &[&SearchEntry]) -> OutputFile {
-    // Gathered in a hash table, then sorted once: the file lists the words
-    // in order.
-    let mut postings: FxHashMap<&str, Postings> = FxHashMap::default();
-    for (i, e) in entries.iter().enumerate() {
-        for (word, n) in shard_terms(c, &e.terms) {
-            let i = u32::try_from(i).unwrap_or(u32::MAX);
-            postings.entry(word).or_default().push(i, *n);
-        }
-    }
-    let mut sorted: Vec<(&str, Postings)> = postings.into_iter().collect();
-    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let words: BTreeMap<&str, String> = sorted.into_iter().map(|(w, p)| (w, p.text)).collect();
-    let js = format!("quarterdeckSearch.shard(\"{c}\",{});\n", json(&words));
-    OutputFile {
-        path: format!("search/words-{c}.js"),
-        bytes: js.into_bytes(),
-    }
-}
-
-/// A word's postings, written short: for each entry that has the word, in
-/// [`order`], how many entries were skipped since the previous one (since
-/// the start for the first) in base 36, then `.` and the word's count in
-/// base 36 unless it is 1; commas between. Entries 3 (once) and 7 (twice)
-/// are `3,3.2`; `search.js` reads them back into places and counts.
-#[derive(Debug, Default)]
-struct Postings {
-    text: String,
-    /// The place of the entry after the last one written.
-    next: u32,
-}
-
-impl Postings {
-    fn push(&mut self, entry: u32, count: u32) {
-        if !self.text.is_empty() {
-            self.text.push(',');
-        }
-        base36(&mut self.text, entry.saturating_sub(self.next));
-        if count != 1 {
-            self.text.push('.');
-            base36(&mut self.text, count);
-        }
-        self.next = entry.saturating_add(1);
-    }
-}
-
-/// `n` in base 36 (digits, then `a`–`z`), as JavaScript's `parseInt(s, 36)` reads it.
-fn base36(out: &mut String, mut n: u32) {
-    let mut digits = [0u8; 7];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b"0123456789abcdefghijklmnopqrstuvwxyz"[(n % 36) as usize];
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// `search.html`, which states `sizes`: the bytes of `search/docs.js`, of
@@ -267,133 +156,28 @@ pub fn search_page(
     render(tera, "search.html", &page, SEARCH_PATH.to_string())
 }
 
-/// The list of results, `search/docs.js`, made small: each result is
-/// `[title, path, quarter, team, kind]`, the last three numbers into the
-/// lists `quarters` (labels), `teams` (titles) and `kinds` (`-1`: none),
-/// or just `[title, path]` when those three are the previous result's;
-/// a path that starts with `#` is a slide of the deck `decks[quarter]`.
-#[derive(Debug, Serialize)]
-struct Docs<'a> {
-    quarters: Vec<String>,
-    decks: Vec<String>,
-    teams: Vec<&'a str>,
-    kinds: Vec<&'static str>,
-    docs: Vec<Doc<'a>>,
-}
-
-/// One result of [`Docs`]: with its quarter, team and kind, or without
-/// when they are the previous result's.
-#[derive(Debug, Serialize)]
-#[serde(untagged)]
-enum Doc<'a> {
-    Full(&'a str, String, i64, i64, i64),
-    Same(&'a str, String),
-}
-
-impl<'a> Docs<'a> {
-    fn of(site: &Site, entries: &[&'a SearchEntry]) -> Self {
-        let mut quarters: BTreeMap<FiscalQuarter, i64> = BTreeMap::new();
-        let mut teams: BTreeMap<&str, i64> = BTreeMap::new();
-        let mut kinds: BTreeMap<&'static str, i64> = BTreeMap::new();
-        for e in entries {
-            if let Some(q) = e.quarter {
-                quarters.insert(q, 0);
-            }
-            if let Some((_, t)) = &e.section {
-                teams.insert(t, 0);
-            }
-            kinds.insert(e.kind, 0);
-        }
-        for map in [&mut teams] {
-            for (i, v) in map.values_mut().enumerate() {
-                *v = i64::try_from(i).unwrap_or(-1);
-            }
-        }
-        for (i, v) in quarters.values_mut().enumerate() {
-            *v = i64::try_from(i).unwrap_or(-1);
-        }
-        for (i, v) in kinds.values_mut().enumerate() {
-            *v = i64::try_from(i).unwrap_or(-1);
-        }
-        let decks: Vec<String> = quarters
-            .keys()
-            .map(|q| deck_path(&site.calendar.slug(*q)))
-            .collect();
-        let mut previous = None;
-        let docs = entries
-            .iter()
-            .map(|e| {
-                let q = e.quarter.and_then(|q| quarters.get(&q).copied());
-                let path = match (q, e.path.split_once('#')) {
-                    (Some(q), Some((deck, slide)))
-                        if usize::try_from(q).is_ok_and(|i| decks[i] == deck) =>
-                    {
-                        format!("#{slide}")
-                    }
-                    _ => e.path.clone(),
-                };
-                let team = e
-                    .section
-                    .as_ref()
-                    .and_then(|(_, t)| teams.get(t.as_str()).copied());
-                let of = (
-                    q.unwrap_or(-1),
-                    team.unwrap_or(-1),
-                    kinds.get(e.kind).copied().unwrap_or(-1),
-                );
-                if previous.replace(of) == Some(of) {
-                    Doc::Same(e.title.as_str(), path)
-                } else {
-                    Doc::Full(e.title.as_str(), path, of.0, of.1, of.2)
-                }
-            })
-            .collect();
-        Self {
-            quarters: quarters.keys().map(|q| site.calendar.label(*q)).collect(),
-            decks,
-            teams: teams.into_keys().collect(),
-            kinds: kinds.into_keys().collect(),
-            docs,
-        }
-    }
-}
-
 /// Bytes as kB with one decimal.
 fn kb(bytes: usize) -> String {
     format!("{:.1}", bytes as f64 / 1000.0)
 }
 
-/// JSON for the index files: plain strings and numbers, which always
-/// serialise.
-fn json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
+/// `s` as a JSON string, quoted and escaped.
+fn json_string(out: &mut Vec<u8>, s: &str) {
+    // Writing a string into a Vec cannot fail.
+    let _ = serde_json::to_writer(out, s);
+}
+
+/// What `value` displays as a JSON string, quoted and escaped, without
+/// building it first.
+fn json_display(out: &mut Vec<u8>, value: impl std::fmt::Display) {
+    use serde::Serializer as _;
+    // Writing into a Vec cannot fail.
+    let _ = serde_json::Serializer::new(out).collect_str(&value);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn postings_are_skips_and_counts_in_base_36() {
-        let mut p = Postings::default();
-        for (entry, count) in [(3, 1), (7, 2), (8, 1), (8 + 36 + 1, 36), (1_000_000, 5)] {
-            p.push(entry, count);
-        }
-        assert_eq!(p.text, "3,3.2,0,10.10,lfki.5");
-        let mut max = String::new();
-        base36(&mut max, u32::MAX);
-        assert_eq!(u32::from_str_radix(&max, 36), Ok(u32::MAX));
-    }
-
-    #[test]
-    fn a_result_says_its_quarter_team_and_kind_when_they_change() {
-        let json = serde_json::to_string(&[
-            Doc::Full("A", "#a".into(), 0, -1, 2),
-            Doc::Same("B", "#b".into()),
-        ])
-        .unwrap();
-        assert_eq!(json, r##"[["A","#a",0,-1,2],["B","#b"]]"##);
-    }
 
     #[test]
     fn words_go_to_the_shard_of_their_first_letter() {
@@ -405,8 +189,8 @@ mod tests {
     #[test]
     fn an_entry_counts_title_words_more() {
         let e = SearchEntry::new("slide", "Cache", "q/index.html#c".into(), "cache warm");
-        assert_eq!(e.terms["cache"], TITLE_WEIGHT + 1);
-        assert_eq!(e.terms["warm"], 1);
+        assert_eq!(e.terms.get("cache"), Some(TITLE_WEIGHT + 1));
+        assert_eq!(e.terms.get("warm"), Some(1));
     }
 
     #[test]
@@ -417,8 +201,10 @@ mod tests {
             String::new(),
             "cab Zed über 9x a1 b2 cz dz ñandu",
         );
-        let shard =
-            |c| -> Vec<&str> { shard_terms(c, &e.terms).map(|(w, _)| w.as_str()).collect() };
+        let shard = |c: char| -> Vec<&str> {
+            let i = SHARDS.find(c).unwrap_or(terms::N);
+            e.terms.shard(i).map(|(w, _)| w).collect()
+        };
         assert_eq!(shard('c'), ["cab", "cz"]);
         assert_eq!(shard('9'), ["9x"]);
         assert_eq!(shard('z'), ["zed"]);

@@ -5,8 +5,8 @@
 //! The search script splits a query the same way (`search.js`: runs of
 //! letters and digits, lowercased), so a word found here is found there.
 
+use super::terms::Terms;
 use rustc_hash::FxHashMap;
-use std::collections::BTreeMap;
 
 /// Words shorter than this are not indexed (nor searched for).
 pub const MIN_WORD: usize = 2;
@@ -95,17 +95,9 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// Add each word of `text` to `counts`, `weight` times.
-pub fn count(counts: &mut BTreeMap<String, u32>, text: &str, weight: u32) {
-    let lower = text.to_lowercase();
-    let mut tally = Tally::default();
-    tally.add(&lower, weight);
-    tally.into_terms(counts);
-}
-
 /// Words counted in a hash table that borrows them from their (lowercased)
 /// text: no word is copied until the end, and then once, into the sorted
-/// map the index keeps. This runs over the text of every slide of the
+/// [`Terms`] the index keeps. This runs over the text of every slide of the
 /// repository.
 #[derive(Default)]
 pub struct Tally<'a> {
@@ -129,26 +121,10 @@ impl<'a> Tally<'a> {
         }
     }
 
-    /// Add the counts to `terms`, which sorts them (the order of the hash
+    /// The words counted, in the index's order (the order of the hash
     /// table is never seen).
-    pub fn into_terms(self, terms: &mut BTreeMap<String, u32>) {
-        if terms.is_empty() {
-            let mut sorted: Vec<(&str, u32)> = self.counts.into_iter().collect();
-            sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            *terms = sorted
-                .into_iter()
-                .map(|(w, n)| (w.to_string(), n))
-                .collect();
-            return;
-        }
-        for (w, n) in self.counts {
-            match terms.get_mut(w) {
-                Some(m) => *m += n,
-                None => {
-                    terms.insert(w.to_string(), n);
-                }
-            }
-        }
+    pub fn into_terms(self) -> Terms {
+        Terms::new(self.counts)
     }
 }
 
@@ -173,10 +149,11 @@ mod tests {
 
     #[test]
     fn counts_add_up_with_weights() {
-        let mut c = BTreeMap::new();
-        count(&mut c, "Cache cache", 1);
-        count(&mut c, "cache", 5);
-        assert_eq!(c["cache"], 7);
+        let (a, b) = ("cache cache".to_string(), "cache".to_string());
+        let mut tally = Tally::default();
+        tally.add(&a, 1);
+        tally.add(&b, 5);
+        assert_eq!(tally.into_terms().get("cache"), Some(7));
     }
 
     #[test]

@@ -26,7 +26,6 @@ use crate::write::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::sync::Arc;
 use tera::Tera;
 
 /// How much more a word of a title counts than a word of the body.
@@ -50,9 +49,9 @@ pub struct SearchEntry {
     /// On a part of a split slide: which part (for the team pages' links).
     pub part: Option<crate::render::pages::deck::SlidePart>,
     /// Each word and how often it occurs (title words count more), each
-    /// shard's words together; shared, so that a live preview keeping
-    /// every quarter's entries between saves copies none of their words.
-    pub terms: Arc<Terms>,
+    /// shard's words together. Held in the entry, not behind a pointer:
+    /// a shard file reads where its run starts in every entry, in turn.
+    pub terms: Terms,
 }
 
 impl SearchEntry {
@@ -66,7 +65,7 @@ impl SearchEntry {
             title: title.to_string(),
             path,
             kind,
-            terms: Arc::new(tally.into_terms()),
+            terms: tally.into_terms(),
             ..Self::default()
         }
     }

@@ -1,10 +1,11 @@
 //! An entry's words and their counts, laid out for the index: sorted by
 //! shard (in [`SHARDS`] order) and, within a shard, by word (byte order),
-//! all in one string, with where each shard's run starts. The words of a
-//! shard are one slice, found without a search: building a shard costs
-//! the words in it, not a tree search per entry.
+//! all in one string with their counts, with where each shard's run
+//! starts. The words of a shard are one slice, found without a search:
+//! building a shard costs the words in it, not a tree search per entry.
 
 use super::SHARDS;
+use std::fmt::Write as _;
 
 /// How many word shards the index has.
 pub const N: usize = SHARDS.len();
@@ -23,12 +24,14 @@ pub fn shard_index(word: &str) -> usize {
 /// Each word of an entry and how often it occurs, in shard order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Terms {
-    /// The words back to back, in order.
+    /// Each word, a space, its count in decimal and a space, in order
+    /// (a word is letters and digits: never a space): a shard's words and
+    /// counts are one run of bytes, read in one pass.
     text: String,
-    /// Each word's end in `text` and its count, in order.
-    words: Vec<(u32, u32)>,
-    /// Shard `i`'s words are `words[starts[i]..starts[i + 1]]`.
+    /// Shard `i`'s words are `text[starts[i]..starts[i + 1]]`.
     starts: [u32; N + 1],
+    /// How many words.
+    len: usize,
 }
 
 impl Default for Terms {
@@ -46,23 +49,28 @@ impl Terms {
             .map(|(w, n)| (shard_index(w), w, n))
             .collect();
         sorted.sort_unstable();
-        let bytes = sorted.iter().map(|(_, w, _)| w.len()).sum();
+        let bytes = sorted.iter().map(|(_, w, _)| w.len() + 4).sum();
         let mut terms = Self {
             text: String::with_capacity(bytes),
-            words: Vec::with_capacity(sorted.len()),
             starts: [0; N + 1],
+            len: 0,
         };
         for (shard, word, n) in sorted {
-            let Ok(end) = u32::try_from(terms.text.len() + word.len()) else {
+            let before = terms.text.len();
+            terms.text.push_str(word);
+            // Writing into a String cannot fail.
+            let _ = write!(terms.text, " {n} ");
+            let Ok(end) = u32::try_from(terms.text.len()) else {
+                terms.text.truncate(before);
                 break;
             };
-            terms.text.push_str(word);
-            terms.words.push((end, n));
-            // Counted into the next shard's start, summed below.
-            terms.starts[shard + 1] += 1;
+            terms.len += 1;
+            // The end of this shard so far: the start of the next.
+            terms.starts[shard + 1] = end;
         }
+        // A shard without words starts and ends where the one before ends.
         for i in 1..=N {
-            terms.starts[i] += terms.starts[i - 1];
+            terms.starts[i] = terms.starts[i].max(terms.starts[i - 1]);
         }
         terms
     }
@@ -70,14 +78,16 @@ impl Terms {
     /// The words of the shard at place `shard` of [`SHARDS`], in order
     /// (none past the last shard).
     pub fn shard(&self, shard: usize) -> Words<'_> {
-        let at = |i: usize| self.starts.get(i).map_or(self.words.len(), |&s| s as usize);
+        let at = |i: usize| self.starts.get(i).map_or(self.text.len(), |&s| s as usize);
         let (from, to) = (at(shard), at(shard + 1));
-        self.slice(from, to.max(from))
+        Words {
+            rest: self.text.get(from..to.max(from)).unwrap_or_default(),
+        }
     }
 
     /// Every word, in shard order.
     pub fn iter(&self) -> Words<'_> {
-        self.slice(0, self.words.len())
+        Words { rest: &self.text }
     }
 
     /// The count of `word`, if the entry has it.
@@ -89,52 +99,31 @@ impl Terms {
 
     /// How many distinct words.
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-
-    fn slice(&self, from: usize, to: usize) -> Words<'_> {
-        let start = from
-            .checked_sub(1)
-            .and_then(|i| self.words.get(i))
-            .map_or(0, |&(end, _)| end as usize);
-        Words {
-            text: &self.text,
-            start,
-            words: self.words.get(from..to).unwrap_or_default().iter(),
-        }
+        self.len == 0
     }
 }
 
 /// Words of [`Terms`] with their counts.
 #[derive(Clone)]
 pub struct Words<'a> {
-    text: &'a str,
-    /// Where the next word starts in `text`.
-    start: usize,
-    words: std::slice::Iter<'a, (u32, u32)>,
+    /// `word count ` after `word count `.
+    rest: &'a str,
 }
 
 impl<'a> Iterator for Words<'a> {
     type Item = (&'a str, u32);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let &(end, n) = self.words.next()?;
-        let end = end as usize;
-        let word = self.text.get(self.start..end).unwrap_or_default();
-        self.start = end;
-        Some((word, n))
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.words.size_hint()
+        let (word, rest) = self.rest.split_once(' ')?;
+        let (count, rest) = rest.split_once(' ')?;
+        self.rest = rest;
+        Some((word, count.parse().unwrap_or(0)))
     }
 }
-
-impl ExactSizeIterator for Words<'_> {}
 
 #[cfg(test)]
 mod tests {
@@ -163,12 +152,12 @@ mod tests {
             ("cab", 5),
             ("a1", 1),
             ("ñandu", 1),
-            ("10", 4),
+            ("10", 1234),
         ]);
         let shard =
             |c: char| -> Vec<(&str, u32)> { t.shard(SHARDS.find(c).unwrap_or(N)).collect() };
         assert_eq!(shard('c'), [("cab", 5), ("cz", 2)]);
-        assert_eq!(shard('1'), [("10", 4)]);
+        assert_eq!(shard('1'), [("10", 1234)]);
         assert_eq!(shard('9'), [("9x", 1)]);
         assert_eq!(shard('z'), [("zed", 1)]);
         assert_eq!(shard('a'), [("a1", 1)]);
@@ -184,6 +173,8 @@ mod tests {
         assert_eq!(t.get("über"), Some(3));
         assert_eq!(t.get("cy"), None);
         assert_eq!(t.shard(N).count(), 0, "past the last shard");
+        let max = terms(&[("big", u32::MAX)]);
+        assert_eq!(max.get("big"), Some(u32::MAX));
     }
 
     #[test]
@@ -196,8 +187,9 @@ mod tests {
     #[test]
     fn the_first_and_last_shards_are_bounded() {
         let t = terms(&[("00", 1), ("zz", 2)]);
+        assert_eq!(t.len(), 2);
         assert_eq!(t.shard(0).collect::<Vec<_>>(), [("00", 1)]);
         assert_eq!(t.shard(N - 1).collect::<Vec<_>>(), [("zz", 2)]);
-        assert_eq!(t.shard(0).len(), 1);
+        assert_eq!(t.get("zz"), Some(2));
     }
 }

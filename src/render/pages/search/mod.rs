@@ -49,8 +49,9 @@ pub struct SearchEntry {
     /// On a part of a split slide: which part (for the team pages' links).
     pub part: Option<crate::render::pages::deck::SlidePart>,
     /// Each word and how often it occurs (title words count more), each
-    /// shard's words together. Held in the entry, not behind a pointer:
-    /// a shard file reads where its run starts in every entry, in turn.
+    /// shard's words together. Where each shard's run starts is held in
+    /// the entry, not behind a pointer: a shard file reads it in every
+    /// entry in turn.
     pub terms: Terms,
 }
 

@@ -6,6 +6,7 @@
 
 use super::SHARDS;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 /// How many word shards the index has.
 pub const N: usize = SHARDS.len();
@@ -26,8 +27,9 @@ pub fn shard_index(word: &str) -> usize {
 pub struct Terms {
     /// Each word, a space, its count in decimal and a space, in order
     /// (a word is letters and digits: never a space): a shard's words and
-    /// counts are one run of bytes, read in one pass.
-    text: String,
+    /// counts are one run of bytes, read in one pass. Shared: an entry
+    /// kept between saves and copied copies none of its words.
+    text: Arc<str>,
     /// Shard `i`'s words are `text[starts[i]..starts[i + 1]]`.
     starts: [u32; N + 1],
     /// How many words.
@@ -50,29 +52,31 @@ impl Terms {
             .collect();
         sorted.sort_unstable();
         let bytes = sorted.iter().map(|(_, w, _)| w.len() + 4).sum();
-        let mut terms = Self {
-            text: String::with_capacity(bytes),
-            starts: [0; N + 1],
-            len: 0,
-        };
+        let mut text = String::with_capacity(bytes);
+        let mut starts = [0; N + 1];
+        let mut len = 0;
         for (shard, word, n) in sorted {
-            let before = terms.text.len();
-            terms.text.push_str(word);
+            let before = text.len();
+            text.push_str(word);
             // Writing into a String cannot fail.
-            let _ = write!(terms.text, " {n} ");
-            let Ok(end) = u32::try_from(terms.text.len()) else {
-                terms.text.truncate(before);
+            let _ = write!(text, " {n} ");
+            let Ok(end) = u32::try_from(text.len()) else {
+                text.truncate(before);
                 break;
             };
-            terms.len += 1;
+            len += 1;
             // The end of this shard so far: the start of the next.
-            terms.starts[shard + 1] = end;
+            starts[shard + 1] = end;
         }
         // A shard without words starts and ends where the one before ends.
         for i in 1..=N {
-            terms.starts[i] = terms.starts[i].max(terms.starts[i - 1]);
+            starts[i] = starts[i].max(starts[i - 1]);
         }
-        terms
+        Self {
+            text: text.into(),
+            starts,
+            len,
+        }
     }
 
     /// The words of the shard at place `shard` of [`SHARDS`], in order

@@ -7,8 +7,9 @@
 //! An incremental run does again only what the changed files touch:
 //!
 //! - **input**: the content folder's files, by path, size, time and a hash
-//!   of their bytes ([`files`]); a refresh lists the folder and names the
-//!   files added, changed or removed;
+//!   of their bytes ([`files`]); a refresh lists the folder, or looks at
+//!   the paths the file watcher named alone, and names the files added,
+//!   changed or removed; the load sorts that listing, it does not walk;
 //! - **load**: a quarter folder is parsed again only when the bytes of one
 //!   of its files changed, an image it found is gone, or, when it reported
 //!   a problem, the list of paths in the content folder changed
@@ -32,6 +33,7 @@
 mod facts;
 mod files;
 mod keys;
+mod loads;
 mod outcome;
 mod pages;
 mod search;
@@ -98,13 +100,17 @@ type KeptTheme = (Option<PathBuf>, BuiltIn, String, u64, Arc<Theme>);
 #[derive(Default)]
 struct Memory {
     files: files::Files,
-    loads: files::QuarterLoads,
+    loads: loads::QuarterLoads,
     facts: facts::Facts,
     /// The theme of the last run.
     theme: Option<KeptTheme>,
     pages: pages::Memo,
     /// Files the caller saw change, since the last run.
     touched: BTreeSet<String>,
+    /// Whether `touched` is every change since the last run, as the file
+    /// watcher vouches ([`Pipeline::saw`]): `None` when nobody said, and
+    /// then the folder is listed.
+    complete: Option<bool>,
 }
 
 /// The stages, run once or again and again.
@@ -127,10 +133,32 @@ impl Pipeline {
     }
 
     /// Tell the next run that these files (relative to the content folder)
-    /// changed, even if their size and time did not.
+    /// changed, even if their size and time did not. The run still lists
+    /// the folder for whatever else changed.
     pub fn touch(&mut self, paths: impl IntoIterator<Item = String>) {
         if let Some(memory) = &mut self.memory {
             memory.touched.extend(paths);
+            memory.complete = Some(false);
+        }
+    }
+
+    /// Tell the next run what a file watcher saw: these paths (relative to
+    /// the content folder, `/`-separated; files or folders) were created,
+    /// written, removed or renamed (both names), and nothing else changed.
+    /// When every report since the last run is one of these, the run looks
+    /// at these paths alone instead of listing the folder (see [`files`]).
+    pub fn saw(&mut self, paths: impl IntoIterator<Item = String>) {
+        if let Some(memory) = &mut self.memory {
+            memory.touched.extend(paths);
+            memory.complete.get_or_insert(true);
+        }
+    }
+
+    /// Tell the next run that the watcher cannot say what changed (its
+    /// events overflowed, it failed): the folder is listed again.
+    pub fn rescan(&mut self) {
+        if let Some(memory) = &mut self.memory {
+            memory.complete = Some(false);
         }
     }
 
@@ -298,8 +326,9 @@ impl Pipeline {
 
     /// Load the content folder. Once: everything, while the built-in
     /// theme's templates are parsed (a theme folder named in site.yaml is
-    /// read once the content is in). Incrementally: list the folder, note
-    /// what changed, and parse again only the quarter folders it touches.
+    /// read once the content is in). Incrementally: refresh the listing
+    /// (the paths the watcher named, or the whole folder), note what
+    /// changed, and parse again only the quarter folders it touches.
     fn load(&mut self, content: &Path, changes: &mut Changes) -> (Loaded, Option<ParsedTheme>) {
         let Some(m) = &mut self.memory else {
             let (loaded, theme) = rayon::join(
@@ -309,12 +338,20 @@ impl Pipeline {
             return (loaded, Some(theme));
         };
         let touched = std::mem::take(&mut m.touched);
-        changes.files = m.files.refresh(content, &touched);
+        let only = m.complete.take() == Some(true);
+        changes.files = m.files.refresh(content, &touched, only);
         let (files, loads) = (&m.files, &m.loads);
         let load = || {
-            load::load_with(content, &|dir, qfiles, calendar, statuses| {
-                loads.load(files, dir, qfiles, calendar, statuses)
-            })
+            // The listing just refreshed, not a second walk.
+            let (found, problems) = files.walked();
+            load::load_with(
+                content,
+                found,
+                problems,
+                &|dir, qfiles, calendar, statuses| {
+                    loads.load(files, dir, qfiles, calendar, statuses)
+                },
+            )
         };
         // The first run parses the built-in theme meanwhile, as a build does.
         let (loaded, built_in) = match m.theme {

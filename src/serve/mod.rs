@@ -45,7 +45,7 @@ pub fn run(options: &ServeOptions, observer: &dyn Observer) -> Result<(), String
     let (watcher, changes) =
         watch::watch(&content).map_err(|e| format!("cannot watch {}: {e}", content.display()))?;
     let live = Arc::new(Live::new(&options.content));
-    report(observer, &live.rebuild(&Batch::default()), &[]);
+    report(observer, &live.rebuild(&Batch::default()), "built");
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -113,17 +113,17 @@ fn rebuild_on_change(
             live.note(&batch);
             continue;
         }
-        let shown: Vec<String> = shown.into_iter().map(str::to_string).collect();
-        report(observer, &live.rebuild(&batch), &shown);
+        let what = if shown.is_empty() {
+            "the watcher lost track of changes, the folder was listed again: rebuilt".to_string()
+        } else {
+            format!("changed {}: rebuilt", shown.join(", "))
+        };
+        report(observer, &live.rebuild(&batch), &what);
     }
 }
 
-fn report(observer: &dyn Observer, rebuilt: &Rebuilt, changed: &[String]) {
-    let what = if changed.is_empty() {
-        "built".to_string()
-    } else {
-        format!("changed {}: rebuilt", changed.join(", "))
-    };
+/// Tell the terminal what a build did; `what` starts its line.
+fn report(observer: &dyn Observer, rebuilt: &Rebuilt, what: &str) {
     match rebuilt {
         Rebuilt::Site {
             rendered,

@@ -162,6 +162,20 @@ mod tests {
     }
 
     #[test]
+    fn a_batch_holds_every_event_already_waiting() {
+        let (sender, events) = channel();
+        for path in ["/c/site.yaml", "/c/quarters/q/a.md", "/c/site.yaml"] {
+            let kind = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+            sender.send(event(kind, &[path])).unwrap();
+        }
+        drop(sender);
+        let batch = next(Path::new("/c"), &events).unwrap();
+        let paths: Vec<&str> = batch.paths.iter().map(String::as_str).collect();
+        assert_eq!(paths, ["quarters/q/a.md", "site.yaml"]);
+        assert_eq!(next(Path::new("/c"), &events), None, "the watcher is gone");
+    }
+
+    #[test]
     fn what_events_cannot_tell_asks_for_a_rescan() {
         let overflow = Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
         assert!(batch(vec![Ok(overflow)]).rescan);

@@ -58,6 +58,9 @@ pub struct Slide {
     /// shows an item).
     #[serde(skip)]
     pub part: Option<SlidePart>,
+    /// Its search entry's words, shared with the slide as kept.
+    #[serde(skip)]
+    pub search: kept::Words,
 }
 
 /// A part of a slide split into continuation slides: the id of its first
@@ -195,6 +198,7 @@ pub fn render_slides(
             number: i + 1,
             section: p.section,
             part: p.part,
+            search: p.search,
         });
     }
     if problems.is_empty() {

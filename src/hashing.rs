@@ -64,3 +64,29 @@ impl Default for HashWriter {
         Self::new()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+
+    #[derive(Debug, Serialize)]
+    struct Slide<'a> {
+        title: &'a str,
+        items: Vec<&'a str>,
+    }
+
+    fn key(title: &str, items: Vec<&str>) -> u64 {
+        HashWriter::new().context(&Slide { title, items }).finish()
+    }
+
+    #[test]
+    fn a_context_is_keyed_by_what_the_template_gets() {
+        let a = key("Plan", vec!["one", "two \"quoted\""]);
+        assert_eq!(a, key("Plan", vec!["one", "two \"quoted\""]));
+        assert_ne!(a, key("Plan", vec!["one", "two \"Quoted\""]));
+        assert_ne!(a, key("Plan", vec!["one"]));
+        // Items are separated: ["ab"] is not ["a", "b"].
+        assert_ne!(key("x", vec!["ab"]), key("x", vec!["a", "b"]));
+    }
+}

@@ -107,3 +107,31 @@ impl Facts {
         (derived, hashes)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::derive::fixtures::{quarter, site};
+
+    fn hashes(first: &str, second: &str) -> FactHashes {
+        let section = format!(
+            "title: S\nobjectives:\n\
+             - id: first\n  title: One\n  status: on-track\n  key_results:\n  - {{id: a, title: A, baseline: 0, target: 10, value: {first}}}\n\
+             - id: second\n  title: Two\n  status: on-track\n  key_results:\n  - {{id: b, title: B, baseline: 0, target: 10, value: {second}}}\n"
+        );
+        let s = site(1, vec![quarter(2020, 1, &[&section])], "");
+        let derived = derive::derive(&s);
+        FactHashes::of(&derived.quarters[&s.quarters[0].id])
+    }
+
+    #[test]
+    fn a_key_results_figure_changes_its_objectives_hash_alone() {
+        let before = hashes("4", "5");
+        assert_eq!(before.key_results.len(), 2, "{:?}", before.key_results);
+        assert_eq!(before.whole, hashes("4", "5").whole, "the same facts");
+        let after = hashes("4", "9");
+        assert_ne!(before.whole, after.whole);
+        assert_eq!(before.key_results["first"], after.key_results["first"]);
+        assert_ne!(before.key_results["second"], after.key_results["second"]);
+    }
+}

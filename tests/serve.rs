@@ -6,6 +6,7 @@
 
 mod common;
 use common::*;
+use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
@@ -380,4 +381,53 @@ fn an_image_that_became_a_link_out_is_not_served() {
     let (status, _, body) = server.get("/media/quarters/q1/narrative/x.png");
     assert!(!body.contains("secret"), "{body}");
     assert_eq!(status, 404);
+}
+
+/// What the file watcher reports in its own way shows, as a save does: a
+/// quarter folder written elsewhere and moved in whole (one event names
+/// the folder alone), renamed, a file in it saved by renaming a temporary
+/// file over it, then the folder removed.
+#[test]
+fn quarter_folders_moved_in_renamed_and_removed_show() {
+    let f = Fixture::valid();
+    let server = Server::start(&f.content());
+    let mut events = server.events();
+    // Reload events until the served `page` passes `test`.
+    let mut until = |page: &str, test: &dyn Fn(u16, &str) -> bool| loop {
+        let (status, _, body) = server.get(page);
+        if test(status, &body) {
+            return;
+        }
+        events.wait_for("reload");
+    };
+    let outside = f.dir.path().join("elsewhere");
+    fs::create_dir_all(outside.join("narrative")).unwrap();
+    fs::write(
+        outside.join("quarter.yaml"),
+        "fiscal_year: 2020\nquarter: 2\ntitle: Second review\n",
+    )
+    .unwrap();
+    fs::write(outside.join("narrative/intro.md"), "# Moved in {#moved}\n").unwrap();
+    fs::rename(&outside, f.content().join("quarters/q2")).unwrap();
+    until("/fy20-21-q2/index.html", &|s, body| {
+        s == 200 && body.contains("Moved in")
+    });
+
+    fs::rename(
+        f.content().join("quarters/q2"),
+        f.content().join("quarters/second"),
+    )
+    .unwrap();
+    let page = f.content().join("quarters/second/narrative/intro.md");
+    let temp = f.content().join("quarters/second/narrative/intro.md.tmp");
+    fs::write(&temp, "# Renamed {#renamed}\n").unwrap();
+    fs::rename(&temp, &page).unwrap();
+    until("/fy20-21-q2/index.html", &|s, body| {
+        s == 200 && body.contains("Renamed") && !body.contains("Moved in")
+    });
+
+    fs::remove_dir_all(f.content().join("quarters/second")).unwrap();
+    until("/fy20-21-q2/index.html", &|s, _| s == 404);
+    let (status, _, _) = server.get("/fy20-21-q1/index.html");
+    assert_eq!(status, 200);
 }

@@ -52,13 +52,30 @@ pub(crate) type QuarterLoader<'a> = &'a (
 
 /// Load and validate the review repository at `root`.
 pub fn load(root: &Path) -> Loaded {
-    load_with(root, &|dir, files, calendar, statuses| {
-        quarter::load_quarter(root, dir, files, calendar, statuses)
-    })
+    let (files, problems) = if root.is_dir() {
+        walk::walk(root)
+    } else {
+        Default::default()
+    };
+    load_with(
+        root,
+        &files,
+        &problems,
+        &|dir, files, calendar, statuses| {
+            quarter::load_quarter(root, dir, files, calendar, statuses)
+        },
+    )
 }
 
-/// [`load`], each quarter folder loaded by `load_quarter`.
-pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
+/// [`load`] of the files `files` found in `root` by a walk that reported
+/// `problems` ([`walk::walk`], or a listing kept from run to run), each
+/// quarter folder loaded by `load_quarter`.
+pub(crate) fn load_with(
+    root: &Path,
+    files: &walk::ContentFiles,
+    problems: &[Diagnostic],
+    load_quarter: QuarterLoader,
+) -> Loaded {
     let mut report = Report::default();
     let mut sources = Vec::new();
     if !root.is_dir() {
@@ -79,8 +96,7 @@ pub(crate) fn load_with(root: &Path, load_quarter: QuarterLoader) -> Loaded {
             sources,
         };
     }
-    let (files, problems) = walk::walk(root);
-    report.extend(problems);
+    report.extend(problems.iter().cloned());
 
     let config = match &files.site {
         Some(file) => parse_top::<SiteFile>(root, file, &mut report, &mut sources),

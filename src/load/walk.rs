@@ -27,96 +27,156 @@ pub struct ContentFiles {
     pub quarters: BTreeMap<String, QuarterFiles>,
 }
 
-/// Walk `root` and classify what is there. Files that are neither content
-/// nor media inside a quarter (a stray `.yml`, a YAML file in the wrong
-/// place) are reported, so a typo in a file name never goes unnoticed.
-///
-/// The quarter folders are walked in parallel: a repository of many
-/// quarters is mostly folders, and listing a folder is a few system calls.
+/// What a path of the content folder is, links not followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    File,
+    /// A symbolic link: never read as content (a link in `quarters/` is
+    /// reported), though an image may be one.
+    Link,
+    /// Anything else that is not a folder (a socket, a pipe).
+    Other,
+}
+
+/// The content folder as the walk finds it, before its files are sorted
+/// by kind: every path that is not a folder, the folders walked, and what
+/// could not be read. Paths are relative and `/`-separated (the root is
+/// `""`); hidden files and folders are left out, links are not followed.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// In the walk's order (sorted by name within a folder).
+    pub entries: Vec<(String, Kind)>,
+    pub folders: Vec<String>,
+    /// Folders that could not be read, named by [`Diagnostic::file`].
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Walk `root` and classify what is there: [`list`], then [`sort_out`].
 pub fn walk(root: &Path) -> (ContentFiles, Vec<Diagnostic>) {
+    let listing = list(root);
+    let entries = listing
+        .entries
+        .iter()
+        .map(|(rel, kind)| (rel.as_str(), *kind));
+    sort_out(entries, &listing.errors)
+}
+
+/// Sort the entries of a [`Listing`] into their kinds. Files that are
+/// neither content nor media inside a quarter (a stray `.yml`, a YAML file
+/// in the wrong place) are reported, so a typo in a file name never goes
+/// unnoticed; so is a link in `quarters/`, and every folder that could not
+/// be read (`errors`).
+pub fn sort_out<'a>(
+    entries: impl IntoIterator<Item = (&'a str, Kind)>,
+    errors: &[Diagnostic],
+) -> (ContentFiles, Vec<Diagnostic>) {
     let mut files = ContentFiles::default();
     let mut problems = Vec::new();
-    let quarters_dir = root.join("quarters");
-    // Everything but the inside of `quarters/`, in one sorted walk.
+    for (rel, kind) in entries {
+        match kind {
+            Kind::File => classify(rel, &mut files, &mut problems),
+            // A quarter folder is never read through a link: it could lead
+            // out of the content folder.
+            Kind::Link if rel.split('/').count() == 2 && rel.starts_with("quarters/") => problems
+                .push(
+                    Diagnostic::error(rel, "a symbolic link in quarters/ is not followed")
+                        .expected("quarter folders inside the content folder")
+                        .help("move or copy the quarter folder here instead of linking it"),
+                ),
+            Kind::Link | Kind::Other => {}
+        }
+    }
+    problems.extend(errors.iter().cloned());
+    (files, problems)
+}
+
+/// List `root`: everything but the inside of `quarters/` in one sorted
+/// walk, then each quarter folder on its own, in parallel (a repository
+/// of many quarters is mostly folders, and listing a folder is a few
+/// system calls).
+pub fn list(root: &Path) -> Listing {
+    let mut listing = Listing::default();
     let top = walker(root, |e| {
         !(e.depth() == 1 && e.file_name() == "quarters" && e.file_type().is_dir())
     });
-    for entry in top {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                if let Ok(rel) = e.path().strip_prefix(root) {
-                    classify(&rel_string(rel), &mut files, &mut problems);
-                }
-            }
-            Ok(_) => {}
-            Err(err) => problems.push(walk_error(root, &err)),
-        }
-    }
-    // Then each quarter folder on its own, in parallel.
+    listing.add(root, top);
+    let quarters_dir = root.join("quarters");
     let mut quarter_dirs = Vec::new();
     if quarters_dir.is_dir() {
         match std::fs::read_dir(&quarters_dir) {
             Ok(entries) => {
+                listing.folders.push("quarters".to_string());
                 let mut entries: Vec<std::fs::DirEntry> = entries.filter_map(Result::ok).collect();
                 entries.sort_by_key(std::fs::DirEntry::file_name);
                 for entry in entries {
                     let name = entry.file_name();
-                    if is_hidden(name.to_string_lossy().as_ref()) {
+                    let name = name.to_string_lossy();
+                    if is_hidden(name.as_ref()) {
                         continue;
                     }
+                    let rel = format!("quarters/{name}");
                     match entry.file_type() {
                         Ok(t) if t.is_dir() => quarter_dirs.push(entry.path()),
-                        Ok(t) if t.is_file() => {
-                            if let Ok(rel) = entry.path().strip_prefix(root) {
-                                classify(&rel_string(rel), &mut files, &mut problems);
-                            }
-                        }
-                        // A quarter folder is never read through a link:
-                        // it could lead out of the content folder.
-                        Ok(t) if t.is_symlink() => problems.push(
-                            Diagnostic::error(
-                                format!("quarters/{}", name.to_string_lossy()),
-                                "a symbolic link in quarters/ is not followed",
-                            )
-                            .expected("quarter folders inside the content folder")
-                            .help("move or copy the quarter folder here instead of linking it"),
-                        ),
-                        _ => {}
+                        Ok(t) => listing.entries.push((rel, Kind::of(t))),
+                        Err(_) => {}
                     }
                 }
             }
-            Err(err) => problems.push(
+            Err(err) => listing.errors.push(
                 Diagnostic::error("quarters", format!("cannot read: {err}"))
                     .help("check that it is a folder you may read (its permissions)"),
             ),
         }
     }
-    let walked: Vec<(Vec<String>, Vec<Diagnostic>)> = quarter_dirs
+    let walked: Vec<Listing> = quarter_dirs
         .par_iter()
         .map(|dir| {
-            let mut rels = Vec::new();
-            let mut errors = Vec::new();
-            for entry in walker(dir, |_| true) {
-                match entry {
-                    Ok(e) if e.file_type().is_file() => {
-                        if let Ok(rel) = e.path().strip_prefix(root) {
-                            rels.push(rel_string(rel));
-                        }
-                    }
-                    Ok(_) => {}
-                    Err(err) => errors.push(walk_error(root, &err)),
-                }
-            }
-            (rels, errors)
+            let mut listing = Listing::default();
+            listing.add(root, walker(dir, |_| true));
+            listing
         })
         .collect();
-    for (rels, errors) in walked {
-        for rel in rels {
-            classify(&rel, &mut files, &mut problems);
-        }
-        problems.extend(errors);
+    for walked in walked {
+        listing.entries.extend(walked.entries);
+        listing.folders.extend(walked.folders);
+        listing.errors.extend(walked.errors);
     }
-    (files, problems)
+    listing
+}
+
+impl Kind {
+    /// The kind of a file of this type (a folder is `Other`).
+    pub fn of(t: std::fs::FileType) -> Self {
+        if t.is_file() {
+            Kind::File
+        } else if t.is_symlink() {
+            Kind::Link
+        } else {
+            Kind::Other
+        }
+    }
+}
+
+impl Listing {
+    /// What a walk below `root` yields.
+    fn add(&mut self, root: &Path, walk: impl Iterator<Item = walkdir::Result<DirEntry>>) {
+        for entry in walk {
+            match entry {
+                Ok(e) => {
+                    let Ok(rel) = e.path().strip_prefix(root) else {
+                        continue;
+                    };
+                    let rel = rel_string(rel);
+                    if e.file_type().is_dir() {
+                        self.folders.push(rel);
+                    } else {
+                        self.entries.push((rel, Kind::of(e.file_type())));
+                    }
+                }
+                Err(err) => self.errors.push(walk_error(root, &err)),
+            }
+        }
+    }
 }
 
 /// A sorted walk below `dir` that leaves out hidden files and folders, and
@@ -199,7 +259,8 @@ fn classify(rel: &str, files: &mut ContentFiles, problems: &mut Vec<Diagnostic>)
     }
 }
 
-fn is_hidden(name: &str) -> bool {
+/// Whether a file or folder name is hidden: it starts with `.`.
+pub fn is_hidden(name: &str) -> bool {
     name.starts_with('.') && name != "." && name != ".."
 }
 

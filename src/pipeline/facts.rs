@@ -13,11 +13,38 @@ use crate::model::{FiscalQuarter, Site};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// One quarter's facts, the key they were derived for, and their hash.
+/// One quarter's facts, the key they were derived for, and their hashes.
 struct Kept {
     key: u64,
     facts: Arc<QuarterFacts>,
-    hash: u64,
+    hashes: FactHashes,
+}
+
+/// Hashes of one quarter's facts, for the render keys.
+#[derive(Clone, Default)]
+pub struct FactHashes {
+    /// All of them.
+    pub whole: u64,
+    /// The figures of each objective's key results, by objective id: what
+    /// the objective's page reads of them.
+    pub key_results: Arc<BTreeMap<String, u64>>,
+}
+
+impl FactHashes {
+    fn of(facts: &QuarterFacts) -> Self {
+        let mut by: BTreeMap<&str, HashWriter> = BTreeMap::new();
+        for kr in &facts.key_results {
+            by.entry(kr.0.0.as_str()).or_default().value(&kr);
+        }
+        Self {
+            whole: HashWriter::new().value(facts).finish(),
+            key_results: Arc::new(
+                by.into_iter()
+                    .map(|(id, h)| (id.to_string(), h.finish()))
+                    .collect(),
+            ),
+        }
+    }
 }
 
 /// The facts of the last run, by quarter.
@@ -29,8 +56,9 @@ pub struct Facts {
 impl Facts {
     /// Derive `site` (whose quarters have the hashes `own`, in order),
     /// keeping the facts of quarters whose inputs did not change. Returns
-    /// the derived figures and the hash of each quarter's facts, in order.
-    pub fn derive(&mut self, site: &Site, own: &[QuarterHashes]) -> (Derived, Vec<u64>) {
+    /// the derived figures and the hashes of each quarter's facts, in
+    /// order.
+    pub fn derive(&mut self, site: &Site, own: &[QuarterHashes]) -> (Derived, Vec<FactHashes>) {
         use rayon::prelude::*;
         let base = HashWriter::new()
             .value(&site.calendar)
@@ -58,20 +86,52 @@ impl Facts {
             .par_iter()
             .map(|(id, facts)| {
                 let key = keys.get(id).copied().unwrap_or_default();
-                let hash = match self.by_quarter.get(id) {
-                    Some(k) if Arc::ptr_eq(&k.facts, facts) => k.hash,
-                    _ => HashWriter::new().value(&**facts).finish(),
+                let hashes = match self.by_quarter.get(id) {
+                    Some(k) if Arc::ptr_eq(&k.facts, facts) => k.hashes.clone(),
+                    _ => FactHashes::of(facts),
                 };
                 let facts = Arc::clone(facts);
-                (*id, Kept { key, facts, hash })
+                (*id, Kept { key, facts, hashes })
             })
             .collect();
         let hashes = site
             .quarters
             .iter()
-            .map(|q| next.get(&q.id).map_or(0, |k| k.hash))
+            .map(|q| {
+                next.get(&q.id)
+                    .map(|k| k.hashes.clone())
+                    .unwrap_or_default()
+            })
             .collect();
         self.by_quarter = next;
         (derived, hashes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::derive::fixtures::{quarter, site};
+
+    fn hashes(first: &str, second: &str) -> FactHashes {
+        let section = format!(
+            "title: S\nobjectives:\n\
+             - id: first\n  title: One\n  status: on-track\n  key_results:\n  - {{id: a, title: A, baseline: 0, target: 10, value: {first}}}\n\
+             - id: second\n  title: Two\n  status: on-track\n  key_results:\n  - {{id: b, title: B, baseline: 0, target: 10, value: {second}}}\n"
+        );
+        let s = site(1, vec![quarter(2020, 1, &[&section])], "");
+        let derived = derive::derive(&s);
+        FactHashes::of(&derived.quarters[&s.quarters[0].id])
+    }
+
+    #[test]
+    fn a_key_results_figure_changes_its_objectives_hash_alone() {
+        let before = hashes("4", "5");
+        assert_eq!(before.key_results.len(), 2, "{:?}", before.key_results);
+        assert_eq!(before.whole, hashes("4", "5").whole, "the same facts");
+        let after = hashes("4", "9");
+        assert_ne!(before.whole, after.whole);
+        assert_eq!(before.key_results["first"], after.key_results["first"]);
+        assert_ne!(before.key_results["second"], after.key_results["second"]);
     }
 }

@@ -25,6 +25,7 @@
 //! sections and derived figures. The search index is keyed per file in
 //! [`super::search`].
 
+use super::facts::FactHashes;
 use crate::derive::Derived;
 pub(super) use crate::hashing::HashWriter;
 use crate::model::{FiscalQuarter, Id, Quarter, Site};
@@ -94,15 +95,15 @@ impl QuarterHashes {
 
 /// The keys of every quarter of `site`; `theme` is a hash of the theme
 /// folder's files; `own` holds each quarter's [`QuarterHashes`] (kept, or
-/// [`QuarterHashes::of`]) and `facts` a hash of its derived figures, in
-/// the order of `site.quarters`.
+/// [`QuarterHashes::of`]) and `facts` the hashes of its derived figures,
+/// in the order of `site.quarters`.
 pub fn keys(
     site: &Site,
     derived: &Derived,
     options: &RenderOptions,
     theme: u64,
     own: &[QuarterHashes],
-    facts: &[u64],
+    facts: &[FactHashes],
 ) -> Keys {
     use rayon::prelude::*;
     let mut shared = HashWriter::new();
@@ -144,7 +145,7 @@ pub fn keys(
         .zip(facts)
         .map(|(((q, own), earlier), facts)| {
             let mut h = HashWriter::new();
-            h.key(shared).key(*earlier).key(own.whole).key(*facts);
+            h.key(shared).key(*earlier).key(own.whole).key(facts.whole);
             for (id, _) in &own.objectives {
                 h.key(histories.get(id.as_str()).copied().unwrap_or_default());
             }
@@ -162,7 +163,7 @@ pub fn keys(
         .value(&derived.kpis)
         .value(&derived.objectives);
     for f in facts {
-        index.key(*f);
+        index.key(f.whole);
     }
     let by_id: BTreeMap<FiscalQuarter, (&Quarter, &QuarterHashes)> = site
         .quarters
@@ -202,8 +203,8 @@ pub fn keys(
         .quarters
         .par_iter()
         .zip(own)
-        .map(|(q, own)| {
-            let facts = derived.of(q.id);
+        .zip(facts)
+        .map(|((q, own), facts)| {
             let pages = q
                 .objectives()
                 .map(|(section, o)| {
@@ -213,13 +214,8 @@ pub fn keys(
                         .key(teams_map)
                         .key(own.deck)
                         .value(&own.each.get(section.id.as_str()))
-                        .value(&histories.get(id));
-                    if let Some(facts) = facts {
-                        let of = |(o, _): &&(Id, Id)| o.as_str() == id;
-                        for kr in facts.key_results.iter().filter(|(k, _)| of(k)) {
-                            h.value(&kr);
-                        }
-                    }
+                        .value(&histories.get(id))
+                        .value(&facts.key_results.get(id));
                     (id.to_string(), h.finish())
                 })
                 .collect();

@@ -7,8 +7,9 @@
 //! An incremental run does again only what the changed files touch:
 //!
 //! - **input**: the content folder's files, by path, size, time and a hash
-//!   of their bytes ([`files`]); a refresh lists the folder and names the
-//!   files added, changed or removed;
+//!   of their bytes ([`files`]); a refresh lists the folder, or looks at
+//!   the paths the file watcher named alone, and names the files added,
+//!   changed or removed; the load sorts that listing, it does not walk;
 //! - **load**: a quarter folder is parsed again only when the bytes of one
 //!   of its files changed, an image it found is gone, or, when it reported
 //!   a problem, the list of paths in the content folder changed
@@ -31,7 +32,9 @@
 
 mod facts;
 mod files;
+mod input;
 mod keys;
+mod loads;
 mod outcome;
 mod pages;
 mod search;
@@ -40,7 +43,6 @@ mod spanning;
 pub use outcome::{Options, Outcome};
 
 use crate::diagnostics::Diagnostic;
-use crate::load::{self, Loaded};
 use crate::model::{self, FiscalQuarter, Site};
 use crate::progress::{Observer, Silent, Stage};
 use crate::render::theme::BuiltIn;
@@ -98,13 +100,17 @@ type KeptTheme = (Option<PathBuf>, BuiltIn, String, u64, Arc<Theme>);
 #[derive(Default)]
 struct Memory {
     files: files::Files,
-    loads: files::QuarterLoads,
+    loads: loads::QuarterLoads,
     facts: facts::Facts,
     /// The theme of the last run.
     theme: Option<KeptTheme>,
     pages: pages::Memo,
     /// Files the caller saw change, since the last run.
     touched: BTreeSet<String>,
+    /// Whether `touched` is every change since the last run, as the file
+    /// watcher vouches ([`Pipeline::saw`]): `None` when nobody said, and
+    /// then the folder is listed.
+    complete: Option<bool>,
 }
 
 /// The stages, run once or again and again.
@@ -123,14 +129,6 @@ impl Pipeline {
     pub fn incremental() -> Self {
         Self {
             memory: Some(Box::default()),
-        }
-    }
-
-    /// Tell the next run that these files (relative to the content folder)
-    /// changed, even if their size and time did not.
-    pub fn touch(&mut self, paths: impl IntoIterator<Item = String>) {
-        if let Some(memory) = &mut self.memory {
-            memory.touched.extend(paths);
         }
     }
 
@@ -294,40 +292,6 @@ impl Pipeline {
             links,
             changes,
         }
-    }
-
-    /// Load the content folder. Once: everything, while the built-in
-    /// theme's templates are parsed (a theme folder named in site.yaml is
-    /// read once the content is in). Incrementally: list the folder, note
-    /// what changed, and parse again only the quarter folders it touches.
-    fn load(&mut self, content: &Path, changes: &mut Changes) -> (Loaded, Option<ParsedTheme>) {
-        let Some(m) = &mut self.memory else {
-            let (loaded, theme) = rayon::join(
-                || load::load(content),
-                || render::theme::load_theme(None, BuiltIn::Default, "en"),
-            );
-            return (loaded, Some(theme));
-        };
-        let touched = std::mem::take(&mut m.touched);
-        changes.files = m.files.refresh(content, &touched);
-        let (files, loads) = (&m.files, &m.loads);
-        let load = || {
-            load::load_with(content, &|dir, qfiles, calendar, statuses| {
-                loads.load(files, dir, qfiles, calendar, statuses)
-            })
-        };
-        // The first run parses the built-in theme meanwhile, as a build does.
-        let (loaded, built_in) = match m.theme {
-            Some(_) => (load(), None),
-            None => {
-                let (loaded, theme) = rayon::join(load, || {
-                    render::theme::load_theme(None, BuiltIn::Default, "en")
-                });
-                (loaded, Some(theme))
-            }
-        };
-        m.loads.finish();
-        (loaded, built_in)
     }
 
     /// The theme of `site`, and a hash of its theme folder's files (0 when

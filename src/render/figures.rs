@@ -18,6 +18,7 @@ use crate::derive::{ChangeBase, Derived, KrFacts};
 use crate::markdown::plain_inline;
 use crate::model::{Cell, DataTable, FiscalQuarter, KeyResult, Kpi, Objective, Section, Site};
 use crate::numbers::decimals;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -156,9 +157,10 @@ impl Charts {
     pub fn new(site: &Site, derived: &Derived, strings: &Strings) -> Self {
         let words = strings.chart_words();
         let latest = site.latest_kpis();
+        // In parallel: a save in `serve` makes them all again.
         let trends = derived
             .kpis
-            .iter()
+            .par_iter()
             .map(|(id, series)| {
                 let points: Vec<TrendPoint> = series
                     .iter()

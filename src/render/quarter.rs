@@ -46,8 +46,14 @@ pub fn quarter_pages(
     let slug = ctx.slug(q.id);
     let deck_path = deck_path(&slug);
     let urls = ctx.urls;
-    let mut sections: Vec<SectionView> =
-        q.sections.iter().map(|s| views::section(ctx, s)).collect();
+    // In parallel: a save in `serve` renders one quarter, and its views
+    // and search entries are most of that quarter's work. Chart errors
+    // are gathered in `ctx` and sorted with every problem of the run.
+    let mut sections: Vec<SectionView> = q
+        .sections
+        .par_iter()
+        .map(|s| views::section(ctx, s))
+        .collect();
     let since = since::view(ctx, &sections);
     let site_view = SiteView::new(site, urls, inline);
     let plan = deck::plan::plan(ctx, &sections, &since)?;
@@ -204,15 +210,20 @@ pub fn quarter_pages(
 fn search_entries(ctx: &Ctx, slides: &[Slide], deck_path: &str) -> Vec<SearchEntry> {
     let q = ctx.quarter;
     slides
-        .iter()
+        .par_iter()
         .map(|s| {
-            let mut body = text::visible_text(&s.html);
-            body.push(' ');
-            body.push_str(&text::visible_text(&s.notes));
-            body.push(' ');
-            body.push_str(&text::visible_text(&s.minutes));
-            let path = format!("{deck_path}#{}", s.id);
-            let mut e = SearchEntry::new("slide", &s.title, path, &body);
+            // Its words, as made the first time the slide was indexed
+            // (a kept slide has the same title, HTML, notes and minutes).
+            let words = s.search.get_or_init(|| {
+                let mut body = text::visible_text(&s.html);
+                body.push(' ');
+                body.push_str(&text::visible_text(&s.notes));
+                body.push(' ');
+                body.push_str(&text::visible_text(&s.minutes));
+                SearchEntry::new("slide", &s.title, String::new(), &body)
+            });
+            let mut e = words.clone();
+            e.path = format!("{deck_path}#{}", s.id);
             e.quarter = Some(q.id);
             e.number = s.number;
             e.part = s.part.clone();

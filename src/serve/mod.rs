@@ -12,16 +12,15 @@ mod http;
 mod media;
 mod open;
 mod state;
+mod watch;
 
 use crate::progress::Observer;
-use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use state::{Live, Rebuilt};
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc;
-use std::time::Duration;
+use watch::Batch;
 
 pub struct ServeOptions {
     pub content: PathBuf,
@@ -33,13 +32,6 @@ pub struct ServeOptions {
     pub open: bool,
 }
 
-/// Changes arriving within this window are rebuilt together: an editor's
-/// save is often several events (write, rename, metadata) within a few
-/// milliseconds; a longer window only delays the reload. (Were a save's
-/// events further apart, the worst case is two rebuilds, the first of a
-/// half-written file showing its error until the second replaces it.)
-const DEBOUNCE: Duration = Duration::from_millis(20);
-
 /// Serve until Ctrl-C; `observer` is told what each rebuild did.
 pub fn run(options: &ServeOptions, observer: &dyn Observer) -> Result<(), String> {
     // Diagnostics name files as the user wrote the folder; the watcher
@@ -48,26 +40,24 @@ pub fn run(options: &ServeOptions, observer: &dyn Observer) -> Result<(), String
         .content
         .canonicalize()
         .map_err(|e| format!("cannot serve {}: {e}", options.content.display()))?;
+    // Watched before the first build, so that no change is missed: the
+    // rebuilds look at the paths the watcher names alone.
+    let (watcher, changes) =
+        watch::watch(&content).map_err(|e| format!("cannot watch {}: {e}", content.display()))?;
     let live = Arc::new(Live::new(&options.content));
-    report(observer, &live.rebuild(&[]), &[]);
+    report(observer, &live.rebuild(&Batch::default()), "built");
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the server: {e}"))?;
-    let (sender, changes) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, sender)
-        .map_err(|e| format!("cannot watch {}: {e}", content.display()))?;
-    debouncer
-        .watch(&content, RecursiveMode::Recursive)
-        .map_err(|e| format!("cannot watch {}: {e}", content.display()))?;
     std::thread::scope(|scope| {
         let (watched, root) = (&live, &content);
         scope.spawn(move || rebuild_on_change(watched, root, &changes, observer));
         let served = runtime.block_on(serve(options, Arc::clone(&live)));
         // Closes the channel of changes, which ends the rebuild loop.
-        drop(debouncer);
+        drop(watcher);
         served
     })
 }
@@ -108,65 +98,32 @@ async fn serve(options: &ServeOptions, live: Arc<Live>) -> Result<(), String> {
         .map_err(|e| format!("the server stopped: {e}"))
 }
 
-/// The rebuild loop: one rebuild per debounced batch of relevant changes,
-/// told which files changed.
+/// The rebuild loop: one rebuild per batch of changes to content (see
+/// [`watch`]), told which paths changed.
 fn rebuild_on_change(
     live: &Live,
     root: &Path,
-    changes: &mpsc::Receiver<DebounceEventResult>,
+    changes: &mpsc::Receiver<notify::Result<notify::Event>>,
     observer: &dyn Observer,
 ) {
-    while let Ok(batch) = changes.recv() {
-        let Ok(events) = batch else {
-            continue;
-        };
-        let mut changed: Vec<String> = events
-            .iter()
-            .filter(|e| {
-                matches!(
-                    e.kind,
-                    EventKind::Create(_)
-                        | EventKind::Modify(_)
-                        | EventKind::Remove(_)
-                        | EventKind::Any
-                )
-            })
-            .flat_map(|e| e.paths.iter())
-            .filter_map(|p| relevant(root, p))
-            .collect();
-        changed.sort();
-        changed.dedup();
-        if changed.is_empty() {
+    while let Some(batch) = watch::next(root, changes) {
+        let shown = batch.shown();
+        if shown.is_empty() && !batch.rescan {
+            // Editors' droppings alone: kept for the next rebuild to see.
+            live.note(&batch);
             continue;
         }
-        report(observer, &live.rebuild(&changed), &changed);
+        let what = if shown.is_empty() {
+            "the watcher lost track of changes, the folder was listed again: rebuilt".to_string()
+        } else {
+            format!("changed {}: rebuilt", shown.join(", "))
+        };
+        report(observer, &live.rebuild(&batch), &what);
     }
 }
 
-/// The content-relative path of a changed file, unless it is one to
-/// ignore: hidden files and folders (editor swap files, staging folders)
-/// and editor backups.
-fn relevant(root: &Path, path: &Path) -> Option<String> {
-    let rel = path.strip_prefix(root).ok()?;
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    let name = parts.last()?;
-    let ignored = parts.iter().any(|p| p.starts_with('.'))
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.starts_with('#');
-    (!ignored).then(|| parts.join("/"))
-}
-
-fn report(observer: &dyn Observer, rebuilt: &Rebuilt, changed: &[String]) {
-    let what = if changed.is_empty() {
-        "built".to_string()
-    } else {
-        format!("changed {}: rebuilt", changed.join(", "))
-    };
+/// Tell the terminal what a build did; `what` starts its line.
+fn report(observer: &dyn Observer, rebuilt: &Rebuilt, what: &str) {
     match rebuilt {
         Rebuilt::Site {
             rendered,
@@ -191,29 +148,6 @@ fn report(observer: &dyn Observer, rebuilt: &Rebuilt, changed: &[String]) {
             eprintln!(
                 "the site does not build; still serving the last good build (the error shows in the browser)"
             );
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn editor_droppings_are_ignored() {
-        let root = Path::new("/c");
-        assert_eq!(
-            relevant(root, Path::new("/c/quarters/q1/sections/a.yaml")).as_deref(),
-            Some("quarters/q1/sections/a.yaml")
-        );
-        for p in [
-            "/c/quarters/q1/.a.yaml.swp",
-            "/c/.git/index",
-            "/c/quarters/q1/a.yaml~",
-            "/c/#a.yaml#",
-            "/elsewhere/a.yaml",
-        ] {
-            assert_eq!(relevant(root, Path::new(p)), None, "{p}");
         }
     }
 }

@@ -4,6 +4,7 @@
 //! changed files touch (see [`crate::pipeline`]); its pages are kept in
 //! memory, and applied to the last good site.
 
+use super::watch::Batch;
 use crate::pipeline::{Options, Output, Pipeline};
 use crate::progress::{Silent, Stage};
 use std::collections::{BTreeSet, HashMap};
@@ -99,16 +100,30 @@ impl Live {
         self.notices.subscribe()
     }
 
-    /// Rebuild from the content folder; `touched` names the files the
-    /// watcher saw change (relative to the content folder). A good build
-    /// replaces the served site and tells browsers to reload; a bad one
-    /// keeps the last good site and tells browsers the error.
-    pub fn rebuild(&self, touched: &[String]) -> Rebuilt {
+    /// Tell the next rebuild what the watcher saw.
+    pub fn note(&self, batch: &Batch) {
+        if let Ok(mut pipeline) = self.pipeline.lock() {
+            Self::tell(&mut pipeline, batch);
+        }
+    }
+
+    fn tell(pipeline: &mut Pipeline, batch: &Batch) {
+        pipeline.saw(batch.paths.iter().cloned());
+        if batch.rescan {
+            pipeline.rescan();
+        }
+    }
+
+    /// Rebuild from the content folder; `batch` is what the watcher saw
+    /// change since the last rebuild (the first lists the whole folder). A
+    /// good build replaces the served site and tells browsers to reload; a
+    /// bad one keeps the last good site and tells browsers the error.
+    pub fn rebuild(&self, batch: &Batch) -> Rebuilt {
         let started = Instant::now();
         let Ok(mut pipeline) = self.pipeline.lock() else {
             return self.fail("internal error: the pipeline is unavailable".into());
         };
-        pipeline.touch(touched.iter().cloned());
+        Self::tell(&mut pipeline, batch);
         let options = Options {
             content: self.content.clone(),
             drafts: true,
@@ -227,6 +242,14 @@ mod tests {
         }
     }
 
+    /// What the watcher reports of an edit.
+    fn saw(path: &str) -> Batch {
+        Batch {
+            paths: [path.to_string()].into(),
+            rescan: false,
+        }
+    }
+
     fn edit(path: &Path, f: impl Fn(&str) -> String) {
         let text = fs::read_to_string(path).unwrap();
         fs::write(path, f(&text)).unwrap();
@@ -248,20 +271,20 @@ mod tests {
         copy_example(&content);
         let live = Live::new(&content);
         let mut notices = live.subscribe();
-        assert_eq!(rendered(live.rebuild(&[])), 3);
+        assert_eq!(rendered(live.rebuild(&Batch::default())), 3);
         assert_eq!(notices.try_recv().ok(), Some(Notice::Reload(1)));
 
         let narrative = "quarters/fy20-21-q1/narrative/mtp-update.md";
         edit(&content.join(narrative), |t| {
             format!("{t}\n---\n\n# Added {{#added}}\n\nA new slide.\n")
         });
-        assert_eq!(rendered(live.rebuild(&[narrative.to_string()])), 1);
+        assert_eq!(rendered(live.rebuild(&saw(narrative))), 1);
         assert_eq!(notices.try_recv().ok(), Some(Notice::Reload(2)));
         assert_serves_a_clean_run(&live, &content);
 
         edit(&content.join("site.yaml"), |t| format!("{t}colour: blue\n"));
         assert!(matches!(
-            live.rebuild(&["site.yaml".to_string()]),
+            live.rebuild(&saw("site.yaml")),
             Rebuilt::Failed { .. }
         ));
         assert_eq!(live.snapshot().version, 2, "the last good site is served");
@@ -272,7 +295,7 @@ mod tests {
         edit(&content.join("site.yaml"), |t| {
             t.replace("colour: blue\n", "")
         });
-        rendered(live.rebuild(&["site.yaml".to_string()]));
+        rendered(live.rebuild(&saw("site.yaml")));
         assert!(live.error().is_none());
         assert_eq!(live.snapshot().version, 3);
         assert_serves_a_clean_run(&live, &content);

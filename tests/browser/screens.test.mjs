@@ -50,3 +50,21 @@ test('on a phone no slide of the long fixture is wider than its frame', async ()
   await page.close();
   assert.deepEqual(wide, []);
 });
+
+// A reflowed table labels each cell with its column ("Noted as: …"); an
+// empty cell must not show its label alone, which reads as something
+// missing.
+test('on a phone no table cell of the example site shows its label alone', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const bare = [];
+  for (const f of files(site).filter((f) => f.endsWith('.html'))) {
+    await page.goto(fileUrl(f));
+    const cells = await page.evaluate(() => [...document.querySelectorAll('td[data-label]')]
+      .filter((td) => td.textContent.trim() === '' && td.getClientRects().length > 0
+        && getComputedStyle(td, '::before').content.includes(td.dataset.label))
+      .map((td) => td.dataset.label));
+    if (cells.length) bare.push(`${path.relative(site, f)}: ${cells.length} × ${cells[0]}`);
+  }
+  await page.close();
+  assert.deepEqual(bare, []);
+});

@@ -121,6 +121,22 @@ pub fn render(
     context: &impl Serialize,
     path: String,
 ) -> Result<OutputFile, Diagnostic> {
+    render_sized(tera, template, context, path, PAGE_SIZE)
+}
+
+/// What a page is expected to take, for its buffer: most pages are less.
+const PAGE_SIZE: usize = 16 * 1024;
+
+/// [`render`] into a buffer of `size` bytes, for a page known to be large
+/// (a deck of a thousand slides is megabytes: grown from a small buffer,
+/// it is copied a dozen times, each time into pages the system must clear).
+pub fn render_sized(
+    tera: &Tera,
+    template: &str,
+    context: &impl Serialize,
+    path: String,
+    size: usize,
+) -> Result<OutputFile, Diagnostic> {
     let context = Context::from_serialize(context).map_err(|e| {
         Diagnostic::error(
             format!("templates/{template}"),
@@ -128,7 +144,7 @@ pub fn render(
         )
         .help(THEME_HELP)
     })?;
-    render_context(tera, template, &context, path)
+    render_into(tera, template, &context, path, Vec::with_capacity(size))
 }
 
 /// [`render`] with a context already built.
@@ -138,8 +154,17 @@ pub fn render_context(
     context: &Context,
     path: String,
 ) -> Result<OutputFile, Diagnostic> {
+    render_into(tera, template, context, path, Vec::with_capacity(PAGE_SIZE))
+}
+
+fn render_into(
+    tera: &Tera,
+    template: &str,
+    context: &Context,
+    path: String,
+    mut bytes: Vec<u8>,
+) -> Result<OutputFile, Diagnostic> {
     // Rendered straight into the page's bytes: no intermediate String.
-    let mut bytes = Vec::with_capacity(16 * 1024);
     match tera.render_to(template, context, &mut bytes) {
         Ok(()) => {
             super::status_shapes::add_defs(&mut bytes);

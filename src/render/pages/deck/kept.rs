@@ -1,11 +1,12 @@
 //! Slides kept between renders of a deck. A planned slide is keyed by
 //! everything its HTML is made of: its template's context (the site view,
 //! its data, id and title), its classes, notes and minutes, and a salt for
-//! what no context shows (the theme's templates and strings). Each value
-//! is hashed through its `Debug` form, so a field added later is covered.
+//! what no context shows (the theme's templates and strings). The context
+//! is hashed as the template gets it, serialised; the rest through its
+//! `Debug` form, so a field added later is covered.
 //! What a key gives back is the slide as rendered: its parts after
-//! splitting (see [`super::split`]), each with its HTML and how full it
-//! is. Whoever renders decks again owns the kept slides ([`SlideMemo`]);
+//! splitting (see [`super::split`]), each with its HTML, how full it is
+//! and its search entry's words. Whoever renders decks again owns the kept slides ([`SlideMemo`]);
 //! the deck only asks for them by key.
 
 use super::SlidePart;
@@ -14,9 +15,10 @@ use super::slides::SlideData;
 use crate::hashing::HashWriter;
 use crate::render::measure;
 use crate::render::pages::SiteView;
+use crate::render::pages::search::SearchEntry;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The slides of the last render of a deck, by key.
 pub struct SlideMemo<'a> {
@@ -46,7 +48,16 @@ pub struct Part {
     pub part: Option<SlidePart>,
     pub html: String,
     pub fit: Fit,
+    /// Its search entry's words, made once for the slide as kept.
+    pub search: Words,
 }
+
+/// A slide's search entry but for its place (path, number, part, quarter
+/// and team): made by whoever indexes the slide, the first time, and
+/// shared by every copy of the slide, kept or not. A slide is kept only
+/// while its title, HTML, notes and minutes are unchanged, and the words
+/// are made of those alone.
+pub type Words = Arc<OnceLock<SearchEntry>>;
 
 impl Part {
     /// A rendered slide and how full it is.
@@ -69,6 +80,7 @@ impl Part {
             part: p.part,
             html,
             fit,
+            search: Words::default(),
         }
     }
 }
@@ -117,7 +129,7 @@ impl Keyer {
     pub fn new(salt: u64, site: &SiteView) -> Self {
         let mut h = HashWriter::new();
         h.key(salt);
-        h.value(site);
+        h.context(site);
         Self {
             base: h.finish(),
             shared: HashMap::new(),
@@ -135,8 +147,8 @@ impl Keyer {
             Some(at) => *self
                 .shared
                 .entry(at)
-                .or_insert_with(|| HashWriter::new().value(&p.data).finish()),
-            None => HashWriter::new().value(&p.data).finish(),
+                .or_insert_with(|| HashWriter::new().context(&p.data).finish()),
+            None => HashWriter::new().context(&p.data).finish(),
         };
         let mut h = HashWriter::new();
         h.key(self.base);

@@ -11,7 +11,7 @@ pub mod split;
 pub mod totals;
 
 use super::quarter::QuarterView;
-use super::{SiteView, render};
+use super::{SiteView, render_sized};
 use crate::diagnostics::Diagnostic;
 use crate::render::measure;
 use crate::render::theme::error_chain;
@@ -58,6 +58,9 @@ pub struct Slide {
     /// shows an item).
     #[serde(skip)]
     pub part: Option<SlidePart>,
+    /// Its search entry's words, shared with the slide as kept.
+    #[serde(skip)]
+    pub search: kept::Words,
 }
 
 /// A part of a slide split into continuation slides: the id of its first
@@ -195,6 +198,7 @@ pub fn render_slides(
             number: i + 1,
             section: p.section,
             part: p.part,
+            search: p.search,
         });
     }
     if problems.is_empty() {
@@ -427,5 +431,14 @@ fn check_fit(ctx: &Ctx, p: &Part, number: usize) -> (String, Option<Diagnostic>)
 
 /// Render the deck page.
 pub fn deck_page(tera: &Tera, page: &DeckPage, path: String) -> Result<OutputFile, Diagnostic> {
-    render(tera, "deck.html", page, path)
+    // The slides as they are, and the frame, labels and outline of each.
+    let size: usize = page
+        .slides
+        .iter()
+        .map(|s| {
+            let frame = 640 + 2 * s.title.len() + 3 * s.id.len();
+            s.html.len() + s.notes.len() + s.minutes.len() + frame
+        })
+        .sum();
+    render_sized(tera, "deck.html", page, path, size + 32 * 1024)
 }

@@ -129,7 +129,7 @@ mod tests {
         let site = site(1, Vec::new(), "");
         let q = fq(2024, 1);
         let deck = deck_path(&site.calendar.slug(q));
-        let mut entries = vec![
+        let mut entries = [
             entry(
                 "slide",
                 "Say \"hi\"\n",

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::snapshot;
+use common::{copy_dir, snapshot};
 use quarterdeck::Options;
 use quarterdeck::pipeline::{Output, Pipeline, Run};
 use quarterdeck::progress::Silent;
@@ -135,18 +135,6 @@ impl Live {
         assert_eq!(paths(&site), paths(&built), "after {after}: the same files");
         for (path, bytes) in &built {
             assert!(site[path] == *bytes, "after {after}: {path} differs");
-        }
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
         }
     }
 }

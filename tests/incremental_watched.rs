@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::snapshot;
+use common::{copy_dir, snapshot};
 use quarterdeck::Options;
 use quarterdeck::pipeline::{Output, Pipeline};
 use quarterdeck::progress::Silent;
@@ -103,18 +103,6 @@ impl Watched {
     fn edit(&self, rel: &str, f: impl Fn(&str) -> String) {
         let text = fs::read_to_string(self.path(rel)).unwrap();
         fs::write(self.path(rel), f(&text)).unwrap();
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }
 

@@ -7,18 +7,6 @@ use common::*;
 use std::fs;
 use std::path::Path;
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 fn in_dir(dir: &Path, args: &[&str]) -> Run {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_quarterdeck"))
         .args(args)

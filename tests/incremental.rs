@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{copy_dir, snapshot};
+use common::{clean_build, copy_dir, write_theme_folder};
 use quarterdeck::Options;
 use quarterdeck::pipeline::{Output, Pipeline, Run};
 use quarterdeck::progress::Silent;
@@ -118,15 +118,7 @@ impl Live {
             output: output.clone(),
             ..self.options()
         };
-        let outcome = quarterdeck::build(&options);
-        assert!(
-            !outcome.report.has_errors(),
-            "{}",
-            outcome.render(&self.content())
-        );
-        // The marker `build` leaves to know the folder as its own is no page.
-        let mut built = snapshot(&output);
-        built.retain(|path, _| !path.starts_with('.'));
+        let built = clean_build(&options);
         let mut site = self.site.clone();
         for (to, from) in &self.media {
             site.insert(to.clone(), fs::read(from).unwrap());
@@ -170,14 +162,7 @@ fn incremental_runs_write_what_a_clean_build_writes() {
     live.assert_clean("a narrative edit");
 
     // A theme folder: every page changes, and again when it is edited.
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html");
-    let base = fs::read_to_string(base).unwrap();
-    fs::create_dir_all(live.path("theme/templates")).unwrap();
-    fs::write(
-        live.path("theme/templates/base.html"),
-        format!("{base}<!-- a theme -->\n"),
-    )
-    .unwrap();
+    write_theme_folder(&live.content());
     live.edit("site.yaml", |t| format!("{t}theme: theme\n"));
     assert_eq!(live.run().len(), 3);
     live.assert_clean("a theme folder added");

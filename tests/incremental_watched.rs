@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{copy_dir, snapshot};
+use common::{clean_build, copy_dir, write_theme_folder};
 use quarterdeck::Options;
 use quarterdeck::pipeline::{Output, Pipeline};
 use quarterdeck::progress::Silent;
@@ -85,10 +85,7 @@ impl Watched {
             output: output.clone(),
             ..self.options()
         };
-        let outcome = quarterdeck::build(&options);
-        assert!(!outcome.report.has_errors(), "after {after}");
-        let mut built = snapshot(&output);
-        built.retain(|path, _| !path.starts_with('.'));
+        let built = clean_build(&options);
         // A medium the site no longer publishes stays in `site` (it was
         // copied once): compare the pages and the media still published.
         let paths = |m: &BTreeMap<String, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
@@ -187,14 +184,7 @@ fn runs_told_what_the_watcher_saw_write_what_a_clean_build_writes() {
     w.saw(&["media/later/chart.svg"], "the image put back");
 
     // A theme folder created with its file, the file named alone.
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html");
-    let base = fs::read_to_string(base).unwrap();
-    fs::create_dir_all(w.path("theme/templates")).unwrap();
-    fs::write(
-        w.path("theme/templates/base.html"),
-        format!("{base}<!-- a theme -->\n"),
-    )
-    .unwrap();
+    write_theme_folder(&w.options().content);
     w.edit("site.yaml", |t| format!("{t}theme: theme\n"));
     w.saw(
         &["theme/templates/base.html", "site.yaml"],

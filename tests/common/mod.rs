@@ -171,6 +171,33 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// What a clean `build` of `options` writes, file by file (the marker
+/// `build` leaves to know the folder as its own is no page).
+pub fn clean_build(options: &quarterdeck::Options) -> BTreeMap<String, Vec<u8>> {
+    let outcome = quarterdeck::build(options);
+    assert!(
+        !outcome.report.has_errors(),
+        "{}",
+        outcome.render(&options.content)
+    );
+    let mut built = snapshot(&options.output);
+    built.retain(|path, _| !path.starts_with('.'));
+    built
+}
+
+/// A theme folder `theme/` in `content` whose `base.html` is the default
+/// one with a comment after it: every page changes with it.
+pub fn write_theme_folder(content: &Path) {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html");
+    let base = fs::read_to_string(base).unwrap();
+    fs::create_dir_all(content.join("theme/templates")).unwrap();
+    fs::write(
+        content.join("theme/templates/base.html"),
+        format!("{base}<!-- a theme -->\n"),
+    )
+    .unwrap();
+}
+
 /// Every file below `dir` with its bytes.
 pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();

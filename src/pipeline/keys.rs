@@ -49,6 +49,8 @@ pub struct Keys {
     /// What a slide's HTML reads besides its template's context: the
     /// theme's templates and strings (see [`crate::render::quarter::Kept`]).
     pub slides: u64,
+    /// Each section view of each quarter (see [`super::views`]).
+    pub views: super::views::ViewKeys,
 }
 
 /// Hashes of one quarter's own content: the same for the same files, so
@@ -62,9 +64,9 @@ pub struct QuarterHashes {
     /// Each objective, with its quarter and section file (its history).
     objectives: Vec<(String, u64)>,
     /// Its deck order: which sections the deck shows.
-    deck: u64,
+    pub(super) deck: u64,
     /// Each section, by id.
-    each: BTreeMap<String, u64>,
+    pub(super) each: BTreeMap<String, u64>,
 }
 
 impl QuarterHashes {
@@ -228,7 +230,9 @@ pub fn keys(
         .value(&site.theme_dir)
         .key(theme)
         .finish();
+    let views = super::views::view_keys(site, derived, own, facts, shared, teams_map);
     Keys {
+        views,
         shared,
         quarters,
         teams,

@@ -39,6 +39,7 @@ mod outcome;
 mod pages;
 mod search;
 mod spanning;
+mod views;
 
 pub use outcome::{Options, Outcome};
 
@@ -69,6 +70,9 @@ pub struct Changes {
     pub files: Vec<String>,
     /// The quarters this run rendered.
     pub quarters: Vec<FiscalQuarter>,
+    /// The section views this run built, by quarter and section id: in
+    /// the quarters it rendered, those not kept from the last run.
+    pub views: Vec<(FiscalQuarter, String)>,
     /// Pages of the last good run that the site no longer has.
     pub removed: Vec<String>,
 }
@@ -280,6 +284,7 @@ impl Pipeline {
         outcome.report.sort();
         outcome.pages = pages.pages;
         changes.quarters = pages.quarters;
+        changes.views = pages.views;
         changes.removed = pages.removed;
         if let (Some(m), Some(memo)) = (&mut self.memory, pages.memo) {
             m.pages = memo;

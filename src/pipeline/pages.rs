@@ -4,7 +4,7 @@
 //! next run renders again only the quarters whose key changed, and the KPI
 //! pages whose rows changed; inside such a quarter, only the slides and
 //! objective pages whose own keys changed (the quarter's [`Kept`]
-//! slides and objective keys). The index and the theme's static files are
+//! section views, slides and objective keys). The index and the theme's static files are
 //! rendered every time. What comes out is the pages rendered by this run
 //! and the paths of the last run's pages that are gone.
 
@@ -18,6 +18,7 @@ use crate::render::pages::deck::kept::Drawn;
 use crate::render::pages::search::SearchEntry;
 use crate::render::pages::sitemap::sitemap;
 use crate::render::quarter::Kept;
+use crate::render::views::SectionView;
 use crate::render::{self, Charts, Inputs, KpiRow, RenderOptions, Rendered, Sink, Theme};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -41,6 +42,8 @@ pub struct Quarter {
     objectives: BTreeMap<String, u64>,
     /// Its deck's slides as rendered, by key.
     drawn: HashMap<u64, Arc<Drawn>>,
+    /// Its section views as built, by key (see [`super::views`]).
+    views: HashMap<u64, Arc<SectionView>>,
 }
 
 /// What the render of a quarter may take from the last run.
@@ -52,6 +55,14 @@ struct Last<'a> {
 impl Kept for Last<'_> {
     fn salt(&self) -> u64 {
         self.keys.slides
+    }
+
+    fn view_key(&self, q: FiscalQuarter, id: &str) -> Option<u64> {
+        self.keys.views.get(&q)?.get(id).copied()
+    }
+
+    fn view(&self, q: FiscalQuarter, key: u64) -> Option<Arc<SectionView>> {
+        self.memo.quarters.get(&q)?.views.get(&key).cloned()
     }
 
     fn slide(&self, q: FiscalQuarter, key: u64) -> Option<Arc<Drawn>> {
@@ -105,6 +116,8 @@ pub struct Pages {
     pub rendered: Rendered,
     /// The quarters rendered by this run.
     pub quarters: Vec<FiscalQuarter>,
+    /// The section views this run built (not kept), by quarter and id.
+    pub views: Vec<(FiscalQuarter, String)>,
     /// Pages of the last run that the site no longer has.
     pub removed: Vec<String>,
     /// HTML pages of the whole site.
@@ -146,6 +159,7 @@ pub fn render(
         return Ok(Pages {
             rendered,
             quarters: site.quarters.iter().map(|q| q.id).collect(),
+            views: Vec::new(),
             removed: Vec::new(),
             pages,
             memo: None,
@@ -179,8 +193,10 @@ pub fn render(
     let mut removed = Vec::new();
     let mut streamed = Vec::new();
     let mut quarters = Vec::new();
+    let mut views = Vec::new();
     for (id, out) in fresh {
         quarters.push(id);
+        views.extend(out.built.iter().map(|s| (id, s.clone())));
         streamed.extend(out.streamed);
         if let Some(next) = &mut next {
             let mut paths: Vec<String> = out.files.iter().map(|f| f.path.clone()).collect();
@@ -204,6 +220,7 @@ pub fn render(
                         .cloned()
                         .unwrap_or_default(),
                     drawn: out.drawn.into_iter().collect(),
+                    views: out.views.into_iter().collect(),
                 }),
             );
         } else {
@@ -232,6 +249,7 @@ pub fn render(
                 chart_time: charts.time_spent(),
             },
             quarters,
+            views,
             removed,
             pages,
             memo: None,
@@ -301,6 +319,7 @@ pub fn render(
             chart_time: charts.time_spent(),
         },
         quarters,
+        views,
         removed,
         pages: next.pages(),
         memo: Some(next),

@@ -388,4 +388,8 @@ pub struct QuarterOutput {
     pub warnings: Vec<Diagnostic>,
     /// Its slides as rendered, by key, when rendered with a [`quarter::Kept`].
     pub drawn: Vec<(u64, std::sync::Arc<pages::deck::kept::Drawn>)>,
+    /// Its section views, by key, when rendered with a [`quarter::Kept`].
+    pub views: Vec<(u64, std::sync::Arc<views::SectionView>)>,
+    /// The ids of the sections whose views it built (those not kept).
+    pub built: Vec<String>,
 }

@@ -1,10 +1,10 @@
 //! What one quarter contributes to the site: its deck, its since-last-
 //! quarter page, its objectives' pages, and its KPIs as its deck shows
 //! them (for the KPI pages, which span quarters). A run that renders
-//! again ([`Kept`]) takes the slides and objective pages of the last run
-//! whose inputs are unchanged.
+//! again ([`Kept`]) takes the section views (their charts drawn), slides
+//! and objective pages of the last run whose inputs are unchanged.
 
-use super::pages::deck::kept::{Drawn, SlideMemo};
+use super::pages::deck::kept::{self, Drawn, SlideMemo};
 use super::pages::deck::{self, DeckPage, Slide, Slides};
 use super::pages::kpi::KpiRow;
 use super::pages::quarter::QuarterView;
@@ -21,11 +21,17 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// What the last run rendered, as a run that renders again keeps it: the
-/// render asks it for slides by key and whether objective pages stand.
+/// render asks it for section views and slides by key and whether
+/// objective pages stand.
 pub trait Kept: Sync {
     /// A hash of what a slide's HTML reads besides its template's context:
     /// the theme's templates and strings.
     fn salt(&self) -> u64;
+    /// The key of the view of quarter `q`'s section `id`: a hash of all
+    /// that [`views::section`] reads to build it.
+    fn view_key(&self, q: FiscalQuarter, id: &str) -> Option<u64>;
+    /// Quarter `q`'s section view kept under `key`, as built.
+    fn view(&self, q: FiscalQuarter, key: u64) -> Option<Arc<SectionView>>;
     /// Quarter `q`'s planned slide kept under `key`, as rendered.
     fn slide(&self, q: FiscalQuarter, key: u64) -> Option<Arc<Drawn>>;
     /// Whether quarter `q`'s page of objective `id` is kept as it was.
@@ -46,21 +52,27 @@ pub fn quarter_pages(
     let slug = ctx.slug(q.id);
     let deck_path = deck_path(&slug);
     let urls = ctx.urls;
-    // In parallel: a save in `serve` renders one quarter, and its views
-    // and search entries are most of that quarter's work. Chart errors
-    // are gathered in `ctx` and sorted with every problem of the run.
-    let mut sections: Vec<SectionView> = q
-        .sections
-        .par_iter()
-        .map(|s| views::section(ctx, s))
+    // Chart errors are gathered in `ctx` and sorted with every problem of
+    // the run. The views built under a key are kept for the next run.
+    let Views {
+        views: mut sections,
+        keys,
+        built,
+    } = section_views(ctx, kept);
+    let views: Vec<(u64, Arc<SectionView>)> = keys
+        .iter()
+        .zip(&sections)
+        .filter_map(|(key, v)| Some(((*key)?, Arc::clone(v))))
         .collect();
     let since = since::view(ctx, &sections);
     let site_view = SiteView::new(site, urls, inline);
     let plan = deck::plan::plan(ctx, &sections, &since)?;
     let get = |key| kept.and_then(|k| k.slide(q.id, key));
+    let known = kept::data_keys(&sections, &keys);
     let memo = kept.map(|k| SlideMemo {
         salt: k.salt(),
         get: &get,
+        known: &known,
     });
     let Slides {
         mut slides,
@@ -107,6 +119,8 @@ pub fn quarter_pages(
             slides: search,
             warnings,
             drawn,
+            views,
+            built,
         });
     }
 
@@ -121,24 +135,24 @@ pub fn quarter_pages(
     // The objective pages, in parallel, each with its own chart errors;
     // files and problems in the order of the objectives. Those kept from
     // the last run are not rendered again.
+    // A view kept for the next run is not taken apart: what a page takes
+    // of it is copied.
     let is_kept = |id: &str| kept.is_some_and(|k| k.objective(q.id, id));
     let mut kept_pages = Vec::new();
-    let objectives: Vec<_> = q
-        .sections
-        .iter()
-        .zip(&mut sections)
-        .flat_map(|(section, s)| {
-            let pairs = section.data.objectives.iter().zip(&mut s.objectives);
-            pairs.map(move |(o, shown)| (section, o, shown))
-        })
-        .filter(|(_, o, _)| {
-            let keep = is_kept(o.id.as_str());
-            if keep {
+    let mut objectives = Vec::new();
+    for (section, view) in q.sections.iter().zip(&mut sections) {
+        for (i, o) in section.data.objectives.iter().enumerate() {
+            if is_kept(o.id.as_str()) {
                 kept_pages.push(objective_path(&slug, o.id.as_str()));
+                continue;
             }
-            !keep
-        })
-        .collect();
+            let shown = match Arc::get_mut(view) {
+                Some(v) => v.objectives.get_mut(i).map(std::mem::take),
+                None => view.objectives.get(i).cloned(),
+            };
+            objectives.extend(shown.map(|shown| (section, o, shown)));
+        }
+    }
     let pages: Vec<_> = objectives
         .into_par_iter()
         .map(|(section, o, shown)| {
@@ -184,13 +198,20 @@ pub fn quarter_pages(
             .then(|| format!("{deck_path}#{slide}"));
         // A KPI page draws its own chart over every quarter: the rows
         // leave this quarter's behind rather than hold them all.
-        kpis.extend(std::mem::take(&mut s.kpis).into_iter().map(|k| KpiRow {
+        let shown: Vec<KpiView> = match Arc::get_mut(s) {
+            Some(s) => std::mem::take(&mut s.kpis)
+                .into_iter()
+                .map(|k| KpiView { chart: None, ..k })
+                .collect(),
+            None => s.kpis.iter().map(KpiView::without_chart).collect(),
+        };
+        kpis.extend(shown.into_iter().map(|kpi| KpiRow {
             quarter: q.id,
             label: label.clone(),
             section: s.title.clone(),
             slide: slide.clone(),
             deck: deck_path.clone(),
-            kpi: KpiView { chart: None, ..k },
+            kpi,
         }));
     }
     Ok(QuarterOutput {
@@ -201,7 +222,40 @@ pub fn quarter_pages(
         slides: search,
         warnings,
         drawn,
+        views,
+        built,
     })
+}
+
+/// The views of a quarter's sections, in order.
+struct Views {
+    views: Vec<Arc<SectionView>>,
+    /// The key of each, with a [`Kept`].
+    keys: Vec<Option<u64>>,
+    /// The ids of the sections whose views were built, not kept.
+    built: Vec<String>,
+}
+
+/// The views of the quarter's sections: those kept under their key are
+/// taken as they are, the others built, in parallel (a save in `serve`
+/// renders one quarter, and its views are most of that quarter's work).
+fn section_views(ctx: &Ctx, kept: Option<&dyn Kept>) -> Views {
+    let q = ctx.quarter;
+    let each: Vec<_> = q
+        .sections
+        .par_iter()
+        .map(|s| {
+            let key = kept.and_then(|k| k.view_key(q.id, s.id.as_str()));
+            match kept.zip(key).and_then(|(k, key)| k.view(q.id, key)) {
+                Some(view) => (view, key, false),
+                None => (Arc::new(views::section(ctx, s)), key, true),
+            }
+        })
+        .collect();
+    let built = q.sections.iter().zip(&each).filter(|(_, (_, _, b))| *b);
+    let built = built.map(|(s, _)| s.id.to_string()).collect();
+    let (views, keys) = each.into_iter().map(|(v, k, _)| (v, k)).unzip();
+    Views { views, keys, built }
 }
 
 /// The quarter's slides as search results (see [`SearchEntry`]): each

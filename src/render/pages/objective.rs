@@ -76,14 +76,14 @@ pub struct HistoryKr {
 }
 
 /// The page of objective `o` of `section`; `shown` is the
-/// deck's view of it (its charts move to the page) and `slides` the
-/// deck's slide titles by id.
+/// deck's view of it (its charts move to the page, or the page is built
+/// of it whole) and `slides` the deck's slide titles by id.
 pub fn objective_page(
     ctx: &Ctx,
     tera: &Tera,
     public: Option<&str>,
     (section, o): (&Section, &Objective),
-    shown: &mut ObjectiveView,
+    mut shown: ObjectiveView,
     slides: &BTreeMap<&str, &str>,
 ) -> Result<OutputFile, Diagnostic> {
     let path = objective_path(&ctx.slug(ctx.quarter.id), &o.id);
@@ -92,9 +92,9 @@ pub fn objective_page(
     // Markdown renders the same at every depth but for its images: the
     // deck's view serves the page unless it shows one.
     let objective = if shown.has_images() {
-        objective_again(&page_ctx, section, o, shown)
+        objective_again(&page_ctx, section, o, &mut shown)
     } else {
-        std::mem::take(shown)
+        shown
     };
     let quarter = QuarterView::new(&page_ctx, &urls);
     let id = &objective.id;

@@ -13,6 +13,7 @@ use crate::render::urls::{Urls, kpi_path, objective_path, since_path};
 use crate::render::views::{ChangeView, Ctx, SectionView, StatusView};
 use crate::write::OutputFile;
 use serde::Serialize;
+use std::sync::Arc;
 use tera::Tera;
 
 /// The context of `since-last-quarter.html`.
@@ -118,7 +119,7 @@ fn changes(ctx: &Ctx, list: &[StatusChange]) -> Vec<ObjectiveChange> {
 }
 
 /// The view of the quarter in `ctx`, with its KPIs as `sections` show them.
-pub fn view(ctx: &Ctx, sections: &[SectionView]) -> SinceView {
+pub fn view(ctx: &Ctx, sections: &[Arc<SectionView>]) -> SinceView {
     let since = &ctx.facts.since;
     let site = ctx.site;
     let previous: Option<&Quarter> = ctx.facts.previous.and_then(|p| site.quarter(p));

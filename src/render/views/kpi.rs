@@ -39,6 +39,28 @@ pub struct KpiView {
     pub page: String,
 }
 
+impl KpiView {
+    /// A copy of it without its chart (what a KPI page's row keeps of it:
+    /// the page draws its own chart).
+    pub fn without_chart(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            value: self.value.clone(),
+            unit: self.unit.clone(),
+            direction: self.direction.clone(),
+            change: self.change.clone(),
+            value_in_words: self.value_in_words,
+            changes: self.changes.clone(),
+            previous_text: self.previous_text.clone(),
+            description: self.description.clone(),
+            note: self.note.clone(),
+            chart: None,
+            page: self.page.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ChangeView {
     pub absolute: String,

@@ -9,10 +9,11 @@ use crate::model::paths;
 use crate::render::pages::since::SinceView;
 use crate::render::views::{self, Ctx, ObjectiveView, SectionView, StatusView};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub fn department_slides<'a>(
     ctx: &Ctx,
-    sections: &'a [SectionView],
+    sections: &'a [Arc<SectionView>],
     since: &'a SinceView,
     plan: &mut Vec<Planned<'a>>,
 ) {

@@ -16,6 +16,7 @@ use crate::hashing::HashWriter;
 use crate::render::measure;
 use crate::render::pages::SiteView;
 use crate::render::pages::search::SearchEntry;
+use crate::render::views::SectionView;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -26,6 +27,28 @@ pub struct SlideMemo<'a> {
     pub salt: u64,
     /// The slide kept under a key, if any.
     pub get: &'a (dyn Fn(u64) -> Option<Arc<Drawn>> + Sync),
+    /// The hashes of the views whose keys are known, by address (see
+    /// [`data_keys`]).
+    pub known: &'a HashMap<usize, u64>,
+}
+
+/// The hashes of the section views whose keys are known (`keys`, in the
+/// order of `sections`), and of their objectives' views, by address: what
+/// a slide showing one of them is keyed by. A view is made of what its
+/// key hashes alone, so the key stands for the view.
+pub fn data_keys(sections: &[Arc<SectionView>], keys: &[Option<u64>]) -> HashMap<usize, u64> {
+    let mut known = HashMap::new();
+    for (view, key) in sections.iter().zip(keys) {
+        let Some(key) = key else { continue };
+        let section = HashWriter::new().value("section").key(*key).finish();
+        known.insert(Arc::as_ptr(view) as usize, section);
+        for (i, o) in view.objectives.iter().enumerate() {
+            let mut objective = HashWriter::new();
+            objective.value("objective").key(*key).value(&i);
+            known.insert(std::ptr::from_ref(o) as usize, objective.finish());
+        }
+    }
+    known
 }
 
 /// A planned slide as rendered: one part, or its continuation slides.
@@ -126,13 +149,15 @@ pub struct Keyer {
 }
 
 impl Keyer {
-    pub fn new(salt: u64, site: &SiteView) -> Self {
+    /// The keyer of a deck whose views at the addresses of `known` are
+    /// hashed already (see [`data_keys`]).
+    pub fn new(salt: u64, site: &SiteView, known: &HashMap<usize, u64>) -> Self {
         let mut h = HashWriter::new();
         h.key(salt);
         h.context(site);
         Self {
             base: h.finish(),
-            shared: HashMap::new(),
+            shared: known.clone(),
         }
     }
 

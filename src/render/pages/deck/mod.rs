@@ -116,7 +116,7 @@ pub fn render_slides(
     let mut problems = Vec::new();
     let mut rendered: Vec<Arc<Drawn>> = Vec::with_capacity(plan.len());
     let mut drawn = Vec::new();
-    let mut keyer = memo.map(|m| kept::Keyer::new(m.salt, site));
+    let mut keyer = memo.map(|m| kept::Keyer::new(m.salt, site, m.known));
     // A section's (objective's) slides share one context, built once: its
     // view is the largest data of the deck.
     let mut shared: BTreeMap<usize, Context> = BTreeMap::new();

@@ -10,6 +10,7 @@ use crate::render::pages::since::SinceView;
 use crate::render::views::{Ctx, ObjectiveView, SectionView};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::department::department_slides;
 use super::narrative::narrative_slides;
@@ -90,7 +91,7 @@ const DENSE_AT: usize = 900;
 /// for slide ids that collide and for minutes of slides not in the deck.
 pub fn plan<'a>(
     ctx: &Ctx<'a>,
-    sections: &'a [SectionView],
+    sections: &'a [Arc<SectionView>],
     since: &'a SinceView,
 ) -> Result<Vec<Planned<'a>>, Vec<Diagnostic>> {
     let s = ctx.strings;
@@ -187,7 +188,7 @@ fn title_slide<'a>(ctx: &Ctx<'a>) -> Planned<'a> {
     )
 }
 
-fn agenda(ctx: &Ctx, sections: &[SectionView]) -> Vec<AgendaItem> {
+fn agenda(ctx: &Ctx, sections: &[Arc<SectionView>]) -> Vec<AgendaItem> {
     let item = |id: &str, title: &str, owner: &str| AgendaItem {
         id: id.to_string(),
         title: title.to_string(),

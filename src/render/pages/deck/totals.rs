@@ -7,8 +7,9 @@ use super::plan::Planned;
 use super::slides::{SlideData, StatusTotalsSlide, TeamTotals};
 use crate::model::Stated;
 use crate::render::views::{Ctx, SectionView, reach, totals};
+use std::sync::Arc;
 
-pub fn totals_slide<'a>(ctx: &Ctx, sections: &[SectionView]) -> Option<Planned<'a>> {
+pub fn totals_slide<'a>(ctx: &Ctx, sections: &[Arc<SectionView>]) -> Option<Planned<'a>> {
     let teams: Vec<TeamTotals> = sections
         .iter()
         .filter(|s| s.goal_count > 0 || !s.checkins.is_empty())

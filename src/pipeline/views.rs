@@ -1,0 +1,204 @@
+//! Keys of the section views: a hash of everything the view of one
+//! section of one quarter reads (see [`crate::render::views::section`]),
+//! so that a run that renders a quarter again keeps the views whose key is
+//! unchanged, their charts drawn, and builds the others.
+//!
+//! A section's view reads: what every page reads (settings, calendar,
+//! theme and strings, render options: the `shared` key), which team each
+//! section belongs to (its team page's link), the quarter's id and deck
+//! order (whether the deck shows a section), the section itself, the
+//! section it is part of and its sub-teams (their titles, owners and
+//! links), its KPIs' changes and its objectives' key-result figures
+//! among the quarter's facts, and each of its KPIs' trend up to the
+//! quarter (the points its chart draws) with the unit of the KPI's latest
+//! quarter (the trend's words are in it). An early KPI edited changes
+//! that KPI's trend in every later quarter: the views of its team there,
+//! and no other, are built again.
+
+use super::facts::FactHashes;
+use super::keys::{HashWriter, QuarterHashes};
+use crate::derive::Derived;
+use crate::model::{FiscalQuarter, Id, Site};
+use std::collections::{BTreeMap, HashMap};
+
+/// Each section view's key, by section id, in each quarter.
+pub type ViewKeys = BTreeMap<FiscalQuarter, HashMap<Id, u64>>;
+
+/// The keys of every section view of `site`, whose quarters have the
+/// hashes `own` and facts hashed as `facts` (in the order of
+/// `site.quarters`); `shared` is what every page reads and `teams` a hash
+/// of the teams map.
+pub fn view_keys(
+    site: &Site,
+    derived: &Derived,
+    own: &[QuarterHashes],
+    facts: &[FactHashes],
+    shared: u64,
+    teams: u64,
+) -> ViewKeys {
+    use rayon::prelude::*;
+    let trends = Trends::of(site, derived);
+    site.quarters
+        .par_iter()
+        .zip(own)
+        .zip(facts)
+        .map(|((q, own), facts)| {
+            let quarter_facts = derived.of(q.id);
+            let each = |id: &str| own.each.get(id).copied();
+            let mut base = HashWriter::new();
+            base.key(shared).key(teams).value(&q.id).key(own.deck);
+            let base = base.finish();
+            let keys = q
+                .sections
+                .iter()
+                .map(|s| {
+                    let mut h = HashWriter::new();
+                    h.key(base).value(s.id.as_str()).value(&each(s.id.as_str()));
+                    if let Some(parent) = &s.data.part_of {
+                        h.value(parent.value.as_str())
+                            .value(&each(parent.value.as_str()));
+                    }
+                    for sub in &q.sections {
+                        if sub.data.part_of.as_ref().is_some_and(|p| p.value == s.id) {
+                            h.value(sub.id.as_str()).value(&each(sub.id.as_str()));
+                        }
+                    }
+                    for k in &s.data.kpis {
+                        let change = quarter_facts.and_then(|f| f.kpi_changes.get(k.id.as_str()));
+                        h.value(k.id.as_str())
+                            .value(&change)
+                            .key(trends.upto(k.id.as_str(), q.id));
+                    }
+                    for o in &s.data.objectives {
+                        h.value(&facts.key_results.get(o.id.as_str()));
+                    }
+                    (s.id.clone(), h.finish())
+                })
+                .collect();
+            (q.id, keys)
+        })
+        .collect()
+}
+
+/// Each KPI's trend, hashed point by point: what its chart in a quarter
+/// draws is the trend up to that quarter.
+struct Trends {
+    /// By KPI id: each point's quarter and the hash of the trend up to
+    /// and including it, oldest first.
+    by_kpi: HashMap<String, Vec<(FiscalQuarter, u64)>>,
+}
+
+impl Trends {
+    fn of(site: &Site, derived: &Derived) -> Self {
+        let latest = site.latest_kpis();
+        let by_kpi = derived
+            .kpis
+            .iter()
+            .map(|(id, series)| {
+                let unit = latest.get(id.as_str()).map(|(_, _, k)| &k.unit);
+                let mut h = HashWriter::new();
+                h.value(id.as_str()).value(&unit);
+                let running = series
+                    .iter()
+                    .map(|p| {
+                        // A point's change is its quarter's, as the trend
+                        // shows it (a stated point has none).
+                        let change = (!p.stated)
+                            .then(|| derived.of(p.quarter)?.kpi_changes.get(id))
+                            .flatten();
+                        h.value(p).value(&change);
+                        (p.quarter, h.finish())
+                    })
+                    .collect();
+                (id.to_string(), running)
+            })
+            .collect();
+        Self { by_kpi }
+    }
+
+    /// The hash of KPI `id`'s trend up to quarter `q`, as its chart in `q`
+    /// draws it (its points in quarters up to `q`, in order).
+    fn upto(&self, id: &str, q: FiscalQuarter) -> u64 {
+        let Some(points) = self.by_kpi.get(id) else {
+            return 0;
+        };
+        let shown = points.iter().take_while(|(at, _)| *at <= q).count();
+        shown.checked_sub(1).map_or(1, |last| points[last].1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::derive::fixtures::{quarter, site};
+    use crate::pipeline::facts::Facts;
+
+    fn section(id: &str, value: f64) -> String {
+        format!(
+            "title: {id}\nkpis:\n- {{id: {id}-kpi, name: K, value: {value}}}\n\
+             objectives:\n- id: {id}-o\n  title: O\n  status: on-track\n"
+        )
+    }
+
+    /// The view keys of three quarters of teams `a` and `b`, whose KPIs
+    /// have the values `values` (`a`'s and `b`'s in each quarter), under
+    /// the shared key `shared`.
+    fn keys(values: [[f64; 2]; 3], shared: u64) -> ViewKeys {
+        let quarters = (0u8..3)
+            .map(|i| {
+                let [a, b] = values[usize::from(i)];
+                quarter(2020, i + 1, &[&section("a", a), &section("b", b)])
+            })
+            .collect();
+        let s = site(1, quarters, "");
+        let own: Vec<QuarterHashes> = s.quarters.iter().map(|q| QuarterHashes::of(q)).collect();
+        let (derived, facts) = Facts::default().derive(&s, &own);
+        view_keys(&s, &derived, &own, &facts, shared, 11)
+    }
+
+    /// The key of team `id`'s view in the `quarter`th quarter (the
+    /// fixtures name sections by their place: `a` is `s0`, `b` is `s1`).
+    fn key(keys: &ViewKeys, quarter: usize, id: &str) -> u64 {
+        let (_, by) = keys.iter().nth(quarter).expect("the quarter");
+        let section = if id == "a" { "s0" } else { "s1" };
+        by[&Id::from(section)]
+    }
+
+    const VALUES: [[f64; 2]; 3] = [[1.0, 1.0], [2.0, 2.0], [3.0, 3.0]];
+
+    #[test]
+    fn an_early_kpi_changes_its_teams_views_alone() {
+        let before = keys(VALUES, 7);
+        assert_eq!(before, keys(VALUES, 7), "the same content, the same keys");
+        let mut edited = VALUES;
+        edited[0][0] = 5.0;
+        let after = keys(edited, 7);
+        for q in 0..3 {
+            // Team a's KPI changed in the first quarter: its trend in every
+            // later quarter shows it, and its change in the second.
+            assert_ne!(key(&before, q, "a"), key(&after, q, "a"), "quarter {q}");
+            assert_eq!(key(&before, q, "b"), key(&after, q, "b"), "quarter {q}");
+        }
+    }
+
+    #[test]
+    fn a_later_quarter_does_not_reach_back() {
+        let before = keys(VALUES, 7);
+        let mut edited = VALUES;
+        edited[2][0] = 9.0;
+        let after = keys(edited, 7);
+        assert_eq!(key(&before, 0, "a"), key(&after, 0, "a"));
+        assert_eq!(key(&before, 1, "a"), key(&after, 1, "a"));
+        assert_ne!(key(&before, 2, "a"), key(&after, 2, "a"));
+    }
+
+    #[test]
+    fn what_every_page_reads_is_in_every_key() {
+        let before = keys(VALUES, 7);
+        let after = keys(VALUES, 8);
+        for q in 0..3 {
+            assert_ne!(key(&before, q, "a"), key(&after, q, "a"));
+            assert_ne!(key(&before, q, "b"), key(&after, q, "b"));
+        }
+    }
+}

@@ -230,9 +230,8 @@ pub fn keys(
         .value(&site.theme_dir)
         .key(theme)
         .finish();
-    let views = super::views::view_keys(site, derived, own, facts, shared, teams_map);
     Keys {
-        views,
+        views: super::views::view_keys(site, derived, own, facts, slides),
         shared,
         quarters,
         teams,

@@ -18,20 +18,22 @@ pub struct EntryKey {
 
 impl EntryKey {
     pub fn of(e: &SearchEntry) -> Self {
-        let docs = HashWriter::new()
-            .value(&e.title)
-            .value(&e.path)
+        // Strings hashed as bytes: their `Debug` form escapes each
+        // character, and a save keys every entry of every quarter it renders.
+        let mut docs = HashWriter::new();
+        docs.bytes(e.title.as_bytes())
+            .bytes(e.path.as_bytes())
             .value(&e.quarter)
-            .value(&e.section.as_ref().map(|(_, title)| title))
-            .value(e.kind)
-            .finish();
+            .value(&e.section.as_ref().map(|_| ()))
+            .bytes(e.section.as_ref().map_or("", |(_, t)| t).as_bytes())
+            .bytes(e.kind.as_bytes());
+        let docs = docs.finish();
         let mut shards = [0; N];
         for (shard, key) in shards.iter_mut().enumerate() {
-            let mut h = HashWriter::new();
-            for (word, n) in e.terms.shard(shard) {
-                h.bytes(word.as_bytes()).key(u64::from(n));
-            }
-            *key = h.finish();
+            // A shard's words and counts as held: one run of bytes.
+            *key = HashWriter::new()
+                .bytes(e.terms.shard_text(shard).as_bytes())
+                .finish();
         }
         Self { docs, shards }
     }

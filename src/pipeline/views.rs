@@ -3,12 +3,12 @@
 //! so that a run that renders a quarter again keeps the views whose key is
 //! unchanged, their charts drawn, and builds the others.
 //!
-//! A section's view reads: what every page reads (settings, calendar,
-//! theme and strings, render options: the `shared` key), which team each
-//! section belongs to (its team page's link), the quarter's id and deck
-//! order (whether the deck shows a section), the section itself, the
-//! section it is part of and its sub-teams (their titles, owners and
-//! links), its KPIs' changes and its objectives' key-result figures
+//! A section's view reads: the settings, calendar, theme and strings and
+//! render options (not the other quarters' `quarter.yaml`, nor the
+//! roster: a view shows neither), the quarter's id and deck order
+//! (whether the deck shows a section), the section itself, the section it
+//! is part of and its sub-teams (their titles, owners and links), the
+//! team each of those belongs to (its team page's link), its KPIs' changes and its objectives' key-result figures
 //! among the quarter's facts, and each of its KPIs' trend up to the
 //! quarter (the points its chart draws) with the unit of the KPI's latest
 //! quarter (the trend's words are in it). An early KPI edited changes
@@ -26,27 +26,32 @@ pub type ViewKeys = BTreeMap<FiscalQuarter, HashMap<Id, u64>>;
 
 /// The keys of every section view of `site`, whose quarters have the
 /// hashes `own` and facts hashed as `facts` (in the order of
-/// `site.quarters`); `shared` is what every page reads and `teams` a hash
-/// of the teams map.
+/// `site.quarters`); `settings` is a hash of the render options, the
+/// settings and the theme.
 pub fn view_keys(
     site: &Site,
     derived: &Derived,
     own: &[QuarterHashes],
     facts: &[FactHashes],
-    shared: u64,
-    teams: u64,
+    settings: u64,
 ) -> ViewKeys {
     use rayon::prelude::*;
     let trends = Trends::of(site, derived);
+    let shared = HashWriter::new()
+        .key(settings)
+        .value(&site.calendar)
+        .finish();
     site.quarters
         .par_iter()
         .zip(own)
         .zip(facts)
         .map(|((q, own), facts)| {
             let quarter_facts = derived.of(q.id);
-            let each = |id: &str| own.each.get(id).copied();
+            // A section as its view and those of its parent and
+            // sub-teams read it: itself and its team.
+            let each = |id: &str| (own.each.get(id), derived.teams.key_of(q.id, id));
             let mut base = HashWriter::new();
-            base.key(shared).key(teams).value(&q.id).key(own.deck);
+            base.key(shared).value(&q.id).key(own.deck);
             let base = base.finish();
             let keys = q
                 .sections
@@ -153,7 +158,7 @@ mod tests {
         let s = site(1, quarters, "");
         let own: Vec<QuarterHashes> = s.quarters.iter().map(|q| QuarterHashes::of(q)).collect();
         let (derived, facts) = Facts::default().derive(&s, &own);
-        view_keys(&s, &derived, &own, &facts, shared, 11)
+        view_keys(&s, &derived, &own, &facts, shared)
     }
 
     /// The key of team `id`'s view in the `quarter`th quarter (the
@@ -200,5 +205,24 @@ mod tests {
             assert_ne!(key(&before, q, "a"), key(&after, q, "a"));
             assert_ne!(key(&before, q, "b"), key(&after, q, "b"));
         }
+    }
+
+    #[test]
+    fn a_parents_title_changes_its_sub_teams_view() {
+        let keys = |title: &str| {
+            let parent = format!("title: {title}\n");
+            let child = "title: Child\npart_of: s0\n";
+            let other = "title: Other\n";
+            let s = site(1, vec![quarter(2020, 1, &[&parent, child, other])], "");
+            let own: Vec<QuarterHashes> = s.quarters.iter().map(|q| QuarterHashes::of(q)).collect();
+            let (derived, facts) = Facts::default().derive(&s, &own);
+            let keys = view_keys(&s, &derived, &own, &facts, 7);
+            let (_, by) = keys.into_iter().next().expect("the quarter");
+            ["s0", "s1", "s2"].map(|id| by[&Id::from(id)])
+        };
+        let (before, after) = (keys("Parent"), keys("Renamed"));
+        assert_ne!(before[0], after[0], "the parent itself");
+        assert_ne!(before[1], after[1], "its sub-team shows its title");
+        assert_eq!(before[2], after[2], "another team does not");
     }
 }

@@ -2,8 +2,8 @@
 //! everything its HTML is made of: its template's context (the site view,
 //! its data, id and title), its classes, notes and minutes, and a salt for
 //! what no context shows (the theme's templates and strings). The context
-//! is hashed as the template gets it, serialised; the rest through its
-//! `Debug` form, so a field added later is covered.
+//! is hashed as the template gets it, serialised; the planned slide's
+//! strings as bytes, its other fields through their `Debug` form.
 //! What a key gives back is the slide as rendered: its parts after
 //! splitting (see [`super::split`]), each with its HTML, how full it is
 //! and its search entry's words. Whoever renders decks again owns the kept slides ([`SlideMemo`]);
@@ -69,7 +69,9 @@ pub struct Part {
     pub split_hint: Option<String>,
     pub section: Option<String>,
     pub part: Option<SlidePart>,
-    pub html: String,
+    /// Shared by every copy of the slide: a deck that keeps it copies
+    /// none of its HTML.
+    pub html: Arc<str>,
     pub fit: Fit,
     /// Its search entry's words, made once for the slide as kept.
     pub search: Words,
@@ -101,7 +103,7 @@ impl Part {
             split_hint: p.split_hint,
             section,
             part: p.part,
-            html,
+            html: html.into(),
             fit,
             search: Words::default(),
         }
@@ -178,12 +180,13 @@ impl Keyer {
         let mut h = HashWriter::new();
         h.key(self.base);
         h.key(data);
-        h.value(p.kind)
-            .value(&p.id)
-            .value(&p.title)
-            .value(&p.classes)
-            .value(&p.notes)
-            .value(&p.minutes)
+        // Its strings as bytes: `Debug` escapes every character.
+        h.bytes(p.kind.as_bytes())
+            .bytes(p.id.as_bytes())
+            .bytes(p.title.as_bytes())
+            .bytes(p.classes.as_bytes())
+            .bytes(p.notes.as_bytes())
+            .bytes(p.minutes.as_bytes())
             .value(&p.source)
             .value(&p.split_hint)
             .value(&p.section)

@@ -44,8 +44,9 @@ pub struct Slide {
     /// Plain-text title, for the agenda, the overview and the page outline.
     pub title: String,
     pub classes: String,
-    /// HTML: the slide's template, rendered.
-    pub html: String,
+    /// HTML: the slide's template, rendered (shared with the slide as kept).
+    #[serde(serialize_with = "shared_str")]
+    pub html: Arc<str>,
     /// HTML.
     pub notes: String,
     /// HTML.
@@ -61,6 +62,11 @@ pub struct Slide {
     /// Its search entry's words, shared with the slide as kept.
     #[serde(skip)]
     pub search: kept::Words,
+}
+
+/// Shared text, serialised as a string.
+fn shared_str<S: serde::Serializer>(s: &Arc<str>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(s)
 }
 
 /// A part of a slide split into continuation slides: the id of its first

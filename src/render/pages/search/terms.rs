@@ -82,11 +82,18 @@ impl Terms {
     /// The words of the shard at place `shard` of [`SHARDS`], in order
     /// (none past the last shard).
     pub fn shard(&self, shard: usize) -> Words<'_> {
+        Words {
+            rest: self.shard_text(shard),
+        }
+    }
+
+    /// The words and counts of the shard at place `shard` as they are
+    /// held: each word, a space, its count and a space. The same text
+    /// means the same words and counts (what keys a shard file).
+    pub fn shard_text(&self, shard: usize) -> &str {
         let at = |i: usize| self.starts.get(i).map_or(self.text.len(), |&s| s as usize);
         let (from, to) = (at(shard), at(shard + 1));
-        Words {
-            rest: self.text.get(from..to.max(from)).unwrap_or_default(),
-        }
+        self.text.get(from..to.max(from)).unwrap_or_default()
     }
 
     /// Every word, in shard order.

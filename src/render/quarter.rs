@@ -97,8 +97,10 @@ pub fn quarter_pages(
             .map(|t| ctx.block(&format!("{}/minutes.md", q.dir), t, "minutes-")),
         slides: &slides,
     };
-    let mut files =
-        vec![deck::deck_page(&theme.tera, &page, deck_path.clone()).map_err(|d| vec![d])?];
+    let mut files = vec![
+        deck::deck_page(&theme.tera, &page, deck_path.clone(), theme.built_in_deck)
+            .map_err(|d| vec![d])?,
+    ];
     // What the search index and the team pages show of the quarter.
     let mut search = if options.single_file {
         Vec::new()

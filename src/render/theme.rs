@@ -134,6 +134,10 @@ pub struct Theme {
     pub assets: BTreeMap<String, Vec<u8>>,
     /// Labels and formats, the theme's overrides applied.
     pub strings: Strings,
+    /// Whether the deck page's templates (`deck.html` and the `base.html`
+    /// it extends) are the built-in ones, which show each slide's HTML
+    /// once, as it is (see [`super::pages::deck::splice`]).
+    pub built_in_deck: bool,
 }
 
 /// `problems` of the theme folder `folder` (as written in site.yaml,
@@ -217,11 +221,16 @@ pub fn load_theme(
                 .help("fix the template named above in the theme folder, or delete it to use the built-in one"),
         );
     }
+    let built_in = |name: &str| {
+        let own = TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s);
+        own.is_some() && sources.get(name).map(String::as_str) == own
+    };
     if problems.is_empty() {
         Ok(Theme {
             tera,
             assets,
             strings,
+            built_in_deck: built_in("deck.html") && built_in("base.html"),
         })
     } else {
         Err(problems)

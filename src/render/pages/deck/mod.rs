@@ -7,6 +7,7 @@ pub mod kept;
 pub mod narrative;
 pub mod plan;
 pub mod slides;
+pub mod splice;
 pub mod split;
 pub mod totals;
 
@@ -435,8 +436,20 @@ fn check_fit(ctx: &Ctx, p: &Part, number: usize) -> (String, Option<Diagnostic>)
     (classes, Some(warning))
 }
 
-/// Render the deck page.
-pub fn deck_page(tera: &Tera, page: &DeckPage, path: String) -> Result<OutputFile, Diagnostic> {
+/// Render the deck page; with `built_in` templates (see
+/// [`crate::render::Theme::built_in_deck`]), around its slides ([`splice`]).
+pub fn deck_page(
+    tera: &Tera,
+    page: &DeckPage,
+    path: String,
+    built_in: bool,
+) -> Result<OutputFile, Diagnostic> {
+    if let Some(file) = built_in
+        .then(|| splice::deck_page(tera, page, &path))
+        .flatten()
+    {
+        return Ok(file);
+    }
     // The slides as they are, and the frame, labels and outline of each.
     let size: usize = page
         .slides

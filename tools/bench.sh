@@ -243,6 +243,10 @@ serve_latency() {
   curl -sN "http://127.0.0.1:$port/__quarterdeck/events?page=$page" >"$shown" &
   local shown_stream=$!
   until grep -q 'event: hello' "$events" && grep -q 'event: hello' "$shown"; do sleep 0.05; done
+  # A page the site does not have would time the whole site twice.
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$page")
+  [ "$status" = 200 ] || { say "error: serve answers $status for $page, the page shown"; exit 1; }
   local original="$LOGS/serve.original"
   cp "$corpus/$file" "$original"
   local times="$LOGS/serve.times"
@@ -312,7 +316,11 @@ if command -v curl >/dev/null; then
     serve_latency "decade, earliest quarter (KPI)" "$CORPUS/decade-1x" "quarters/$first/sections/$team" kpi "/$first/"
   fi
   page=$(ls "$CORPUS/narrative/quarters" | sort | sed -n 500p)
-  serve_latency "narrative, one page" "$CORPUS/narrative" "quarters/$page/narrative/page.md" narrative "/$page/"
+  # Its deck's folder: the generator's narrative quarters have calendar
+  # years (site.yaml sets no fiscal year start), so `fy<year>-q<n>`.
+  deck=$(awk '/^fiscal_year:/ { y = $2 } /^quarter:/ { q = $2 } END { printf "fy%s-q%s", y, q }' \
+    "$CORPUS/narrative/quarters/$page/quarter.yaml")
+  serve_latency "narrative, one page" "$CORPUS/narrative" "quarters/$page/narrative/page.md" narrative "/$deck/"
 else
   say "note: curl is missing: serve latencies are not measured"
 fi

@@ -95,10 +95,12 @@ struct Trends {
 
 impl Trends {
     fn of(site: &Site, derived: &Derived) -> Self {
+        use rayon::prelude::*;
         let latest = site.latest_kpis();
+        // In parallel: a save hashes every KPI's trend again.
         let by_kpi = derived
             .kpis
-            .iter()
+            .par_iter()
             .map(|(id, series)| {
                 let unit = latest.get(id.as_str()).map(|(_, _, k)| &k.unit);
                 let mut h = HashWriter::new();

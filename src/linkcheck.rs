@@ -212,8 +212,7 @@ fn check_ref(
             format!("broken link `{url}`: {target} has no element with id `{fragment}`"),
             "an id of the target page: on a deck, a slide id (docs/content-format.md, \"Slide ids\")",
         );
-        b.help = suggest(&fragment, scan.ids.iter())
-            .map(|id| format!("did you mean `#{id}`?"));
+        b.help = suggest(&fragment, scan.ids.iter()).map(|id| format!("did you mean `#{id}`?"));
         return Some(b);
     }
     None

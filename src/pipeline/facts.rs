@@ -54,15 +54,21 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// Derive `site` (whose quarters have the hashes `own`, in order),
+    /// Derive `site` (whose quarters have the hashes `own`, in order, and
+    /// whose roster has the hash `people`),
     /// keeping the facts of quarters whose inputs did not change. Returns
     /// the derived figures and the hashes of each quarter's facts, in
     /// order.
-    pub fn derive(&mut self, site: &Site, own: &[QuarterHashes]) -> (Derived, Vec<FactHashes>) {
+    pub fn derive(
+        &mut self,
+        site: &Site,
+        own: &[Arc<QuarterHashes>],
+        people: u64,
+    ) -> (Derived, Vec<FactHashes>) {
         use rayon::prelude::*;
         let base = HashWriter::new()
             .value(&site.calendar)
-            .value(&site.people)
+            .key(people)
             .value(&site.csv_figures)
             .finish();
         let mut running = HashWriter::new();

@@ -28,10 +28,11 @@
 use super::facts::FactHashes;
 use crate::derive::Derived;
 pub(super) use crate::hashing::HashWriter;
-use crate::model::{FiscalQuarter, Id, Quarter, Site};
+use crate::model::{FiscalQuarter, Id, Narrative, Quarter, Section, Site};
 use crate::render::pages::search::SearchEntry;
 use crate::render::{KpiRow, RenderOptions};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The render keys of one run.
 pub struct Keys {
@@ -52,13 +53,15 @@ pub struct Keys {
 }
 
 /// Hashes of one quarter's own content: the same for the same files, so
-/// they are kept with the loaded quarter folder ([`super::files`]).
+/// they are kept with the loaded quarter folder ([`super::loads`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuarterHashes {
     /// The whole quarter.
     pub whole: u64,
     /// Its id and sections: what later quarters compare with and chart.
     pub sections: u64,
+    /// Its id, folder and `quarter.yaml`: what every page reads of it.
+    pub file: u64,
     /// Each objective, with its quarter and section file (its history).
     objectives: Vec<(String, u64)>,
     /// Its deck order: which sections the deck shows.
@@ -67,27 +70,89 @@ pub struct QuarterHashes {
     each: BTreeMap<String, u64>,
 }
 
-impl QuarterHashes {
-    pub fn of(q: &Quarter) -> Self {
+/// Hashes of one section, as [`QuarterHashes`] reads them: the same for
+/// the same section file, so they are kept with the file's part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionHashes {
+    whole: u64,
+    /// Each objective with the section's file, in order.
+    objectives: Vec<(String, u64)>,
+}
+
+impl SectionHashes {
+    pub fn of(s: &Section) -> Self {
         Self {
-            whole: HashWriter::new().value(q).finish(),
-            sections: HashWriter::new().value(&q.id).value(&q.sections).finish(),
-            objectives: q
-                .objectives()
-                .map(|(section, o)| {
-                    let h = HashWriter::new()
-                        .value(&q.id)
-                        .value(&section.file)
-                        .value(o)
-                        .finish();
+            whole: HashWriter::new().value(s).finish(),
+            objectives: s
+                .data
+                .objectives
+                .iter()
+                .map(|o| {
+                    let h = HashWriter::new().value(&s.file).value(o).finish();
                     (o.id.value.to_string(), h)
                 })
                 .collect(),
-            deck: HashWriter::new().value(&q.deck).finish(),
+        }
+    }
+}
+
+/// A hash of a narrative file as loaded: what [`QuarterHashes::whole`]
+/// reads of it.
+pub fn narrative_hash(n: &Narrative) -> u64 {
+    HashWriter::new().value(n).finish()
+}
+
+impl QuarterHashes {
+    pub fn of(q: &Quarter) -> Self {
+        let sections: Vec<SectionHashes> = q.sections.iter().map(SectionHashes::of).collect();
+        let narratives: Vec<u64> = q.narratives.values().map(narrative_hash).collect();
+        Self::from_parts(q, &sections.iter().collect::<Vec<_>>(), &narratives)
+    }
+
+    /// The hashes of `q` from those of its sections (in order) and of its
+    /// narratives (in the order of `q.narratives`), kept from when each
+    /// file was loaded: a quarter with one file changed is not hashed
+    /// whole again.
+    pub fn from_parts(q: &Quarter, sections: &[&SectionHashes], narratives: &[u64]) -> Self {
+        // Every field, so that one added later is hashed too.
+        let Quarter {
+            id,
+            dir,
+            file,
+            sections: _,
+            narratives: by_name,
+            minutes,
+            minutes_preamble,
+            deck,
+        } = q;
+        let file = HashWriter::new().value(id).value(dir).value(file).finish();
+        let mut of_sections = HashWriter::new();
+        of_sections.value(id);
+        for s in sections {
+            of_sections.key(s.whole);
+        }
+        let sections_hash = of_sections.finish();
+        let mut whole = HashWriter::new();
+        whole.key(file).key(sections_hash);
+        for (name, h) in by_name.keys().zip(narratives) {
+            whole.value(name).key(*h);
+        }
+        whole.value(minutes).value(minutes_preamble).value(deck);
+        Self {
+            whole: whole.finish(),
+            sections: sections_hash,
+            file,
+            objectives: sections
+                .iter()
+                .flat_map(|s| &s.objectives)
+                .map(|(o, h)| (o.clone(), HashWriter::new().value(id).key(*h).finish()))
+                .collect(),
+            deck: HashWriter::new().value(deck).finish(),
             each: q
                 .sections
                 .iter()
-                .map(|s| (s.id.to_string(), HashWriter::new().value(s).finish()))
+                .zip(sections)
+                .map(|(s, h)| (s.id.to_string(), h.whole))
                 .collect(),
         }
     }
@@ -96,13 +161,16 @@ impl QuarterHashes {
 /// The keys of every quarter of `site`; `theme` is a hash of the theme
 /// folder's files; `own` holds each quarter's [`QuarterHashes`] (kept, or
 /// [`QuarterHashes::of`]) and `facts` the hashes of its derived figures,
-/// in the order of `site.quarters`.
+/// in the order of `site.quarters`; `people` is a hash of the roster
+/// ([`super::loads::people_hash`]).
+#[allow(clippy::too_many_arguments)]
 pub fn keys(
     site: &Site,
     derived: &Derived,
     options: &RenderOptions,
     theme: u64,
-    own: &[QuarterHashes],
+    people: u64,
+    own: &[Arc<QuarterHashes>],
     facts: &[FactHashes],
 ) -> Keys {
     use rayon::prelude::*;
@@ -111,13 +179,13 @@ pub fn keys(
         .value(options)
         .value(&site.config)
         .value(&site.calendar)
-        .value(&site.people)
+        .key(people)
         .value(&site.media)
         .value(&site.csv_figures)
         .value(&site.theme_dir)
         .key(theme);
-    for q in &site.quarters {
-        shared.value(&q.id).value(&q.dir).value(&q.file);
+    for h in own {
+        shared.key(h.file);
     }
     let shared = shared.finish();
     // The sections of every quarter up to and including each one.
@@ -169,7 +237,7 @@ pub fn keys(
         .quarters
         .iter()
         .zip(own)
-        .map(|(q, h)| (q.id, (&**q, h)))
+        .map(|(q, h)| (q.id, (&**q, &**h)))
         .collect();
     let teams = derived
         .teams

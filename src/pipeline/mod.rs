@@ -37,6 +37,7 @@ mod keys;
 mod loads;
 mod outcome;
 mod pages;
+mod parts;
 mod search;
 mod spanning;
 
@@ -100,7 +101,7 @@ type KeptTheme = (Option<PathBuf>, BuiltIn, String, u64, Arc<Theme>);
 #[derive(Default)]
 struct Memory {
     files: files::Files,
-    loads: loads::QuarterLoads,
+    loads: loads::Loads,
     facts: facts::Facts,
     /// The theme of the last run.
     theme: Option<KeptTheme>,
@@ -198,17 +199,26 @@ impl Pipeline {
             let Some(m) = self.memory.as_mut().filter(|_| remembers) else {
                 return (derive::derive(&site), None);
             };
-            let own: Vec<keys::QuarterHashes> = {
+            let own: Vec<Arc<keys::QuarterHashes>> = {
                 use rayon::prelude::*;
                 let loads = &m.loads;
                 let hashes = |q: &Arc<model::Quarter>| {
                     let kept = loads.hashes(q);
-                    kept.unwrap_or_else(|| keys::QuarterHashes::of(q))
+                    kept.unwrap_or_else(|| Arc::new(keys::QuarterHashes::of(q)))
                 };
                 site.quarters.par_iter().map(hashes).collect()
             };
-            let (derived, facts) = m.facts.derive(&site, &own);
-            let keys = keys::keys(&site, &derived, &render_options, theme_files, &own, &facts);
+            let people = m.loads.people_hash(&site.people);
+            let (derived, facts) = m.facts.derive(&site, &own, people);
+            let keys = keys::keys(
+                &site,
+                &derived,
+                &render_options,
+                theme_files,
+                people,
+                &own,
+                &facts,
+            );
             (derived, Some(keys))
         });
         let memo = match (&self.memory, &output) {

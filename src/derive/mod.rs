@@ -96,6 +96,7 @@ pub type KeptFacts<'a> = &'a (dyn Fn(&Quarter) -> Option<Arc<QuarterFacts>> + Sy
 /// objectives), the roster and the calendar; the caller keys them by that.
 pub fn derive_keeping(site: &Site, kept: KeptFacts) -> Derived {
     let kept: Vec<Option<Arc<QuarterFacts>>> = site.quarters.par_iter().map(|q| kept(q)).collect();
+    let kpis = kpi::KpiIndex::new(site);
     let quarters = if kept.iter().all(Option::is_some) {
         site.quarters
             .iter()
@@ -103,23 +104,32 @@ pub fn derive_keeping(site: &Site, kept: KeptFacts) -> Derived {
             .filter_map(|(q, f)| Some((q.id, f?)))
             .collect()
     } else {
-        derive_quarters(site, kept)
+        derive_quarters(site, &kpis, kept)
     };
     Derived {
         quarters,
-        kpis: kpi::KpiIndex::new(site).series(),
+        kpis: kpis.series(),
         objectives: objective_quarters(site),
         teams: Teams::new(site),
     }
 }
 
-/// The facts of each quarter: `kept`'s, or derived now.
+/// The facts of each quarter: `kept`'s, or derived now (`kpis` indexes
+/// the KPIs of every quarter).
 fn derive_quarters(
     site: &Site,
+    kpis: &kpi::KpiIndex,
     kept: Vec<Option<Arc<QuarterFacts>>>,
 ) -> BTreeMap<FiscalQuarter, Arc<QuarterFacts>> {
-    let kpis = kpi::KpiIndex::new(site);
-    let key_results = progress::KrIndex::new(site);
+    // A key result's row reads the quarters of its fiscal year alone.
+    let years: BTreeSet<i32> = site
+        .quarters
+        .iter()
+        .zip(&kept)
+        .filter(|(_, kept)| kept.is_none())
+        .map(|(q, _)| q.id.fiscal_year)
+        .collect();
+    let key_results = progress::KrIndex::new(site, &years);
     let present: BTreeSet<FiscalQuarter> = site.quarters.iter().map(|q| q.id).collect();
     site.quarters
         .par_iter()
@@ -131,7 +141,7 @@ fn derive_quarters(
             let first_day = site.calendar.start(quarter.id);
             let last_day = site.calendar.end(quarter.id);
             let previous = present.range(..quarter.id).next_back().copied();
-            let kpi_changes = kpi::kpi_changes(quarter, &kpis);
+            let kpi_changes = kpi::kpi_changes(quarter, kpis);
             let facts = QuarterFacts {
                 quarter: quarter.id,
                 previous,

@@ -26,6 +26,7 @@
 //! [`super::search`].
 
 use super::facts::FactHashes;
+use super::spans::SpanHashes;
 use crate::derive::Derived;
 pub(super) use crate::hashing::HashWriter;
 use crate::model::{FiscalQuarter, Id, Narrative, Quarter, Section, Site};
@@ -158,21 +159,31 @@ impl QuarterHashes {
     }
 }
 
-/// The keys of every quarter of `site`; `theme` is a hash of the theme
-/// folder's files; `own` holds each quarter's [`QuarterHashes`] (kept, or
-/// [`QuarterHashes::of`]) and `facts` the hashes of its derived figures,
-/// in the order of `site.quarters`; `people` is a hash of the roster
-/// ([`super::loads::people_hash`]).
-#[allow(clippy::too_many_arguments)]
-pub fn keys(
-    site: &Site,
-    derived: &Derived,
-    options: &RenderOptions,
-    theme: u64,
-    people: u64,
-    own: &[Arc<QuarterHashes>],
-    facts: &[FactHashes],
-) -> Keys {
+/// What the keys read of a run, hashed beforehand.
+#[derive(Clone, Copy)]
+pub struct Hashes<'a> {
+    /// A hash of the theme folder's files.
+    pub theme: u64,
+    /// A hash of the roster ([`super::loads::people_hash`]).
+    pub people: u64,
+    /// Each quarter's [`QuarterHashes`] (kept, or [`QuarterHashes::of`]),
+    /// in the order of `site.quarters`.
+    pub own: &'a [Arc<QuarterHashes>],
+    /// The hashes of each quarter's derived figures, in the same order.
+    pub facts: &'a [FactHashes],
+    /// The hashes of the figures derived across the repository.
+    pub spans: SpanHashes,
+}
+
+/// The keys of every quarter of `site`.
+pub fn keys(site: &Site, derived: &Derived, options: &RenderOptions, hashes: &Hashes) -> Keys {
+    let Hashes {
+        theme,
+        people,
+        own,
+        facts,
+        spans,
+    } = *hashes;
     use rayon::prelude::*;
     let mut shared = HashWriter::new();
     shared
@@ -222,14 +233,14 @@ pub fn keys(
         .collect();
     // Which team each section of each quarter belongs to: every page
     // that links a team reads it.
-    let teams_map = HashWriter::new().value(&derived.teams).finish();
+    let teams_map = spans.teams;
     let mut index = HashWriter::new();
     index
         .key(shared)
         .key(teams_map)
         .key(earlier.last().copied().unwrap_or_default())
-        .value(&derived.kpis)
-        .value(&derived.objectives);
+        .key(spans.kpis)
+        .key(spans.objectives);
     for f in facts {
         index.key(f.whole);
     }
@@ -281,9 +292,9 @@ pub fn keys(
                     h.key(shared)
                         .key(teams_map)
                         .key(own.deck)
-                        .value(&own.each.get(section.id.as_str()))
-                        .value(&histories.get(id))
-                        .value(&facts.key_results.get(id));
+                        .maybe(own.each.get(section.id.as_str()).copied())
+                        .maybe(histories.get(id).copied())
+                        .maybe(facts.key_results.get(id).copied());
                     (id.to_string(), h.finish())
                 })
                 .collect();
@@ -311,16 +322,16 @@ pub fn keys(
 /// the section it is part of, its sub-teams, and whether the deck shows it.
 fn team_quarter(h: &mut HashWriter, q: &Quarter, hashes: &QuarterHashes, id: &Id) {
     let each = |id: &str| hashes.each.get(id).copied();
-    h.value(&q.id).key(hashes.deck).value(&each(id.as_str()));
+    h.value(&q.id).key(hashes.deck).maybe(each(id.as_str()));
     let Some(section) = q.sections.iter().find(|s| &s.id == id) else {
         return;
     };
     if let Some(parent) = &section.data.part_of {
-        h.value(&each(parent.value.as_str()));
+        h.maybe(each(parent.value.as_str()));
     }
     for sub in &q.sections {
         if sub.data.part_of.as_ref().is_some_and(|p| p.value == *id) {
-            h.value(sub.id.as_str()).value(&each(sub.id.as_str()));
+            h.value(sub.id.as_str()).maybe(each(sub.id.as_str()));
         }
     }
 }
@@ -390,6 +401,55 @@ pub fn kpi_page(shared: u64, rows: &[u64]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::derive::fixtures::quarter;
+
+    const A: &str = "title: A\nobjectives:\n- {id: a1, title: One, status: done}\n- {id: a2, title: Two, status: done}\n";
+    const B: &str = "title: B\n";
+
+    fn narrated(mut q: Quarter, title: &str) -> Quarter {
+        let n = Narrative {
+            file: "q/narrative/n.md".to_string(),
+            title: Some(title.to_string()),
+            slides: Vec::new(),
+        };
+        q.narratives.insert("n".to_string(), n);
+        q
+    }
+
+    #[test]
+    fn a_quarter_hashed_from_its_parts_changes_where_they_change() {
+        let q = narrated(quarter(2020, 1, &[A, B]), "N");
+        let h = QuarterHashes::of(&q);
+        let sections: Vec<SectionHashes> = q.sections.iter().map(SectionHashes::of).collect();
+        let narratives: Vec<u64> = q.narratives.values().map(narrative_hash).collect();
+        let parts =
+            QuarterHashes::from_parts(&q, &sections.iter().collect::<Vec<_>>(), &narratives);
+        assert_eq!(h, parts, "the same hashes from kept parts");
+
+        // A narrative: the quarter, not its sections.
+        let n = QuarterHashes::of(&narrated(quarter(2020, 1, &[A, B]), "M"));
+        assert_ne!(h.whole, n.whole);
+        assert_eq!(
+            (h.sections, &h.each, &h.objectives),
+            (n.sections, &n.each, &n.objectives)
+        );
+
+        // One objective: its section and its own hash, not its neighbour's.
+        let edited = A.replace("title: Two", "title: Deux");
+        let o = QuarterHashes::of(&narrated(quarter(2020, 1, &[&edited, B]), "N"));
+        assert_ne!(h.whole, o.whole);
+        assert_ne!(h.sections, o.sections);
+        assert_ne!(h.each["s0"], o.each["s0"]);
+        assert_eq!(h.each["s1"], o.each["s1"]);
+        assert_eq!(h.objectives[0], o.objectives[0]);
+        assert_ne!(h.objectives[1], o.objectives[1]);
+        assert_eq!((h.file, h.deck), (o.file, o.deck));
+
+        // The same section in another quarter: its objectives' history.
+        let later = QuarterHashes::of(&narrated(quarter(2020, 2, &[A, B]), "N"));
+        assert_ne!(h.objectives[0], later.objectives[0]);
+        assert_ne!(h.file, later.file);
+    }
 
     #[test]
     fn equal_values_equal_keys_and_a_change_changes_the_key() {

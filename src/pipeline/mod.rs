@@ -40,6 +40,7 @@ mod pages;
 mod parts;
 mod search;
 mod spanning;
+mod spans;
 
 pub use outcome::{Options, Outcome};
 
@@ -103,6 +104,7 @@ struct Memory {
     files: files::Files,
     loads: loads::Loads,
     facts: facts::Facts,
+    spans: spans::Spans,
     /// The theme of the last run.
     theme: Option<KeptTheme>,
     pages: pages::Memo,
@@ -210,15 +212,14 @@ impl Pipeline {
             };
             let people = m.loads.people_hash(&site.people);
             let (derived, facts) = m.facts.derive(&site, &own, people);
-            let keys = keys::keys(
-                &site,
-                &derived,
-                &render_options,
-                theme_files,
+            let hashes = keys::Hashes {
+                theme: theme_files,
                 people,
-                &own,
-                &facts,
-            );
+                own: &own,
+                facts: &facts,
+                spans: m.spans.hash(&derived),
+            };
+            let keys = keys::keys(&site, &derived, &render_options, &hashes);
             (derived, Some(keys))
         });
         let memo = match (&self.memory, &output) {

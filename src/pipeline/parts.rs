@@ -234,3 +234,104 @@ impl QuarterParts for Reparse<'_> {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{FiscalCalendar, StatusTable};
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    const SECTION: &str =
+        "title: Ops\nobjectives:\n- {id: uptime, title: Uptime, status: on-track}\n";
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// The section parts of `paths` from `old`, as a load of the folder
+    /// now asks them, and the parts kept.
+    fn sections(
+        root: &Path,
+        files: &Files,
+        old: FileParts,
+        paths: &[&str],
+    ) -> (Vec<Arc<Part<Section>>>, FileParts) {
+        let calendar = FiscalCalendar::new(7, Default::default()).expect("a month");
+        let statuses = StatusTable::default();
+        let cx = Context {
+            root,
+            calendar: &calendar,
+            statuses: &statuses,
+        };
+        let reparse = Reparse::new(files, 1, old);
+        let parts = paths
+            .iter()
+            .map(|p| reparse.section(&cx, p, None))
+            .collect();
+        (parts, reparse.into_parts())
+    }
+
+    #[test]
+    fn a_file_is_parsed_again_only_when_its_bytes_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let (a, b) = ("q/sections/a.yaml", "q/sections/b.yaml");
+        write(root, a, SECTION);
+        write(root, b, SECTION);
+        let mut files = Files::default();
+        files.refresh(root, &BTreeSet::new(), false);
+        let (first, kept) = sections(root, &files, FileParts::default(), &[a, b]);
+        assert!(first.iter().all(|p| p.value.is_some()));
+        assert!(kept.section_hashes(a).is_some());
+
+        write(root, b, &SECTION.replace("Ops", "Operations"));
+        files.refresh(root, &[b.to_string()].into(), true);
+        let (second, kept) = sections(root, &files, kept, &[a, b]);
+        assert!(Arc::ptr_eq(&first[0], &second[0]), "a is kept");
+        assert!(!Arc::ptr_eq(&first[1], &second[1]), "b is parsed again");
+        let title = |p: &Part<Section>| p.value.as_ref().unwrap().data.title.clone();
+        assert_eq!(title(&second[1]), "Operations");
+        assert_ne!(kept.section_hashes(a), kept.section_hashes(b));
+
+        // A part not asked for is not kept: a file renamed away is dropped.
+        let (_, kept) = sections(root, &files, kept, &[b]);
+        assert!(kept.section_hashes(a).is_none());
+    }
+
+    #[test]
+    fn a_part_with_a_problem_is_parsed_again_when_files_come_or_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let (a, b) = ("q/sections/a.yaml", "q/sections/b.yaml");
+        write(
+            root,
+            a,
+            &format!("{SECTION}overview: '![Chart](chart.svg)'\n"),
+        );
+        write(root, b, SECTION);
+        let mut files = Files::default();
+        files.refresh(root, &BTreeSet::new(), false);
+        let (first, kept) = sections(root, &files, FileParts::default(), &[a, b]);
+        assert!(!first[0].found.problems.is_empty(), "the chart is missing");
+
+        write(root, "q/sections/chart.svg", "<svg/>");
+        files.refresh(root, &["q/sections/chart.svg".to_string()].into(), true);
+        let (second, kept) = sections(root, &files, kept, &[a, b]);
+        assert!(
+            second[0].found.problems.is_empty(),
+            "{:?}",
+            second[0].found.problems
+        );
+        assert!(Arc::ptr_eq(&first[1], &second[1]), "a clean part holds");
+
+        // The image the clean part found is gone: it is parsed again.
+        std::fs::remove_file(root.join("q/sections/chart.svg")).unwrap();
+        files.refresh(root, &["q/sections/chart.svg".to_string()].into(), true);
+        let (third, _) = sections(root, &files, kept, &[a, b]);
+        assert!(!third[0].found.problems.is_empty());
+        assert!(Arc::ptr_eq(&second[1], &third[1]));
+    }
+}

@@ -2,6 +2,8 @@
 //! running the real `quarterdeck` binary, and parsing its HTML output.
 #![allow(dead_code)]
 
+pub mod live;
+
 use scraper::{Html, Selector};
 use std::collections::BTreeMap;
 use std::fs;

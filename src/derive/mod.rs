@@ -95,7 +95,7 @@ pub type KeptFacts<'a> = &'a (dyn Fn(&Quarter) -> Option<Arc<QuarterFacts>> + Sy
 /// changes, the fiscal year's key results, the previous quarter's
 /// objectives), the roster and the calendar; the caller keys them by that.
 pub fn derive_keeping(site: &Site, kept: KeptFacts) -> Derived {
-    let kept: Vec<Option<Arc<QuarterFacts>>> = site.quarters.par_iter().map(|q| kept(q)).collect();
+    let kept: Vec<Option<Arc<QuarterFacts>>> = site.quarters.iter().map(|q| kept(q)).collect();
     let kpis = kpi::KpiIndex::new(site);
     let quarters = if kept.iter().all(Option::is_some) {
         site.quarters
@@ -131,13 +131,17 @@ fn derive_quarters(
         .collect();
     let key_results = progress::KrIndex::new(site, &years);
     let present: BTreeSet<FiscalQuarter> = site.quarters.iter().map(|q| q.id).collect();
-    site.quarters
+    // Those derived now, in parallel; a save in one quarter derives one.
+    let stale: Vec<&Quarter> = site
+        .quarters
+        .iter()
+        .zip(&kept)
+        .filter(|(_, kept)| kept.is_none())
+        .map(|(q, _)| &**q)
+        .collect();
+    let fresh: Vec<(FiscalQuarter, Arc<QuarterFacts>)> = stale
         .par_iter()
-        .zip(kept)
-        .map(|(quarter, kept)| {
-            if let Some(facts) = kept {
-                return (quarter.id, facts);
-            }
+        .map(|quarter| {
             let first_day = site.calendar.start(quarter.id);
             let last_day = site.calendar.end(quarter.id);
             let previous = present.range(..quarter.id).next_back().copied();
@@ -158,6 +162,10 @@ fn derive_quarters(
             };
             (quarter.id, Arc::new(facts))
         })
+        .collect();
+    let kept = site.quarters.iter().zip(kept);
+    kept.filter_map(|(q, facts)| Some((q.id, facts?)))
+        .chain(fresh)
         .collect()
 }
 
@@ -166,7 +174,10 @@ fn objective_quarters(site: &Site) -> BTreeMap<Id, Vec<FiscalQuarter>> {
     let mut index: BTreeMap<Id, Vec<FiscalQuarter>> = BTreeMap::new();
     for q in &site.quarters {
         for (_, o) in q.objectives() {
-            let quarters = index.entry(o.id.value.clone()).or_default();
+            let quarters = match index.get_mut(&o.id.value) {
+                Some(quarters) => quarters,
+                None => index.entry(o.id.value.clone()).or_default(),
+            };
             if quarters.last() != Some(&q.id) {
                 quarters.push(q.id);
             }

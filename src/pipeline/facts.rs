@@ -87,16 +87,29 @@ impl Facts {
             (Some(&kept.key) == keys.get(&q.id)).then(|| Arc::clone(&kept.facts))
         };
         let derived = derive::derive_keeping(site, &kept);
+        // The facts derived again are hashed (in parallel: the first run
+        // derives every quarter); the others keep their hashes.
+        let kept_hashes = |id, facts: &Arc<QuarterFacts>| {
+            let k = self.by_quarter.get(id)?;
+            Arc::ptr_eq(&k.facts, facts).then(|| k.hashes.clone())
+        };
+        let stale: Vec<(&FiscalQuarter, &Arc<QuarterFacts>)> = derived
+            .quarters
+            .iter()
+            .filter(|(id, facts)| kept_hashes(id, facts).is_none())
+            .collect();
+        let mut fresh: BTreeMap<FiscalQuarter, FactHashes> = stale
+            .par_iter()
+            .map(|(id, facts)| (**id, FactHashes::of(facts)))
+            .collect();
         let next: BTreeMap<FiscalQuarter, Kept> = derived
             .quarters
-            .par_iter()
+            .iter()
             .map(|(id, facts)| {
                 let key = keys.get(id).copied().unwrap_or_default();
-                let hashes = match self.by_quarter.get(id) {
-                    Some(k) if Arc::ptr_eq(&k.facts, facts) => k.hashes.clone(),
-                    _ => FactHashes::of(facts),
-                };
+                let hashes = fresh.remove(id).or_else(|| kept_hashes(id, facts));
                 let facts = Arc::clone(facts);
+                let hashes = hashes.unwrap_or_default();
                 (*id, Kept { key, facts, hashes })
             })
             .collect();

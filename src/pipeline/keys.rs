@@ -184,7 +184,8 @@ pub fn keys(site: &Site, derived: &Derived, options: &RenderOptions, hashes: &Ha
         facts,
         spans,
     } = *hashes;
-    use rayon::prelude::*;
+    // One by one: a save's keys are little work, and waiting for a
+    // second thread on a busy machine costs more than they do.
     let mut shared = HashWriter::new();
     shared
         .value(options)
@@ -218,7 +219,7 @@ pub fn keys(site: &Site, derived: &Derived, options: &RenderOptions, hashes: &Ha
         .collect();
     let quarters = site
         .quarters
-        .par_iter()
+        .iter()
         .zip(own)
         .zip(&earlier)
         .zip(facts)
@@ -253,7 +254,7 @@ pub fn keys(site: &Site, derived: &Derived, options: &RenderOptions, hashes: &Ha
     let teams = derived
         .teams
         .teams
-        .par_iter()
+        .iter()
         .map(|(id, team)| {
             let mut h = HashWriter::new();
             h.key(shared).key(teams_map).value(team);
@@ -280,7 +281,7 @@ pub fn keys(site: &Site, derived: &Derived, options: &RenderOptions, hashes: &Ha
         .collect();
     let objectives = site
         .quarters
-        .par_iter()
+        .iter()
         .zip(own)
         .zip(facts)
         .map(|((q, own), facts)| {

@@ -197,7 +197,7 @@ fn key(files: &Files, dir: &str, qfiles: &QuarterFiles, context: u64) -> Option<
     // The calendar, and the status words of site.yaml, which resolve the
     // quarter's statuses.
     context.hash(&mut h);
-    HashWriter::new().value(qfiles).finish().hash(&mut h);
+    qfiles.hash(&mut h);
     let paths = qfiles
         .quarter_yaml
         .iter()

@@ -202,13 +202,12 @@ impl Pipeline {
                 return (derive::derive(&site), None);
             };
             let own: Vec<Arc<keys::QuarterHashes>> = {
-                use rayon::prelude::*;
                 let loads = &m.loads;
                 let hashes = |q: &Arc<model::Quarter>| {
                     let kept = loads.hashes(q);
                     kept.unwrap_or_else(|| Arc::new(keys::QuarterHashes::of(q)))
                 };
-                site.quarters.par_iter().map(hashes).collect()
+                site.quarters.iter().map(hashes).collect()
             };
             let people = m.loads.people_hash(&site.people);
             let (derived, facts) = m.facts.derive(&site, &own, people);

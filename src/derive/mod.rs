@@ -27,7 +27,7 @@ pub use teams::{Team, Teams};
 use crate::model::{FiscalQuarter, Id, Outlook, Quarter, Site};
 use crate::numbers;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// Everything derived for a site.
@@ -171,19 +171,16 @@ fn derive_quarters(
 
 /// The quarters of each objective id, oldest first, each quarter once.
 fn objective_quarters(site: &Site) -> BTreeMap<Id, Vec<FiscalQuarter>> {
-    let mut index: BTreeMap<Id, Vec<FiscalQuarter>> = BTreeMap::new();
+    let mut index: HashMap<&Id, Vec<FiscalQuarter>> = HashMap::new();
     for q in &site.quarters {
         for (_, o) in q.objectives() {
-            let quarters = match index.get_mut(&o.id.value) {
-                Some(quarters) => quarters,
-                None => index.entry(o.id.value.clone()).or_default(),
-            };
+            let quarters = index.entry(&o.id.value).or_default();
             if quarters.last() != Some(&q.id) {
                 quarters.push(q.id);
             }
         }
     }
-    index
+    index.into_iter().map(|(id, q)| (id.clone(), q)).collect()
 }
 
 /// The quarter's objective ids grouped by [`crate::model::Status::outlook`],

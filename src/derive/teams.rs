@@ -16,7 +16,7 @@ pub struct Teams {
 }
 
 /// One team: the quarters it appears in and its section id in each.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Team {
     pub id: Id,
     /// Oldest first.

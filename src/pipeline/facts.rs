@@ -32,17 +32,41 @@ pub struct FactHashes {
 
 impl FactHashes {
     fn of(facts: &QuarterFacts) -> Self {
+        // Every field, so that one added later is hashed too; the key
+        // results once, by objective.
+        let QuarterFacts {
+            quarter,
+            previous,
+            kpi_changes,
+            key_results,
+            new_hires,
+            anniversaries,
+            status_counts,
+            since,
+        } = facts;
         let mut by: BTreeMap<&str, HashWriter> = BTreeMap::new();
-        for kr in &facts.key_results {
+        for kr in key_results {
             by.entry(kr.0.0.as_str()).or_default().value(&kr);
         }
+        let key_results: BTreeMap<String, u64> = by
+            .into_iter()
+            .map(|(id, h)| (id.to_string(), h.finish()))
+            .collect();
+        let mut whole = HashWriter::new();
+        whole
+            .value(quarter)
+            .value(previous)
+            .value(kpi_changes)
+            .value(new_hires)
+            .value(anniversaries)
+            .value(status_counts)
+            .value(since);
+        for (id, h) in &key_results {
+            whole.value(id).key(*h);
+        }
         Self {
-            whole: HashWriter::new().value(facts).finish(),
-            key_results: Arc::new(
-                by.into_iter()
-                    .map(|(id, h)| (id.to_string(), h.finish()))
-                    .collect(),
-            ),
+            whole: whole.finish(),
+            key_results: Arc::new(key_results),
         }
     }
 }

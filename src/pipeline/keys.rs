@@ -32,7 +32,7 @@ pub(super) use crate::hashing::HashWriter;
 use crate::model::{FiscalQuarter, Id, Narrative, Quarter, Section, Site};
 use crate::render::pages::search::SearchEntry;
 use crate::render::{KpiRow, RenderOptions};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// The render keys of one run.
@@ -207,13 +207,13 @@ pub fn keys(site: &Site, derived: &Derived, options: &RenderOptions, hashes: &Ha
         .map(|h| running.key(h.sections).finish())
         .collect();
     // Each objective in every quarter that has it.
-    let mut histories: BTreeMap<&str, HashWriter> = BTreeMap::new();
+    let mut histories: HashMap<&str, HashWriter> = HashMap::new();
     for h in own {
         for (id, objective) in &h.objectives {
             histories.entry(id.as_str()).or_default().key(*objective);
         }
     }
-    let histories: BTreeMap<&str, u64> = histories
+    let histories: HashMap<&str, u64> = histories
         .into_iter()
         .map(|(id, h)| (id, h.finish()))
         .collect();
@@ -257,7 +257,7 @@ pub fn keys(site: &Site, derived: &Derived, options: &RenderOptions, hashes: &Ha
         .iter()
         .map(|(id, team)| {
             let mut h = HashWriter::new();
-            h.key(shared).key(teams_map).value(team);
+            h.key(shared).key(teams_map).hashed(team);
             for (q, section) in &team.quarters {
                 if let Some((quarter, hashes)) = by_id.get(q) {
                     team_quarter(&mut h, quarter, hashes, section);

@@ -83,18 +83,23 @@ impl Derived {
 
 /// Derive every figure of every quarter.
 pub fn derive(site: &Site) -> Derived {
-    derive_keeping(site, &|_| None)
+    derive_keeping(site, &|_| None, None)
 }
 
 /// What [`derive_keeping`] may take as already derived: the facts of a
 /// quarter, when nothing they read changed.
 pub type KeptFacts<'a> = &'a (dyn Fn(&Quarter) -> Option<Arc<QuarterFacts>> + Sync);
 
-/// [`derive`], taking each quarter's facts from `kept` where it has them.
+/// The quarters of each objective ([`Derived::objectives`]), as derived
+/// for a site whose quarters have the same ids and objective ids.
+pub type KeptObjectives = BTreeMap<Id, Vec<FiscalQuarter>>;
+
+/// [`derive`], taking each quarter's facts from `kept` where it has them,
+/// and the quarters of each objective from `objectives` when given.
 /// A quarter's facts read the quarter, the quarters before it (KPI
 /// changes, the fiscal year's key results, the previous quarter's
 /// objectives), the roster and the calendar; the caller keys them by that.
-pub fn derive_keeping(site: &Site, kept: KeptFacts) -> Derived {
+pub fn derive_keeping(site: &Site, kept: KeptFacts, objectives: Option<KeptObjectives>) -> Derived {
     let kept: Vec<Option<Arc<QuarterFacts>>> = site.quarters.iter().map(|q| kept(q)).collect();
     let kpis = kpi::KpiIndex::new(site);
     let quarters = if kept.iter().all(Option::is_some) {
@@ -109,7 +114,7 @@ pub fn derive_keeping(site: &Site, kept: KeptFacts) -> Derived {
     Derived {
         quarters,
         kpis: kpis.series(),
-        objectives: objective_quarters(site),
+        objectives: objectives.unwrap_or_else(|| objective_quarters(site)),
         teams: Teams::new(site),
     }
 }

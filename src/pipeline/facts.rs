@@ -71,10 +71,12 @@ impl FactHashes {
     }
 }
 
-/// The facts of the last run, by quarter.
+/// The facts of the last run, by quarter, and the quarters of each
+/// objective with a hash of the objective ids they were derived from.
 #[derive(Default)]
 pub struct Facts {
     by_quarter: BTreeMap<FiscalQuarter, Kept>,
+    objectives: Option<(u64, derive::KeptObjectives)>,
 }
 
 impl Facts {
@@ -110,7 +112,19 @@ impl Facts {
             let kept = self.by_quarter.get(&q.id)?;
             (Some(&kept.key) == keys.get(&q.id)).then(|| Arc::clone(&kept.facts))
         };
-        let derived = derive::derive_keeping(site, &kept);
+        // Where each objective is: kept while no quarter's objective ids
+        // (nor the list of quarters) changed.
+        let mut ids = HashWriter::new();
+        for h in own {
+            ids.key(h.objective_ids);
+        }
+        let ids = ids.finish();
+        let objectives = match self.objectives.take() {
+            Some((key, objectives)) if key == ids => Some(objectives),
+            _ => None,
+        };
+        let derived = derive::derive_keeping(site, &kept, objectives);
+        self.objectives = Some((ids, derived.objectives.clone()));
         // The facts derived again are hashed (in parallel: the first run
         // derives every quarter); the others keep their hashes.
         let kept_hashes = |id, facts: &Arc<QuarterFacts>| {

@@ -63,6 +63,8 @@ pub struct QuarterHashes {
     pub sections: u64,
     /// Its id, folder and `quarter.yaml`: what every page reads of it.
     pub file: u64,
+    /// Its id and its objectives' ids, in order: where each objective is.
+    pub objective_ids: u64,
     /// Each objective, with its quarter and section file (its history).
     objectives: Vec<(String, u64)>,
     /// Its deck order: which sections the deck shows.
@@ -76,14 +78,21 @@ pub struct QuarterHashes {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionHashes {
     whole: u64,
+    /// Its objectives' ids, in order.
+    ids: u64,
     /// Each objective with the section's file, in order.
     objectives: Vec<(String, u64)>,
 }
 
 impl SectionHashes {
     pub fn of(s: &Section) -> Self {
+        let mut ids = HashWriter::new();
+        for o in &s.data.objectives {
+            ids.value(o.id.as_str());
+        }
         Self {
             whole: HashWriter::new().value(s).finish(),
+            ids: ids.finish(),
             objectives: s
                 .data
                 .objectives
@@ -133,6 +142,11 @@ impl QuarterHashes {
             of_sections.key(s.whole);
         }
         let sections_hash = of_sections.finish();
+        let mut objective_ids = HashWriter::new();
+        objective_ids.value(id);
+        for s in sections {
+            objective_ids.key(s.ids);
+        }
         let mut whole = HashWriter::new();
         whole.key(file).key(sections_hash);
         for (name, h) in by_name.keys().zip(narratives) {
@@ -143,6 +157,7 @@ impl QuarterHashes {
             whole: whole.finish(),
             sections: sections_hash,
             file,
+            objective_ids: objective_ids.finish(),
             objectives: sections
                 .iter()
                 .flat_map(|s| &s.objectives)
@@ -286,14 +301,22 @@ pub fn keys(site: &Site, derived: &Derived, options: &RenderOptions, hashes: &Ha
         .zip(facts)
         .map(|((q, own), facts)| {
             let pages = q
-                .objectives()
-                .map(|(section, o)| {
-                    let id = o.id.as_str();
+                .sections
+                .iter()
+                .flat_map(|section| {
+                    // What each objective page of the section reads of it.
                     let mut h = HashWriter::new();
                     h.key(shared)
                         .key(teams_map)
                         .key(own.deck)
-                        .maybe(own.each.get(section.id.as_str()).copied())
+                        .maybe(own.each.get(section.id.as_str()).copied());
+                    let of_section = h.finish();
+                    section.data.objectives.iter().map(move |o| (of_section, o))
+                })
+                .map(|(of_section, o)| {
+                    let id = o.id.as_str();
+                    let mut h = HashWriter::new();
+                    h.key(of_section)
                         .maybe(histories.get(id).copied())
                         .maybe(facts.key_results.get(id).copied());
                     (id.to_string(), h.finish())
@@ -445,6 +468,10 @@ mod tests {
         assert_eq!(h.objectives[0], o.objectives[0]);
         assert_ne!(h.objectives[1], o.objectives[1]);
         assert_eq!((h.file, h.deck), (o.file, o.deck));
+        assert_eq!(h.objective_ids, o.objective_ids, "the same objectives");
+        let renamed = A.replace("id: a2", "id: a3");
+        let r = QuarterHashes::of(&narrated(quarter(2020, 1, &[&renamed, B]), "N"));
+        assert_ne!(h.objective_ids, r.objective_ids);
 
         // The same section in another quarter: its objectives' history.
         let later = QuarterHashes::of(&narrated(quarter(2020, 2, &[A, B]), "N"));

@@ -8,6 +8,7 @@
 //! the page.
 
 mod authored;
+mod names;
 mod scan;
 
 pub use authored::Authors;
@@ -16,15 +17,33 @@ use crate::diagnostics::{Diagnostic, suggest};
 use crate::model::paths;
 use crate::render::Rendered;
 use crate::write::OutputFile;
+use names::Names;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 
-/// What one page or stylesheet holds: its ids and its references.
+/// What one page or stylesheet holds: its ids and its references, as
+/// read.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Scan {
     ids: BTreeSet<String>,
     refs: Vec<String>,
+}
+
+/// What the check reads of a page: its ids, and its references each once.
+#[derive(Debug)]
+struct Page {
+    ids: Names,
+    refs: Names,
+}
+
+impl From<Scan> for Page {
+    fn from(scan: Scan) -> Self {
+        Page {
+            ids: Names::from_sorted(scan.ids.iter().map(String::as_str)),
+            refs: Names::new(scan.refs),
+        }
+    }
 }
 
 /// Check every page and stylesheet of `rendered`; `authors` finds the
@@ -38,12 +57,12 @@ pub fn check_site(rendered: &Rendered, authors: &Authors) -> Vec<Diagnostic> {
 /// `check` makes, before the output is replaced.
 #[derive(Default)]
 pub struct Links {
-    streamed: Mutex<Vec<(String, Option<Scan>)>>,
+    streamed: Mutex<Vec<(String, Option<Page>)>>,
 }
 
 impl Links {
     pub fn add(&self, files: &[OutputFile]) {
-        let scans: Vec<(String, Option<Scan>)> = files
+        let scans: Vec<(String, Option<Page>)> = files
             .par_iter()
             .map(|f| (f.path.clone(), scan_file(f)))
             .collect();
@@ -53,12 +72,12 @@ impl Links {
     }
 }
 
-fn scan_file(f: &OutputFile) -> Option<Scan> {
+fn scan_file(f: &OutputFile) -> Option<Page> {
     let text = std::str::from_utf8(&f.bytes).ok()?;
     if f.path.ends_with(".html") {
-        Some(scan::scan_html(text))
+        Some(scan::scan_html(text).into())
     } else if f.path.ends_with(".css") {
-        Some(scan_css(text))
+        Some(scan_css(text).into())
     } else {
         None
     }
@@ -70,29 +89,22 @@ pub fn check_with(rendered: &Rendered, links: Links, authors: &Authors) -> Vec<D
     let mut files: BTreeSet<&str> = rendered.files.iter().map(|f| f.path.as_str()).collect();
     files.extend(rendered.copies.iter().map(|c| c.to.as_str()));
     files.extend(streamed.iter().map(|(p, _)| p.as_str()));
-    let mut scans: BTreeMap<&str, Scan> = rendered
+    let pages: Vec<(&str, Page)> = rendered
         .files
         .par_iter()
         .filter_map(|f| Some((f.path.as_str(), scan_file(f)?)))
         .collect();
+    let mut scans: BTreeMap<&str, &Page> = pages.iter().map(|(p, s)| (*p, s)).collect();
     for (path, scan) in &streamed {
         if let Some(scan) = scan {
-            scans.insert(
-                path.as_str(),
-                Scan {
-                    ids: scan.ids.clone(),
-                    refs: scan.refs.clone(),
-                },
-            );
+            scans.insert(path.as_str(), scan);
         }
     }
     let mut broken: Vec<Broken> = scans
         .par_iter()
         .flat_map_iter(|(page, scan)| {
-            let mut seen = BTreeSet::new();
             scan.refs
                 .iter()
-                .filter(move |r| seen.insert(r.as_str()))
                 .filter_map(|r| check_ref(page, r, &files, &scans))
                 .collect::<Vec<_>>()
         })
@@ -145,7 +157,7 @@ fn check_ref(
     page: &str,
     url: &str,
     files: &BTreeSet<&str>,
-    scans: &BTreeMap<&str, Scan>,
+    scans: &BTreeMap<&str, &Page>,
 ) -> Option<Broken> {
     let broken = |message: String, expected: &str| Broken {
         page: page.to_string(),
@@ -200,8 +212,7 @@ fn check_ref(
             format!("broken link `{url}`: {target} has no element with id `{fragment}`"),
             "an id of the target page: on a deck, a slide id (docs/content-format.md, \"Slide ids\")",
         );
-        b.help = suggest(&fragment, scan.ids.iter().map(String::as_str))
-            .map(|id| format!("did you mean `#{id}`?"));
+        b.help = suggest(&fragment, scan.ids.iter()).map(|id| format!("did you mean `#{id}`?"));
         return Some(b);
     }
     None

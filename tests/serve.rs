@@ -117,12 +117,18 @@ impl Server {
         stream
     }
 
-    /// Subscribe to the live-reload events, as the injected script does.
+    /// Subscribe to the live-reload events, naming no page.
     fn events(&self) -> Events {
+        self.events_at("").0
+    }
+
+    /// Subscribe to the live-reload events as the injected script does,
+    /// with its `query`; and the version `hello` carried.
+    fn events_at(&self, query: &str) -> (Events, String) {
         let mut stream = self.connect();
         write!(
             stream,
-            "GET /__quarterdeck/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+            "GET /__quarterdeck/events{query} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
         )
         .unwrap();
         let mut events = Events {
@@ -131,7 +137,7 @@ impl Server {
         // Response head, then the greeting.
         let hello = events.next_event();
         assert_eq!(hello.0, "hello", "{hello:?}");
-        events
+        (events, hello.1)
     }
 }
 
@@ -216,6 +222,35 @@ fn serves_rebuilds_on_save_and_sends_reload() {
         "the rebuilt page is served"
     );
     assert!(!deck.contains("The quarter in one slide."));
+}
+
+#[test]
+fn the_page_a_browser_shows_is_served_first_and_reloaded_once() {
+    let f = Fixture::valid();
+    let server = Server::start(&f.content());
+    let deck = "?page=%2Ffy20-21-q1%2F&version=1";
+    let (mut shown, hello) = server.events_at(deck);
+    assert_eq!(hello, "1", "the first build's deck is current");
+    let (mut elsewhere, _) = server.events_at("?page=%2F&version=1");
+
+    f.write(
+        "quarters/q1/narrative/intro.md",
+        "# Welcome {#welcome}\n\nEdited while serving.\n",
+    );
+    assert_eq!(shown.wait_for("reload"), "2", "its quarter is served first");
+    assert_eq!(elsewhere.wait_for("reload"), "3", "the index with the rest");
+    server.wait_for_line("the open pages first");
+    let (_, _, page) = server.get("/fy20-21-q1/index.html");
+    assert!(page.contains("Edited while serving."));
+    assert!(page.contains("data-version=\"3\""), "served now at 3");
+
+    // A deck reloaded at 2 is current; an index served at 2 is not.
+    let (_, hello) = server.events_at("?page=%2Ffy20-21-q1%2Findex.html&version=2");
+    assert_eq!(hello, "2");
+    let (_, hello) = server.events_at("?page=%2F&version=2");
+    assert_eq!(hello, "3");
+    let (_, hello) = server.events_at("");
+    assert_eq!(hello, "3");
 }
 
 #[test]

@@ -23,6 +23,11 @@
 //!   changed, a hash of all that they read (the rule is in [`keys`]); KPI
 //!   pages when their rows changed ([`pages`]); the index every time.
 //!
+//! A caller may name pages it wants before the rest ([`First`]: `serve`
+//! names the pages open in a browser). When the pages every page reads
+//! are the same as last run's, the stale quarters holding those pages are
+//! rendered first and handed over at once, final; then the rest.
+//!
 //! The output of a run is the pages it rendered and what changed: the
 //! content files, the quarters rendered, the pages that are gone. Applied
 //! to the pages of the last good run, that is the site a clean build makes
@@ -62,6 +67,17 @@ pub enum Output<'a> {
     Staging(&'a Path),
     /// Kept in [`Run::rendered`].
     Memory,
+}
+
+/// Pages a caller wants before the rest of a run, and what to do with
+/// them as soon as they are final (`serve` shows them while the rest of
+/// the site renders).
+pub struct First<'a> {
+    /// Site paths (`fy20-21-q1/index.html`).
+    pub pages: &'a BTreeSet<String>,
+    /// Called at most once, with every page rendered again of the quarters
+    /// that hold some of `pages`, before the other pages are rendered.
+    pub publish: &'a (dyn Fn(&[&write::OutputFile]) + Sync),
 }
 
 /// What changed since the last run of the same [`Pipeline`].
@@ -136,6 +152,18 @@ impl Pipeline {
     }
 
     pub fn run(&mut self, options: &Options, observer: &dyn Observer, output: Output) -> Run {
+        self.run_first(options, observer, output, None)
+    }
+
+    /// [`Pipeline::run`], rendering the quarters that hold `first`'s pages
+    /// before the others when that can be done (see [`First`]).
+    pub fn run_first(
+        &mut self,
+        options: &Options,
+        observer: &dyn Observer,
+        output: Output,
+        first: Option<First>,
+    ) -> Run {
         let mut outcome = Outcome::new();
         let mut changes = Changes::default();
         let content = options.content.as_path();
@@ -266,6 +294,7 @@ impl Pipeline {
             theme: &theme,
             keys: keys.as_ref(),
             memo,
+            first,
         };
         let rendered = outcome.stage(observer, Stage::Render, Some(units), || {
             pages::render(

@@ -8,6 +8,7 @@
 //! rendered every time. What comes out is the pages rendered by this run
 //! and the paths of the last run's pages that are gone.
 
+use super::First;
 use super::keys::{self, Keys};
 use super::search::EntryKey;
 use super::spanning;
@@ -19,6 +20,7 @@ use crate::render::pages::search::SearchEntry;
 use crate::render::pages::sitemap::sitemap;
 use crate::render::quarter::Kept;
 use crate::render::{self, Charts, Inputs, KpiRow, RenderOptions, Rendered, Sink, Theme};
+use crate::write::OutputFile;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -83,6 +85,8 @@ pub struct Memo {
     /// Every other page of the site (the feed, the sitemap, the theme's
     /// static files …) and those of `spanning`.
     shared: BTreeSet<String>,
+    /// The key of what every page reads ([`Keys::shared`]).
+    shared_key: Option<u64>,
 }
 
 impl Memo {
@@ -122,6 +126,8 @@ pub struct Stage<'a> {
     /// `None`: render everything and remember nothing (build, check).
     pub keys: Option<&'a Keys>,
     pub memo: Option<&'a Memo>,
+    /// Pages wanted before the rest (incremental runs only).
+    pub first: Option<First<'a>>,
 }
 
 /// Render what changed since `stage.memo` (everything when there are no
@@ -138,6 +144,7 @@ pub fn render(
         theme,
         keys,
         memo,
+        first,
     } = stage;
     if options.single_file {
         // One self-contained file per deck is a rewrite of the whole site.
@@ -167,11 +174,62 @@ pub fn render(
     };
     let kept = keys.map(|keys| Last { keys, memo: last });
     let kept_ref = kept.as_ref().map(|k| k as &dyn Kept);
-    let (fresh, problems) = render::render_quarters(inputs, &stale, kept_ref, on_quarter, sink);
+    let early = match (first, keys) {
+        // Unless every page reads what it read last run (the theme, the
+        // strings, the people …), no page is final before the others.
+        (Some(first), Some(keys)) if last.shared_key == Some(keys.shared) => {
+            let holds = |q: &crate::model::Quarter| {
+                let paths = last.quarters.get(&q.id).map_or(&[][..], |m| &m.paths);
+                paths.iter().any(|p| first.pages.contains(p))
+            };
+            let ids: BTreeSet<FiscalQuarter> = site
+                .quarters
+                .iter()
+                .filter(|q| stale(q) && holds(q))
+                .map(|q| q.id)
+                .collect();
+            (!ids.is_empty()).then_some((first, ids))
+        }
+        _ => None,
+    };
+    let (fresh, problems) = match early {
+        None => render::render_quarters(inputs, &stale, kept_ref, on_quarter, sink),
+        Some((first, ids)) => {
+            let (mut fresh, mut problems) = render::render_quarters(
+                inputs,
+                &|q| ids.contains(&q.id),
+                kept_ref,
+                on_quarter,
+                sink,
+            );
+            if problems.is_empty() {
+                let files: Vec<&OutputFile> =
+                    fresh.iter().flat_map(|(_, out)| &out.files).collect();
+                (first.publish)(&files);
+            }
+            let rest = |q: &crate::model::Quarter| stale(q) && !ids.contains(&q.id);
+            let (more, more_problems) =
+                render::render_quarters(inputs, &rest, kept_ref, on_quarter, sink);
+            fresh.extend(more);
+            problems.extend(more_problems);
+            // In site order, as one call would have given them.
+            let order: HashMap<FiscalQuarter, usize> = site
+                .quarters
+                .iter()
+                .enumerate()
+                .map(|(i, q)| (q.id, i))
+                .collect();
+            fresh.sort_by_key(|(id, _)| order.get(id).copied());
+            (fresh, problems)
+        }
+    };
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut next = keys.map(|_| Memo::default());
+    let mut next = keys.map(|_| Memo {
+        shared_key: keys.map(|k| k.shared),
+        ..Memo::default()
+    });
     let mut files = Vec::new();
     let mut warnings = Vec::new();
     let mut kpi_rows = Vec::new();

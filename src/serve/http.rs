@@ -45,32 +45,46 @@ async fn script() -> Response {
     )
 }
 
-/// Server-sent events: `hello` with the current build's version on
-/// connecting (and the error, if the last build failed), then `reload` after
-/// every good build and `error-text` after every bad one.
+/// Server-sent events: `hello` on connecting (and the error, if the last
+/// build failed), then `reload` when new pages are served and `error-text`
+/// after every bad build. The page listening names itself and the version
+/// it was served at (`?page=/fy20-21-q1/&version=3`, as the injected script
+/// does): `hello` carries that version when the page is current, else the
+/// version served now; `reload` comes only when its page is served again;
+/// and while it listens, rebuilds render its page first.
 async fn events(
     State(live): State<Arc<Live>>,
+    uri: Uri,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let listener = Listener::of(uri.query().unwrap_or(""));
     let receiver = live.subscribe();
-    let mut first = vec![
-        Event::default()
-            .event("hello")
-            .data(live.snapshot().version.to_string()),
-    ];
+    let snapshot = live.snapshot();
+    let hello = match listener.version {
+        Some(v) if snapshot.current(listener.page.as_deref(), v) => v,
+        _ => snapshot.version,
+    };
+    let mut first = vec![Event::default().event("hello").data(hello.to_string())];
     if let Some(text) = live.error() {
         first.push(Event::default().event("error-text").data(text));
     }
+    let page = listener.page;
+    // Dropped with the stream, when the browser goes away.
+    let shown = page.clone().map(|p| live.show(p));
     let greeting = stream::iter(first.into_iter().map(Ok));
-    let updates = stream::unfold(receiver, |mut receiver| async move {
+    let state = (receiver, page, shown);
+    let updates = stream::unfold(state, |(mut receiver, page, shown)| async move {
         loop {
             match receiver.recv().await {
-                Ok(Notice::Reload(version)) => {
+                Ok(Notice::Reload(version, scope)) => {
+                    if !scope.includes(page.as_deref()) {
+                        continue;
+                    }
                     let event = Event::default().event("reload").data(version.to_string());
-                    return Some((Ok(event), receiver));
+                    return Some((Ok(event), (receiver, page, shown)));
                 }
                 Ok(Notice::Error(text)) => {
                     let event = Event::default().event("error-text").data(text);
-                    return Some((Ok(event), receiver));
+                    return Some((Ok(event), (receiver, page, shown)));
                 }
                 // Fell behind: only the latest state matters, keep going.
                 Err(RecvError::Lagged(_)) => continue,
@@ -80,6 +94,31 @@ async fn events(
     });
     Sse::new(futures_util::StreamExt::chain(greeting, updates))
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+/// What a listener for reloads says of itself in its query string.
+#[derive(Debug, Default, PartialEq)]
+struct Listener {
+    /// The site path of the page it shows.
+    page: Option<String>,
+    /// The version that page was served at.
+    version: Option<u64>,
+}
+
+impl Listener {
+    fn of(query: &str) -> Self {
+        let mut listener = Listener::default();
+        for pair in query.split('&') {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = crate::model::paths::decode(value);
+            match name {
+                "page" => listener.page = site_path(&value),
+                "version" => listener.version = value.parse().ok(),
+                _ => {}
+            }
+        }
+        listener
+    }
 }
 
 async fn page(State(live): State<Arc<Live>>, uri: Uri) -> Response {
@@ -199,6 +238,22 @@ mod tests {
         assert_eq!(site_path("/fy20-21-q1").as_deref(), Some("fy20-21-q1"));
         assert_eq!(site_path("/../etc/passwd"), None);
         assert_eq!(site_path("/a/%2e%2e/%2e%2e/x"), None);
+    }
+
+    #[test]
+    fn a_listener_names_its_page_as_a_site_path() {
+        assert_eq!(
+            Listener::of("page=%2Ffy20-21-q1%2F&version=3"),
+            Listener {
+                page: Some("fy20-21-q1/index.html".into()),
+                version: Some(3)
+            }
+        );
+        assert_eq!(
+            Listener::of("version=x&page=%2F..%2Fetc&other=1"),
+            Listener::default()
+        );
+        assert_eq!(Listener::of(""), Listener::default());
     }
 
     #[test]

@@ -1,4 +1,4 @@
-// quarterdeck serve: reload on every rebuild; show a broken build's error
+// quarterdeck serve: reload when this page is served again; show a broken build's error
 // over the page until it is fixed. Injected by the server only, never built.
 (function () {
   "use strict";
@@ -26,7 +26,11 @@
     overlay.lastChild.textContent = text;
   }
 
-  var events = new EventSource("/__quarterdeck/events");
+  // The server renders the page shown first, and reloads it only when it
+  // changed; on connecting it says whether this copy is still current.
+  var query = "?page=" + encodeURIComponent(location.pathname);
+  if (version !== null) query += "&version=" + encodeURIComponent(version);
+  var events = new EventSource("/__quarterdeck/events" + query);
   events.addEventListener("hello", function (e) {
     // A build finished between this page's load and this connection.
     if (version !== null && e.data !== version) location.reload();

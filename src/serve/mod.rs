@@ -129,6 +129,7 @@ fn report(observer: &dyn Observer, rebuilt: &Rebuilt, what: &str) {
             rendered,
             quarters,
             pages,
+            shown,
             took,
             timings,
             warnings,
@@ -136,10 +137,14 @@ fn report(observer: &dyn Observer, rebuilt: &Rebuilt, what: &str) {
             if !warnings.is_empty() {
                 observer.warn(warnings);
             }
+            let ms = |d: &std::time::Duration| d.as_secs_f64() * 1000.0;
+            let first = shown.as_ref().map_or(String::new(), |at| {
+                format!("the open pages first, in {:.1} ms, then ", ms(at))
+            });
             observer.say(&format!(
-                "{what} {rendered} of {quarters} quarter{} ({pages} pages) in {:.1} ms; reload sent",
+                "{what} {first}{rendered} of {quarters} quarter{} ({pages} pages) in {:.1} ms; reload sent",
                 if *quarters == 1 { "" } else { "s" },
-                took.as_secs_f64() * 1000.0
+                ms(took)
             ));
             observer.timings(timings);
         }

@@ -3,11 +3,18 @@
 //! and `check`, kept between runs so that it does again only what the
 //! changed files touch (see [`crate::pipeline`]); its pages are kept in
 //! memory, and applied to the last good site.
+//!
+//! The pages open in browsers are rendered first: each browser says which
+//! page it shows when it listens for reloads ([`Live::show`]); when a save
+//! makes a quarter holding one of them stale, that quarter's pages are
+//! served and its browsers reloaded as soon as they are rendered, final,
+//! and the others when the whole site is (see [`crate::pipeline::First`]).
 
 use super::watch::Batch;
-use crate::pipeline::{Options, Output, Pipeline};
+use crate::pipeline::{First, Options, Output, Pipeline};
 use crate::progress::{Silent, Stage};
-use std::collections::{BTreeSet, HashMap};
+use crate::write::OutputFile;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -20,16 +27,49 @@ pub struct Snapshot {
     pub files: HashMap<String, Arc<[u8]>>,
     /// Media by site path, read from the content folder on request.
     pub media: HashMap<String, PathBuf>,
-    /// Counts successful builds; pages carry it, so a page that missed a
-    /// reload notices on connecting.
+    /// Counts what was served: each good build, and the pages of one
+    /// served before the rest of it. Pages carry it, so a page that missed
+    /// a reload notices on connecting.
     pub version: u64,
+    /// The pages served before the rest of the last build, at
+    /// `early_version`, and the same since.
+    pub early: Arc<BTreeSet<String>>,
+    pub early_version: u64,
+}
+
+impl Snapshot {
+    /// Whether a browser showing `page` as served at `version` shows what
+    /// is served now.
+    pub fn current(&self, page: Option<&str>, version: u64) -> bool {
+        version == self.version
+            || (version == self.early_version && page.is_some_and(|p| self.early.contains(p)))
+    }
+}
+
+/// Which pages a reload is for; a browser that did not say which page it
+/// shows is in `All` and `Except`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Only(Arc<BTreeSet<String>>),
+    Except(Arc<BTreeSet<String>>),
+}
+
+impl Scope {
+    pub fn includes(&self, page: Option<&str>) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Only(pages) => page.is_some_and(|p| pages.contains(p)),
+            Scope::Except(pages) => !page.is_some_and(|p| pages.contains(p)),
+        }
+    }
 }
 
 /// What browsers are told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// A new good build: reload.
-    Reload(u64),
+    /// New pages are served: browsers showing one of them reload.
+    Reload(u64, Scope),
     /// The last edit broke the build: show this text over the page.
     Error(String),
 }
@@ -42,6 +82,8 @@ pub enum Rebuilt {
         rendered: usize,
         quarters: usize,
         pages: usize,
+        /// When the pages open in browsers were served, before the rest.
+        shown: Option<Duration>,
         took: Duration,
         /// Load, derive and render times, for `--verbose`.
         timings: Vec<(Stage, Duration)>,
@@ -61,6 +103,30 @@ pub struct Live {
     /// The warnings of the last good build: a rebuild shows only new ones.
     warned: Mutex<BTreeSet<String>>,
     notices: broadcast::Sender<Notice>,
+    /// The pages open in browsers (site paths), with how many show each.
+    shown: Mutex<BTreeMap<String, usize>>,
+}
+
+/// Files served before the rest of a build, with what they replaced.
+type Replaced = Vec<(String, Option<Arc<[u8]>>)>;
+
+/// A browser showing a page, for as long as it listens ([`Live::show`]).
+pub struct Shown {
+    live: Arc<Live>,
+    page: String,
+}
+
+impl Drop for Shown {
+    fn drop(&mut self) {
+        if let Ok(mut shown) = self.live.shown.lock()
+            && let Some(n) = shown.get_mut(&self.page)
+        {
+            *n -= 1;
+            if *n == 0 {
+                shown.remove(&self.page);
+            }
+        }
+    }
 }
 
 impl Live {
@@ -81,7 +147,27 @@ impl Live {
             pipeline: Mutex::new(Pipeline::incremental()),
             warned: Mutex::new(BTreeSet::new()),
             notices,
+            shown: Mutex::new(BTreeMap::new()),
         }
+    }
+
+    /// A browser shows `page` (a site path) until the guard is dropped:
+    /// the rebuilds render it first.
+    pub fn show(self: &Arc<Self>, page: String) -> Shown {
+        if let Ok(mut shown) = self.shown.lock() {
+            *shown.entry(page.clone()).or_default() += 1;
+        }
+        Shown {
+            live: Arc::clone(self),
+            page,
+        }
+    }
+
+    fn shown_pages(&self) -> BTreeSet<String> {
+        self.shown
+            .lock()
+            .map(|s| s.keys().cloned().collect())
+            .unwrap_or_default()
     }
 
     pub fn snapshot(&self) -> Arc<Snapshot> {
@@ -129,11 +215,33 @@ impl Live {
             drafts: true,
             ..Options::default()
         };
-        let run = pipeline.run(&options, &Silent, Output::Memory);
+        let shown = self.shown_pages();
+        // What serving pages before the rest replaced, to put back should
+        // the rest of the build fail.
+        let replaced: Mutex<Replaced> = Mutex::default();
+        let early: Mutex<Option<(Arc<BTreeSet<String>>, Duration)>> = Mutex::default();
+        let publish = |files: &[&OutputFile]| {
+            let (pages, old) = self.serve_early(files);
+            if let Ok(mut r) = replaced.lock() {
+                *r = old;
+            }
+            if let Ok(mut e) = early.lock() {
+                *e = Some((pages, started.elapsed()));
+            }
+        };
+        let first = First {
+            pages: &shown,
+            publish: &publish,
+        };
+        let first = (!shown.is_empty()).then_some(first);
+        let run = pipeline.run_first(&options, &Silent, Output::Memory, first);
         drop(pipeline);
         let outcome = run.outcome;
+        let early = early.into_inner().ok().flatten();
         let (Some(site), Some(rendered)) = (run.site, run.rendered) else {
-            return self.fail(outcome.render_some(&self.content, false));
+            let text = outcome.render_some(&self.content, false);
+            let replaced = replaced.into_inner().unwrap_or_default();
+            return self.fail_after(text, early.map(|(pages, _)| pages), replaced);
         };
         let media = rendered
             .copies
@@ -155,15 +263,25 @@ impl Live {
             s.media = media;
             s.version += 1;
             version = s.version;
+            if early.is_none() {
+                s.early = Arc::default();
+                s.early_version = 0;
+            }
         }
         if let Ok(mut e) = self.error.write() {
             *e = None;
         }
-        let _ = self.notices.send(Notice::Reload(version));
+        // The browsers reloaded with the early pages have them final.
+        let scope = match &early {
+            Some((pages, _)) => Scope::Except(Arc::clone(pages)),
+            None => Scope::All,
+        };
+        let _ = self.notices.send(Notice::Reload(version, scope));
         Rebuilt::Site {
             rendered: run.changes.quarters.len(),
             quarters: site.quarters.len(),
             pages: outcome.pages,
+            shown: early.map(|(_, at)| at),
             took: started.elapsed(),
             timings: outcome.timings.clone(),
             warnings: self.new_warnings(outcome.render_each(&self.content, true)),
@@ -183,6 +301,67 @@ impl Live {
         let new = new.join("\n");
         *warned = warnings.into_iter().collect();
         new
+    }
+
+    /// Serve `files` before the rest of a build, and reload the browsers
+    /// showing one of them: the pages served, and what they replaced.
+    fn serve_early(&self, files: &[&OutputFile]) -> (Arc<BTreeSet<String>>, Replaced) {
+        let pages: Arc<BTreeSet<String>> = Arc::new(
+            files
+                .iter()
+                .filter(|f| f.path.ends_with(".html"))
+                .map(|f| f.path.clone())
+                .collect(),
+        );
+        let Ok(mut s) = self.snapshot.write() else {
+            return (pages, Vec::new());
+        };
+        let s = Arc::make_mut(&mut *s);
+        let mut old = Vec::with_capacity(files.len());
+        for file in files {
+            let bytes = Arc::from(file.bytes.as_slice());
+            old.push((file.path.clone(), s.files.insert(file.path.clone(), bytes)));
+        }
+        s.version += 1;
+        s.early = Arc::clone(&pages);
+        s.early_version = s.version;
+        let _ = self
+            .notices
+            .send(Notice::Reload(s.version, Scope::Only(Arc::clone(&pages))));
+        (pages, old)
+    }
+
+    /// A failed build that had served some pages before the rest: those
+    /// are put back as they were, and their browsers reload to the last
+    /// good build, which the error is then shown over.
+    fn fail_after(
+        &self,
+        text: String,
+        early: Option<Arc<BTreeSet<String>>>,
+        replaced: Replaced,
+    ) -> Rebuilt {
+        let Some(pages) = early else {
+            return self.fail(text);
+        };
+        if let Ok(mut e) = self.error.write() {
+            *e = Some(text.clone());
+        }
+        if let Ok(mut s) = self.snapshot.write() {
+            let s = Arc::make_mut(&mut *s);
+            for (path, old) in replaced {
+                match old {
+                    Some(bytes) => s.files.insert(path, bytes),
+                    None => s.files.remove(&path),
+                };
+            }
+            s.version += 1;
+            s.early = Arc::default();
+            s.early_version = 0;
+            let _ = self
+                .notices
+                .send(Notice::Reload(s.version, Scope::Only(pages)));
+        }
+        self.fail(text)
     }
 
     fn fail(&self, text: String) -> Rebuilt {
@@ -272,14 +451,14 @@ mod tests {
         let live = Live::new(&content);
         let mut notices = live.subscribe();
         assert_eq!(rendered(live.rebuild(&Batch::default())), 3);
-        assert_eq!(notices.try_recv().ok(), Some(Notice::Reload(1)));
+        assert_eq!(notices.try_recv().ok(), Some(Notice::Reload(1, Scope::All)));
 
         let narrative = "quarters/fy20-21-q1/narrative/mtp-update.md";
         edit(&content.join(narrative), |t| {
             format!("{t}\n---\n\n# Added {{#added}}\n\nA new slide.\n")
         });
         assert_eq!(rendered(live.rebuild(&saw(narrative))), 1);
-        assert_eq!(notices.try_recv().ok(), Some(Notice::Reload(2)));
+        assert_eq!(notices.try_recv().ok(), Some(Notice::Reload(2, Scope::All)));
         assert_serves_a_clean_run(&live, &content);
 
         edit(&content.join("site.yaml"), |t| format!("{t}colour: blue\n"));
@@ -299,5 +478,114 @@ mod tests {
         assert!(live.error().is_none());
         assert_eq!(live.snapshot().version, 3);
         assert_serves_a_clean_run(&live, &content);
+    }
+
+    fn only(pages: &[&str]) -> Arc<BTreeSet<String>> {
+        Arc::new(pages.iter().map(|p| p.to_string()).collect())
+    }
+
+    #[test]
+    fn the_quarter_of_an_open_page_is_served_first_and_its_browsers_reload_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        copy_example(&content);
+        let live = Arc::new(Live::new(&content));
+        rendered(live.rebuild(&Batch::default()));
+        let deck = "fy20-21-q1/index.html";
+        let _shown = live.show(deck.to_string());
+        let _elsewhere = live.show("index.html".to_string());
+        let mut notices = live.subscribe();
+
+        let narrative = "quarters/fy20-21-q1/narrative/mtp-update.md";
+        edit(&content.join(narrative), |t| {
+            format!("{t}\n---\n\n# Added {{#added}}\n\nA new slide.\n")
+        });
+        let rebuilt = live.rebuild(&saw(narrative));
+        assert!(
+            matches!(rebuilt, Rebuilt::Site { shown: Some(_), .. }),
+            "{rebuilt:?}"
+        );
+        let Some(Notice::Reload(2, Scope::Only(early))) = notices.try_recv().ok() else {
+            panic!("the open quarter's pages are served first")
+        };
+        assert!(early.contains(deck), "{early:?}");
+        assert!(
+            !early.contains("index.html"),
+            "the index is not a quarter's"
+        );
+        assert_eq!(
+            notices.try_recv().ok(),
+            Some(Notice::Reload(3, Scope::Except(Arc::clone(&early)))),
+            "then every other browser, once the whole site is served"
+        );
+        assert_serves_a_clean_run(&live, &content);
+        let snapshot = live.snapshot();
+        assert!(
+            snapshot.current(Some(deck), 2),
+            "reloaded early, still current"
+        );
+        assert!(!snapshot.current(Some("index.html"), 2));
+        assert!(snapshot.current(Some("index.html"), 3));
+
+        // The title is on every page: nothing is final before the rest.
+        edit(&content.join("site.yaml"), |t| {
+            t.replace("title: Technology", "title: The technology")
+        });
+        assert_eq!(rendered(live.rebuild(&saw("site.yaml"))), 3);
+        assert_eq!(notices.try_recv().ok(), Some(Notice::Reload(4, Scope::All)));
+        assert!(!live.snapshot().current(Some(deck), 2));
+        assert_serves_a_clean_run(&live, &content);
+    }
+
+    #[test]
+    fn a_build_that_fails_after_serving_pages_early_puts_them_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        copy_example(&content);
+        let live = Live::new(&content);
+        rendered(live.rebuild(&Batch::default()));
+        let mut notices = live.subscribe();
+        let deck = "fy20-21-q1/index.html";
+        let changed = OutputFile {
+            path: deck.to_string(),
+            bytes: b"<p>early</p>".to_vec(),
+        };
+        let new = OutputFile {
+            path: "fy20-21-q1/new.html".to_string(),
+            bytes: b"<p>new</p>".to_vec(),
+        };
+        let (pages, replaced) = live.serve_early(&[&changed, &new]);
+        assert_eq!(pages, only(&[deck, "fy20-21-q1/new.html"]));
+        assert_eq!(
+            notices.try_recv().ok(),
+            Some(Notice::Reload(2, Scope::Only(Arc::clone(&pages))))
+        );
+        assert_eq!(&*live.snapshot().files[deck], b"<p>early</p>");
+
+        let failed = live.fail_after("broken".into(), Some(Arc::clone(&pages)), replaced);
+        assert!(matches!(failed, Rebuilt::Failed { .. }));
+        assert_serves_a_clean_run(&live, &content);
+        assert_eq!(live.error().as_deref(), Some("broken"));
+        assert_eq!(
+            notices.try_recv().ok(),
+            Some(Notice::Reload(3, Scope::Only(pages))),
+            "the browsers shown the early pages go back to the last good build"
+        );
+        assert_eq!(
+            notices.try_recv().ok(),
+            Some(Notice::Error("broken".into()))
+        );
+        assert!(!live.snapshot().current(Some(deck), 2));
+    }
+
+    #[test]
+    fn a_reload_is_for_the_pages_in_its_scope() {
+        let pages = only(&["a/index.html"]);
+        assert!(Scope::All.includes(None));
+        assert!(Scope::Only(Arc::clone(&pages)).includes(Some("a/index.html")));
+        assert!(!Scope::Only(Arc::clone(&pages)).includes(Some("b.html")));
+        assert!(!Scope::Only(Arc::clone(&pages)).includes(None));
+        assert!(!Scope::Except(Arc::clone(&pages)).includes(Some("a/index.html")));
+        assert!(Scope::Except(pages).includes(None));
     }
 }

@@ -6,17 +6,10 @@
 
 mod common;
 
-use common::live::Live;
+use common::live::{Live, kpi_value};
 use common::{copy_dir, write_theme_folder};
 use std::fs;
 use std::path::Path;
-
-/// The first `value:` of a KPI in `text` set to `value`.
-fn kpi_value(text: &str, value: &str) -> String {
-    let at = text.find("    value: ").unwrap();
-    let end = at + text[at..].find('\n').unwrap();
-    format!("{}    value: {value}{}", &text[..at], &text[end..])
-}
 
 #[test]
 fn incremental_runs_write_what_a_clean_build_writes() {

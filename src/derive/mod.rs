@@ -27,7 +27,7 @@ pub use teams::{Team, Teams};
 use crate::model::{FiscalQuarter, Id, Outlook, Quarter, Site};
 use crate::numbers;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// Everything derived for a site.
@@ -83,19 +83,25 @@ impl Derived {
 
 /// Derive every figure of every quarter.
 pub fn derive(site: &Site) -> Derived {
-    derive_keeping(site, &|_| None)
+    derive_keeping(site, &|_| None, None)
 }
 
 /// What [`derive_keeping`] may take as already derived: the facts of a
 /// quarter, when nothing they read changed.
 pub type KeptFacts<'a> = &'a (dyn Fn(&Quarter) -> Option<Arc<QuarterFacts>> + Sync);
 
-/// [`derive`], taking each quarter's facts from `kept` where it has them.
+/// The quarters of each objective ([`Derived::objectives`]), as derived
+/// for a site whose quarters have the same ids and objective ids.
+pub type KeptObjectives = BTreeMap<Id, Vec<FiscalQuarter>>;
+
+/// [`derive`], taking each quarter's facts from `kept` where it has them,
+/// and the quarters of each objective from `objectives` when given.
 /// A quarter's facts read the quarter, the quarters before it (KPI
 /// changes, the fiscal year's key results, the previous quarter's
 /// objectives), the roster and the calendar; the caller keys them by that.
-pub fn derive_keeping(site: &Site, kept: KeptFacts) -> Derived {
-    let kept: Vec<Option<Arc<QuarterFacts>>> = site.quarters.par_iter().map(|q| kept(q)).collect();
+pub fn derive_keeping(site: &Site, kept: KeptFacts, objectives: Option<KeptObjectives>) -> Derived {
+    let kept: Vec<Option<Arc<QuarterFacts>>> = site.quarters.iter().map(|q| kept(q)).collect();
+    let kpis = kpi::KpiIndex::new(site);
     let quarters = if kept.iter().all(Option::is_some) {
         site.quarters
             .iter()
@@ -103,35 +109,48 @@ pub fn derive_keeping(site: &Site, kept: KeptFacts) -> Derived {
             .filter_map(|(q, f)| Some((q.id, f?)))
             .collect()
     } else {
-        derive_quarters(site, kept)
+        derive_quarters(site, &kpis, kept)
     };
     Derived {
         quarters,
-        kpis: kpi::KpiIndex::new(site).series(),
-        objectives: objective_quarters(site),
+        kpis: kpis.series(),
+        objectives: objectives.unwrap_or_else(|| objective_quarters(site)),
         teams: Teams::new(site),
     }
 }
 
-/// The facts of each quarter: `kept`'s, or derived now.
+/// The facts of each quarter: `kept`'s, or derived now (`kpis` indexes
+/// the KPIs of every quarter).
 fn derive_quarters(
     site: &Site,
+    kpis: &kpi::KpiIndex,
     kept: Vec<Option<Arc<QuarterFacts>>>,
 ) -> BTreeMap<FiscalQuarter, Arc<QuarterFacts>> {
-    let kpis = kpi::KpiIndex::new(site);
-    let key_results = progress::KrIndex::new(site);
+    // A key result's row reads the quarters of its fiscal year alone.
+    let years: BTreeSet<i32> = site
+        .quarters
+        .iter()
+        .zip(&kept)
+        .filter(|(_, kept)| kept.is_none())
+        .map(|(q, _)| q.id.fiscal_year)
+        .collect();
+    let key_results = progress::KrIndex::new(site, &years);
     let present: BTreeSet<FiscalQuarter> = site.quarters.iter().map(|q| q.id).collect();
-    site.quarters
+    // Those derived now, in parallel; a save in one quarter derives one.
+    let stale: Vec<&Quarter> = site
+        .quarters
+        .iter()
+        .zip(&kept)
+        .filter(|(_, kept)| kept.is_none())
+        .map(|(q, _)| &**q)
+        .collect();
+    let fresh: Vec<(FiscalQuarter, Arc<QuarterFacts>)> = stale
         .par_iter()
-        .zip(kept)
-        .map(|(quarter, kept)| {
-            if let Some(facts) = kept {
-                return (quarter.id, facts);
-            }
+        .map(|quarter| {
             let first_day = site.calendar.start(quarter.id);
             let last_day = site.calendar.end(quarter.id);
             let previous = present.range(..quarter.id).next_back().copied();
-            let kpi_changes = kpi::kpi_changes(quarter, &kpis);
+            let kpi_changes = kpi::kpi_changes(quarter, kpis);
             let facts = QuarterFacts {
                 quarter: quarter.id,
                 previous,
@@ -148,21 +167,25 @@ fn derive_quarters(
             };
             (quarter.id, Arc::new(facts))
         })
+        .collect();
+    let kept = site.quarters.iter().zip(kept);
+    kept.filter_map(|(q, facts)| Some((q.id, facts?)))
+        .chain(fresh)
         .collect()
 }
 
 /// The quarters of each objective id, oldest first, each quarter once.
 fn objective_quarters(site: &Site) -> BTreeMap<Id, Vec<FiscalQuarter>> {
-    let mut index: BTreeMap<Id, Vec<FiscalQuarter>> = BTreeMap::new();
+    let mut index: HashMap<&Id, Vec<FiscalQuarter>> = HashMap::new();
     for q in &site.quarters {
         for (_, o) in q.objectives() {
-            let quarters = index.entry(o.id.value.clone()).or_default();
+            let quarters = index.entry(&o.id.value).or_default();
             if quarters.last() != Some(&q.id) {
                 quarters.push(q.id);
             }
         }
     }
-    index
+    index.into_iter().map(|(id, q)| (id.clone(), q)).collect()
 }
 
 /// The quarter's objective ids grouped by [`crate::model::Status::outlook`],

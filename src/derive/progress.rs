@@ -8,7 +8,7 @@
 
 use super::{precision, round_to};
 use crate::model::{Direction, FiscalQuarter, Id, KeyResult, Quarter, Site, Stated};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Where a key result's value stands between baseline and target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,9 +134,12 @@ pub(crate) struct KrIndex<'a> {
 }
 
 impl<'a> KrIndex<'a> {
-    pub(crate) fn new(site: &'a Site) -> Self {
+    /// The key results of the quarters of `site` in the fiscal years
+    /// `years`: what the rows of those years' quarters read.
+    pub(crate) fn new(site: &'a Site, years: &BTreeSet<i32>) -> Self {
         let mut by_quarter = BTreeMap::new();
-        for quarter in &site.quarters {
+        let quarters = site.quarters.iter();
+        for quarter in quarters.filter(|q| years.contains(&q.id.fiscal_year)) {
             by_quarter
                 .entry(quarter.id)
                 .or_insert_with(|| key_results_of(quarter));

@@ -6,7 +6,7 @@ use crate::model::{FiscalQuarter, Id, Site};
 use std::collections::BTreeMap;
 
 /// Every team of the repository.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Teams {
     /// By the team's newest id.
     pub teams: BTreeMap<Id, Team>,
@@ -16,7 +16,7 @@ pub struct Teams {
 }
 
 /// One team: the quarters it appears in and its section id in each.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Team {
     pub id: Id,
     /// Oldest first.

@@ -16,16 +16,19 @@ mod goals;
 pub mod markdown;
 mod metrics;
 pub mod narrative;
+pub mod part;
 pub(crate) mod quarter;
 mod teams;
 pub mod walk;
 pub mod yaml;
 
 use crate::diagnostics::{Diagnostic, Report};
-use crate::model::{FiscalCalendar, Person, Site, SiteFile, StatusTable, paths};
+use crate::model::{FiscalCalendar, Person, Site, paths};
+use part::{Found, Loader, Roster};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// A file's text, kept so diagnostics can show the offending line.
 #[derive(Debug, Clone)]
@@ -43,13 +46,6 @@ pub struct Loaded {
     pub sources: Vec<Source>,
 }
 
-/// Loads one quarter folder: [`quarter::load_quarter`], or an answer
-/// kept from an earlier load of the same files (the pipeline's cache).
-pub(crate) type QuarterLoader<'a> = &'a (
-        dyn Fn(&str, &walk::QuarterFiles, &FiscalCalendar, &StatusTable) -> quarter::QuarterLoad
-            + Sync
-    );
-
 /// Load and validate the review repository at `root`.
 pub fn load(root: &Path) -> Loaded {
     let (files, problems) = if root.is_dir() {
@@ -57,24 +53,18 @@ pub fn load(root: &Path) -> Loaded {
     } else {
         Default::default()
     };
-    load_with(
-        root,
-        &files,
-        &problems,
-        &|dir, files, calendar, statuses| {
-            quarter::load_quarter(root, dir, files, calendar, statuses)
-        },
-    )
+    load_with(root, &files, &problems, &part::Fresh)
 }
 
 /// [`load`] of the files `files` found in `root` by a walk that reported
 /// `problems` ([`walk::walk`], or a listing kept from run to run), each
-/// quarter folder loaded by `load_quarter`.
+/// file and quarter folder given by `loader` ([`part::Fresh`], or parts
+/// kept from an earlier load of the same files: the pipeline's cache).
 pub(crate) fn load_with(
     root: &Path,
     files: &walk::ContentFiles,
     problems: &[Diagnostic],
-    load_quarter: QuarterLoader,
+    loader: &dyn Loader,
 ) -> Loaded {
     let mut report = Report::default();
     let mut sources = Vec::new();
@@ -99,7 +89,12 @@ pub(crate) fn load_with(
     report.extend(problems.iter().cloned());
 
     let config = match &files.site {
-        Some(file) => parse_top::<SiteFile>(root, file, &mut report, &mut sources),
+        Some(file) => {
+            let part = part::Part::take(loader.site(root, file));
+            report.extend(part.found.problems);
+            sources.extend(part.found.sources);
+            part.value
+        }
         None => {
             report.push(
                 Diagnostic::error("site.yaml", "the content folder has no site.yaml")
@@ -110,24 +105,17 @@ pub(crate) fn load_with(
     };
     // The roster is parsed while the quarters load (below), unless there is
     // no usable site.yaml and nothing else will be loaded.
-    let parse_people = || {
-        let mut report = Report::default();
-        let mut sources = Vec::new();
-        let people: Vec<Person> = files
-            .people
-            .as_ref()
-            .and_then(|file| {
-                parse_top::<crate::model::people::PeopleFile>(root, file, &mut report, &mut sources)
-            })
-            .map(|p| p.people)
-            .unwrap_or_default();
-        (people, report, sources)
+    let parse_people = || files.people.as_ref().map(|file| loader.people(root, file));
+    // The roster as parsed; its checks count only once site.yaml loaded.
+    let parsed = |roster: &Option<Arc<Roster>>, report: &mut Report, sources: &mut Vec<Source>| {
+        if let Some(r) = roster {
+            report.extend(r.parsed.found.problems.iter().cloned());
+            sources.extend(r.parsed.found.sources.iter().cloned());
+        }
     };
 
     let Some(config) = config else {
-        let (_, people_report, people_sources) = parse_people();
-        report.extend(people_report.items);
-        sources.extend(people_sources);
+        parsed(&parse_people(), &mut report, &mut sources);
         report.sort();
         return Loaded {
             site: None,
@@ -138,9 +126,7 @@ pub(crate) fn load_with(
     let Some(calendar) =
         FiscalCalendar::new(*config.fiscal_year_start_month, config.fiscal_year_label)
     else {
-        let (_, people_report, people_sources) = parse_people();
-        report.extend(people_report.items);
-        sources.extend(people_sources);
+        parsed(&parse_people(), &mut report, &mut sources);
         report.push(
             Diagnostic::error(
                 "site.yaml",
@@ -158,17 +144,29 @@ pub(crate) fn load_with(
         };
     };
 
-    let ((people, people_report, people_sources), loads) = rayon::join(parse_people, || {
+    let cx = part::Context {
+        root,
+        calendar: &calendar,
+        statuses: &config.statuses,
+    };
+    let (roster, loads) = rayon::join(parse_people, || {
         files
             .quarters
             .par_iter()
-            .map(|(dir, qfiles)| load_quarter(dir, qfiles, &calendar, &config.statuses))
+            .map(|(dir, qfiles)| loader.quarter(&cx, dir, qfiles))
             .collect::<Vec<_>>()
     });
-    report.extend(people_report.items);
-    sources.extend(people_sources);
+    parsed(&roster, &mut report, &mut sources);
     let mut media = Vec::new();
-    check_people(root, &people, &mut report, &mut media);
+    let people = match roster {
+        Some(roster) => {
+            report.extend(roster.checked.problems.iter().cloned());
+            media.extend(roster.checked.media.iter().cloned());
+            let roster = Arc::try_unwrap(roster).unwrap_or_else(|kept| (*kept).clone());
+            roster.parsed.value.unwrap_or_default()
+        }
+        None => Vec::new(),
+    };
     let theme_dir = config
         .theme
         .as_ref()
@@ -271,22 +269,21 @@ pub(crate) fn load_with(
 fn parse_top<T: serde::de::DeserializeOwned>(
     root: &Path,
     file: &str,
-    report: &mut Report,
-    sources: &mut Vec<Source>,
+    found: &mut Found,
 ) -> Option<T> {
     let text = match read(root, file) {
         Ok(t) => t,
         Err(d) => {
-            report.push(d);
+            found.problems.push(d);
             return None;
         }
     };
     let parsed = yaml::parse::<T>(file, &text);
-    sources.push(Source {
+    found.sources.push(Source {
         file: file.to_string(),
         text: text.into(),
     });
-    parsed.map_err(|d| report.extend(d)).ok()
+    parsed.map_err(|d| found.problems.extend(d)).ok()
 }
 
 /// Read a content file as UTF-8 text.
@@ -392,7 +389,8 @@ fn check_one_folder_per_quarter(
     }
 }
 
-fn check_people(root: &Path, people: &[Person], report: &mut Report, media: &mut Vec<String>) {
+fn check_people(root: &Path, people: &[Person], found: &mut Found) {
+    let (report, media) = (&mut found.problems, &mut found.media);
     let file = "people.yaml";
     let mut names: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, p) in people.iter().enumerate() {

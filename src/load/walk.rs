@@ -8,7 +8,7 @@ use std::path::Path;
 use walkdir::{DirEntry, FilterEntry, WalkDir};
 
 /// The files of one quarter folder, relative to the content root.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Hash)]
 pub struct QuarterFiles {
     pub quarter_yaml: Option<String>,
     pub sections: Vec<String>,

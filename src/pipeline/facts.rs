@@ -32,37 +32,69 @@ pub struct FactHashes {
 
 impl FactHashes {
     fn of(facts: &QuarterFacts) -> Self {
+        // Every field, so that one added later is hashed too; the key
+        // results once, by objective.
+        let QuarterFacts {
+            quarter,
+            previous,
+            kpi_changes,
+            key_results,
+            new_hires,
+            anniversaries,
+            status_counts,
+            since,
+        } = facts;
         let mut by: BTreeMap<&str, HashWriter> = BTreeMap::new();
-        for kr in &facts.key_results {
+        for kr in key_results {
             by.entry(kr.0.0.as_str()).or_default().value(&kr);
         }
+        let key_results: BTreeMap<String, u64> = by
+            .into_iter()
+            .map(|(id, h)| (id.to_string(), h.finish()))
+            .collect();
+        let mut whole = HashWriter::new();
+        whole
+            .value(quarter)
+            .value(previous)
+            .value(kpi_changes)
+            .value(new_hires)
+            .value(anniversaries)
+            .value(status_counts)
+            .value(since);
+        for (id, h) in &key_results {
+            whole.value(id).key(*h);
+        }
         Self {
-            whole: HashWriter::new().value(facts).finish(),
-            key_results: Arc::new(
-                by.into_iter()
-                    .map(|(id, h)| (id.to_string(), h.finish()))
-                    .collect(),
-            ),
+            whole: whole.finish(),
+            key_results: Arc::new(key_results),
         }
     }
 }
 
-/// The facts of the last run, by quarter.
+/// The facts of the last run, by quarter, and the quarters of each
+/// objective with a hash of the objective ids they were derived from.
 #[derive(Default)]
 pub struct Facts {
     by_quarter: BTreeMap<FiscalQuarter, Kept>,
+    objectives: Option<(u64, derive::KeptObjectives)>,
 }
 
 impl Facts {
-    /// Derive `site` (whose quarters have the hashes `own`, in order),
+    /// Derive `site` (whose quarters have the hashes `own`, in order, and
+    /// whose roster has the hash `people`),
     /// keeping the facts of quarters whose inputs did not change. Returns
     /// the derived figures and the hashes of each quarter's facts, in
     /// order.
-    pub fn derive(&mut self, site: &Site, own: &[QuarterHashes]) -> (Derived, Vec<FactHashes>) {
+    pub fn derive(
+        &mut self,
+        site: &Site,
+        own: &[Arc<QuarterHashes>],
+        people: u64,
+    ) -> (Derived, Vec<FactHashes>) {
         use rayon::prelude::*;
         let base = HashWriter::new()
             .value(&site.calendar)
-            .value(&site.people)
+            .key(people)
             .value(&site.csv_figures)
             .finish();
         let mut running = HashWriter::new();
@@ -80,17 +112,42 @@ impl Facts {
             let kept = self.by_quarter.get(&q.id)?;
             (Some(&kept.key) == keys.get(&q.id)).then(|| Arc::clone(&kept.facts))
         };
-        let derived = derive::derive_keeping(site, &kept);
+        // Where each objective is: kept while no quarter's objective ids
+        // (nor the list of quarters) changed.
+        let mut ids = HashWriter::new();
+        for h in own {
+            ids.key(h.objective_ids);
+        }
+        let ids = ids.finish();
+        let objectives = match self.objectives.take() {
+            Some((key, objectives)) if key == ids => Some(objectives),
+            _ => None,
+        };
+        let derived = derive::derive_keeping(site, &kept, objectives);
+        self.objectives = Some((ids, derived.objectives.clone()));
+        // The facts derived again are hashed (in parallel: the first run
+        // derives every quarter); the others keep their hashes.
+        let kept_hashes = |id, facts: &Arc<QuarterFacts>| {
+            let k = self.by_quarter.get(id)?;
+            Arc::ptr_eq(&k.facts, facts).then(|| k.hashes.clone())
+        };
+        let stale: Vec<(&FiscalQuarter, &Arc<QuarterFacts>)> = derived
+            .quarters
+            .iter()
+            .filter(|(id, facts)| kept_hashes(id, facts).is_none())
+            .collect();
+        let mut fresh: BTreeMap<FiscalQuarter, FactHashes> = stale
+            .par_iter()
+            .map(|(id, facts)| (**id, FactHashes::of(facts)))
+            .collect();
         let next: BTreeMap<FiscalQuarter, Kept> = derived
             .quarters
-            .par_iter()
+            .iter()
             .map(|(id, facts)| {
                 let key = keys.get(id).copied().unwrap_or_default();
-                let hashes = match self.by_quarter.get(id) {
-                    Some(k) if Arc::ptr_eq(&k.facts, facts) => k.hashes.clone(),
-                    _ => FactHashes::of(facts),
-                };
+                let hashes = fresh.remove(id).or_else(|| kept_hashes(id, facts));
                 let facts = Arc::clone(facts);
+                let hashes = hashes.unwrap_or_default();
                 (*id, Kept { key, facts, hashes })
             })
             .collect();

@@ -208,10 +208,6 @@ impl Files {
         })
     }
 
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// A hash of every path in the folder.
     pub fn listing(&self) -> u64 {
         self.listing

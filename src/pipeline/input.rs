@@ -1,6 +1,7 @@
 //! What a run reads: the content folder, as a file watcher reports its
 //! changes ([`Pipeline::saw`]) or not, loaded.
 
+use super::loads::Loading;
 use super::{Changes, ParsedTheme, Pipeline};
 use crate::load::{self, Loaded};
 use crate::render::{self, theme::BuiltIn};
@@ -57,18 +58,14 @@ impl Pipeline {
         let touched = std::mem::take(&mut m.touched);
         let only = m.complete.take() == Some(true);
         changes.files = m.files.refresh(content, &touched, only);
-        let (files, loads) = (&m.files, &m.loads);
+        let loading = Loading {
+            loads: &m.loads,
+            files: &m.files,
+        };
         let load = || {
             // The listing just refreshed, not a second walk.
-            let (found, problems) = files.walked();
-            load::load_with(
-                content,
-                found,
-                problems,
-                &|dir, qfiles, calendar, statuses| {
-                    loads.load(files, dir, qfiles, calendar, statuses)
-                },
-            )
+            let (found, problems) = loading.files.walked();
+            load::load_with(content, found, problems, &loading)
         };
         // The first run parses the built-in theme meanwhile, as a build does.
         let (loaded, built_in) = match m.theme {

@@ -26,12 +26,14 @@
 //! [`super::search`].
 
 use super::facts::FactHashes;
+use super::spans::SpanHashes;
 use crate::derive::Derived;
 pub(super) use crate::hashing::HashWriter;
-use crate::model::{FiscalQuarter, Id, Quarter, Site};
+use crate::model::{FiscalQuarter, Id, Narrative, Quarter, Section, Site};
 use crate::render::pages::search::SearchEntry;
 use crate::render::{KpiRow, RenderOptions};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// The render keys of one run.
 pub struct Keys {
@@ -54,13 +56,17 @@ pub struct Keys {
 }
 
 /// Hashes of one quarter's own content: the same for the same files, so
-/// they are kept with the loaded quarter folder ([`super::files`]).
+/// they are kept with the loaded quarter folder ([`super::loads`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuarterHashes {
     /// The whole quarter.
     pub whole: u64,
     /// Its id and sections: what later quarters compare with and chart.
     pub sections: u64,
+    /// Its id, folder and `quarter.yaml`: what every page reads of it.
+    pub file: u64,
+    /// Its id and its objectives' ids, in order: where each objective is.
+    pub objective_ids: u64,
     /// Each objective, with its quarter and section file (its history).
     objectives: Vec<(String, u64)>,
     /// Its deck order: which sections the deck shows.
@@ -69,57 +75,146 @@ pub struct QuarterHashes {
     pub(super) each: BTreeMap<String, u64>,
 }
 
-impl QuarterHashes {
-    pub fn of(q: &Quarter) -> Self {
+/// Hashes of one section, as [`QuarterHashes`] reads them: the same for
+/// the same section file, so they are kept with the file's part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionHashes {
+    whole: u64,
+    /// Its objectives' ids, in order.
+    ids: u64,
+    /// Each objective with the section's file, in order.
+    objectives: Vec<(String, u64)>,
+}
+
+impl SectionHashes {
+    pub fn of(s: &Section) -> Self {
+        let mut ids = HashWriter::new();
+        for o in &s.data.objectives {
+            ids.value(o.id.as_str());
+        }
         Self {
-            whole: HashWriter::new().value(q).finish(),
-            sections: HashWriter::new().value(&q.id).value(&q.sections).finish(),
-            objectives: q
-                .objectives()
-                .map(|(section, o)| {
-                    let h = HashWriter::new()
-                        .value(&q.id)
-                        .value(&section.file)
-                        .value(o)
-                        .finish();
+            whole: HashWriter::new().value(s).finish(),
+            ids: ids.finish(),
+            objectives: s
+                .data
+                .objectives
+                .iter()
+                .map(|o| {
+                    let h = HashWriter::new().value(&s.file).value(o).finish();
                     (o.id.value.to_string(), h)
                 })
-                .collect(),
-            deck: HashWriter::new().value(&q.deck).finish(),
-            each: q
-                .sections
-                .iter()
-                .map(|s| (s.id.to_string(), HashWriter::new().value(s).finish()))
                 .collect(),
         }
     }
 }
 
-/// The keys of every quarter of `site`; `theme` is a hash of the theme
-/// folder's files; `own` holds each quarter's [`QuarterHashes`] (kept, or
-/// [`QuarterHashes::of`]) and `facts` the hashes of its derived figures,
-/// in the order of `site.quarters`.
-pub fn keys(
-    site: &Site,
-    derived: &Derived,
-    options: &RenderOptions,
-    theme: u64,
-    own: &[QuarterHashes],
-    facts: &[FactHashes],
-) -> Keys {
-    use rayon::prelude::*;
+/// A hash of a narrative file as loaded: what [`QuarterHashes::whole`]
+/// reads of it.
+pub fn narrative_hash(n: &Narrative) -> u64 {
+    HashWriter::new().value(n).finish()
+}
+
+impl QuarterHashes {
+    pub fn of(q: &Quarter) -> Self {
+        let sections: Vec<SectionHashes> = q.sections.iter().map(SectionHashes::of).collect();
+        let narratives: Vec<u64> = q.narratives.values().map(narrative_hash).collect();
+        Self::from_parts(q, &sections.iter().collect::<Vec<_>>(), &narratives)
+    }
+
+    /// The hashes of `q` from those of its sections (in order) and of its
+    /// narratives (in the order of `q.narratives`), kept from when each
+    /// file was loaded: a quarter with one file changed is not hashed
+    /// whole again.
+    pub fn from_parts(q: &Quarter, sections: &[&SectionHashes], narratives: &[u64]) -> Self {
+        // Every field, so that one added later is hashed too.
+        let Quarter {
+            id,
+            dir,
+            file,
+            sections: _,
+            narratives: by_name,
+            minutes,
+            minutes_preamble,
+            deck,
+        } = q;
+        let file = HashWriter::new().value(id).value(dir).value(file).finish();
+        let mut of_sections = HashWriter::new();
+        of_sections.value(id);
+        for s in sections {
+            of_sections.key(s.whole);
+        }
+        let sections_hash = of_sections.finish();
+        let mut objective_ids = HashWriter::new();
+        objective_ids.value(id);
+        for s in sections {
+            objective_ids.key(s.ids);
+        }
+        let mut whole = HashWriter::new();
+        whole.key(file).key(sections_hash);
+        for (name, h) in by_name.keys().zip(narratives) {
+            whole.value(name).key(*h);
+        }
+        whole.value(minutes).value(minutes_preamble).value(deck);
+        Self {
+            whole: whole.finish(),
+            sections: sections_hash,
+            file,
+            objective_ids: objective_ids.finish(),
+            objectives: sections
+                .iter()
+                .flat_map(|s| &s.objectives)
+                .map(|(o, h)| (o.clone(), HashWriter::new().value(id).key(*h).finish()))
+                .collect(),
+            deck: HashWriter::new().value(deck).finish(),
+            each: q
+                .sections
+                .iter()
+                .zip(sections)
+                .map(|(s, h)| (s.id.to_string(), h.whole))
+                .collect(),
+        }
+    }
+}
+
+/// What the keys read of a run, hashed beforehand.
+#[derive(Clone, Copy)]
+pub struct Hashes<'a> {
+    /// A hash of the theme folder's files.
+    pub theme: u64,
+    /// A hash of the roster ([`super::loads::people_hash`]).
+    pub people: u64,
+    /// Each quarter's [`QuarterHashes`] (kept, or [`QuarterHashes::of`]),
+    /// in the order of `site.quarters`.
+    pub own: &'a [Arc<QuarterHashes>],
+    /// The hashes of each quarter's derived figures, in the same order.
+    pub facts: &'a [FactHashes],
+    /// The hashes of the figures derived across the repository.
+    pub spans: SpanHashes,
+}
+
+/// The keys of every quarter of `site`.
+pub fn keys(site: &Site, derived: &Derived, options: &RenderOptions, hashes: &Hashes) -> Keys {
+    let Hashes {
+        theme,
+        people,
+        own,
+        facts,
+        spans,
+    } = *hashes;
+    // One by one: a save's keys are little work, and waiting for a
+    // second thread on a busy machine costs more than they do.
     let mut shared = HashWriter::new();
     shared
         .value(options)
         .value(&site.config)
         .value(&site.calendar)
-        .value(&site.people)
+        .key(people)
         .value(&site.media)
         .value(&site.csv_figures)
         .value(&site.theme_dir)
         .key(theme);
-    for q in &site.quarters {
-        shared.value(&q.id).value(&q.dir).value(&q.file);
+    for h in own {
+        shared.key(h.file);
     }
     let shared = shared.finish();
     // The sections of every quarter up to and including each one.
@@ -129,19 +224,19 @@ pub fn keys(
         .map(|h| running.key(h.sections).finish())
         .collect();
     // Each objective in every quarter that has it.
-    let mut histories: BTreeMap<&str, HashWriter> = BTreeMap::new();
+    let mut histories: HashMap<&str, HashWriter> = HashMap::new();
     for h in own {
         for (id, objective) in &h.objectives {
             histories.entry(id.as_str()).or_default().key(*objective);
         }
     }
-    let histories: BTreeMap<&str, u64> = histories
+    let histories: HashMap<&str, u64> = histories
         .into_iter()
         .map(|(id, h)| (id, h.finish()))
         .collect();
     let quarters = site
         .quarters
-        .par_iter()
+        .iter()
         .zip(own)
         .zip(&earlier)
         .zip(facts)
@@ -156,14 +251,14 @@ pub fn keys(
         .collect();
     // Which team each section of each quarter belongs to: every page
     // that links a team reads it.
-    let teams_map = HashWriter::new().value(&derived.teams).finish();
+    let teams_map = spans.teams;
     let mut index = HashWriter::new();
     index
         .key(shared)
         .key(teams_map)
         .key(earlier.last().copied().unwrap_or_default())
-        .value(&derived.kpis)
-        .value(&derived.objectives);
+        .key(spans.kpis)
+        .key(spans.objectives);
     for f in facts {
         index.key(f.whole);
     }
@@ -171,15 +266,15 @@ pub fn keys(
         .quarters
         .iter()
         .zip(own)
-        .map(|(q, h)| (q.id, (&**q, h)))
+        .map(|(q, h)| (q.id, (&**q, &**h)))
         .collect();
     let teams = derived
         .teams
         .teams
-        .par_iter()
+        .iter()
         .map(|(id, team)| {
             let mut h = HashWriter::new();
-            h.key(shared).key(teams_map).value(team);
+            h.key(shared).key(teams_map).hashed(team);
             for (q, section) in &team.quarters {
                 if let Some((quarter, hashes)) = by_id.get(q) {
                     team_quarter(&mut h, quarter, hashes, section);
@@ -203,21 +298,29 @@ pub fn keys(
         .collect();
     let objectives = site
         .quarters
-        .par_iter()
+        .iter()
         .zip(own)
         .zip(facts)
         .map(|((q, own), facts)| {
             let pages = q
-                .objectives()
-                .map(|(section, o)| {
-                    let id = o.id.as_str();
+                .sections
+                .iter()
+                .flat_map(|section| {
+                    // What each objective page of the section reads of it.
                     let mut h = HashWriter::new();
                     h.key(shared)
                         .key(teams_map)
                         .key(own.deck)
-                        .value(&own.each.get(section.id.as_str()))
-                        .value(&histories.get(id))
-                        .value(&facts.key_results.get(id));
+                        .maybe(own.each.get(section.id.as_str()).copied());
+                    let of_section = h.finish();
+                    section.data.objectives.iter().map(move |o| (of_section, o))
+                })
+                .map(|(of_section, o)| {
+                    let id = o.id.as_str();
+                    let mut h = HashWriter::new();
+                    h.key(of_section)
+                        .maybe(histories.get(id).copied())
+                        .maybe(facts.key_results.get(id).copied());
                     (id.to_string(), h.finish())
                 })
                 .collect();
@@ -246,16 +349,16 @@ pub fn keys(
 /// the section it is part of, its sub-teams, and whether the deck shows it.
 fn team_quarter(h: &mut HashWriter, q: &Quarter, hashes: &QuarterHashes, id: &Id) {
     let each = |id: &str| hashes.each.get(id).copied();
-    h.value(&q.id).key(hashes.deck).value(&each(id.as_str()));
+    h.value(&q.id).key(hashes.deck).maybe(each(id.as_str()));
     let Some(section) = q.sections.iter().find(|s| &s.id == id) else {
         return;
     };
     if let Some(parent) = &section.data.part_of {
-        h.value(&each(parent.value.as_str()));
+        h.maybe(each(parent.value.as_str()));
     }
     for sub in &q.sections {
         if sub.data.part_of.as_ref().is_some_and(|p| p.value == *id) {
-            h.value(sub.id.as_str()).value(&each(sub.id.as_str()));
+            h.value(sub.id.as_str()).maybe(each(sub.id.as_str()));
         }
     }
 }
@@ -325,6 +428,59 @@ pub fn kpi_page(shared: u64, rows: &[u64]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::derive::fixtures::quarter;
+
+    const A: &str = "title: A\nobjectives:\n- {id: a1, title: One, status: done}\n- {id: a2, title: Two, status: done}\n";
+    const B: &str = "title: B\n";
+
+    fn narrated(mut q: Quarter, title: &str) -> Quarter {
+        let n = Narrative {
+            file: "q/narrative/n.md".to_string(),
+            title: Some(title.to_string()),
+            slides: Vec::new(),
+        };
+        q.narratives.insert("n".to_string(), n);
+        q
+    }
+
+    #[test]
+    fn a_quarter_hashed_from_its_parts_changes_where_they_change() {
+        let q = narrated(quarter(2020, 1, &[A, B]), "N");
+        let h = QuarterHashes::of(&q);
+        let sections: Vec<SectionHashes> = q.sections.iter().map(SectionHashes::of).collect();
+        let narratives: Vec<u64> = q.narratives.values().map(narrative_hash).collect();
+        let parts =
+            QuarterHashes::from_parts(&q, &sections.iter().collect::<Vec<_>>(), &narratives);
+        assert_eq!(h, parts, "the same hashes from kept parts");
+
+        // A narrative: the quarter, not its sections.
+        let n = QuarterHashes::of(&narrated(quarter(2020, 1, &[A, B]), "M"));
+        assert_ne!(h.whole, n.whole);
+        assert_eq!(
+            (h.sections, &h.each, &h.objectives),
+            (n.sections, &n.each, &n.objectives)
+        );
+
+        // One objective: its section and its own hash, not its neighbour's.
+        let edited = A.replace("title: Two", "title: Deux");
+        let o = QuarterHashes::of(&narrated(quarter(2020, 1, &[&edited, B]), "N"));
+        assert_ne!(h.whole, o.whole);
+        assert_ne!(h.sections, o.sections);
+        assert_ne!(h.each["s0"], o.each["s0"]);
+        assert_eq!(h.each["s1"], o.each["s1"]);
+        assert_eq!(h.objectives[0], o.objectives[0]);
+        assert_ne!(h.objectives[1], o.objectives[1]);
+        assert_eq!((h.file, h.deck), (o.file, o.deck));
+        assert_eq!(h.objective_ids, o.objective_ids, "the same objectives");
+        let renamed = A.replace("id: a2", "id: a3");
+        let r = QuarterHashes::of(&narrated(quarter(2020, 1, &[&renamed, B]), "N"));
+        assert_ne!(h.objective_ids, r.objective_ids);
+
+        // The same section in another quarter: its objectives' history.
+        let later = QuarterHashes::of(&narrated(quarter(2020, 2, &[A, B]), "N"));
+        assert_ne!(h.objectives[0], later.objectives[0]);
+        assert_ne!(h.file, later.file);
+    }
 
     #[test]
     fn equal_values_equal_keys_and_a_change_changes_the_key() {

@@ -42,8 +42,10 @@ mod keys;
 mod loads;
 mod outcome;
 mod pages;
+mod parts;
 mod search;
 mod spanning;
+mod spans;
 mod views;
 
 pub use outcome::{Options, Outcome};
@@ -120,8 +122,9 @@ type KeptTheme = (Option<PathBuf>, BuiltIn, String, u64, Arc<Theme>);
 #[derive(Default)]
 struct Memory {
     files: files::Files,
-    loads: loads::QuarterLoads,
+    loads: loads::Loads,
     facts: facts::Facts,
+    spans: spans::Spans,
     /// The theme of the last run.
     theme: Option<KeptTheme>,
     pages: pages::Memo,
@@ -230,17 +233,24 @@ impl Pipeline {
             let Some(m) = self.memory.as_mut().filter(|_| remembers) else {
                 return (derive::derive(&site), None);
             };
-            let own: Vec<keys::QuarterHashes> = {
-                use rayon::prelude::*;
+            let own: Vec<Arc<keys::QuarterHashes>> = {
                 let loads = &m.loads;
                 let hashes = |q: &Arc<model::Quarter>| {
                     let kept = loads.hashes(q);
-                    kept.unwrap_or_else(|| keys::QuarterHashes::of(q))
+                    kept.unwrap_or_else(|| Arc::new(keys::QuarterHashes::of(q)))
                 };
-                site.quarters.par_iter().map(hashes).collect()
+                site.quarters.iter().map(hashes).collect()
             };
-            let (derived, facts) = m.facts.derive(&site, &own);
-            let keys = keys::keys(&site, &derived, &render_options, theme_files, &own, &facts);
+            let people = m.loads.people_hash(&site.people);
+            let (derived, facts) = m.facts.derive(&site, &own, people);
+            let hashes = keys::Hashes {
+                theme: theme_files,
+                people,
+                own: &own,
+                facts: &facts,
+                spans: m.spans.hash(&derived),
+            };
+            let keys = keys::keys(&site, &derived, &render_options, &hashes);
             (derived, Some(keys))
         });
         let memo = match (&self.memory, &output) {

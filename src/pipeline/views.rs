@@ -20,6 +20,7 @@ use super::keys::{HashWriter, QuarterHashes};
 use crate::derive::Derived;
 use crate::model::{FiscalQuarter, Id, Site};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// Each section view's key, by section id, in each quarter.
 pub type ViewKeys = BTreeMap<FiscalQuarter, HashMap<Id, u64>>;
@@ -31,7 +32,7 @@ pub type ViewKeys = BTreeMap<FiscalQuarter, HashMap<Id, u64>>;
 pub fn view_keys(
     site: &Site,
     derived: &Derived,
-    own: &[QuarterHashes],
+    own: &[Arc<QuarterHashes>],
     facts: &[FactHashes],
     settings: u64,
 ) -> ViewKeys {
@@ -158,8 +159,10 @@ mod tests {
             })
             .collect();
         let s = site(1, quarters, "");
-        let own: Vec<QuarterHashes> = s.quarters.iter().map(|q| QuarterHashes::of(q)).collect();
-        let (derived, facts) = Facts::default().derive(&s, &own);
+        let own: Vec<Arc<QuarterHashes>> = (s.quarters.iter())
+            .map(|q| Arc::new(QuarterHashes::of(q)))
+            .collect();
+        let (derived, facts) = Facts::default().derive(&s, &own, 0);
         view_keys(&s, &derived, &own, &facts, shared)
     }
 
@@ -216,8 +219,10 @@ mod tests {
             let child = "title: Child\npart_of: s0\n";
             let other = "title: Other\n";
             let s = site(1, vec![quarter(2020, 1, &[&parent, child, other])], "");
-            let own: Vec<QuarterHashes> = s.quarters.iter().map(|q| QuarterHashes::of(q)).collect();
-            let (derived, facts) = Facts::default().derive(&s, &own);
+            let own: Vec<Arc<QuarterHashes>> = (s.quarters.iter())
+                .map(|q| Arc::new(QuarterHashes::of(q)))
+                .collect();
+            let (derived, facts) = Facts::default().derive(&s, &own, 0);
             let keys = view_keys(&s, &derived, &own, &facts, 7);
             let (_, by) = keys.into_iter().next().expect("the quarter");
             ["s0", "s1", "s2"].map(|id| by[&Id::from(id)])

@@ -1,5 +1,6 @@
 //! The example content in a temporary folder, run incrementally (the
-//! pipeline `serve` keeps) and compared with clean builds.
+//! pipeline `serve` keeps) and compared with clean builds: the harness of
+//! tests/incremental.rs, incremental_parts.rs and kept_views.rs.
 
 use super::{clean_build, copy_dir};
 use quarterdeck::Options;
@@ -132,4 +133,11 @@ impl Live {
             assert!(site[path] == *bytes, "after {after}: {path} differs");
         }
     }
+}
+
+/// The first `value:` of a KPI in `text` set to `value`.
+pub fn kpi_value(text: &str, value: &str) -> String {
+    let at = text.find("    value: ").unwrap();
+    let end = at + text[at..].find('\n').unwrap();
+    format!("{}    value: {value}{}", &text[..at], &text[end..])
 }

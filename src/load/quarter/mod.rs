@@ -6,6 +6,7 @@ mod files;
 use super::checks::{Unique, check_id, check_key_result, check_time_split};
 use super::markdown::{RefContext, check_found, check_markdown};
 use super::narrative::{parse_minutes, parse_narrative};
+use super::part::{Context, Found, Minutes, Part, QuarterParts};
 use super::walk::{QuarterFiles, stem};
 use super::{Source, read};
 use crate::diagnostics::{Diagnostic, suggest};
@@ -15,7 +16,8 @@ use crate::model::{
     DeckItem, FiscalCalendar, FiscalQuarter, Highlights, Id, Located, Narrative, Pos, Quarter,
     QuarterFile, Section, SectionFile, StatusTable,
 };
-use files::{parse_narratives, parse_sections};
+use files::parse_narratives;
+pub(crate) use files::{minutes_file, narrative_file, section_file};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -28,56 +30,56 @@ pub struct QuarterLoad {
     pub sources: Vec<Source>,
 }
 
-pub fn load_quarter(
-    root: &Path,
+impl QuarterLoad {
+    fn of(quarter: Option<Quarter>, found: Found) -> Self {
+        Self {
+            quarter: quarter.map(std::sync::Arc::new),
+            problems: found.problems,
+            media: found.media,
+            sources: found.sources,
+        }
+    }
+}
+
+/// Quarter folder `dir`: each of its files from `parts`, then the checks
+/// across them (sections listed in quarter.yaml and present, ids unique
+/// across the quarter, sub-teams, the deck's order).
+pub(crate) fn load_quarter_from(
+    parts: &dyn QuarterParts,
+    cx: &Context,
     dir: &str,
     files: &QuarterFiles,
-    cal: &FiscalCalendar,
-    statuses: &StatusTable,
 ) -> QuarterLoad {
-    let mut out = QuarterLoad {
-        quarter: None,
-        problems: Vec::new(),
-        media: Vec::new(),
-        sources: Vec::new(),
-    };
+    let mut out = Found::default();
     let Some(qfile) = &files.quarter_yaml else {
         out.problems.push(
             Diagnostic::error(dir, "this quarter folder has no quarter.yaml")
                 .expected("quarter.yaml with fiscal_year, quarter and title"),
         );
-        return out;
+        return QuarterLoad::of(None, out);
     };
+    let part = Part::take(parts.quarter_file(cx, qfile));
+    out.extend(part.found);
     // A quarter.yaml that fails to parse does not hide the other files'
     // problems: the sections and narratives are read and checked anyway.
-    let Some(meta) = parse_file::<QuarterFile>(root, qfile, &mut out) else {
-        parse_sections(root, files, cal, statuses, None, &mut out);
-        parse_narratives(root, files, &mut out);
-        return out;
+    let Some(meta) = part.value else {
+        for file in &files.sections {
+            out.extend(Part::take(parts.section(cx, file, None)).found);
+        }
+        parse_narratives(parts, cx, files, &mut out);
+        return QuarterLoad::of(None, out);
     };
     let id = FiscalQuarter::new(*meta.fiscal_year, *meta.quarter);
-    if !(1..=4).contains(&*meta.quarter) {
-        out.problems.push(
-            Diagnostic::error(qfile, format!("there is no quarter {}", *meta.quarter))
-                .at_pos(meta.quarter.pos)
-                .field("quarter")
-                .expected("1, 2, 3 or 4"),
-        );
-    } else if id.is_none() {
-        out.problems.push(
-            Diagnostic::error(
-                qfile,
-                format!("fiscal year {} is out of range", *meta.fiscal_year),
-            )
-            .at_pos(meta.fiscal_year.pos)
-            .field("fiscal_year")
-            .expected("a four-digit year, the calendar year the fiscal year starts in"),
-        );
-    }
-    check_highlights(root, qfile, &meta.highlights, &mut out);
 
     // Sections, in the order quarter.yaml lists them.
-    let mut by_id = parse_sections(root, files, cal, statuses, id, &mut out);
+    let mut by_id = BTreeMap::new();
+    for file in &files.sections {
+        let part = Part::take(parts.section(cx, file, id));
+        out.extend(part.found);
+        if let Some(section) = part.value {
+            by_id.insert(stem(file).to_string(), section);
+        }
+    }
     // Every section file, parsed or not: one that failed to parse is already
     // reported and must not also be called missing.
     let known: Vec<String> = files.sections.iter().map(|f| stem(f).to_string()).collect();
@@ -116,7 +118,7 @@ pub fn load_quarter(
     check_unique_ids(&sections, &mut out.problems);
     super::goals::check_subteams(&sections, &mut out.problems);
 
-    let (narratives, minutes, minutes_preamble) = parse_narratives(root, files, &mut out);
+    let (narratives, minutes, minutes_preamble) = parse_narratives(parts, cx, files, &mut out);
     let deck = deck_order(
         qfile,
         &meta,
@@ -125,25 +127,58 @@ pub fn load_quarter(
         files,
         &mut out.problems,
     );
-    if let Some(id) = id {
-        out.quarter = Some(std::sync::Arc::new(Quarter {
-            id,
-            dir: dir.to_string(),
-            file: meta,
-            sections,
-            narratives,
-            minutes,
-            minutes_preamble,
-            deck,
-        }));
+    let quarter = id.map(|id| Quarter {
+        id,
+        dir: dir.to_string(),
+        file: meta,
+        sections,
+        narratives,
+        minutes,
+        minutes_preamble,
+        deck,
+    });
+    QuarterLoad::of(quarter, out)
+}
+
+/// `quarter.yaml` of a quarter folder, parsed and checked on its own.
+pub(crate) fn quarter_file(root: &Path, qfile: &str) -> Part<QuarterFile> {
+    let mut out = Found::default();
+    let Some(meta) = parse_file::<QuarterFile>(root, qfile, &mut out) else {
+        return Part {
+            value: None,
+            found: out,
+        };
+    };
+    let id = FiscalQuarter::new(*meta.fiscal_year, *meta.quarter);
+    if !(1..=4).contains(&*meta.quarter) {
+        out.problems.push(
+            Diagnostic::error(qfile, format!("there is no quarter {}", *meta.quarter))
+                .at_pos(meta.quarter.pos)
+                .field("quarter")
+                .expected("1, 2, 3 or 4"),
+        );
+    } else if id.is_none() {
+        out.problems.push(
+            Diagnostic::error(
+                qfile,
+                format!("fiscal year {} is out of range", *meta.fiscal_year),
+            )
+            .at_pos(meta.fiscal_year.pos)
+            .field("fiscal_year")
+            .expected("a four-digit year, the calendar year the fiscal year starts in"),
+        );
     }
-    out
+    check_highlights(root, qfile, &meta.highlights, &mut out);
+    Part {
+        value: Some(meta),
+        found: out,
+    }
 }
 
 fn parse_file<T: serde::de::DeserializeOwned>(
     root: &Path,
     file: &str,
-    out: &mut QuarterLoad,
+    out: &mut Found,
 ) -> Option<T> {
     let text = read_source(root, file, out)?;
     let parsed = super::yaml::parse::<T>(file, &text);
@@ -159,7 +194,7 @@ fn parse_file<T: serde::de::DeserializeOwned>(
 
 /// The text of `file`, or its problem recorded in `out`. Once read, the
 /// text is kept with [`keep_source`] (for diagnostics), not copied.
-fn read_source(root: &Path, file: &str, out: &mut QuarterLoad) -> Option<String> {
+fn read_source(root: &Path, file: &str, out: &mut Found) -> Option<String> {
     match read(root, file) {
         Ok(text) => Some(text),
         Err(d) => {
@@ -169,7 +204,7 @@ fn read_source(root: &Path, file: &str, out: &mut QuarterLoad) -> Option<String>
     }
 }
 
-fn keep_source(out: &mut QuarterLoad, file: &str, text: String) {
+fn keep_source(out: &mut Found, file: &str, text: String) {
     out.sources.push(Source {
         file: file.to_string(),
         text: text.into(),
@@ -251,7 +286,7 @@ fn check_unique_ids(sections: &[Section], problems: &mut Vec<Diagnostic>) {
 /// entries in error were set aside (see `yaml::parse_with_rest`), so that
 /// one run reports these problems too. No field path is given: list items
 /// set aside shift the indices, while the line and column stay exact.
-fn check_section_rest(root: &Path, file: &str, rest: &SectionFile, out: &mut QuarterLoad) {
+fn check_section_rest(root: &Path, file: &str, rest: &SectionFile, out: &mut Found) {
     let before = out.problems.len();
     check_section(root, file, rest, out);
     for d in &mut out.problems[before..] {
@@ -259,7 +294,7 @@ fn check_section_rest(root: &Path, file: &str, rest: &SectionFile, out: &mut Qua
     }
 }
 
-fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterLoad) {
+fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut Found) {
     let p = &mut out.problems;
     if let Some(split) = &data.time_split {
         check_time_split(file, split, p);
@@ -315,7 +350,7 @@ fn check_section(root: &Path, file: &str, data: &SectionFile, out: &mut QuarterL
     check_highlights(root, file, &data.highlights, out);
 }
 
-fn check_highlights(root: &Path, file: &str, h: &Highlights, out: &mut QuarterLoad) {
+fn check_highlights(root: &Path, file: &str, h: &Highlights, out: &mut Found) {
     let source = out.sources.iter().rev().find(|s| s.file == file);
     let source = source.map(|s| &*s.text);
     super::goals::check_workflows(file, h, source, &mut out.problems);
@@ -324,13 +359,7 @@ fn check_highlights(root: &Path, file: &str, h: &Highlights, out: &mut QuarterLo
 
 /// Markdown inside YAML: problems point at where the offending URL is
 /// written in the YAML file.
-fn check_markdown_list(
-    root: &Path,
-    file: &str,
-    base_dir: &str,
-    texts: &[&str],
-    out: &mut QuarterLoad,
-) {
+fn check_markdown_list(root: &Path, file: &str, base_dir: &str, texts: &[&str], out: &mut Found) {
     let source = out
         .sources
         .iter()
@@ -364,7 +393,7 @@ fn check_markdown_list(
     }
 }
 
-fn check_markdown_file(root: &Path, file: &str, text: &str, out: &mut QuarterLoad) {
+fn check_markdown_file(root: &Path, file: &str, text: &str, out: &mut Found) {
     let ctx = RefContext {
         file,
         base_dir: parent(file),

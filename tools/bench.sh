@@ -212,19 +212,25 @@ fi
 fi # SERVE_ONLY
 
 # --- Serve latency -------------------------------------------------------------
+# stamp: each line of stdin, after the microsecond it arrived at (bash's
+# clock, no process started per line).
+stamp() { while IFS= read -r line; do printf '%s %s\n' "${EPOCHREALTIME/./}" "$line"; done; }
+# arrived FILE N: the microsecond the Nth `reload` event in FILE arrived.
+arrived() { grep ' event: reload' "$1" | sed -n "${2}p" | cut -d' ' -f1; }
 # serve_latency NAME CORPUS FILE KIND PAGE: start `serve` on CORPUS and
 # listen to its event stream twice, as two browsers do: one showing PAGE
 # (a URL path such as /fy24-25-q4/: the page an author watches while
 # editing FILE, which serve renders first) and one that names no page
 # (reloaded when the whole site is rebuilt). Save FILE (relative to
 # CORPUS) RUNS times, and time each save until each stream's `reload`
-# event arrives (polled every 5 ms). KIND is `narrative` (a slide
-# appended) or `kpi` (the file's first `    value:` changed), written
-# outside the content folder and renamed over FILE. The file is restored
-# at the end. Besides the wall times, the CPU time the `serve` process
-# spent from the save to the whole site's reload (all its threads, user +
-# system, from /proc: 10 ms ticks), which other work on a shared machine
-# inflates much less.
+# event arrives: every line of the streams is stamped with the time it
+# arrived, so the wait for it (polled every 5 ms) adds nothing. KIND is
+# `narrative` (a slide appended) or `kpi` (the file's first `    value:`
+# changed), written outside the content folder and renamed over FILE.
+# The file is restored at the end. Besides the wall times, the CPU time
+# the `serve` process spent from the save to the whole site's reload (all
+# its threads, user + system, from /proc: 10 ms ticks), which other work
+# on a shared machine inflates much less.
 SERVE_ROWS=()
 serve_latency() {
   local name="$1" corpus="$2" file="$3" kind="$4" page="$5"
@@ -238,9 +244,9 @@ serve_latency() {
     port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$log" | head -n1)
     sleep 0.1
   done
-  curl -sN "http://127.0.0.1:$port/__quarterdeck/events" >"$events" &
+  curl -sN "http://127.0.0.1:$port/__quarterdeck/events" > >(stamp >"$events") &
   local stream=$!
-  curl -sN "http://127.0.0.1:$port/__quarterdeck/events?page=$page" >"$shown" &
+  curl -sN "http://127.0.0.1:$port/__quarterdeck/events?page=$page" > >(stamp >"$shown") &
   local shown_stream=$!
   until grep -q 'event: hello' "$events" && grep -q 'event: hello' "$shown"; do sleep 0.05; done
   # A page the site does not have would time the whole site twice.
@@ -258,33 +264,27 @@ serve_latency() {
   : >"$times"; : >"$times.cpu"; : >"$times.shown"
   local n
   for n in $(seq 0 "$RUNS"); do
-    local before before_shown start end end_shown
-    before=$(grep -c 'event: reload' "$events" || true)
-    before_shown=$(grep -c 'event: reload' "$shown" || true)
-    start=$(date +%s%N)
+    local before before_shown start
+    before=$(grep -c ' event: reload' "$events" || true)
+    before_shown=$(grep -c ' event: reload' "$shown" || true)
     case "$kind" in
       narrative) { cat "$original"; printf '\n---\n\n# Benchmark %s {#benchmark}\n\nSaved by the benchmark.\n' "$n"; } >"$saved" ;;
       kpi) awk -v v=$((1000 + n)) '!done && /^    value: / { print "    value: " v; done = 1; next } { print }' "$original" >"$saved" ;;
     esac
     local cpu_start cpu_end
     cpu_start=$(cpu_ticks "$server")
+    start=${EPOCHREALTIME/./}
     mv "$saved" "$corpus/$file"
-    end_shown=""
-    while [ "$(grep -c 'event: reload' "$events" || true)" = "$before" ]; do
-      if [ -z "$end_shown" ] && [ "$(grep -c 'event: reload' "$shown" || true)" != "$before_shown" ]; then
-        end_shown=$(date +%s%N)
-      fi
-      sleep 0.005
-    done
-    end=$(date +%s%N)
+    while [ "$(grep -c ' event: reload' "$events" || true)" = "$before" ]; do sleep 0.005; done
     cpu_end=$(cpu_ticks "$server")
-    # The page shown reloaded with the rest when it was not served first.
-    until [ -n "$end_shown" ]; do
-      [ "$(grep -c 'event: reload' "$shown" || true)" != "$before_shown" ] && end_shown=$end
-      sleep 0.005
-    done
-    [ "$n" = 0 ] || awk -v a="$start" -v b="$end_shown" 'BEGIN { printf "%.1f\n", (b - a) / 1e6 }' >>"$times.shown"
-    [ "$n" = 0 ] || awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f\n", (b - a) / 1e6 }' >>"$times"
+    # The page shown reloads first, or with the rest when it was not
+    # rendered ahead.
+    while [ "$(grep -c ' event: reload' "$shown" || true)" = "$before_shown" ]; do sleep 0.005; done
+    local end end_shown
+    end=$(arrived "$events" $((before + 1)))
+    end_shown=$(arrived "$shown" $((before_shown + 1)))
+    [ "$n" = 0 ] || awk -v a="$start" -v b="$end_shown" 'BEGIN { printf "%.1f\n", (b - a) / 1e3 }' >>"$times.shown"
+    [ "$n" = 0 ] || awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f\n", (b - a) / 1e3 }' >>"$times"
     [ "$n" = 0 ] || awk -v a="$cpu_start" -v b="$cpu_end" -v hz="$HZ" 'BEGIN { printf "%.0f\n", (b - a) * 1000 / hz }' >>"$times.cpu"
     sleep 0.3
   done

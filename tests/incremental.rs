@@ -16,11 +16,7 @@ fn incremental_runs_write_what_a_clean_build_writes() {
     let mut live = Live::new();
     // The earliest quarter's availability KPI is charted again later: its
     // trend in the latest quarter compares with every earlier value.
-    for (q, value) in [("fy20-21-q1", "99.95"), ("fy20-21-q2", "99.97")] {
-        live.edit(&format!("quarters/{q}/sections/efficacy-resilience.yaml"), |t| {
-            format!("{t}kpis:\n  - id: availability\n    name: Availability\n    unit: \"%\"\n    direction: higher\n    value: {value}\n")
-        });
-    }
+    live.report_availability();
     assert_eq!(live.run().len(), 3, "the first run renders every quarter");
     live.assert_clean("the first run");
     assert_eq!(live.run(), Vec::<String>::new(), "nothing changed");
@@ -203,11 +199,7 @@ fn incremental_runs_write_what_a_clean_build_writes() {
 #[test]
 fn derived_figures_and_kept_loads_follow_what_they_read() {
     let mut live = Live::new();
-    for (q, value) in [("fy20-21-q1", "99.95"), ("fy20-21-q2", "99.97")] {
-        live.edit(&format!("quarters/{q}/sections/efficacy-resilience.yaml"), |t| {
-            format!("{t}kpis:\n  - id: availability\n    name: Availability\n    unit: \"%\"\n    direction: higher\n    value: {value}\n")
-        });
-    }
+    live.report_availability();
     live.run();
     live.assert_clean("the first run");
 

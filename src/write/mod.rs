@@ -208,7 +208,7 @@ impl Staging {
         #[cfg(not(windows))]
         drop(lock);
         published.map_err(|e| {
-            let _ = fs::remove_dir_all(&staged);
+            publish::remove_ours(&staged);
             io_err(&output)(e)
         })
     }

@@ -37,7 +37,7 @@ pub fn publish(staged: &Path, output: &Path) -> io::Result<()> {
         Ok(()) => {
             // `staged` now holds the previous site; a later build removes
             // it if this one cannot.
-            let _ = fs::remove_dir_all(staged);
+            remove_ours(staged);
             Ok(())
         }
         Err(_) => swap(staged, output),
@@ -66,8 +66,28 @@ fn swap(staged: &Path, output: &Path) -> io::Result<()> {
         let _ = fs::rename(&previous, output);
         return Err(e);
     }
-    let _ = fs::remove_dir_all(&previous);
+    remove_ours(&previous);
     Ok(())
+}
+
+/// Remove `dir`, a folder holding our marker, the marker last: a build
+/// killed meanwhile leaves a folder that still says it is ours, which the
+/// next build removes ([`clear_leftovers`]); one without the marker would
+/// be left for good.
+pub(super) fn remove_ours(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            if entry.file_name() == MARKER {
+                continue;
+            }
+            let _ = match entry.file_type() {
+                Ok(t) if t.is_dir() => fs::remove_dir_all(entry.path()),
+                _ => fs::remove_file(entry.path()),
+            };
+        }
+    }
+    let _ = fs::remove_file(dir.join(MARKER));
+    let _ = fs::remove_dir(dir);
 }
 
 /// `.NAME.previous-`: where [`swap`] puts the previous site of `output`.
@@ -137,6 +157,22 @@ mod tests {
         fs::create_dir_all(dir).unwrap();
         fs::write(dir.join(MARKER), "ours\n").unwrap();
         fs::write(dir.join("index.html"), text).unwrap();
+    }
+
+    #[test]
+    fn our_folder_is_removed_whole_and_its_marker_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let ours = dir.path().join("ours");
+        site(&ours, "x");
+        fs::create_dir_all(ours.join("a/b")).unwrap();
+        fs::write(ours.join("a/b/c.html"), "c").unwrap();
+        remove_ours(&ours);
+        assert!(!ours.exists());
+        // A folder whose removal stopped midway still holds the marker.
+        let stopped = dir.path().join(format!("{STAGING_PREFIX}x"));
+        site(&stopped, "x");
+        assert_eq!(clear_leftovers(&dir.path().join("out")), 1);
+        assert!(!stopped.exists());
     }
 
     #[test]

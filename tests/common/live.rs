@@ -75,6 +75,17 @@ impl Live {
         self.pipeline.touch([rel.to_string()]);
     }
 
+    /// The availability KPI reported by team efficacy-resilience in the
+    /// example's FY20-21 quarters (99.95, then 99.97): later quarters
+    /// chart its trend.
+    pub fn report_availability(&mut self) {
+        for (q, value) in [("fy20-21-q1", "99.95"), ("fy20-21-q2", "99.97")] {
+            self.edit(&format!("quarters/{q}/sections/efficacy-resilience.yaml"), |t| {
+                format!("{t}kpis:\n  - id: availability\n    name: Availability\n    unit: \"%\"\n    direction: higher\n    value: {value}\n")
+            });
+        }
+    }
+
     /// An incremental run, applied to the site; the quarters it rendered.
     pub fn run(&mut self) -> Vec<String> {
         let run = self.try_run();

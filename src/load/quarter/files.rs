@@ -86,31 +86,28 @@ fn status_problems(file: &str, data: &mut SectionFile, statuses: &StatusTable) -
 
 /// Narrative file `file`, parsed and its Markdown checked.
 pub(crate) fn narrative_file(root: &Path, file: &str) -> Part<Narrative> {
-    let mut out = Found::default();
-    let Some(text) = read_source(root, file, &mut out) else {
-        return Part {
-            value: None,
-            found: out,
-        };
-    };
-    let value = match parse_narrative(file, stem(file), &text) {
-        Ok(parsed) => Some(Narrative {
+    markdown_file(root, file, |text| {
+        let parsed = parse_narrative(file, stem(file), text)?;
+        Ok(Narrative {
             file: file.to_string(),
             title: parsed.front.title,
             slides: parsed.slides,
-        }),
-        Err(problems) => {
-            out.problems.extend(problems);
-            None
-        }
-    };
-    check_markdown_file(root, file, &text, &mut out);
-    keep_source(&mut out, file, text);
-    Part { value, found: out }
+        })
+    })
 }
 
 /// The minutes file `file`, parsed and its Markdown checked.
 pub(crate) fn minutes_file(root: &Path, file: &str) -> Part<Minutes> {
+    markdown_file(root, file, |text| parse_minutes(file, text))
+}
+
+/// The Markdown file `file`, read, parsed by `parse`, its Markdown checked
+/// and its text kept for diagnostics.
+fn markdown_file<T>(
+    root: &Path,
+    file: &str,
+    parse: impl FnOnce(&str) -> Result<T, Vec<Diagnostic>>,
+) -> Part<T> {
     let mut out = Found::default();
     let Some(text) = read_source(root, file, &mut out) else {
         return Part {
@@ -118,13 +115,9 @@ pub(crate) fn minutes_file(root: &Path, file: &str) -> Part<Minutes> {
             found: out,
         };
     };
-    let value = match parse_minutes(file, &text) {
-        Ok(minutes) => Some(minutes),
-        Err(problems) => {
-            out.problems.extend(problems);
-            None
-        }
-    };
+    let value = parse(&text)
+        .map_err(|problems| out.problems.extend(problems))
+        .ok();
     check_markdown_file(root, file, &text, &mut out);
     keep_source(&mut out, file, text);
     Part { value, found: out }

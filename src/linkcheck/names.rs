@@ -34,8 +34,9 @@ impl Names {
     }
 
     fn get(&self, i: usize) -> &str {
-        let start = i.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
-        &self.text[start..self.ends[i] as usize]
+        let end = |i: usize| self.ends.get(i).map_or(0, |&e| e as usize);
+        let start = i.checked_sub(1).map_or(0, end);
+        self.text.get(start..end(i)).unwrap_or_default()
     }
 
     pub fn contains(&self, s: &str) -> bool {

@@ -107,8 +107,16 @@ pub struct Live {
     shown: Mutex<BTreeMap<String, usize>>,
 }
 
-/// Files served before the rest of a build, with what they replaced.
-type Replaced = Vec<(String, Option<Arc<[u8]>>)>;
+/// Pages served before the rest of a build.
+pub(super) struct Early {
+    /// The HTML pages among them: their browsers were reloaded.
+    pub pages: Arc<BTreeSet<String>>,
+    /// Each file served, with what it replaced: put back should the rest
+    /// of the build fail.
+    pub replaced: Vec<(String, Option<Arc<[u8]>>)>,
+    /// When, since the rebuild started.
+    pub at: Duration,
+}
 
 /// A browser showing a page, for as long as it listens ([`Live::show`]).
 pub struct Shown {
@@ -216,17 +224,11 @@ impl Live {
             ..Options::default()
         };
         let shown = self.shown_pages();
-        // What serving pages before the rest replaced, to put back should
-        // the rest of the build fail.
-        let replaced: Mutex<Replaced> = Mutex::default();
-        let early: Mutex<Option<(Arc<BTreeSet<String>>, Duration)>> = Mutex::default();
+        let early: Mutex<Option<Early>> = Mutex::default();
         let publish = |files: &[&OutputFile]| {
-            let (pages, old) = self.serve_early(files);
-            if let Ok(mut r) = replaced.lock() {
-                *r = old;
-            }
+            let served = self.serve_early(files, started);
             if let Ok(mut e) = early.lock() {
-                *e = Some((pages, started.elapsed()));
+                *e = Some(served);
             }
         };
         let first = First {
@@ -239,9 +241,7 @@ impl Live {
         let outcome = run.outcome;
         let early = early.into_inner().ok().flatten();
         let (Some(site), Some(rendered)) = (run.site, run.rendered) else {
-            let text = outcome.render_some(&self.content, false);
-            let replaced = replaced.into_inner().unwrap_or_default();
-            return self.fail_after(text, early.map(|(pages, _)| pages), replaced);
+            return self.fail_after(outcome.render_some(&self.content, false), early);
         };
         let media = rendered
             .copies
@@ -273,7 +273,7 @@ impl Live {
         }
         // The browsers reloaded with the early pages have them final.
         let scope = match &early {
-            Some((pages, _)) => Scope::Except(Arc::clone(pages)),
+            Some(early) => Scope::Except(Arc::clone(&early.pages)),
             None => Scope::All,
         };
         let _ = self.notices.send(Notice::Reload(version, scope));
@@ -281,7 +281,7 @@ impl Live {
             rendered: run.changes.quarters.len(),
             quarters: site.quarters.len(),
             pages: outcome.pages,
-            shown: early.map(|(_, at)| at),
+            shown: early.map(|e| e.at),
             took: started.elapsed(),
             timings: outcome.timings.clone(),
             warnings: self.new_warnings(outcome.render_each(&self.content, true)),
@@ -304,8 +304,8 @@ impl Live {
     }
 
     /// Serve `files` before the rest of a build, and reload the browsers
-    /// showing one of them: the pages served, and what they replaced.
-    fn serve_early(&self, files: &[&OutputFile]) -> (Arc<BTreeSet<String>>, Replaced) {
+    /// showing one of them (`started`: when the rebuild did).
+    pub(super) fn serve_early(&self, files: &[&OutputFile], started: Instant) -> Early {
         let pages: Arc<BTreeSet<String>> = Arc::new(
             files
                 .iter()
@@ -313,14 +313,19 @@ impl Live {
                 .map(|f| f.path.clone())
                 .collect(),
         );
+        let mut replaced = Vec::with_capacity(files.len());
         let Ok(mut s) = self.snapshot.write() else {
-            return (pages, Vec::new());
+            let at = started.elapsed();
+            return Early {
+                pages,
+                replaced,
+                at,
+            };
         };
         let s = Arc::make_mut(&mut *s);
-        let mut old = Vec::with_capacity(files.len());
         for file in files {
             let bytes = Arc::from(file.bytes.as_slice());
-            old.push((file.path.clone(), s.files.insert(file.path.clone(), bytes)));
+            replaced.push((file.path.clone(), s.files.insert(file.path.clone(), bytes)));
         }
         s.version += 1;
         s.early = Arc::clone(&pages);
@@ -328,19 +333,22 @@ impl Live {
         let _ = self
             .notices
             .send(Notice::Reload(s.version, Scope::Only(Arc::clone(&pages))));
-        (pages, old)
+        let at = started.elapsed();
+        Early {
+            pages,
+            replaced,
+            at,
+        }
     }
 
     /// A failed build that had served some pages before the rest: those
     /// are put back as they were, and their browsers reload to the last
     /// good build, which the error is then shown over.
-    fn fail_after(
-        &self,
-        text: String,
-        early: Option<Arc<BTreeSet<String>>>,
-        replaced: Replaced,
-    ) -> Rebuilt {
-        let Some(pages) = early else {
+    pub(super) fn fail_after(&self, text: String, early: Option<Early>) -> Rebuilt {
+        let Some(Early {
+            pages, replaced, ..
+        }) = early
+        else {
             return self.fail(text);
         };
         if let Ok(mut e) = self.error.write() {

@@ -178,7 +178,8 @@ fn a_build_that_fails_after_serving_pages_early_puts_them_back() {
         path: "fy20-21-q1/new.html".to_string(),
         bytes: b"<p>new</p>".to_vec(),
     };
-    let (pages, replaced) = live.serve_early(&[&changed, &new]);
+    let early = live.serve_early(&[&changed, &new], Instant::now());
+    let pages = Arc::clone(&early.pages);
     assert_eq!(pages, only(&[deck, "fy20-21-q1/new.html"]));
     assert_eq!(
         notices.try_recv().ok(),
@@ -186,7 +187,7 @@ fn a_build_that_fails_after_serving_pages_early_puts_them_back() {
     );
     assert_eq!(&*live.snapshot().files[deck], b"<p>early</p>");
 
-    let failed = live.fail_after("broken".into(), Some(Arc::clone(&pages)), replaced);
+    let failed = live.fail_after("broken".into(), Some(early));
     assert!(matches!(failed, Rebuilt::Failed { .. }));
     assert_serves_a_clean_run(&live, &content);
     assert_eq!(live.error().as_deref(), Some("broken"));
